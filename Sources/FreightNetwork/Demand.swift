@@ -1,0 +1,35 @@
+/// Freight that wants to move from one node to another in a year.
+public struct Demand: Sendable, Hashable, Identifiable {
+    public typealias ID = Identifier<Demand>
+    /// Default value of time: USD per TEU per day (inventory and capital cost of goods in transit).
+    public static let defaultValueOfTimeUSDPerTEUDay: Double = 50
+    /// Default penalty for a TEU not carried: USD per TEU (about the cost of air freight or a lost sale).
+    public static let defaultUnmetPenaltyUSDPerTEU: Double = 20_000
+
+    /// The id from the file, or "FROM-TO" when none was given.
+    public var id: ID
+    public var from: Node.ID
+    public var to: Node.ID
+    /// Volume in TEU per year.
+    public var teu: Double
+    /// Value of time in USD per TEU per day.
+    public var valueOfTimeUSDPerTEUDay: Double
+    /// Penalty in USD per TEU of demand not delivered.
+    public var unmetPenaltyUSDPerTEU: Double
+
+    public init(
+        id: ID? = nil,
+        from: Node.ID,
+        to: Node.ID,
+        teu: Double,
+        valueOfTimeUSDPerTEUDay: Double = Demand.defaultValueOfTimeUSDPerTEUDay,
+        unmetPenaltyUSDPerTEU: Double = Demand.defaultUnmetPenaltyUSDPerTEU
+    ) {
+        self.id = id ?? ID("\(from.rawValue)-\(to.rawValue)")
+        self.from = from
+        self.to = to
+        self.teu = teu
+        self.valueOfTimeUSDPerTEUDay = valueOfTimeUSDPerTEUDay
+        self.unmetPenaltyUSDPerTEU = unmetPenaltyUSDPerTEU
+    }
+}

@@ -1,0 +1,105 @@
+/// A validated, immutable freight network with dense indices for algorithms.
+///
+/// References and values are checked once, here, so nothing downstream has to.
+/// Node and link order is the file order and is kept in every output.
+public struct Network: Sendable {
+    public let nodes: [Node]
+    public let links: [Link]
+    public let demands: [Demand]
+    /// `outgoing[n]`: indices into ``links`` whose tail is `nodes[n]`.
+    public let outgoing: [[Int]]
+    /// `incoming[n]`: indices into ``links`` whose head is `nodes[n]`.
+    public let incoming: [[Int]]
+    /// `linkEnds[l]`: (tail, head) node indices of `links[l]`.
+    public let linkEnds: [(from: Int, to: Int)]
+    private let nodeIndex: [Node.ID: Int]
+    private let linkIndex: [Link.ID: Int]
+
+    public init(nodes: [Node], links: [Link], demands: [Demand]) throws(NetworkError) {
+        var nodeIndex: [Node.ID: Int] = [:]
+        for (index, node) in nodes.enumerated() {
+            guard nodeIndex.updateValue(index, forKey: node.id) == nil else { throw .duplicateNode(node.id) }
+            try Self.check(node)
+        }
+        var linkIndex: [Link.ID: Int] = [:]
+        var outgoing = Array(repeating: [Int](), count: nodes.count)
+        var incoming = Array(repeating: [Int](), count: nodes.count)
+        var ends: [(from: Int, to: Int)] = []
+        for (index, link) in links.enumerated() {
+            guard linkIndex.updateValue(index, forKey: link.id) == nil else { throw .duplicateLink(link.id) }
+            guard let tail = nodeIndex[link.from] else { throw .unknownNode(link.from, referencedBy: "link \(link.id)") }
+            guard let head = nodeIndex[link.to] else { throw .unknownNode(link.to, referencedBy: "link \(link.id)") }
+            guard tail != head else { throw .selfLoop(link.id) }
+            try Self.check(link)
+            outgoing[tail].append(index)
+            incoming[head].append(index)
+            ends.append((tail, head))
+        }
+        var demandIDs: Set<Demand.ID> = []
+        for demand in demands {
+            guard demandIDs.insert(demand.id).inserted else { throw .duplicateDemand(demand.id) }
+            guard nodeIndex[demand.from] != nil else { throw .unknownNode(demand.from, referencedBy: "demand \(demand.id)") }
+            guard nodeIndex[demand.to] != nil else { throw .unknownNode(demand.to, referencedBy: "demand \(demand.id)") }
+            try Self.check(demand)
+        }
+        self.nodes = nodes
+        self.links = links
+        self.demands = demands
+        self.outgoing = outgoing
+        self.incoming = incoming
+        self.linkEnds = ends
+        self.nodeIndex = nodeIndex
+        self.linkIndex = linkIndex
+    }
+
+    /// The dense index of a node, or `nil` when the id is unknown.
+    public func index(of node: Node.ID) -> Int? { nodeIndex[node] }
+    /// The dense index of a link, or `nil` when the id is unknown.
+    public func index(of link: Link.ID) -> Int? { linkIndex[link] }
+    /// The node with an id.
+    public func node(_ id: Node.ID) -> Node? { nodeIndex[id].map { nodes[$0] } }
+    /// The link with an id.
+    public func link(_ id: Link.ID) -> Link? { linkIndex[id].map { links[$0] } }
+
+    private static func check(_ node: Node) throws(NetworkError) {
+        let name = "node \(node.id)"
+        try require(node.latitude, in: -90...90, name, "lat", "degrees in -90...90")
+        try require(node.longitude, in: -180...180, name, "lon", "degrees in -180...180")
+        if let c = node.capacityTEU { try nonNegative(c, name, "capacity_teu") }
+        try nonNegative(node.handlingCostUSDPerTEU, name, "handling_cost_usd_per_teu")
+        try nonNegative(node.dwellDays, name, "dwell_days")
+    }
+
+    private static func check(_ link: Link) throws(NetworkError) {
+        let name = "link \(link.id)"
+        try nonNegative(link.distanceKm, name, "distance_km")
+        if let c = link.capacityTEU { try nonNegative(c, name, "capacity_teu") }
+        try nonNegative(link.costUSDPerTEU, name, "cost_usd_per_teu")
+        try nonNegative(link.timeDays, name, "time_days")
+    }
+
+    private static func check(_ demand: Demand) throws(NetworkError) {
+        let name = "demand \(demand.id)"
+        try nonNegative(demand.teu, name, "teu")
+        try nonNegative(demand.valueOfTimeUSDPerTEUDay, name, "value_of_time_usd_per_teu_day")
+        try nonNegative(demand.unmetPenaltyUSDPerTEU, name, "unmet_penalty_usd_per_teu")
+    }
+
+    private static func nonNegative(_ v: Double, _ entity: String, _ field: String) throws(NetworkError) {
+        guard v.isFinite, v >= 0 else {
+            throw .invalidValue(entity: entity, field: field, value: v, expected: "a finite number ≥ 0")
+        }
+    }
+
+    private static func require(
+        _ v: Double,
+        in range: ClosedRange<Double>,
+        _ entity: String,
+        _ field: String,
+        _ expected: String
+    ) throws(NetworkError) {
+        guard v.isFinite, range.contains(v) else {
+            throw .invalidValue(entity: entity, field: field, value: v, expected: expected)
+        }
+    }
+}
