@@ -25,9 +25,9 @@ let package = Package(
             name: "Scenarios",
             dependencies: ["FreightNetwork", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "FlowFormulation", dependencies: ["FreightNetwork", "Scenarios", "LinearProgramming"]),
-        .target(name: "Simulation", dependencies: ["FlowFormulation", "FreightNetwork", "Scenarios", "LinearProgramming"]),
-        .target(name: "Reports", dependencies: ["Simulation", "FreightNetwork", "Scenarios", "LinearProgramming"]),
+        .target(name: "FlowFormulation", dependencies: ["FreightNetwork", "LinearProgramming"]),
+        .target(name: "Simulation", dependencies: ["FlowFormulation", "FreightNetwork", "LinearProgramming"]),
+        .target(name: "Reports", dependencies: ["Simulation", "FreightNetwork", "FlowFormulation", "LinearProgramming"]),
         // MARK: - Composition root
         .executableTarget(
             name: "corridor",
@@ -60,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CorridorEndToEndTests",
-            dependencies: ["corridor", "Simulation", "Scenarios", "Reports", "GLPK", "CorridorTestSupport"]
+            dependencies: ["corridor", "CorridorTestSupport"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

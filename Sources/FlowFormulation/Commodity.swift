@@ -1,0 +1,47 @@
+public import FreightNetwork
+
+/// Demands that share an origin and a value of time, optimised as one commodity with several sinks.
+///
+/// Aggregating is exact: such demands see the same cost on every link, so any optimal
+/// multi-sink flow splits back into per-demand paths at the same total cost.
+public struct Commodity: Sendable, Hashable {
+    /// Dense index of the origin node.
+    public var origin: Int
+    /// Value of time in USD per TEU per day shared by every demand of the commodity.
+    public var valueOfTimeUSDPerTEUDay: Double
+    /// Indices into `Network.demands`, in file order.
+    public var demands: [Int]
+
+    public init(origin: Int, valueOfTimeUSDPerTEUDay: Double, demands: [Int]) {
+        self.origin = origin
+        self.valueOfTimeUSDPerTEUDay = valueOfTimeUSDPerTEUDay
+        self.demands = demands
+    }
+
+    /// Groups a network's demands into commodities, in order of first appearance.
+    ///
+    /// Demands whose origin and destination coincide cannot occur (the loader rejects them).
+    /// - Parameter aggregate: when false, every demand is its own commodity (for checking exactness).
+    public static func aggregate(_ network: Network, aggregate: Bool = true) -> [Commodity] {
+        var commodities: [Commodity] = []
+        var position: [Key: Int] = [:]
+        for (index, demand) in network.demands.enumerated() {
+            guard let origin = network.index(of: demand.from) else { continue }
+            let key = Key(origin: origin, valueOfTime: demand.valueOfTimeUSDPerTEUDay)
+            if aggregate, let at = position[key] {
+                commodities[at].demands.append(index)
+            } else {
+                position[key] = commodities.count
+                commodities.append(
+                    Commodity(origin: origin, valueOfTimeUSDPerTEUDay: demand.valueOfTimeUSDPerTEUDay, demands: [index])
+                )
+            }
+        }
+        return commodities
+    }
+
+    private struct Key: Hashable {
+        var origin: Int
+        var valueOfTime: Double
+    }
+}

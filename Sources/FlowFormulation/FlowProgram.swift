@@ -1,0 +1,143 @@
+public import FreightNetwork
+public import LinearProgramming
+
+/// The LP of one network: min-cost multi-commodity flow or max throughput, plus the map back.
+///
+/// With commodities k (demands sharing origin and value of time), links a, nodes n, demands d:
+///
+///     minimise   Σ_k Σ_a x[k,a]·(tariff(a) + vot(k)·time(a) + handling(head a) + vot(k)·dwell(head a))
+///              + Σ_d teu(d)·(handling(o_d) + vot·dwell(o_d))                       (constant)
+///              + Σ_d u[d]·(penalty(d) − handling(o_d) − vot·dwell(o_d))
+///     s.t.       out_k(n) − in_k(n) + Σ_{d∈k, n=o_d} u[d] − Σ_{d∈k, n=t_d} u[d]
+///                    = Σ_{d∈k, n=o_d} teu(d) − Σ_{d∈k, n=t_d} teu(d)                 (balance[k,n])
+///                Σ_k x[k,a] ≤ capacity(a)                                            (link capacity)
+///                Σ_k Σ_{a into n} x[k,a] + Σ_{d: o_d=n} (teu(d) − u[d]) ≤ capacity(n) (node throughput)
+///                x ≥ 0,  0 ≤ u[d] ≤ teu(d)
+///
+/// Units: x and u in TEU/year, costs in USD/TEU, times in days, the objective in USD/year.
+/// Max throughput maximises Σ_d (teu(d) − u[d]) under the same rows (stage 1); ``cheapestAtThroughput(_:)``
+/// then fixes that total and minimises the cost above (stage 2).
+/// Same network, same program, row for row and column for column.
+public struct FlowProgram: Sendable {
+    public let network: Network
+    public let objective: Objective
+    public let commodities: [Commodity]
+    /// Whether demands sharing origin and value of time were merged into one commodity.
+    public let aggregateDemands: Bool
+    /// The LP to solve.
+    public private(set) var program: LinearProgram
+    /// `flow[k]`: the commodity's columns as (link index, column), in link order.
+    public let flow: [[(link: Int, variable: LinearProgram.Variable)]]
+    /// `unmet[d]`: TEU/year of demand d not delivered.
+    public let unmet: [LinearProgram.Variable]
+    /// `linkCapacity[l]`: the capacity row of link l, when it is limited and used.
+    public let linkCapacity: [LinearProgram.Constraint?]
+    /// `nodeCapacity[n]`: the throughput row of node n, when it is limited and used.
+    public let nodeCapacity: [LinearProgram.Constraint?]
+    /// Generalised cost per TEU of each flow column's link for its commodity (USD/TEU), by commodity.
+    public let unitCost: [[Double]]
+
+    /// - Parameter aggregateDemands: merge demands sharing origin and value of time (exact; default true).
+    public init(network: Network, objective: Objective = .minCost, aggregateDemands: Bool = true) {
+        self.network = network
+        self.objective = objective
+        self.aggregateDemands = aggregateDemands
+        let commodities = Commodity.aggregate(network, aggregate: aggregateDemands)
+        self.commodities = commodities
+        let reach = Reachability(network: network)
+        let labels = Self.labels(commodities, network)
+        var lp = LinearProgram(name: "corridor_\(objective == .minCost ? "min_cost" : "max_throughput")", sense: .minimize)
+        if objective == .maxThroughput { lp.sense = .maximize }
+
+        var flow: [[(link: Int, variable: LinearProgram.Variable)]] = []
+        var unitCost: [[Double]] = []
+        for (k, commodity) in commodities.enumerated() {
+            let sinks = commodity.demands.compactMap { network.index(of: network.demands[$0].to) }
+            let usable = reach.usableLinks(from: commodity.origin, to: sinks, in: network)
+            var columns: [(link: Int, variable: LinearProgram.Variable)] = []
+            var costs: [Double] = []
+            for l in usable {
+                let cost = Self.linkCost(l, vot: commodity.valueOfTimeUSDPerTEUDay, network)
+                let name = "x_\(labels[k])_\(network.links[l].id.rawValue)"
+                columns.append((l, lp.addVariable(name, bounds: .lower(0), cost: objective == .minCost ? cost : 0)))
+                costs.append(cost)
+            }
+            flow.append(columns)
+            unitCost.append(costs)
+        }
+
+        var unmet = [LinearProgram.Variable]()
+        var constant = 0.0
+        for demand in network.demands {
+            let origin = Self.originCost(demand, network)
+            let cost: Double
+            switch objective {
+            case .minCost:
+                cost = demand.unmetPenaltyUSDPerTEU - origin
+                constant += demand.teu * origin
+            case .maxThroughput:
+                cost = -1
+                constant += demand.teu
+            }
+            unmet.append(lp.addVariable("u_\(demand.id.rawValue)", bounds: .range(0, demand.teu), cost: cost))
+        }
+        lp.objectiveConstant = constant
+
+        Self.addBalanceRows(&lp, network, commodities, flow, unmet, labels)
+        var linkRows = [LinearProgram.Constraint?](repeating: nil, count: network.links.count)
+        var linkTerms = [[LinearProgram.Term]](repeating: [], count: network.links.count)
+        for columns in flow { for c in columns { linkTerms[c.link].append(.init(c.variable, 1)) } }
+        for (l, link) in network.links.enumerated() {
+            guard let capacity = link.capacityTEU, !linkTerms[l].isEmpty else { continue }
+            linkRows[l] = lp.addConstraint("cap_link_\(link.id.rawValue)", linkTerms[l], bounds: .upper(capacity))
+        }
+        self.linkCapacity = linkRows
+        self.nodeCapacity = Self.addNodeRows(&lp, network, flow, unmet)
+        self.flow = flow
+        self.unmet = unmet
+        self.unitCost = unitCost
+        self.program = lp
+    }
+
+    /// Generalised cost of one TEU on link `l` for a value of time: tariff, time, and the head node's handling and dwell.
+    public static func linkCost(_ l: Int, vot: Double, _ network: Network) -> Double {
+        let link = network.links[l]
+        let head = network.nodes[network.linkEnds[l].to]
+        return link.costUSDPerTEU + vot * link.timeDays + head.handlingCostUSDPerTEU + vot * head.dwellDays
+    }
+
+    /// Generalised cost of one TEU originating for a demand: the origin's handling and dwell.
+    public static func originCost(_ demand: Demand, _ network: Network) -> Double {
+        guard let origin = network.node(demand.from) else { return 0 }
+        return origin.handlingCostUSDPerTEU + demand.valueOfTimeUSDPerTEUDay * origin.dwellDays
+    }
+
+    /// Stage 2 of max throughput: the same rows with Σ unmet ≤ `maximumUnmet`, minimising generalised cost.
+    ///
+    /// - Parameter maximumUnmet: total unmet TEU/year allowed (stage 1's optimum, with a tiny tolerance).
+    public func cheapestAtThroughput(maximumUnmet: Double) -> LinearProgram {
+        let costing = FlowProgram(network: network, objective: .minCost, aggregateDemands: aggregateDemands)
+        var lp = costing.program
+        lp.name = "corridor_max_throughput_cost"
+        lp.addConstraint("throughput", unmet.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
+        return lp
+    }
+
+    private static func labels(_ commodities: [Commodity], _ network: Network) -> [String] {
+        var perOrigin: [Int: Int] = [:]
+        for c in commodities { perOrigin[c.origin, default: 0] += 1 }
+        var used: Set<String> = []
+        return commodities.enumerated().map { k, c in
+            let id = network.nodes[c.origin].id.rawValue
+            var label = id
+            if perOrigin[c.origin, default: 0] > 1 {
+                let vot = c.valueOfTimeUSDPerTEUDay
+                let text = vot == vot.rounded() && abs(vot) < 1e15 ? String(Int(vot)) : String(vot)
+                label = c.demands.count == 1 ? "\(id)_\(network.demands[c.demands[0]].id.rawValue)" : "\(id)_vot\(text)"
+            }
+            if used.contains(label) { label += "_k\(k)" }
+            used.insert(label)
+            return label
+        }
+    }
+}

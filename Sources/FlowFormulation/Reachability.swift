@@ -1,0 +1,44 @@
+public import FreightNetwork
+
+/// Which links and nodes are usable at all, and which a commodity can use.
+///
+/// A link is open when it and both its end nodes are open. A commodity gets a column on a
+/// link only when the link is reachable from its origin and some sink is reachable from the
+/// link's head: columns exist only where the commodity can flow.
+public struct Reachability: Sendable {
+    /// `openLink[l]`: the link and both its ends are open.
+    public let openLink: [Bool]
+
+    public init(network: Network) {
+        openLink = network.links.indices.map { l in
+            let (from, to) = network.linkEnds[l]
+            return !network.links[l].isClosed && !network.nodes[from].isClosed && !network.nodes[to].isClosed
+        }
+    }
+
+    /// Links a commodity can use, in link order.
+    public func usableLinks(from origin: Int, to sinks: [Int], in network: Network) -> [Int] {
+        guard !network.nodes[origin].isClosed else { return [] }
+        let forward = reach(from: [origin], network: network, forward: true)
+        let backward = reach(from: sinks.filter { !network.nodes[$0].isClosed }, network: network, forward: false)
+        return network.links.indices.filter { l in
+            openLink[l] && forward[network.linkEnds[l].from] && backward[network.linkEnds[l].to]
+        }
+    }
+
+    private func reach(from starts: [Int], network: Network, forward: Bool) -> [Bool] {
+        var seen = Array(repeating: false, count: network.nodes.count)
+        var stack = starts
+        for s in starts { seen[s] = true }
+        while let n = stack.popLast() {
+            for l in forward ? network.outgoing[n] : network.incoming[n] where openLink[l] {
+                let next = forward ? network.linkEnds[l].to : network.linkEnds[l].from
+                if !seen[next] {
+                    seen[next] = true
+                    stack.append(next)
+                }
+            }
+        }
+        return seen
+    }
+}

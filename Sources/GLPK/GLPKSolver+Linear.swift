@@ -1,0 +1,118 @@
+internal import CGLPK
+internal import LinearProgramming
+
+extension GLPKSolver {
+    /// Solves a loaded LP (no integer columns) with the algorithm in `options`.
+    func solveLinear(_ problem: inout NativeProblem, options: SolveOptions) throws(SolverError) -> LPSolution {
+        if options.algorithm == .interiorPoint, problem.rowCount > 0, problem.columnCount > 0 {
+            return try solveInteriorPoint(&problem, options: options)
+        }
+        let code = try problem.simplex(Self.simplexParameters(options))
+        let termination = try Self.simplexTermination(code, status: problem.status(.basic))
+        return problem.solution(
+            .basic,
+            termination: termination,
+            withValues: termination == .optimal,
+            iterations: problem.iterationCount
+        )
+    }
+
+    /// `glp_smcp` for `options`: method, presolve, limits and message level.
+    ///
+    /// `.interiorPoint` asks for primal simplex here (used for MIP relaxations and empty programs).
+    static func simplexParameters(_ options: SolveOptions) -> glp_smcp {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = messageLevel(options)
+        parameters.meth = options.algorithm == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
+        parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
+        if let milliseconds = milliseconds(options.timeLimitSeconds) {
+            parameters.tm_lim = milliseconds
+        }
+        if let iterations = options.iterationLimit {
+            parameters.it_lim = Int32(clamping: iterations)
+        }
+        return parameters
+    }
+
+    /// Maps a `glp_simplex` return code and the basic solution's status to a termination status.
+    ///
+    /// - Throws: ``SolverError`` with GLPK's code for failures (singular basis, …) and for a
+    ///   status that success should never leave (undefined, feasible, infeasible).
+    static func simplexTermination(
+        _ code: GLPKReturnCode,
+        status: @autoclosure () -> GLPKSolutionStatus
+    ) throws(SolverError) -> TerminationStatus {
+        switch code {
+        case .success:
+            switch status() {
+            case .optimal: return .optimal
+            case .noFeasibleSolution: return .infeasible
+            case .unbounded: return .unbounded
+            case let other:
+                throw SolverError(
+                    backend: GLPKEnvironment.backend,
+                    code: Int(other.rawValue),
+                    message: "glp_simplex finished with unexpected basic solution status \(other)"
+                )
+            }
+        case .noPrimalFeasibleSolution: return .infeasible
+        case .noDualFeasibleSolution: return .infeasibleOrUnbounded
+        case .iterationLimit: return .iterationLimit
+        case .timeLimit: return .timeLimit
+        case let other:
+            throw SolverError(
+                backend: GLPKEnvironment.backend,
+                code: Int(other.rawValue),
+                message: "glp_simplex failed: \(other)"
+            )
+        }
+    }
+
+    /// Solves a loaded LP with at least one row and column by `glp_interior`.
+    private func solveInteriorPoint(
+        _ problem: inout NativeProblem,
+        options: SolveOptions
+    ) throws(SolverError) -> LPSolution {
+        var parameters = glp_iptcp()
+        glp_init_iptcp(&parameters)
+        parameters.msg_lev = Self.messageLevel(options)
+        let code = try problem.interior(parameters)
+        let termination: TerminationStatus
+        switch code {
+        case .success:
+            switch problem.status(.interiorPoint) {
+            case .optimal: termination = .optimal
+            // GLPK's interior point reports both infeasible and unbounded LPs as GLP_NOFEAS.
+            case .noFeasibleSolution: termination = .infeasibleOrUnbounded
+            case let other:
+                throw SolverError(
+                    backend: GLPKEnvironment.backend,
+                    code: Int(other.rawValue),
+                    message: "glp_interior finished with unexpected solution status \(other)"
+                )
+            }
+        case .iterationLimit:
+            termination = .iterationLimit
+        case .noConvergence:
+            throw SolverError(
+                backend: GLPKEnvironment.backend,
+                code: Int(code.rawValue),
+                message: "glp_interior failed: \(code); the program may be infeasible or unbounded,"
+                    + " which a simplex algorithm can tell"
+            )
+        case let other:
+            throw SolverError(
+                backend: GLPKEnvironment.backend,
+                code: Int(other.rawValue),
+                message: "glp_interior failed: \(other)"
+            )
+        }
+        return problem.solution(
+            .interiorPoint,
+            termination: termination,
+            withValues: termination == .optimal,
+            iterations: nil
+        )
+    }
+}

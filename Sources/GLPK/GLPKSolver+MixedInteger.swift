@@ -1,0 +1,87 @@
+internal import CGLPK
+internal import LinearProgramming
+
+extension GLPKSolver {
+    /// Solves a loaded MIP: the LP relaxation by simplex, then branch-and-cut by `glp_intopt`.
+    ///
+    /// The relaxation gives the bound reported for an unproven solution and decides infeasible
+    /// and unbounded cases with the statuses of ``simplexTermination(_:status:)``.
+    func solveMixedInteger(_ problem: inout NativeProblem, options: SolveOptions) throws(SolverError) -> LPSolution {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let relaxationCode = try problem.simplex(Self.simplexParameters(options))
+        let relaxation = try Self.simplexTermination(relaxationCode, status: problem.status(.basic))
+        guard relaxation == .optimal else {
+            // An unbounded relaxation leaves the MIP unbounded or, without integer points, infeasible.
+            let termination: TerminationStatus = relaxation == .unbounded ? .infeasibleOrUnbounded : relaxation
+            return problem.solution(
+                .basic, termination: termination, withValues: false, iterations: problem.iterationCount)
+        }
+        let relaxationBound = problem.objectiveValue(.basic)
+
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = Self.messageLevel(options)
+        parameters.presolve = GLP_ON
+        parameters.gmi_cuts = GLP_ON
+        parameters.mir_cuts = GLP_ON
+        parameters.cov_cuts = GLP_ON
+        parameters.clq_cuts = GLP_ON
+        if let gap = options.mipGap { parameters.mip_gap = gap }
+        if let seconds = options.timeLimitSeconds {
+            let elapsed = start.duration(to: clock.now)
+            let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            if let milliseconds = Self.milliseconds(max(0, seconds - elapsedSeconds)) {
+                parameters.tm_lim = milliseconds
+            }
+        }
+
+        let code = try problem.intopt(parameters)
+        let status = problem.status(.integer)
+        let termination: TerminationStatus
+        switch code {
+        case .success:
+            switch status {
+            case .optimal: termination = .optimal
+            case .feasible: termination = .feasible
+            case .noFeasibleSolution: termination = .infeasible
+            case let other:
+                throw SolverError(
+                    backend: GLPKEnvironment.backend,
+                    code: Int(other.rawValue),
+                    message: "glp_intopt finished with unexpected integer solution status \(other)"
+                )
+            }
+        case .mipGapReached: termination = .feasible
+        case .timeLimit: termination = .timeLimit
+        case .noPrimalFeasibleSolution: termination = .infeasible
+        case .noDualFeasibleSolution: termination = .infeasibleOrUnbounded
+        case let other:
+            throw SolverError(
+                backend: GLPKEnvironment.backend,
+                code: Int(other.rawValue),
+                message: "glp_intopt failed: \(other)"
+            )
+        }
+
+        let hasIncumbent = status == .optimal || status == .feasible
+        let withValues = hasIncumbent && [.optimal, .feasible, .timeLimit].contains(termination)
+        var solution = problem.solution(
+            .integer,
+            termination: termination,
+            withValues: withValues,
+            iterations: problem.iterationCount
+        )
+        if let objective = solution.objective {
+            if termination == .optimal {
+                solution.bestBound = objective
+                solution.relativeGap = 0
+            } else {
+                // GLPK's formula; the relaxation bound is weaker than the search's final bound.
+                solution.bestBound = relaxationBound
+                solution.relativeGap = abs(objective - relaxationBound) / (abs(objective) + Double.ulpOfOne)
+            }
+        }
+        return solution
+    }
+}

@@ -1,0 +1,118 @@
+import FlowFormulation
+import FreightNetwork
+import LinearProgramming
+public import Simulation
+
+/// The JSON contract of `corridor run --format json` (keys stable; see README "JSON output").
+public enum JSONReport {
+    /// Version of the JSON layout; bumped on any breaking change.
+    public static let formatVersion = 1
+
+    /// The whole result as a JSON value.
+    public static func value(_ r: FlowResult, context: ReportContext) -> JSONValue {
+        .object([
+            ("format_version", .number(Double(formatVersion))),
+            ("scenario", .string(r.scenario)),
+            ("file", .string(context.file)),
+            ("objective", .string(r.objective.rawValue)),
+            ("status", .string(r.status.rawValue)),
+            ("objective_value", .number(r.objectiveValue)),
+            ("demand_teu", .number(r.demandTEU)),
+            ("delivered_teu", .number(r.deliveredTEU)),
+            ("unmet_teu", .number(r.unmetTEU)),
+            ("total_cost_usd", .number(r.totalCostUSD)),
+            ("time_value_usd", .number(r.timeValueUSD)),
+            ("unmet_penalty_usd", .number(r.unmetPenaltyUSD)),
+            ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)),
+            ("avg_time_days", .number(r.avgTimeDays)),
+            ("corridors", .array(r.corridors.map { c in
+                .object([("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share))])
+            })),
+            ("links", .array(r.links.map(link))),
+            ("nodes", .array(r.nodes.map(node))),
+            ("demands", .array(r.demands.map(demand))),
+            ("binding", .array(r.binding.map(binding))),
+            ("changes", .array(context.changes.map { .string($0) })),
+            ("lp", .object([
+                ("rows", .number(Double(r.programSize.rows))),
+                ("columns", .number(Double(r.programSize.columns))),
+                ("nonzeros", .number(Double(r.programSize.nonZeros))),
+                ("commodities", .number(Double(r.programSize.commodities))),
+                ("solver", .string(r.solverName)),
+                ("iterations", r.iterations.map { .number(Double($0)) } ?? .null),
+            ])),
+        ])
+    }
+
+    /// Rendered JSON text.
+    public static func render(_ r: FlowResult, context: ReportContext) -> String {
+        value(r, context: context).rendered()
+    }
+
+    static func link(_ l: LinkFlow) -> JSONValue {
+        .object([
+            ("id", .string(l.id.rawValue)),
+            ("from", .string(l.from.rawValue)),
+            ("to", .string(l.to.rawValue)),
+            ("mode", .string(l.mode.rawValue)),
+            ("corridor", .string(l.corridor)),
+            ("flow_teu", .number(l.flowTEU)),
+            ("capacity_teu", .number(l.capacityTEU)),
+            ("utilization", .number(l.utilization)),
+            ("shadow_price_usd_per_teu", .number(l.shadowPriceUSDPerTEU)),
+            ("throughput_gain_per_teu", .number(l.throughputGainPerTEU)),
+            ("closed", .bool(l.isClosed)),
+        ])
+    }
+
+    static func node(_ n: NodeFlow) -> JSONValue {
+        .object([
+            ("id", .string(n.id.rawValue)),
+            ("name", .string(n.name)),
+            ("kind", .string(n.kind.rawValue)),
+            ("country", .string(n.country)),
+            ("throughput_teu", .number(n.throughputTEU)),
+            ("capacity_teu", .number(n.capacityTEU)),
+            ("utilization", .number(n.utilization)),
+            ("shadow_price_usd_per_teu", .number(n.shadowPriceUSDPerTEU)),
+            ("throughput_gain_per_teu", .number(n.throughputGainPerTEU)),
+            ("closed", .bool(n.isClosed)),
+        ])
+    }
+
+    static func demand(_ d: DemandResult) -> JSONValue {
+        .object([
+            ("id", .string(d.id.rawValue)),
+            ("from", .string(d.from.rawValue)),
+            ("to", .string(d.to.rawValue)),
+            ("teu", .number(d.teu)),
+            ("delivered_teu", .number(d.deliveredTEU)),
+            ("unmet_teu", .number(d.unmetTEU)),
+            ("avg_cost_usd_per_teu", .number(d.avgCostUSDPerTEU)),
+            ("avg_time_days", .number(d.avgTimeDays)),
+            ("routes", .array(d.routes.map { r in
+                .object([
+                    ("teu", .number(r.teu)),
+                    ("corridor", .string(r.corridor)),
+                    ("cost_usd_per_teu", .number(r.costUSDPerTEU)),
+                    ("time_days", .number(r.timeDays)),
+                    ("via", .array(r.keyNodes.map { .string($0.rawValue) })),
+                    ("nodes", .array(r.nodes.map { .string($0.rawValue) })),
+                    ("links", .array(r.links.map { .string($0.rawValue) })),
+                ])
+            })),
+        ])
+    }
+
+    static func binding(_ b: BindingConstraint) -> JSONValue {
+        .object([
+            ("element", .string(b.element.rawValue)),
+            ("id", .string(b.id)),
+            ("name", .string(b.name)),
+            ("flow_teu", .number(b.flowTEU)),
+            ("capacity_teu", .number(b.capacityTEU)),
+            ("shadow_price_usd_per_teu", .number(b.shadowPriceUSDPerTEU)),
+            ("throughput_gain_per_teu", .number(b.throughputGainPerTEU)),
+        ])
+    }
+}

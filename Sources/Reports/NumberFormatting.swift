@@ -1,0 +1,44 @@
+/// Fixed, locale-free number formatting for tables (deterministic output).
+public enum NumberFormatting {
+    /// An integer with thousands separators: 1234567.8 → "1,234,568".
+    public static func grouped(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        let rounded = value.rounded()
+        let negative = rounded < 0
+        let digits = String(Int64(abs(rounded)))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (negative ? "-" : "") + out
+    }
+
+    /// A number with a fixed count of decimals: (3.14159, 1) → "3.1".
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let whole = Int64(scaled / scale)
+        var text = grouped(Double(whole))
+        if decimals > 0 {
+            let fraction = Int64(scaled) - whole * Int64(scale)
+            let f = String(fraction)
+            text += "." + String(repeating: "0", count: decimals - f.count) + f
+        }
+        let isZero = scaled == 0
+        return (value < 0 && !isZero ? "-" : "") + text
+    }
+
+    /// A share as a percentage: 0.1234 → "12.3%".
+    public static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
+
+    /// USD with a magnitude suffix: 2.345e9 → "2.35 bn".
+    public static func money(_ value: Double) -> String {
+        let a = abs(value)
+        if a >= 1e9 { return fixed(value / 1e9, 2) + " bn" }
+        if a >= 1e6 { return fixed(value / 1e6, 1) + " m" }
+        return grouped(value)
+    }
+}

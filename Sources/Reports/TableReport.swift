@@ -1,0 +1,79 @@
+import FlowFormulation
+import FreightNetwork
+import LinearProgramming
+public import Simulation
+
+/// The human-readable summary of `corridor run`.
+public enum TableReport {
+    /// Renders a result as text tables: headline figures, corridors, demands, binding capacities.
+    ///
+    /// - Parameter bindingLimit: how many binding capacities to list (all when nil).
+    public static func render(_ r: FlowResult, context: ReportContext, bindingLimit: Int? = 15) -> String {
+        typealias F = NumberFormatting
+        var out = "Scenario: \(r.scenario)  (\(context.file))\n"
+        out += "Objective: \(r.objective.rawValue)   Status: \(r.status.rawValue)   Solver: \(r.solverName)"
+        out += "   LP: \(F.grouped(Double(r.programSize.rows))) rows × \(F.grouped(Double(r.programSize.columns))) columns\n"
+        for change in context.changes { out += "  change: \(change)\n" }
+        for warning in context.warnings { out += "  \(warning)\n" }
+        guard r.status.hasSolution else {
+            return out + "\nNo optimal solution: \(r.status.rawValue). Nothing below is reported.\n"
+        }
+        out += "\n"
+        let deliveredShare = r.demandTEU > 0 ? " (\(F.percent(r.deliveredTEU / r.demandTEU)))" : ""
+        out += "  Demand          \(F.grouped(r.demandTEU)) TEU/yr\n"
+        out += "  Delivered       \(F.grouped(r.deliveredTEU)) TEU/yr\(deliveredShare)\n"
+        out += "  Unmet           \(F.grouped(r.unmetTEU)) TEU/yr\n"
+        out += "  Total cost      USD \(F.money(r.totalCostUSD))/yr (tariffs and handling)\n"
+        out += "  Avg cost        \(r.avgCostUSDPerTEU.map { "USD " + F.grouped($0) } ?? "—") per TEU\n"
+        out += "  Avg transit     \(r.avgTimeDays.map { F.fixed($0, 1) } ?? "—") days\n"
+        if r.objective == .minCost {
+            out += "  Objective       USD \(F.money(r.objectiveValue ?? 0))/yr (cost + time value USD \(F.money(r.timeValueUSD))"
+            out += " + unmet penalty USD \(F.money(r.unmetPenaltyUSD)))\n"
+        } else {
+            out += "  Max throughput  \(F.grouped(r.objectiveValue ?? 0)) TEU/yr (the corridor system's freight capacity)\n"
+        }
+
+        out += "\nCorridors\n"
+        var corridors = TextTable(["corridor", "TEU/yr", "share"], right: [1, 2])
+        for c in r.corridors { corridors.add([c.corridor, F.grouped(c.teu), F.percent(c.share)]) }
+        out += corridors.rendered()
+
+        out += "\nDemands\n"
+        var demands = TextTable(["demand", "TEU/yr", "delivered", "unmet", "USD/TEU", "days", "main route"], right: [1, 2, 3, 4, 5])
+        for d in r.demands {
+            let main = d.routes.first.map { route in
+                let share = d.deliveredTEU > 0 && d.routes.count > 1 ? " (\(F.percent(route.teu / d.deliveredTEU)))" : ""
+                return "\(route.corridor): " + route.keyNodes.map(\.rawValue).joined(separator: "→") + share
+            } ?? "—"
+            demands.add([
+                d.id.rawValue, F.grouped(d.teu), F.grouped(d.deliveredTEU), F.grouped(d.unmetTEU),
+                d.avgCostUSDPerTEU.map { F.grouped($0) } ?? "—", d.avgTimeDays.map { F.fixed($0, 1) } ?? "—", main,
+            ])
+        }
+        out += demands.rendered()
+
+        out += "\nBinding capacities"
+        let isMax = r.objective == .maxThroughput
+        out += isMax
+            ? " (gain = extra TEU delivered per extra TEU/yr of capacity; shadow = USD/yr saved per extra TEU/yr at that throughput)\n"
+            : " (shadow price = USD/yr saved per extra TEU/yr of capacity)\n"
+        if r.binding.isEmpty {
+            out += "  none: no capacity limits the answer\n"
+        } else {
+            var headers = ["element", "id", "name", "flow TEU/yr", "capacity", "shadow USD/TEU"]
+            if isMax { headers.append("gain") }
+            var binding = TextTable(headers, right: [3, 4, 5, 6])
+            for b in r.binding.prefix(bindingLimit ?? r.binding.count) {
+                var row = [b.element.rawValue, b.id, b.name, F.grouped(b.flowTEU), F.grouped(b.capacityTEU),
+                    F.grouped(b.shadowPriceUSDPerTEU)]
+                if isMax { row.append(F.fixed(b.throughputGainPerTEU ?? 0, 2)) }
+                binding.add(row)
+            }
+            out += binding.rendered()
+            if let limit = bindingLimit, r.binding.count > limit {
+                out += "  … and \(r.binding.count - limit) more (see --format json)\n"
+            }
+        }
+        return out
+    }
+}

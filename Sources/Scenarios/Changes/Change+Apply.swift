@@ -1,0 +1,99 @@
+import FreightNetwork
+
+extension Change {
+    /// Applies the change to `draft`, checking the ids it names.
+    ///
+    /// - Returns: A line describing what the change hit, such as `close country RU: 6 nodes closed`,
+    ///   or `nil` when it named something unknown or depended on a record with errors.
+    func apply(to draft: inout NetworkDraft, into diagnostics: inout ScenarioDiagnostics) -> String? {
+        switch action {
+        case .close(let selector):
+            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
+            for n in hit.nodes { draft.nodes[n].isClosed = true }
+            for l in hit.links { draft.links[l].isClosed = true }
+            return "close \(selector.summary): \(hit.summary) closed"
+        case .scaleCapacity(let selector, let factor):
+            guard let hit = draft.select(selector, countryLinks: true, into: &diagnostics) else { return nil }
+            for n in hit.nodes { draft.nodes[n].capacityTEU = draft.nodes[n].capacityTEU.map { $0 * factor } }
+            for l in hit.links { draft.links[l].capacityTEU = draft.links[l].capacityTEU.map { $0 * factor } }
+            let unlimited =
+                hit.nodes.count { draft.nodes[$0].capacityTEU == nil }
+                + hit.links.count { draft.links[$0].capacityTEU == nil }
+            let note = unlimited > 0 ? " (\(unlimited) unlimited, unchanged)" : ""
+            return "scale_capacity \(selector.summary) by \(FieldReader.format(factor)): \(hit.summary)\(note)"
+        case .setCapacity(let selector, let capacity):
+            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
+            for n in hit.nodes { draft.nodes[n].capacityTEU = capacity }
+            for l in hit.links { draft.links[l].capacityTEU = capacity }
+            return "set_capacity \(selector.summary) to \(FieldReader.format(capacity)) TEU/year: \(hit.summary)"
+        case .addDelay(let selector, let days):
+            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
+            for n in hit.nodes { draft.nodes[n].dwellDays += days }
+            for l in hit.links { draft.links[l].timeDays += days }
+            return "add_delay \(selector.summary) +\(FieldReader.format(days)) days: \(hit.summary)"
+        case .addSurcharge(let selector, let usd):
+            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
+            for n in hit.nodes { draft.nodes[n].handlingCostUSDPerTEU += usd }
+            for l in hit.links { draft.links[l].costUSDPerTEU += usd }
+            return "add_surcharge \(selector.summary) +\(FieldReader.format(usd)) USD/TEU: \(hit.summary)"
+        case .scaleDemand(let factor, let filter):
+            return scaleDemand(factor: factor, filter, in: &draft, into: &diagnostics)
+        case .addNode(let record):
+            let before = draft.nodes.count
+            draft.add(record, into: &diagnostics)
+            guard draft.nodes.count > before, let node = draft.nodes.last else { return nil }
+            return "add_node \(node.id): \(node.kind.rawValue) in \(node.country)"
+        case .addLink(let record):
+            let before = draft.links.count
+            draft.add(record, into: &diagnostics)
+            guard draft.links.count > before, let link = draft.links.dropFirst(before).first else { return nil }
+            let arrow = draft.links.count - before > 1 ? "↔" : "→"
+            return "add_link \(link.id): \(link.from) \(arrow) \(link.to) (\(link.mode.rawValue), \(link.corridor))"
+        case .addDemand(let record):
+            let before = draft.demands.count
+            draft.add(record, into: &diagnostics)
+            guard draft.demands.count > before, let demand = draft.demands.last else { return nil }
+            let volume = FieldReader.format(demand.teu)
+            return "add_demand \(demand.id): \(volume) TEU/year from \(demand.from) to \(demand.to)"
+        }
+    }
+
+    /// Multiplies the volumes of the demands `filter` picks.
+    private func scaleDemand(
+        factor: Double,
+        _ filter: DemandFilter,
+        in draft: inout NetworkDraft,
+        into diagnostics: inout ScenarioDiagnostics
+    ) -> String? {
+        let picked: [Int]
+        let label: String
+        switch filter {
+        case .all:
+            picked = Array(draft.demands.indices)
+            label = "all"
+        case .id(let id):
+            if let unknown = draft.demandIDs.check(id, field: "\(path).demand") { diagnostics.append(unknown) }
+            guard let index = draft.demands.firstIndex(where: { $0.id.rawValue == id.value }) else { return nil }
+            picked = [index]
+            label = "demand \(id.value)"
+        case .route(let from, let to):
+            let fromKnown = from.map { draft.checkNode($0, field: "\(path).from", into: &diagnostics) } ?? true
+            let toKnown = to.map { draft.checkNode($0, field: "\(path).to", into: &diagnostics) } ?? true
+            guard fromKnown, toKnown else { return nil }
+            picked = draft.demands.indices.filter { index in
+                let demand = draft.demands[index]
+                return (from.map { demand.from.rawValue == $0.value } ?? true)
+                    && (to.map { demand.to.rawValue == $0.value } ?? true)
+            }
+            label = [from.map { "from \($0.value)" }, to.map { "to \($0.value)" }].compactMap { $0 }.joined(
+                separator: " ")
+            if picked.isEmpty, draft.isSound, let anchor = from ?? to {
+                let field = "\(path).\(from == nil ? "to" : "from")"
+                let message = "matches no demand (\(label))"
+                diagnostics.append(ScenarioError(.warning, at: anchor.position, field: field, message: message))
+            }
+        }
+        for index in picked { draft.demands[index].teu *= factor }
+        return "scale_demand \(label) by \(FieldReader.format(factor)): \(Selection.count(picked.count, "demand"))"
+    }
+}

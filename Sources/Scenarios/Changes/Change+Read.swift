@@ -1,0 +1,157 @@
+import FreightNetwork
+internal import Yams
+
+extension Change {
+    /// Reads one entry of `changes`, recording every syntax problem in `diagnostics`.
+    ///
+    /// The entry must be a mapping with exactly one key, the change type. References to ids are
+    /// not checked here: they are checked against the network when the change is applied.
+    /// - Returns: The change, or `nil` when anything in it is wrong.
+    static func read(_ yaml: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
+    {
+        guard let entry = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return nil }
+        var problems = entry.problems
+        defer { diagnostics.append(contentsOf: problems) }
+        let allKinds = Kind.allCases.map(\.rawValue)
+        var found: [(kind: Kind, body: YAMLNode)] = []
+        for (key, value) in entry.mapping {
+            let name = key.scalar?.string ?? FieldReader.describe(key)
+            guard let kind = Kind(rawValue: name) else {
+                let hint =
+                    Suggestions.hint(for: name, in: allKinds) ?? "expected one of \(allKinds.joined(separator: ", "))"
+                problems.append(
+                    ScenarioError(
+                        at: entry.position(of: key), field: "\(path).\(name)", message: "unknown change type",
+                        hint: hint)
+                )
+                continue
+            }
+            if let first = found.first {
+                problems.append(
+                    ScenarioError(
+                        at: entry.position(of: key),
+                        field: path,
+                        message: "more than one change type in one entry ('\(first.kind.rawValue)' and '\(name)')",
+                        hint: "write each change as its own list item"
+                    )
+                )
+            }
+            found.append((kind, value))
+        }
+        if entry.mapping.isEmpty {
+            let message = "expected a change type (one of \(allKinds.joined(separator: ", "))), found an empty mapping"
+            problems.append(ScenarioError(at: entry.position, field: path, message: message))
+        }
+        var actions: [Action] = []
+        for (kind, body) in found {
+            if let action = readAction(kind, body, file: file, path: "\(path).\(kind.rawValue)", into: &diagnostics) {
+                actions.append(action)
+            }
+        }
+        guard problems.isEmpty, found.count == 1, actions.count == 1, let action = actions.first else { return nil }
+        return Change(action: action, path: "\(path).\(found[0].kind.rawValue)", position: entry.position)
+    }
+
+    /// Reads the body of one change type.
+    private static func readAction(
+        _ kind: Kind,
+        _ body: YAMLNode,
+        file: String,
+        path: String,
+        into diagnostics: inout ScenarioDiagnostics
+    ) -> Action? {
+        switch kind {
+        case .addNode:
+            return NodeRecord.read(body, file: file, path: path, into: &diagnostics).map { .addNode($0) }
+        case .addLink:
+            return LinkRecord.read(body, file: file, path: path, into: &diagnostics).map { .addLink($0) }
+        case .addDemand:
+            return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { .addDemand($0) }
+        case .scaleDemand:
+            guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
+            defer { diagnostics.append(contentsOf: reader.problems) }
+            return readScaleDemand(&reader)
+        case .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge:
+            guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
+            defer { diagnostics.append(contentsOf: reader.problems) }
+            return readSelecting(kind, &reader)
+        }
+    }
+
+    /// Reads a change that takes a selector and, except `close`, one amount.
+    private static func readSelecting(_ kind: Kind, _ reader: inout FieldReader) -> Action? {
+        let amountKey: String? =
+            switch kind {
+            case .scaleCapacity: "factor"
+            case .setCapacity: "capacity_teu"
+            case .addDelay: "days"
+            case .addSurcharge: "usd_per_teu"
+            default: nil
+            }
+        let amountKeys = amountKey.map { [$0] } ?? []
+        let allSelectors = Selector.Kind.allCases.map(\.rawValue)
+        reader.rejectUnknownKeys(allowed: allSelectors + amountKeys)
+        let selector = readSelector(kind, &reader)
+        let amount = amountKey.flatMap { reader.number($0, required: true) }
+        guard reader.isValid, let selector else { return nil }
+        switch kind {
+        case .close: return .close(selector)
+        case .scaleCapacity: return amount.map { .scaleCapacity(selector, factor: $0) }
+        case .setCapacity: return amount.map { .setCapacity(selector, capacityTEU: $0) }
+        case .addDelay: return amount.map { .addDelay(selector, days: $0) }
+        case .addSurcharge: return amount.map { .addSurcharge(selector, usdPerTEU: $0) }
+        default: return nil
+        }
+    }
+
+    /// Reads exactly one selector among those `kind` accepts.
+    private static func readSelector(_ kind: Kind, _ reader: inout FieldReader) -> Selector? {
+        let written = reader.keys.compactMap { key in Selector.Kind(rawValue: key.value).map { (key, $0) } }
+        let allowed = kind.selectorKinds
+        let allowedList = allowed.map(\.rawValue).joined(separator: ", ")
+        guard let (firstKey, selectorKind) = written.first else {
+            // A misspelt selector (`contry`) was already reported as an unknown key.
+            guard reader.suggestedKeys.isDisjoint(with: allowed.map(\.rawValue)) else { return nil }
+            reader.report(
+                ScenarioError(
+                    at: reader.position,
+                    field: reader.path,
+                    message: "expected a selector: one of \(allowedList)"
+                )
+            )
+            return nil
+        }
+        for (key, _) in written.dropFirst() {
+            let message = "only one selector allowed; this change already selects by '\(firstKey.value)'"
+            reader.report(ScenarioError(at: key.position, field: reader.fieldPath(key.value), message: message))
+        }
+        for (key, other) in written where !allowed.contains(other) {
+            let message = "\(kind.rawValue) selects by \(allowed.map(\.rawValue).joined(separator: " or ")) only"
+            reader.report(ScenarioError(at: key.position, field: reader.fieldPath(key.value), message: message))
+        }
+        guard let value = reader.word(selectorKind.rawValue, required: true) else { return nil }
+        if selectorKind == .mode, Mode(rawValue: value.value) == nil {
+            let field = reader.fieldPath("mode")
+            reader.report(FieldReader.choiceError(value, field: field, allowed: Mode.allCases.map(\.rawValue)))
+            return nil
+        }
+        return Selector(kind: selectorKind, value: value, field: reader.fieldPath(selectorKind.rawValue))
+    }
+
+    /// Reads `scale_demand`: a `factor` and optionally `demand`, or `from` and/or `to`.
+    private static func readScaleDemand(_ reader: inout FieldReader) -> Action? {
+        reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to"])
+        let factor = reader.number("factor", required: true)
+        let demand = reader.word("demand")
+        let from = reader.word("from")
+        let to = reader.word("to")
+        if let demand, from != nil || to != nil {
+            let message = "give either 'demand' or 'from'/'to', not both"
+            reader.report(ScenarioError(at: demand.position, field: reader.fieldPath("demand"), message: message))
+        }
+        guard reader.isValid, let factor else { return nil }
+        if let demand { return .scaleDemand(factor: factor, .id(demand)) }
+        if from != nil || to != nil { return .scaleDemand(factor: factor, .route(from: from, to: to)) }
+        return .scaleDemand(factor: factor, .all)
+    }
+}

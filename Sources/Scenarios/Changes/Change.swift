@@ -1,0 +1,86 @@
+import FreightNetwork
+
+/// One entry of a file's `changes`: a disruption or an investment, read with positions.
+///
+/// Changes are applied in file order as pure value transforms of a ``NetworkDraft``
+/// (see `Change+Apply.swift`); reading checks only their syntax (see `Change+Read.swift`).
+struct Change {
+    /// The change types, as written in files.
+    enum Kind: String, CaseIterable {
+        case close
+        case scaleCapacity = "scale_capacity"
+        case setCapacity = "set_capacity"
+        case addDelay = "add_delay"
+        case addSurcharge = "add_surcharge"
+        case scaleDemand = "scale_demand"
+        case addNode = "add_node"
+        case addLink = "add_link"
+        case addDemand = "add_demand"
+
+        /// The selector keys this change accepts, or `[]` when it takes no selector.
+        var selectorKinds: [Selector.Kind] {
+            switch self {
+            case .close, .scaleCapacity, .addDelay, .addSurcharge: Selector.Kind.allCases
+            case .setCapacity: [.link, .node]
+            case .scaleDemand, .addNode, .addLink, .addDemand: []
+            }
+        }
+    }
+
+    /// Which demands `scale_demand` multiplies.
+    enum DemandFilter {
+        /// Every demand.
+        case all
+        /// The demand with this id.
+        case id(Located<String>)
+        /// Demands from and/or to these nodes.
+        case route(from: Located<String>?, to: Located<String>?)
+    }
+
+    /// What the change does, with its already-checked arguments.
+    enum Action {
+        /// Closes the selected elements.
+        case close(Selector)
+        /// Multiplies capacities (TEU/year) by a factor ≥ 0; unlimited stays unlimited.
+        case scaleCapacity(Selector, factor: Double)
+        /// Sets the capacity of a link or node, in TEU/year.
+        case setCapacity(Selector, capacityTEU: Double)
+        /// Adds days to links' `time_days` or nodes' `dwell_days`.
+        case addDelay(Selector, days: Double)
+        /// Adds USD per TEU to links' tariffs or nodes' handling costs.
+        case addSurcharge(Selector, usdPerTEU: Double)
+        /// Multiplies demand volumes (TEU/year) by a factor ≥ 0.
+        case scaleDemand(factor: Double, DemandFilter)
+        /// Adds a node.
+        case addNode(NodeRecord)
+        /// Adds a link (two directed links when bidirectional).
+        case addLink(LinkRecord)
+        /// Adds a demand.
+        case addDemand(DemandRecord)
+    }
+
+    /// What the change does.
+    var action: Action
+    /// The change's path, such as `changes[2].close`.
+    var path: String
+    /// Where the change's entry starts.
+    var position: SourcePosition
+}
+
+/// Picks nodes or links for a change: exactly one of `link`, `node`, `country`, `corridor`, `mode`.
+struct Selector {
+    /// The selector keys, as written in files.
+    enum Kind: String, CaseIterable {
+        case link, node, country, corridor, mode
+    }
+
+    /// Which key selects.
+    var kind: Kind
+    /// The value written: an id, a country code, a corridor tag or a mode.
+    var value: Located<String>
+    /// The selector's field path, such as `changes[0].close.country`.
+    var field: String
+
+    /// `country RU`, as used in change descriptions.
+    var summary: String { "\(kind.rawValue) \(value.value)" }
+}

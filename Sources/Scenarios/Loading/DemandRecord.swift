@@ -1,0 +1,72 @@
+import FreightNetwork
+internal import Yams
+
+/// One entry of `demands` (or an `add_demand` change), read with positions.
+struct DemandRecord {
+    /// The keys a demand may have.
+    static let keys = [
+        "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu", "source", "notes",
+    ]
+
+    /// The id: the one written, or `FROM-TO` (positioned at the record) when none was given.
+    var id: Located<String>?
+    /// True when the id was written in the file rather than derived from `from` and `to`.
+    var hasExplicitID: Bool
+    /// The origin node id, when it could be read.
+    var from: Located<String>?
+    /// The destination node id, when it could be read.
+    var to: Located<String>?
+    /// The demand, when every field is valid.
+    var demand: Demand?
+    /// The dotted path of the record, such as `demands[0]`.
+    var path: String
+    /// Where the record's mapping starts.
+    var position: SourcePosition
+
+    /// Reads a demand record, recording every problem in `diagnostics`.
+    ///
+    /// Node references are only read here; ``NetworkDraft`` checks that they exist.
+    /// - Returns: `nil` only when `yaml` is not a mapping.
+    static func read(_ yaml: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
+    {
+        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return nil }
+        reader.rejectUnknownKeys(allowed: keys)
+        let written = reader.identifier("id", required: false)
+        let from = reader.string("from", required: true)
+        let to = reader.string("to", required: true)
+        if let from, let to, from.value == to.value {
+            reader.report(
+                ScenarioError(
+                    at: to.position,
+                    field: reader.fieldPath("to"),
+                    message: "a demand cannot go from '\(to.value)' to itself"
+                )
+            )
+        }
+        let teu = reader.number("teu", required: true)
+        let valueOfTime = reader.number("value_of_time_usd_per_teu_day")
+        let penalty = reader.number("unmet_penalty_usd_per_teu")
+        _ = reader.string("source")
+        _ = reader.string("notes")
+        var id = written
+        if id == nil, reader.value("id") == nil, let from, let to {
+            id = Located(value: "\(from.value)-\(to.value)", position: reader.position)
+        }
+        var record = DemandRecord(
+            id: id, hasExplicitID: written != nil, from: from, to: to, demand: nil, path: path,
+            position: reader.position
+        )
+        if reader.isValid, let id, let from, let to, let teu {
+            record.demand = Demand(
+                id: Demand.ID(id.value),
+                from: FreightNetwork.Node.ID(from.value),
+                to: FreightNetwork.Node.ID(to.value),
+                teu: teu,
+                valueOfTimeUSDPerTEUDay: valueOfTime ?? Demand.defaultValueOfTimeUSDPerTEUDay,
+                unmetPenaltyUSDPerTEU: penalty ?? Demand.defaultUnmetPenaltyUSDPerTEU
+            )
+        }
+        diagnostics.append(contentsOf: reader.problems)
+        return record
+    }
+}

@@ -1,0 +1,191 @@
+internal import Yams
+
+/// What a number field accepts beyond being finite.
+enum NumberRule {
+    /// Any finite number.
+    case finite
+    /// A finite number ≥ 0.
+    case nonNegative
+    /// A finite number in a range, named in the message ("a latitude").
+    case range(ClosedRange<Double>, name: String)
+}
+
+extension FieldReader {
+    /// Reads a string field; any scalar counts (so `country: NO` stays the text "NO").
+    mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let node = present(key, required: required) else { return nil }
+        guard let scalar = node.scalar else {
+            report(at: node, field: fieldPath(key), "expected a string, found \(Self.describe(node))")
+            return nil
+        }
+        return Located(value: scalar.string, position: position(of: node))
+    }
+
+    /// Reads a non-empty string field, such as a corridor tag.
+    mutating func word(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let text = string(key, required: required) else { return nil }
+        guard !text.value.trimmingSpaces().isEmpty else {
+            report(ScenarioError(at: text.position, field: fieldPath(key), message: "must not be empty"))
+            return nil
+        }
+        return text
+    }
+
+    /// Reads a number field and checks it against `rule`.
+    mutating func number(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
+        guard let node = present(key, required: required) else { return nil }
+        let field = fieldPath(key)
+        guard let number = Self.number(from: node) else {
+            report(at: node, field: field, "expected a number, found \(Self.describe(node))")
+            return nil
+        }
+        guard number.isFinite else {
+            report(at: node, field: field, "expected a finite number, found \(Self.describe(node))")
+            return nil
+        }
+        switch rule {
+        case .finite:
+            return number
+        case .nonNegative:
+            guard number >= 0 else {
+                report(at: node, field: field, "expected a number ≥ 0, found \(Self.describe(node))")
+                return nil
+            }
+        case .range(let range, let name):
+            guard range.contains(number) else {
+                let bounds = "\(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))"
+                report(at: node, field: field, "expected \(name) between \(bounds), found \(Self.describe(node))")
+                return nil
+            }
+        }
+        return number
+    }
+
+    /// Reads an integer field (`schema_version`, `gauge_mm`).
+    mutating func integer(_ key: String, required: Bool = false) -> Located<Int>? {
+        guard let node = present(key, required: required) else { return nil }
+        guard let scalar = node.scalar, let value = Self.integer(from: node, scalar) else {
+            report(at: node, field: fieldPath(key), "expected an integer, found \(Self.describe(node))")
+            return nil
+        }
+        return Located(value: value, position: position(of: node))
+    }
+
+    /// Reads a boolean field: `true` or `false` (YAML's `yes`/`no` also count).
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = present(key, required: false) else { return nil }
+        guard node.scalar != nil, YAMLDocument.tagName(of: node) == .bool, let value = node.bool else {
+            report(at: node, field: fieldPath(key), "expected true or false, found \(Self.describe(node))")
+            return nil
+        }
+        return value
+    }
+
+    /// Reads a field whose value must be one of `E`'s raw values, suggesting the nearest.
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, as type: E.Type = E.self) -> E?
+    where E.RawValue == String {
+        guard let text = string(key, required: true) else { return nil }
+        if let value = E(rawValue: text.value) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        report(Self.choiceError(text, field: fieldPath(key), allowed: allowed))
+        return nil
+    }
+
+    /// "expected one of a, b, c, found 'x'" with the nearest allowed value as the hint.
+    static func choiceError(_ text: Located<String>, field: String, allowed: [String]) -> ScenarioError {
+        ScenarioError(
+            at: text.position,
+            field: field,
+            message: "expected one of \(allowed.joined(separator: ", ")), found '\(text.value)'",
+            hint: Suggestions.hint(for: text.value, in: allowed)
+        )
+    }
+
+    /// Reads an id that this record defines and checks its characters and length.
+    ///
+    /// An invalid id is reported but still returned, so that references to it are not reported
+    /// again as unknown; the record itself is invalid.
+    mutating func identifier(_ key: String, required: Bool = true) -> Located<String>? {
+        guard let text = string(key, required: required) else { return nil }
+        if let problem = Self.identifierProblem(text.value) {
+            report(ScenarioError(at: text.position, field: fieldPath(key), message: problem))
+        }
+        return text
+    }
+
+    /// Why `id` is not a valid id, or `nil` when it is.
+    static func identifierProblem(_ id: String) -> String? {
+        let allowed = id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "_.-".unicodeScalars.contains(scalar))
+        }
+        if id.isEmpty { return "an id must not be empty" }
+        if id.contains(":") {
+            return "invalid id '\(id)': ':' is reserved (for the reverse 'ID:rev' of a bidirectional link)"
+        }
+        if !allowed { return "invalid id '\(id)': use only letters, digits, '_', '-' and '.'" }
+        if id.count > 64 { return "invalid id '\(id.prefix(20))…': \(id.count) characters long, at most 64 allowed" }
+        return nil
+    }
+
+    /// Reads a list field; a null value counts as an empty list.
+    mutating func list(_ key: String) -> [YAMLNode]? {
+        guard let node = mapping[key] else { return nil }
+        if YAMLDocument.isNull(node) { return [] }
+        guard let sequence = node.sequence else {
+            report(at: node, field: fieldPath(key), "expected a list, found \(Self.describe(node))")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// The value under `key`, recording "required field is missing" or "expected …, found nothing".
+    private mutating func present(_ key: String, required: Bool) -> YAMLNode? {
+        guard let node = mapping[key] else {
+            if required { reportMissing(key) }
+            return nil
+        }
+        guard !YAMLDocument.isNull(node) else {
+            if required { report(at: node, field: fieldPath(key), "required field has no value") }
+            return nil
+        }
+        return node
+    }
+
+    /// The number in a scalar: YAML ints and floats (`1_000`, `.inf`, `.nan`) and numeric strings.
+    static func number(from node: YAMLNode) -> Double? {
+        guard let scalar = node.scalar else { return nil }
+        switch YAMLDocument.tagName(of: node) {
+        case .int: if let value = node.int { return Double(value) }
+        case .float: if let value = node.float { return value }
+        case .null, .bool: return nil
+        default: break
+        }
+        return Double(String(scalar.string.trimmingSpaces().filter { $0 != "_" }))
+    }
+
+    /// The integer in a scalar, or `nil` for a fraction or text.
+    private static func integer(from node: YAMLNode, _ scalar: YAMLNode.Scalar) -> Int? {
+        switch YAMLDocument.tagName(of: node) {
+        case .int: return node.int
+        case .str: return Int(scalar.string.trimmingSpaces())
+        default: return nil
+        }
+    }
+
+    /// A number as written in messages: `90`, `0.7`.
+    static func format(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return String(text)
+    }
+}

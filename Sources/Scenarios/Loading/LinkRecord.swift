@@ -1,0 +1,98 @@
+import FreightNetwork
+internal import Yams
+
+/// One entry of `links` (or an `add_link` change), read with positions.
+struct LinkRecord {
+    /// The keys a link may have.
+    static let keys = [
+        "id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu", "cost_usd_per_teu",
+        "time_days", "bidirectional", "source", "notes",
+    ]
+
+    /// The id written in the file, when it could be read.
+    var id: Located<String>?
+    /// The tail node id, when it could be read.
+    var from: Located<String>?
+    /// The head node id, when it could be read.
+    var to: Located<String>?
+    /// The directed links (one, or two for a bidirectional link), when every field is valid.
+    var links: [Link]?
+    /// The dotted path of the record, such as `links[3]`.
+    var path: String
+    /// Where the record's mapping starts.
+    var position: SourcePosition
+
+    /// Reads a link record, recording every problem in `diagnostics`.
+    ///
+    /// Node references are only read here; ``NetworkDraft`` checks that they exist.
+    /// - Returns: `nil` only when `yaml` is not a mapping.
+    static func read(_ yaml: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
+    {
+        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return nil }
+        reader.rejectUnknownKeys(allowed: keys)
+        let id = reader.identifier("id")
+        let from = reader.string("from", required: true)
+        let to = reader.string("to", required: true)
+        if let from, let to, from.value == to.value {
+            reader.report(
+                ScenarioError(
+                    at: to.position,
+                    field: reader.fieldPath("to"),
+                    message: "a link cannot go from '\(to.value)' to itself"
+                )
+            )
+        }
+        let mode = reader.choice("mode", as: Mode.self)
+        let corridor = reader.word("corridor", required: true)
+        let gauge = readGauge(&reader)
+        let distance = reader.number("distance_km", required: true)
+        let capacity = reader.number("capacity_teu")
+        let cost = reader.number("cost_usd_per_teu", required: true)
+        let time = reader.number("time_days", required: true)
+        let bidirectional = reader.bool("bidirectional") ?? false
+        _ = reader.string("source")
+        _ = reader.string("notes")
+        var record = LinkRecord(id: id, from: from, to: to, links: nil, path: path, position: reader.position)
+        if reader.isValid, let id, let from, let to, let mode, let corridor, let distance, let cost, let time {
+            let forward = Link(
+                id: Link.ID(id.value),
+                from: FreightNetwork.Node.ID(from.value),
+                to: FreightNetwork.Node.ID(to.value),
+                mode: mode,
+                corridor: corridor.value,
+                gaugeMM: gauge,
+                distanceKm: distance,
+                capacityTEU: capacity,
+                costUSDPerTEU: cost,
+                timeDays: time
+            )
+            var links = [forward]
+            if bidirectional {
+                var reverse = forward
+                reverse.id = Link.reverseID(of: forward.id)
+                reverse.from = forward.to
+                reverse.to = forward.from
+                links.append(reverse)
+            }
+            record.links = links
+        }
+        diagnostics.append(contentsOf: reader.problems)
+        return record
+    }
+
+    /// Reads `gauge_mm`, a positive whole number of millimetres.
+    private static func readGauge(_ reader: inout FieldReader) -> Int? {
+        guard let gauge = reader.integer("gauge_mm") else { return nil }
+        guard gauge.value > 0 else {
+            reader.report(
+                ScenarioError(
+                    at: gauge.position,
+                    field: reader.fieldPath("gauge_mm"),
+                    message: "expected a positive integer, found '\(gauge.value)'"
+                )
+            )
+            return nil
+        }
+        return gauge.value
+    }
+}

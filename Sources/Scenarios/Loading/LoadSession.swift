@@ -1,0 +1,147 @@
+internal import Yams
+
+/// What one file resolves to: its network before and after its own changes.
+struct ResolvedFile {
+    /// The file's `name`, when it could be read.
+    var name: String?
+    /// The file's `description`, if any.
+    var description: String?
+    /// The network after `extends` and demand replacement, before this file's changes.
+    var base: NetworkDraft
+    /// The network after this file's changes.
+    var final: NetworkDraft
+    /// One line per change this file applied.
+    var changes: [String]
+}
+
+/// One load of a scenario: follows `extends`, reads every file once and collects all diagnostics.
+struct LoadSession {
+    /// The top-level keys of a scenario file.
+    static let topLevelKeys = [
+        "schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
+    ]
+
+    /// Everything found wrong so far, in every file.
+    var diagnostics = ScenarioDiagnostics()
+    /// The files being resolved, outermost first, as (identity, display path), to detect cycles.
+    private var chain: [(identity: String, display: String)] = []
+
+    /// Resolves the text of the file shown as `file`, following its `extends` chain.
+    mutating func resolve(text: String, file: String) -> ResolvedFile? {
+        chain.append((SourceFile.identity(of: file), file))
+        defer { chain.removeLast() }
+        guard let root = YAMLDocument.compose(text, file: file, into: &diagnostics) else { return nil }
+        guard root.mapping != nil else {
+            let message = "the top level must be a mapping of fields, found \(FieldReader.describe(root))"
+            diagnostics.append(ScenarioError(at: FieldReader.position(of: root, in: file), field: "", message: message))
+            return nil
+        }
+        guard var top = FieldReader(root, file: file, path: "", into: &diagnostics) else { return nil }
+        defer { diagnostics.append(contentsOf: top.problems) }
+        top.rejectUnknownKeys(allowed: Self.topLevelKeys)
+        readSchemaVersion(&top)
+        let name = top.word("name", required: true)
+        let description = top.string("description")
+        let base = readNetwork(&top, file: file)
+        var final = base
+        var lines: [String] = []
+        let changes = (top.list("changes") ?? []).enumerated().map { index, entry in
+            Change.read(entry, file: file, path: "changes[\(index)]", into: &diagnostics)
+        }
+        for case let change? in changes {
+            if let line = change.apply(to: &final, into: &diagnostics) { lines.append(line) }
+        }
+        return ResolvedFile(
+            name: name?.value, description: description?.value, base: base, final: final, changes: lines)
+    }
+
+    /// The network a file describes before its own changes.
+    ///
+    /// For a file with `extends`: what the base resolves to, with this file's `demands` in place of
+    /// the base's when it lists any. For a network file: its `nodes`, `links` and `demands`.
+    private mutating func readNetwork(_ top: inout FieldReader, file: String) -> NetworkDraft {
+        var draft = NetworkDraft()
+        if top.contains("extends") {
+            draft = top.word("extends").map { resolveBase($0, of: file) } ?? .unknown
+            rejectRecords(in: &top, keys: ["nodes": "add_node", "links": "add_link"])
+            if top.contains("demands") {
+                draft.removeDemands()
+                readRecords("demands", from: &top, into: &draft, read: DemandRecord.read) { $0.add($1, into: &$2) }
+            }
+            return draft
+        }
+        for key in ["nodes", "links"] where !top.contains(key) {
+            top.reportMissing(key, hint: "a file without 'extends' must list nodes and links")
+            draft.forgetIDs(of: key)
+        }
+        readRecords("nodes", from: &top, into: &draft, read: NodeRecord.read) { $0.add($1, into: &$2) }
+        readRecords("links", from: &top, into: &draft, read: LinkRecord.read) { $0.add($1, into: &$2) }
+        readRecords("demands", from: &top, into: &draft, read: DemandRecord.read) { $0.add($1, into: &$2) }
+        return draft
+    }
+
+    /// Checks `schema_version` is the integer 1.
+    private func readSchemaVersion(_ top: inout FieldReader) {
+        guard let version = top.integer("schema_version", required: true), version.value != 1 else { return }
+        let message = "unsupported schema version \(version.value); this loader reads version 1"
+        top.report(ScenarioError(at: version.position, field: "schema_version", message: message))
+    }
+
+    /// Records an error for each of `keys` present in a file with `extends`, naming the change to use.
+    private func rejectRecords(in top: inout FieldReader, keys: KeyValuePairs<String, String>) {
+        for (key, change) in keys {
+            guard let written = top.keys.first(where: { $0.value == key }) else { continue }
+            let message = "not allowed in a file with 'extends'"
+            top.report(
+                ScenarioError(at: written.position, field: key, message: message, hint: "use '\(change)' changes"))
+        }
+    }
+
+    /// Reads every record of the list under `key` and adds it to `draft`.
+    ///
+    /// When the list itself is wrong, the draft no longer knows the ids of that kind, so
+    /// references to them are not reported as unknown.
+    private mutating func readRecords<Record>(
+        _ key: String,
+        from top: inout FieldReader,
+        into draft: inout NetworkDraft,
+        read: (YAMLNode, String, String, inout ScenarioDiagnostics) -> Record?,
+        add: (inout NetworkDraft, Record, inout ScenarioDiagnostics) -> Void
+    ) {
+        guard let entries = top.list(key) else {
+            if top.contains(key) { draft.forgetIDs(of: key) }
+            return
+        }
+        for (index, entry) in entries.enumerated() {
+            guard let record = read(entry, top.file, "\(key)[\(index)]", &diagnostics) else {
+                draft.isSound = false
+                continue
+            }
+            add(&draft, record, &diagnostics)
+        }
+    }
+
+    /// Resolves the file named by `extends` in `file`, or an unknown draft when it cannot be read.
+    private mutating func resolveBase(_ extends: Located<String>, of file: String) -> NetworkDraft {
+        let path = SourceFile.resolve(extends.value, relativeTo: file)
+        let identity = SourceFile.identity(of: path)
+        if chain.contains(where: { $0.identity == identity }) {
+            let cycle = (chain.map(\.display) + [path]).joined(separator: " → ")
+            diagnostics.append(
+                ScenarioError(at: extends.position, field: "extends", message: "extends cycle: \(cycle)"))
+            return .unknown
+        }
+        switch SourceFile.read(path) {
+        case .failure(.notText(let reason)):
+            diagnostics.append(
+                ScenarioError(at: SourcePosition(file: path), field: "", message: "not a text file (\(reason))"))
+            return .unknown
+        case .failure(let failure):
+            diagnostics.append(
+                ScenarioError(at: extends.position, field: "extends", message: failure.message(for: path)))
+            return .unknown
+        case .success(let text):
+            return resolve(text: text, file: path)?.final ?? .unknown
+        }
+    }
+}

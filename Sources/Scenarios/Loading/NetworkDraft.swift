@@ -1,0 +1,127 @@
+import FreightNetwork
+
+/// Nodes, links and demands under construction, before they become a ``Network``.
+///
+/// Records are added with their duplicate and reference checks. A record with any error is left
+/// out, and ``isSound`` turns false, so no `Network` is built from a draft with problems;
+/// changes still run over the rest to report their own problems.
+struct NetworkDraft {
+    /// The valid nodes, in file order.
+    var nodes: [FreightNetwork.Node] = []
+    /// The valid directed links, in file order (a bidirectional link's reverse follows it).
+    var links: [Link] = []
+    /// The valid demands, in file order.
+    var demands: [Demand] = []
+    /// Node ids and where they were defined.
+    var nodeIDs = IDRegistry(kind: "node")
+    /// Link ids as written in files (the `baseID`s) and where they were defined.
+    var linkIDs = IDRegistry(kind: "link")
+    /// Demand ids and where they were defined.
+    var demandIDs = IDRegistry(kind: "demand")
+    /// False once any record had an error; the draft then cannot become a network.
+    ///
+    /// A record whose id cannot be read at all still leaves the id registries complete: a
+    /// reference to what it meant to define is then reported as unknown, which is a fair message.
+    var isSound = true
+
+    /// A draft that stands for a base file that could not be read: nothing is known about it.
+    static var unknown: NetworkDraft {
+        var draft = NetworkDraft()
+        draft.nodeIDs.isComplete = false
+        draft.linkIDs.isComplete = false
+        draft.demandIDs.isComplete = false
+        draft.isSound = false
+        return draft
+    }
+
+    /// Adds a node after checking its id is new.
+    mutating func add(_ record: NodeRecord, into diagnostics: inout ScenarioDiagnostics) {
+        var ok = record.node != nil
+        if let id = record.id {
+            if let duplicate = nodeIDs.register(id, field: "\(record.path).id") {
+                diagnostics.append(duplicate)
+                ok = false
+            }
+        }
+        guard ok, let node = record.node else {
+            isSound = false
+            return
+        }
+        nodes.append(node)
+    }
+
+    /// Adds a link (both directions when bidirectional) after checking its id and its nodes.
+    mutating func add(_ record: LinkRecord, into diagnostics: inout ScenarioDiagnostics) {
+        var ok = record.links != nil
+        if let id = record.id {
+            if let duplicate = linkIDs.register(id, field: "\(record.path).id") {
+                diagnostics.append(duplicate)
+                ok = false
+            }
+        }
+        ok = checkNode(record.from, field: "\(record.path).from", into: &diagnostics) && ok
+        ok = checkNode(record.to, field: "\(record.path).to", into: &diagnostics) && ok
+        guard ok, let expanded = record.links else {
+            isSound = false
+            return
+        }
+        links += expanded
+    }
+
+    /// Adds a demand after checking its id is new and its nodes exist.
+    mutating func add(_ record: DemandRecord, into diagnostics: inout ScenarioDiagnostics) {
+        var ok = record.demand != nil
+        if let id = record.id {
+            let note = record.hasExplicitID ? nil : "the default FROM-TO"
+            if var duplicate = demandIDs.register(id, field: "\(record.path).id", note: note) {
+                if !record.hasExplicitID { duplicate.hint = "give one of them an 'id'" }
+                diagnostics.append(duplicate)
+                ok = false
+            }
+        }
+        ok = checkNode(record.from, field: "\(record.path).from", into: &diagnostics) && ok
+        ok = checkNode(record.to, field: "\(record.path).to", into: &diagnostics) && ok
+        guard ok, let demand = record.demand else {
+            isSound = false
+            return
+        }
+        demands.append(demand)
+    }
+
+    /// Drops every demand, before a file's own `demands` replace its base's.
+    mutating func removeDemands() {
+        demands = []
+        demandIDs = IDRegistry(kind: "demand")
+    }
+
+    /// True when `reference` names a valid node; records "unknown node" when it names none.
+    ///
+    /// A reference that could not be read, or names a node whose record had errors, is not valid
+    /// but is not reported again.
+    func checkNode(_ reference: Located<String>?, field: String, into diagnostics: inout ScenarioDiagnostics) -> Bool {
+        guard let reference else { return false }
+        if let unknown = nodeIDs.check(reference, field: field) { diagnostics.append(unknown) }
+        return nodes.contains { $0.id.rawValue == reference.value }
+    }
+
+    /// Builds the network; only called on a sound draft, whose records were all checked.
+    func network() throws(NetworkError) -> Network {
+        try Network(nodes: nodes, links: links, demands: demands)
+    }
+}
+
+extension NetworkDraft {
+    /// Marks the ids under a top-level `key` (`nodes`, `links`, `demands`) as not all known.
+    ///
+    /// Used when a list or one of its entries could not be read at all, so that references to
+    /// what it may have defined are not reported as unknown.
+    mutating func forgetIDs(of key: String) {
+        switch key {
+        case "nodes": nodeIDs.isComplete = false
+        case "links": linkIDs.isComplete = false
+        case "demands": demandIDs.isComplete = false
+        default: break
+        }
+        isSound = false
+    }
+}

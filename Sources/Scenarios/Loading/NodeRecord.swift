@@ -1,0 +1,86 @@
+import FreightNetwork
+internal import Yams
+
+/// One entry of `nodes` (or an `add_node` change), read with positions.
+struct NodeRecord {
+    /// The keys a node may have.
+    static let keys = [
+        "id", "name", "country", "kind", "lat", "lon", "capacity_teu", "handling_cost_usd_per_teu",
+        "dwell_days", "source", "notes",
+    ]
+
+    /// The id, when it could be read (even if another field is wrong).
+    var id: Located<String>?
+    /// The node, when every field is valid.
+    var node: FreightNetwork.Node?
+    /// The dotted path of the record, such as `nodes[2]`.
+    var path: String
+    /// Where the record's mapping starts.
+    var position: SourcePosition
+
+    /// Reads a node record, recording every problem in `diagnostics`.
+    ///
+    /// - Returns: `nil` only when `yaml` is not a mapping.
+    static func read(_ yaml: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
+    {
+        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return nil }
+        reader.rejectUnknownKeys(allowed: keys)
+        let id = reader.identifier("id")
+        let name = reader.string("name")
+        let country = readCountry(&reader)
+        let kind = reader.choice("kind", as: NodeKind.self)
+        let lat = reader.number("lat", required: true, rule: .range(-90...90, name: "a latitude"))
+        let lon = reader.number("lon", required: true, rule: .range(-180...180, name: "a longitude"))
+        let capacity = reader.number("capacity_teu")
+        let handling = reader.number("handling_cost_usd_per_teu")
+        let dwell = reader.number("dwell_days")
+        _ = reader.string("source")
+        _ = reader.string("notes")
+        var record = NodeRecord(id: id, node: nil, path: path, position: reader.position)
+        if reader.isValid, let id, let country, let kind, let lat, let lon {
+            record.node = FreightNetwork.Node(
+                id: FreightNetwork.Node.ID(id.value),
+                name: name?.value ?? id.value,
+                country: country,
+                kind: kind,
+                latitude: lat,
+                longitude: lon,
+                capacityTEU: capacity,
+                handlingCostUSDPerTEU: handling ?? 0,
+                dwellDays: dwell ?? 0
+            )
+        }
+        diagnostics.append(contentsOf: reader.problems)
+        return record
+    }
+
+    /// Reads `country`: ISO 3166-1 alpha-2 codes, one or two joined by `/` (`KZ/TM`).
+    private static func readCountry(_ reader: inout FieldReader) -> String? {
+        guard let text = reader.string("country", required: true) else { return nil }
+        guard FieldReader.countryIsValid(text.value) else {
+            let upper = text.value.uppercased()
+            let hint = upper != text.value && FieldReader.countryIsValid(upper) ? "did you mean '\(upper)'?" : nil
+            reader.report(
+                ScenarioError(
+                    at: text.position,
+                    field: reader.fieldPath("country"),
+                    message:
+                        "expected an ISO 3166-1 alpha-2 code such as 'KZ' (or two, 'KZ/TM'), found '\(text.value)'",
+                    hint: hint
+                )
+            )
+            return nil
+        }
+        return text.value.split(separator: "/").map { String($0).trimmingSpaces() }.joined(separator: "/")
+    }
+}
+
+extension FieldReader {
+    /// True for one or more two-letter upper-case codes joined by `/`.
+    static func countryIsValid(_ text: String) -> Bool {
+        text.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+            let trimmed = String(part).trimmingSpaces()
+            return trimmed.count == 2 && trimmed.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+internal import Yams
+
+/// A YAML node from Yams; named to avoid a clash with `FreightNetwork.Node`.
+typealias YAMLNode = Yams.Node
+
+/// Turns scenario text into a YAML tree whose nodes carry their own positions.
+enum YAMLDocument {
+    /// Composes `text` into a tree, or records why it cannot.
+    ///
+    /// - Returns: The root node, or `nil` after recording "not a text file", "file is empty" or the
+    ///   YAML syntax error at its line and column.
+    static func compose(_ text: String, file: String, into diagnostics: inout ScenarioDiagnostics) -> YAMLNode? {
+        let whole = SourcePosition(file: file)
+        if let line = firstNULLine(in: text) {
+            let position = SourcePosition(file: file, line: line)
+            diagnostics.append(ScenarioError(at: position, field: "", message: "not a text file (contains NUL bytes)"))
+            return nil
+        }
+        let root: YAMLNode?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            diagnostics.append(diagnostic(for: error, file: file))
+            return nil
+        }
+        guard let root, !isNull(root) else {
+            diagnostics.append(ScenarioError(at: whole, field: "", message: "file is empty"))
+            return nil
+        }
+        return root
+    }
+
+    /// The 1-based line of the first NUL character, if there is one.
+    static func firstNULLine(in text: String) -> Int? {
+        var line = 1
+        for byte in text.utf8 {
+            if byte == 0 { return line }
+            if byte == UInt8(ascii: "\n") { line += 1 }
+        }
+        return nil
+    }
+
+    /// The resolved tag of `node`, such as `tag:yaml.org,2002:int` for a plain `12`.
+    static func tagName(of node: YAMLNode) -> Tag.Name {
+        Tag.Name(rawValue: node.tag.description)
+    }
+
+    /// True for a null scalar: `~`, `null` or nothing at all.
+    static func isNull(_ node: YAMLNode) -> Bool {
+        node.scalar != nil && YAMLDocument.tagName(of: node) == .null
+    }
+
+    /// A positioned diagnostic for an error thrown by Yams.
+    static func diagnostic(for error: any Error, file: String) -> ScenarioError {
+        guard let yamlError = error as? YamlError else {
+            return ScenarioError(at: SourcePosition(file: file), field: "", message: "invalid YAML: \(error)")
+        }
+        func at(_ mark: Mark) -> SourcePosition { SourcePosition(file: file, line: mark.line, column: mark.column) }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+                message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+            } else if let context {
+                message += " (\(context.text))"
+            }
+            return ScenarioError(at: at(mark), field: "", message: message)
+        case .reader(let problem, let offset, _, let yaml):
+            let position = offset.map { lineAndColumn(ofCharacterOffset: $0, in: yaml, file: file) }
+            return ScenarioError(
+                at: position ?? SourcePosition(file: file), field: "", message: "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let phrase = duplicates.count == 1 ? "key \(keys) appears" : "keys \(keys) appear"
+            return ScenarioError(
+                at: at(context.mark),
+                field: "",
+                message: "invalid YAML: \(phrase) more than once in one mapping"
+            )
+        default:
+            return ScenarioError(at: SourcePosition(file: file), field: "", message: "invalid YAML: \(yamlError)")
+        }
+    }
+
+    /// The position of the character at `offset` (counted in `Character`s) in `text`.
+    static func lineAndColumn(ofCharacterOffset offset: Int, in text: String, file: String) -> SourcePosition {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return SourcePosition(file: file, line: line, column: column)
+    }
+}

@@ -1,0 +1,164 @@
+public import FlowFormulation
+public import FreightNetwork
+public import LinearProgramming
+
+/// The answer for one scenario, in domain terms: flows, costs, times, shares and what binds.
+///
+/// Units: TEU per year for flows and capacities, USD per TEU for unit costs, USD per year for
+/// totals, days for times. Shadow prices are in USD per year saved per extra TEU/year of capacity (≥ 0).
+public struct FlowResult: Sendable {
+    public var scenario: String
+    public var objective: Objective
+    public var status: TerminationStatus
+    /// The optimised objective: USD/year of generalised cost (min-cost) or delivered TEU/year (max-throughput).
+    public var objectiveValue: Double?
+    public var demandTEU: Double
+    public var deliveredTEU: Double
+    public var unmetTEU: Double
+    /// Tariffs plus handling of the delivered freight, USD/year (money only, no time value).
+    public var totalCostUSD: Double
+    /// Σ TEU × days × value of time, USD/year.
+    public var timeValueUSD: Double
+    /// Σ unmet TEU × penalty, USD/year.
+    public var unmetPenaltyUSD: Double
+    /// totalCostUSD / deliveredTEU, or nil when nothing is delivered.
+    public var avgCostUSDPerTEU: Double?
+    /// Flow-weighted transit days (link times plus dwell at every node handled), or nil when nothing is delivered.
+    public var avgTimeDays: Double?
+    /// Delivered TEU by corridor, largest first; shares sum to 1 when anything is delivered.
+    public var corridors: [CorridorShare]
+    public var links: [LinkFlow]
+    public var nodes: [NodeFlow]
+    public var demands: [DemandResult]
+    /// Capacity rows that bind (full, or with a non-zero shadow price), highest value first.
+    public var binding: [BindingConstraint]
+    public var programSize: ProgramSize
+    public var solverName: String
+    public var iterations: Int?
+
+    public init(
+        scenario: String, objective: Objective, status: TerminationStatus, objectiveValue: Double?,
+        demandTEU: Double, deliveredTEU: Double, unmetTEU: Double, totalCostUSD: Double,
+        timeValueUSD: Double, unmetPenaltyUSD: Double, avgCostUSDPerTEU: Double?, avgTimeDays: Double?,
+        corridors: [CorridorShare], links: [LinkFlow], nodes: [NodeFlow], demands: [DemandResult],
+        binding: [BindingConstraint], programSize: ProgramSize, solverName: String, iterations: Int?
+    ) {
+        self.scenario = scenario
+        self.objective = objective
+        self.status = status
+        self.objectiveValue = objectiveValue
+        self.demandTEU = demandTEU
+        self.deliveredTEU = deliveredTEU
+        self.unmetTEU = unmetTEU
+        self.totalCostUSD = totalCostUSD
+        self.timeValueUSD = timeValueUSD
+        self.unmetPenaltyUSD = unmetPenaltyUSD
+        self.avgCostUSDPerTEU = avgCostUSDPerTEU
+        self.avgTimeDays = avgTimeDays
+        self.corridors = corridors
+        self.links = links
+        self.nodes = nodes
+        self.demands = demands
+        self.binding = binding
+        self.programSize = programSize
+        self.solverName = solverName
+        self.iterations = iterations
+    }
+}
+
+/// Rows, columns and non-zeros of the LP that was solved.
+public struct ProgramSize: Sendable, Hashable {
+    public var rows: Int
+    public var columns: Int
+    public var nonZeros: Int
+    public var commodities: Int
+    public init(rows: Int, columns: Int, nonZeros: Int, commodities: Int) {
+        self.rows = rows
+        self.columns = columns
+        self.nonZeros = nonZeros
+        self.commodities = commodities
+    }
+}
+
+/// Delivered TEU/year on one corridor and its share of all delivered TEU.
+public struct CorridorShare: Sendable, Hashable {
+    public var corridor: String
+    public var teu: Double
+    public var share: Double
+}
+
+/// Flow on one directed link.
+public struct LinkFlow: Sendable, Hashable {
+    public var id: Link.ID
+    public var from: Node.ID
+    public var to: Node.ID
+    public var mode: Mode
+    public var corridor: String
+    public var flowTEU: Double
+    public var capacityTEU: Double?
+    /// flow / capacity, when the capacity is limited and positive.
+    public var utilization: Double?
+    /// USD/year saved per extra TEU/year of capacity (min-cost; stage 2 of max-throughput), when limited.
+    public var shadowPriceUSDPerTEU: Double?
+    /// Max-throughput only: extra delivered TEU per extra TEU of capacity.
+    public var throughputGainPerTEU: Double?
+    public var isClosed: Bool
+}
+
+/// Throughput at one node (TEU entering over links plus TEU originating there).
+public struct NodeFlow: Sendable, Hashable {
+    public var id: Node.ID
+    public var name: String
+    public var kind: NodeKind
+    public var country: String
+    public var throughputTEU: Double
+    public var capacityTEU: Double?
+    public var utilization: Double?
+    public var shadowPriceUSDPerTEU: Double?
+    public var throughputGainPerTEU: Double?
+    public var isClosed: Bool
+}
+
+/// One route a demand uses: its nodes and links, TEU/year, cost per TEU and days.
+public struct Route: Sendable, Hashable {
+    public var nodes: [Node.ID]
+    public var links: [Link.ID]
+    public var teu: Double
+    /// Tariffs plus handling (origin and every node entered), USD per TEU.
+    public var costUSDPerTEU: Double
+    /// Link times plus dwell (origin and every node entered), days.
+    public var timeDays: Double
+    /// The non-`shared` corridor tag covering most of the route's km (or "shared").
+    public var corridor: String
+    /// Origin, border crossings, ports, waypoints and destination: the nodes that name the route.
+    public var keyNodes: [Node.ID]
+}
+
+/// What happened to one demand.
+public struct DemandResult: Sendable, Hashable {
+    public var id: Demand.ID
+    public var from: Node.ID
+    public var to: Node.ID
+    public var teu: Double
+    public var deliveredTEU: Double
+    public var unmetTEU: Double
+    public var avgCostUSDPerTEU: Double?
+    public var avgTimeDays: Double?
+    /// Routes by TEU, largest first.
+    public var routes: [Route]
+}
+
+/// A capacity that limits the answer.
+public struct BindingConstraint: Sendable, Hashable {
+    public enum Element: String, Sendable, Hashable {
+        case link
+        case node
+    }
+    public var element: Element
+    public var id: String
+    public var name: String
+    public var flowTEU: Double
+    public var capacityTEU: Double
+    public var shadowPriceUSDPerTEU: Double
+    public var throughputGainPerTEU: Double?
+}

@@ -1,0 +1,47 @@
+public import FlowFormulation
+public import FreightNetwork
+public import LinearProgramming
+
+/// Formulates, solves and decodes one network with an injected solver.
+///
+/// The solver is a parameter: tests may pass a scripted one, the CLI passes GLPK.
+public struct Simulator: Sendable {
+    public var solver: any LPSolver
+    public var options: SolveOptions
+
+    public init(solver: any LPSolver, options: SolveOptions = SolveOptions()) {
+        self.solver = solver
+        self.options = options
+    }
+
+    /// Solves `network` for `objective` and returns the result in domain terms.
+    ///
+    /// A non-optimal termination is a result (see ``FlowResult/status``), not an error.
+    /// - Throws: ``SolverError`` when the backend failed.
+    public func run(_ network: Network, scenario: String, objective: Objective = .minCost) throws(SolverError)
+        -> FlowResult
+    {
+        let formulation = FlowProgram(network: network, objective: objective)
+        let first = try solver.solve(formulation.program, options: options)
+        guard first.termination == .optimal else {
+            return FlowDecoder.empty(formulation, scenario: scenario, status: first.termination, solver: solver.name)
+        }
+        switch objective {
+        case .minCost:
+            return FlowDecoder(formulation: formulation, solution: first, scenario: scenario)
+                .result(objectiveValue: first.objective, solver: solver.name, iterations: first.iterations)
+        case .maxThroughput:
+            let delivered = first.objective ?? 0
+            let totalDemand = network.demands.reduce(0) { $0 + $1.teu }
+            let maximumUnmet = max(0, totalDemand - delivered) * (1 + 1e-9) + 1e-9 * max(1, totalDemand)
+            let second = try solver.solve(formulation.cheapestAtThroughput(maximumUnmet: maximumUnmet), options: options)
+            guard second.termination == .optimal else {
+                return FlowDecoder.empty(formulation, scenario: scenario, status: second.termination, solver: solver.name)
+            }
+            var decoder = FlowDecoder(formulation: formulation, solution: second, scenario: scenario)
+            decoder.throughputDuals = first
+            let iterations = (first.iterations ?? 0) + (second.iterations ?? 0)
+            return decoder.result(objectiveValue: delivered, solver: solver.name, iterations: iterations)
+        }
+    }
+}

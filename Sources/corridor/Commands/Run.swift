@@ -1,0 +1,91 @@
+import ArgumentParser
+import FlowFormulation
+import Foundation
+import GLPK
+import LinearProgramming
+import Reports
+import Scenarios
+import Simulation
+
+extension Corridor {
+    /// `corridor run FILE`: optimise one scenario and report flows, costs, times and what binds.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Optimise the freight flows of one scenario and report them."
+        )
+
+        @Argument(help: "Scenario file (YAML or JSON), e.g. Scenarios/baseline-2021.yaml.")
+        var file: String
+
+        @Option(help: "min-cost (carry all demand at least generalised cost) or max-throughput (the system's capacity).")
+        var objective: Objective = .minCost
+
+        @Option(help: "Report format: table or json.")
+        var format: RunFormat = .table
+
+        @Option(name: .customLong("export-lp"), help: "Also write the LP in CPLEX LP format to this file.")
+        var exportLP: String?
+
+        @Option(name: .customLong("export-mps"), help: "Also write the LP in free MPS format to this file.")
+        var exportMPS: String?
+
+        @OptionGroup var solverOptions: SolverOptions
+
+        func validate() throws { try solverOptions.check() }
+
+        func run() throws {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(path: file)
+            } catch {
+                Output.error(error.description)
+                throw ExitCodes.dataError
+            }
+            for warning in scenario.warnings { Output.error(warning.description) }
+
+            let solver = GLPKSolver()
+            let simulator = Simulator(solver: solver, options: solverOptions.solveOptions)
+            let result: FlowResult
+            do {
+                try export(FlowProgram(network: scenario.network, objective: objective).program, solver)
+                result = try simulator.run(scenario.network, scenario: scenario.name, objective: objective)
+            } catch let error as SolverError {
+                Output.error("error: \(error.description)")
+                throw ExitCodes.solverFailure
+            }
+            let context = ReportContext(
+                file: file,
+                changes: scenario.changes,
+                warnings: scenario.warnings.map(\.description)
+            )
+            switch format {
+            case .table: Output.print(TableReport.render(result, context: context))
+            case .json: Output.print(JSONReport.render(result, context: context))
+            }
+            if !result.status.hasSolution {
+                Output.error("solver stopped without an optimum: \(result.status.rawValue)")
+                throw ExitCodes.limitReached
+            }
+        }
+
+        private func export(_ program: LinearProgram, _ solver: GLPKSolver) throws {
+            do {
+                if let path = exportLP { try Output.writeAtomically(try solver.exportCPLEXLP(program), to: path) }
+                if let path = exportMPS { try Output.writeAtomically(try solver.exportMPS(program), to: path) }
+            } catch let error as SolverError {
+                throw error
+            } catch {
+                Output.error("error: cannot write export: \(error.localizedDescription)")
+                throw ExitCodes.cannotCreate
+            }
+        }
+    }
+}
+
+/// Formats of `corridor run`.
+enum RunFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}
+
+extension Objective: ExpressibleByArgument {}

@@ -1,0 +1,17 @@
+/// Relative-or-absolute closeness for solver results: |a − b| ≤ tolerance · max(1, |a|, |b|).
+public func isClose(_ a: Double, _ b: Double, tolerance: Double = 1e-7) -> Bool {
+    abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+}
+
+/// A small deterministic random generator (SplitMix64), so seeded tests repeat exactly.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,118 @@
+import CorridorTestSupport
+import FlowFormulation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Simulation
+import Testing
+
+@Suite("GLPK simulator")
+struct SimulatorTests {
+    typealias F = Fixtures
+    let simulator = Simulator(solver: GLPKSolver())
+
+    @Test("Parallel routes split by capacity; the cheap route's capacity is worth the cost difference")
+    func parallelRoutes() throws {
+        let network = try F.network(
+            links: [
+                F.link("A", "B", cost: 10, capacity: 60, corridor: "north", id: "cheap"),
+                F.link("A", "C", cost: 15, corridor: "south", id: "dear1"),
+                F.link("C", "B", cost: 10, corridor: "south", id: "dear2"),
+            ],
+            demands: [F.demand("A", "B", teu: 100)]
+        )
+
+        let r = try simulator.run(network, scenario: "t")
+
+        #expect(r.status == .optimal)
+        #expect(isClose(try #require(r.objectiveValue), 60 * 10 + 40 * 25))
+        #expect(isClose(r.links[0].flowTEU, 60))
+        #expect(isClose(r.links[1].flowTEU, 40))
+        #expect(isClose(try #require(r.links[0].shadowPriceUSDPerTEU), 15))
+        #expect(r.binding.map(\.id) == ["cheap"])
+        #expect(r.corridors.map(\.corridor) == ["north", "south"])
+        #expect(isClose(r.corridors[0].share, 0.6))
+        #expect(isClose(try #require(r.avgCostUSDPerTEU), 16))
+        expectInvariants(r, network)
+    }
+
+    @Test("A binding border station: its shadow price is the detour's extra cost")
+    func bindingNode() throws {
+        let network = try F.network(
+            nodes: [F.node("BRE", kind: .border, capacity: 30, handling: 2, dwell: 1)],
+            links: [F.link("A", "BRE", cost: 5), F.link("BRE", "B", cost: 5), F.link("A", "M", cost: 20), F.link("M", "B", cost: 20)],
+            demands: [F.demand("A", "B", teu: 50, vot: 10)]
+        )
+
+        let r = try simulator.run(network, scenario: "t")
+
+        // via BRE: 5 + 2 + 10·1 + 5 = 22 per TEU; via M: 40. 30 via BRE, 20 via M.
+        #expect(isClose(try #require(r.objectiveValue), 30 * 22 + 20 * 40))
+        let border = try #require(r.nodes.first { $0.id == "BRE" })
+        #expect(isClose(border.throughputTEU, 30))
+        #expect(isClose(try #require(border.shadowPriceUSDPerTEU), 18))
+        #expect(isClose(try #require(r.avgTimeDays), 30.0 * 1 / 50))
+        #expect(isClose(r.totalCostUSD, 30 * 12 + 20 * 40))
+        #expect(isClose(r.timeValueUSD, 30 * 10))
+        expectInvariants(r, network)
+    }
+
+    @Test("Unmet demand when the only route is closed")
+    func closedRoute() throws {
+        var link = F.link("A", "B", cost: 1)
+        link.isClosed = true
+        let network = try F.network(links: [link], demands: [F.demand("A", "B", teu: 10, penalty: 123)])
+
+        let r = try simulator.run(network, scenario: "t")
+
+        #expect(isClose(r.unmetTEU, 10))
+        #expect(r.deliveredTEU == 0)
+        #expect(isClose(r.unmetPenaltyUSD, 1_230))
+        #expect(r.corridors.isEmpty)
+        expectInvariants(r, network)
+    }
+
+    @Test("Max throughput takes the cheapest of the maximal flows and names the bottleneck")
+    func maxThroughput() throws {
+        let network = try F.network(
+            links: [
+                F.link("A", "B", cost: 1, capacity: 10), F.link("A", "B", cost: 9, capacity: 10, id: "A-B-2"),
+                F.link("B", "C", cost: 1, capacity: 15), F.link("A", "C", cost: 100, capacity: 5),
+            ],
+            demands: [F.demand("A", "C", teu: 100)]
+        )
+
+        let r = try simulator.run(network, scenario: "t", objective: .maxThroughput)
+
+        #expect(isClose(try #require(r.objectiveValue), 20))
+        #expect(isClose(r.deliveredTEU, 20))
+        #expect(isClose(r.links[0].flowTEU, 10))
+        #expect(isClose(r.links[1].flowTEU, 5))
+        let bottlenecks = Set(r.binding.filter { ($0.throughputGainPerTEU ?? 0) > 0.5 }.map(\.id))
+        #expect(bottlenecks == ["B-C", "A-C"])
+        expectInvariants(r, network)
+    }
+
+    @Test("Routes per demand: a shared origin's commodity splits back to its demands", arguments: Array(1...6) as [UInt64])
+    func decomposition(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: seed)
+        let ids = (0..<10).map { "N\($0)" }
+        var links: [Link] = []
+        for a in ids {
+            for b in ids where a != b && Double.random(in: 0..<1, using: &rng) < 0.3 {
+                links.append(F.link(a, b, cost: Double(Int.random(in: 1...30, using: &rng)), time: 1,
+                    capacity: Double.random(in: 0..<1, using: &rng) < 0.6 ? Double(Int.random(in: 5...50, using: &rng)) : nil,
+                    corridor: ["north", "middle", "shared"][Int.random(in: 0...2, using: &rng)]))
+            }
+        }
+        let demands = [F.demand("N0", "N4", teu: 40, vot: 3, penalty: 200), F.demand("N0", "N8", teu: 35, vot: 3, penalty: 200),
+            F.demand("N0", "N9", teu: 20, vot: 3, penalty: 200), F.demand("N2", "N9", teu: 25, vot: 1, penalty: 200)]
+        let network = try F.network(links: links, demands: demands)
+
+        let r = try simulator.run(network, scenario: "t")
+
+        expectInvariants(r, network)
+        let perDemand = r.demands.reduce(0) { $0 + $1.routes.reduce(0) { $0 + $1.teu * $1.costUSDPerTEU } }
+        #expect(isClose(perDemand, r.totalCostUSD, tolerance: 1e-6))
+    }
+}
