@@ -1,0 +1,99 @@
+import CorridorTestSupport
+import Foundation
+import Testing
+
+/// Random scenario files in the documented schema, for checking `corridor` against an independent solver.
+enum RandomScenario {
+    /// A network file with capacity-limited nodes, bidirectional links, several origins and values of time.
+    static func network(seed: UInt64) -> String {
+        var rng = SeededGenerator(seed: seed)
+        func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
+        func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        let count = int(7...12)
+        var text = "schema_version: 1\nname: random \(seed)\nnodes:\n"
+        for n in 0..<count {
+            var fields = "id: N\(n), country: X\(n % 3), kind: \(n % 4 == 1 ? "border" : "hub"), lat: \(n), lon: \(n * 2)"
+            if chance(0.35) { fields += ", capacity_teu: \(int(20...200))" }
+            if chance(0.5) { fields += ", handling_cost_usd_per_teu: \(int(0...150))" }
+            if chance(0.4) { fields += ", dwell_days: \(Double(int(0...30)) / 10)" }
+            text += "  - { \(fields) }\n"
+        }
+        text += "links:\n"
+        var index = 0
+        for a in 0..<count {
+            for b in 0..<count where a != b && chance(0.22) {
+                index += 1
+                var fields = "id: L\(index), from: N\(a), to: N\(b), mode: rail, corridor: \(["northern", "middle", "sea", "shared"][int(0...3)])"
+                fields += ", distance_km: \(int(50...5000)), cost_usd_per_teu: \(int(10...2000)), time_days: \(Double(int(1...200)) / 10)"
+                if chance(0.5) { fields += ", capacity_teu: \(int(10...150))" }
+                if chance(0.2) { fields += ", bidirectional: true" }
+                text += "  - { \(fields) }\n"
+            }
+        }
+        text += "demands:\n"
+        for d in 0..<int(3...7) {
+            let from = [0, 1, 2][int(0...2)]
+            var to = int(3...(count - 1))
+            if to == from { to = count - 1 }
+            let vot = [10, 50, 200][int(0...2)]
+            text += "  - { id: D\(d), from: N\(from), to: N\(to), teu: \(int(5...120)), value_of_time_usd_per_teu_day: \(vot), unmet_penalty_usd_per_teu: \(int(3000...40000)) }\n"
+        }
+        return text
+    }
+
+    /// A scenario extending `base` with a few changes of different kinds.
+    static func scenario(base: String, seed: UInt64) -> String {
+        """
+        schema_version: 1
+        name: random changes \(seed)
+        extends: \(base)
+        changes:
+          - scale_capacity: { corridor: northern, factor: 0.5 }
+          - add_delay: { node: N1, days: 2 }
+          - add_surcharge: { corridor: middle, usd_per_teu: 300 }
+          - close: { country: X2 }
+          - scale_demand: { factor: 1.3 }
+
+        """
+    }
+}
+
+@Suite("GLPK end to end: independent oracle")
+struct OracleTests {
+    static let seeds: [UInt64] = Array(1...12)
+
+    func compare(_ file: URL, _ objective: String) throws {
+        let ours = try Report(try CLI.run(["run", file.path, "--objective", objective, "--format", "json"]).stdout)
+        let oracle = try CLI.external(
+            "/usr/bin/python3",
+            [CLI.root.appendingPathComponent("Tests/Oracle/oracle.py").path, file.path, "--objective", objective, "--json"]
+        )
+        #expect(oracle.status == 0, "\(oracle.stdout)")
+        let reference = try Report(oracle.stdout)
+        let key = objective == "min-cost" ? "objective_value" : "delivered_teu"
+        let a = try #require(ours.number(key))
+        let b = try #require(reference.number(key))
+        #expect(isClose(a, b, tolerance: 1e-6), "\(file.lastPathComponent) \(objective): corridor \(a), oracle \(b)")
+        expectReportInvariants(ours)
+    }
+
+    @Test("Random networks: corridor's optimum equals SciPy/HiGHS on an independently written LP", arguments: seeds)
+    func randomNetworks(seed: UInt64) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-oracle-\(seed)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("net.yaml")
+        let changed = dir.appendingPathComponent("changed.yaml")
+        try RandomScenario.network(seed: seed).write(to: base, atomically: true, encoding: .utf8)
+        try RandomScenario.scenario(base: "net.yaml", seed: seed).write(to: changed, atomically: true, encoding: .utf8)
+
+        for file in [base, changed] {
+            for objective in ["min-cost", "max-throughput"] { try compare(file, objective) }
+        }
+    }
+
+    @Test("Bundled scenarios: corridor's optimum equals the independent oracle", arguments: CLI.bundledScenarios())
+    func bundled(_ file: String) throws {
+        try compare(CLI.root.appendingPathComponent(file), "min-cost")
+    }
+}
