@@ -35,6 +35,8 @@ public struct FlowResult: Sendable {
     public var programSize: ProgramSize
     public var solverName: String
     public var iterations: Int?
+    /// The solver's own log, when ``SolveOptions/captureLog`` was set.
+    public var solverLog: String = ""
 
     public init(
         scenario: String, objective: Objective, status: TerminationStatus, objectiveValue: Double?,

@@ -12,6 +12,9 @@ struct SolverOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Solver time limit in seconds.")
     var timeLimit: Double?
 
+    @Flag(name: .customLong("solver-log"), help: "Print GLPK's own log on stderr after solving.")
+    var solverLog = false
+
     func check() throws {
         if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
             throw ValidationError("--time-limit must be a positive number of seconds.")
@@ -19,7 +22,7 @@ struct SolverOptions: ParsableArguments {
     }
 
     var solveOptions: SolveOptions {
-        SolveOptions(algorithm: algorithm, presolve: presolve, timeLimitSeconds: timeLimit)
+        SolveOptions(algorithm: algorithm, presolve: presolve, timeLimitSeconds: timeLimit, captureLog: solverLog)
     }
 }
 

@@ -12,7 +12,7 @@ enum RandomScenario {
         let count = int(7...12)
         var text = "schema_version: 1\nname: random \(seed)\nnodes:\n"
         for n in 0..<count {
-            var fields = "id: N\(n), country: X\(n % 3), kind: \(n % 4 == 1 ? "border" : "hub"), lat: \(n), lon: \(n * 2)"
+            var fields = "id: N\(n), country: \(["AA", "BB", "CC"][n % 3]), kind: \(n % 4 == 1 ? "border" : "hub"), lat: \(n), lon: \(n * 2)"
             if chance(0.35) { fields += ", capacity_teu: \(int(20...200))" }
             if chance(0.5) { fields += ", handling_cost_usd_per_teu: \(int(0...150))" }
             if chance(0.4) { fields += ", dwell_days: \(Double(int(0...30)) / 10)" }
@@ -51,7 +51,7 @@ enum RandomScenario {
           - scale_capacity: { corridor: northern, factor: 0.5 }
           - add_delay: { node: N1, days: 2 }
           - add_surcharge: { corridor: middle, usd_per_teu: 300 }
-          - close: { country: X2 }
+          - close: { country: CC }
           - scale_demand: { factor: 1.3 }
 
         """
@@ -63,7 +63,9 @@ struct OracleTests {
     static let seeds: [UInt64] = Array(1...12)
 
     func compare(_ file: URL, _ objective: String) throws {
-        let ours = try Report(try CLI.run(["run", file.path, "--objective", objective, "--format", "json"]).stdout)
+        let run = try CLI.run(["run", file.path, "--objective", objective, "--format", "json"])
+        try #require(run.status == 0, "corridor run \(file.lastPathComponent): \(run.stderr)")
+        let ours = try Report(run.stdout)
         let oracle = try CLI.external(
             "/usr/bin/python3",
             [CLI.root.appendingPathComponent("Tests/Oracle/oracle.py").path, file.path, "--objective", objective, "--json"]

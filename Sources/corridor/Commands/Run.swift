@@ -53,6 +53,7 @@ extension Corridor {
                 Output.error("error: \(error.description)")
                 throw ExitCodes.solverFailure
             }
+            if solverOptions.solverLog { Output.error(result.solverLog) }
             let context = ReportContext(
                 file: file,
                 changes: scenario.changes,

@@ -1,0 +1,88 @@
+import Benchmark
+import FlowFormulation
+import Foundation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Scenarios
+import Simulation
+
+/// Metrics for every benchmark; wall clock and CPU are for local reading, mallocs are deterministic.
+let corridorMetrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
+
+/// Primal simplex without presolve: the project's default and the fastest for this problem class.
+let primalSimplex = SolveOptions(algorithm: .primalSimplex, presolve: false)
+
+/// Configuration by size: small problems get many iterations, medium ones a handful.
+func configuration(_ size: SyntheticCorridor.Size) -> Benchmark.Configuration {
+    if size.nodes <= 100 {
+        .init(metrics: corridorMetrics, warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 200)
+    } else {
+        .init(metrics: corridorMetrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 15)
+    }
+}
+
+/// The main package's root: four levels above this file (Benchmarks/Benchmarks/CorridorBenchmarks/<file>).
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+func note(_ text: String) {
+    FileHandle.standardError.write(Data("CorridorBenchmarks: \(text)\n".utf8))
+}
+
+let benchmarks: @Sendable () -> Void = {
+    for size in [SyntheticCorridor.small, SyntheticCorridor.medium] {
+        Benchmark("Formulate/\(size.label)", configuration: configuration(size)) { benchmark in
+            let network = SyntheticCorridor.network(size)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(FlowProgram(network: network, objective: .minCost))
+            }
+        }
+
+        Benchmark("Solve/\(size.label)", configuration: configuration(size)) { benchmark in
+            let program = FlowProgram(network: SyntheticCorridor.network(size), objective: .minCost).program
+            let solver = GLPKSolver()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let solution = try solver.solve(program, options: primalSimplex)
+                precondition(solution.termination == .optimal, "Solve/\(size.label): \(solution.termination)")
+                blackHole(solution)
+            }
+        }
+
+        Benchmark("Run/\(size.label)", configuration: configuration(size)) { benchmark in
+            let network = SyntheticCorridor.network(size)
+            let simulator = Simulator(solver: GLPKSolver(), options: primalSimplex)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let result = try simulator.run(network, scenario: "synthetic-\(size.label)", objective: .minCost)
+                precondition(result.status == .optimal, "Run/\(size.label): \(result.status)")
+                blackHole(result)
+            }
+        }
+    }
+
+    // Load/baseline-2021: only when the scenario exists and loads (it is still being written).
+    let scenarioPath = repositoryRoot.appendingPathComponent("Scenarios/baseline-2021.yaml").path
+    if !FileManager.default.fileExists(atPath: scenarioPath) {
+        note("skipping Load/baseline-2021: \(scenarioPath) does not exist")
+    } else {
+        do throws(ScenarioDiagnostics) {
+            _ = try ScenarioLoader.load(path: scenarioPath)
+            Benchmark(
+                "Load/baseline-2021",
+                configuration: .init(metrics: corridorMetrics, warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 200)
+            ) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try ScenarioLoader.load(path: scenarioPath))
+                }
+            }
+        } catch {
+            note("skipping Load/baseline-2021: \(scenarioPath) does not load: \(error)")
+        }
+    }
+}
