@@ -1,3 +1,4 @@
+import FreightNetwork
 import Scenarios
 import Testing
 
@@ -88,10 +89,6 @@ struct RecordErrorTests {
                 "4:33: error: nodes[0].kind: expected one of hub, border, port, terminal, waypoint, found 'hbu' (did you mean 'hub'?)"
             ),
             (
-                "country: CN", "country: cn",
-                "4:23: error: nodes[0].country: expected an ISO 3166-1 alpha-2 code such as 'KZ' (or two, 'KZ/TM'), found 'cn' (did you mean 'CN'?)"
-            ),
-            (
                 "lon: 108 }", "lon: 108, capacity_teu: -5 }",
                 "4:71: error: nodes[0].capacity_teu: expected a number ≥ 0, found '-5'"
             ),
@@ -125,6 +122,18 @@ struct RecordErrorTests {
         try #require(text != Self.small)
 
         #expect(Fixtures.diagnostics(text) == "t.yaml:" + expected)
+    }
+
+    @Test("A country that is not an ISO code is a warning, kept as written")
+    func countryWarning() throws {
+        let text = Self.small.replacing("country: CN", with: "country: cn", maxReplacements: 1)
+
+        let scenario = try ScenarioLoader.load(text: text, file: "t.yaml")
+
+        #expect(scenario.warnings.map(\.description) == [
+            "t.yaml:4:23: warning: nodes[0].country: expected an ISO 3166-1 alpha-2 code such as 'KZ' (or two, 'KZ/TM'), found 'cn' (did you mean 'CN'?)"
+        ])
+        #expect(scenario.network.nodes[0].country == "cn")
     }
 
     @Test("Ids: letters, digits, '_', '-', '.', at most 64 characters; ':' is reserved")
@@ -199,7 +208,7 @@ struct RecordErrorTests {
         #expect(
             Fixtures.diagnostics(text) == """
                 t.yaml:4:33: error: nodes[0].kind: expected one of hub, border, port, terminal, waypoint, found 'hubb' (did you mean 'hub'?)
-                t.yaml:5:23: error: nodes[1].country: expected an ISO 3166-1 alpha-2 code such as 'KZ' (or two, 'KZ/TM'), found 'Kazakhstan'
+                t.yaml:5:23: warning: nodes[1].country: expected an ISO 3166-1 alpha-2 code such as 'KZ' (or two, 'KZ/TM'), found 'Kazakhstan'
                 t.yaml:5:54: error: nodes[1].lat: expected a finite number, found '.nan'
                 t.yaml:5:65: error: nodes[1].lon: expected a longitude between -180 and 180, found '182'
                 t.yaml:6:11: error: nodes[2].id: duplicate node id 'A' (first defined at line 4)

@@ -33,7 +33,7 @@ struct FieldReader {
     }
 
     /// True when nothing was found wrong in this mapping.
-    var isValid: Bool { problems.isEmpty }
+    var isValid: Bool { !problems.contains { $0.severity == .error } }
 
     /// The dotted path of a field of this mapping.
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -55,23 +55,26 @@ struct NodeRecord {
     }
 
     /// Reads `country`: ISO 3166-1 alpha-2 codes, one or two joined by `/` (`KZ/TM`).
+    ///
+    /// Any other non-empty text is kept as given (closing and scaling by country still match it
+    /// exactly) with a warning, so a spreadsheet's "China" does not stop a run.
     private static func readCountry(_ reader: inout FieldReader) -> String? {
         guard let text = reader.string("country", required: true) else { return nil }
-        guard FieldReader.countryIsValid(text.value) else {
+        let value = text.value.split(separator: "/").map { String($0).trimmingSpaces() }.joined(separator: "/")
+        if !FieldReader.countryIsValid(text.value) {
             let upper = text.value.uppercased()
             let hint = upper != text.value && FieldReader.countryIsValid(upper) ? "did you mean '\(upper)'?" : nil
             reader.report(
                 ScenarioError(
-                    at: text.position,
+                    severity: .warning,
+                    position: text.position,
                     field: reader.fieldPath("country"),
-                    message:
-                        "expected an ISO 3166-1 alpha-2 code such as 'KZ' (or two, 'KZ/TM'), found '\(text.value)'",
+                    message: "expected an ISO 3166-1 alpha-2 code such as 'KZ' (or two, 'KZ/TM'), found '\(text.value)'",
                     hint: hint
                 )
             )
-            return nil
         }
-        return text.value.split(separator: "/").map { String($0).trimmingSpaces() }.joined(separator: "/")
+        return value.isEmpty ? nil : value
     }
 }
 
