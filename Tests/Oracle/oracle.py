@@ -19,21 +19,34 @@ Model (the one the Swift solver implements):
   * min-cost: minimise total cost.  max-throughput: maximise delivered TEU, then (among those
     optima) minimise total cost.
 
-Usage:
-  python3 oracle.py FILE [FILE...] [--objective min-cost|max-throughput] [--json]
-  python3 oracle.py FILE --report            # human-readable report with corridor shares
+Usage (from the repository root):
+  python3 Tests/Oracle/oracle.py FILE [FILE...] [--objective min-cost|max-throughput] [--json] [-v]
+
+  Without --json it prints a report per file: delivered/unmet TEU, TEU and share per corridor
+  (main corridor of each route = the non-`shared` tag covering most of its km, found by path
+  decomposition), average cost and time per corridor, and the binding capacities with their
+  shadow prices (USD per TEU/year of extra capacity). -v adds every demand's routes.
 
 JSON output (one object per file; a list when several files are given):
   objective: "min-cost" | "max-throughput"
-  objective_value: min-cost -> total cost in USD; max-throughput -> delivered TEU
+  objective_value: min-cost -> total generalised cost in USD/year (tariffs + handling + value of
+                   time + unmet penalties, including the origin nodes' handling/dwell of the
+                   delivered TEU); max-throughput -> delivered TEU/year
   total_cost_usd, delivered_teu, unmet_teu
   link_flows: {link id: TEU}          (every directed link, file order; `ID:rev` for reverses)
   node_throughputs: {node id: TEU}    (every node, file order)
-  demands: {demand id: {delivered_teu, unmet_teu, paths: [{nodes, teu, corridor}]}}
+  demands: {demand id: {delivered_teu, unmet_teu, paths: [{nodes, teu, corridor, cost_usd_per_teu,
+            time_days}]}}
   corridors: {tag: TEU delivered on routes whose main corridor is that tag}
-  binding: [{kind, id, capacity_teu, used_teu, shadow_price_usd_per_teu}]  (min-cost stage)
+  corridor_stats: {tag: {teu, avg_cost_usd_per_teu, avg_time_days}}
+  binding: [{kind, id, capacity_teu, used_teu, shadow_price_usd_per_teu}]
+  warnings: [text]                    (selectors that matched nothing)
 
-Deterministic: inputs are processed in file order and HiGHS is run single-threaded.
+Compare objective values, delivered and unmet TEU with another solver: when the optimum is
+degenerate, flows and shadow prices may legitimately differ between solvers.
+
+Deterministic: inputs are processed in file order, HiGHS is deterministic for a given input, and
+path decomposition breaks ties by id.
 Exit status: 0 solved, 1 input error, 2 solver failure.
 """
 from __future__ import annotations
@@ -649,7 +662,7 @@ def report(net: Network, res: Result, verbose: bool = False) -> str:
     total = sum(d.teu for d in net.demands)
     lines = [f"== {net.name}  [{res.objective}]",
              f"   demand {total:,.0f} TEU  delivered {res.delivered:,.0f}  unmet {res.unmet:,.0f}"
-             f"  total cost ${res.total_cost / 1e6:,.1f} M"]
+             f"  objective ${res.total_cost / 1e6:,.1f} M (tariffs, handling, time value, unmet penalty)"]
     deliv = res.delivered or 1.0
     for k, st in an["corridor_stats"].items():
         lines.append(f"   {k:9s} {st['teu']:>10,.0f} TEU  {100 * st['teu'] / deliv:5.1f}%"
@@ -705,4 +718,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.exit(0)
