@@ -44,7 +44,7 @@ public enum TableReport {
             let main = d.routes.first.map { route in
                 let share = d.deliveredTEU > 0 && d.routes.count > 1 ? " (\(F.percent(route.teu / d.deliveredTEU)))" : ""
                 return "\(route.corridor): " + route.keyNodes.map(\.rawValue).joined(separator: "→") + share
-            } ?? "—"
+            } ?? "not carried (unmet)"
             demands.add([
                 d.id.rawValue, F.grouped(d.teu), F.grouped(d.deliveredTEU), F.grouped(d.unmetTEU),
                 d.avgCostUSDPerTEU.map { F.grouped($0) } ?? "—", d.avgTimeDays.map { F.fixed($0, 1) } ?? "—", main,
