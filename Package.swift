@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Solver stack
@@ -63,8 +64,42 @@ let package = Package(
             dependencies: ["corridor", "CorridorTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Simulation", "FlowFormulation", "FreightNetwork", "LinearProgramming", "GLPK", "CorridorTestSupport"],
+            exclude: ["Golden"]
+        ),
+        // MARK: - Reliability: property tests against independent oracles, fuzz harness and its regressions
+        .testTarget(
+            name: "CorridorPropertyTests",
+            dependencies: [
+                "Simulation", "FlowFormulation", "FreightNetwork", "Scenarios", "LinearProgramming", "GLPK",
+                "CorridorTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .target(
+            name: "CorridorFuzzHarness",
+            dependencies: ["Scenarios", "FreightNetwork", "FlowFormulation", "LinearProgramming", "GLPK", "Simulation"],
+            path: "Fuzz/Harness"
+        ),
+        .testTarget(name: "CorridorFuzzRegressionTests", dependencies: ["CorridorFuzzHarness"]),
     ]
 )
+
+// libFuzzer targets (Fuzz/README.md): built only by scripts/fuzz, with CORRIDOR_FUZZ=1, in .build-fuzz,
+// with -sanitize=fuzzer; libFuzzer supplies their main, so a normal build must not link them.
+if Context.environment["CORRIDOR_FUZZ"] == "1" {
+    for (name, folder) in [("fuzz-scenario-loader", "ScenarioLoader"), ("fuzz-lp-builder", "LPBuilder")] {
+        package.targets.append(
+            .executableTarget(
+                name: name,
+                dependencies: ["CorridorFuzzHarness"],
+                path: "Fuzz/Targets/\(folder)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            )
+        )
+    }
+}
 
 for target in package.targets where target.type != .system && target.name != "CGLPKGuard" {
     target.swiftSettings = (target.swiftSettings ?? []) + [

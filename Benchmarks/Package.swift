@@ -20,7 +20,7 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(
-            url: "https://github.com/ordo-one/package-benchmark",
+            url: "https://github.com/ordo-one/benchmark",
             from: "1.38.1",
             traits: ["MallocInterposer"]
         ),
@@ -29,11 +29,11 @@ let package = Package(
         .executableTarget(
             name: "CorridorBenchmarks",
             dependencies: [
-                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CorridorKit", package: corridorPackage),
             ],
             path: "Benchmarks/CorridorBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
 )

@@ -18,6 +18,7 @@ static _Thread_local unsigned long generation;    /* fatal errors caught on this
 static _Thread_local char *captured;              /* NUL-terminated when non-NULL */
 static _Thread_local size_t captured_length;
 static _Thread_local size_t captured_capacity;
+static _Thread_local int blocks_at_last_end;
 
 /* glp_term_hook: appends GLPK's text to the buffer; returning non-zero keeps it off stdout. */
 static int on_terminal_output(void *info, const char *text) {
@@ -60,6 +61,18 @@ void cglpk_begin(int capture_log) {
     glp_error_hook(on_fatal_error, NULL);
     glp_term_out(capture_log ? GLP_ON : GLP_OFF);
 }
+
+void cglpk_end(void) {
+    int count = 0, peak = 0;
+    size_t total = 0, total_peak = 0;
+    glp_mem_usage(&count, &peak, &total, &total_peak);
+    blocks_at_last_end = count;
+    generation += 1;
+    glp_free_env();
+    cglpk_release_captured_text();
+}
+
+int cglpk_blocks_at_last_end(void) { return blocks_at_last_end; }
 
 const char *cglpk_captured_text(void) { return captured != NULL ? captured : ""; }
 
@@ -120,6 +133,10 @@ int cglpk_set_row_bnds(glp_prob *P, int i, int type, double lower, double upper)
 int cglpk_set_col_bnds(glp_prob *P, int j, int type, double lower, double upper) {
     GUARDED((glp_set_col_bnds(P, j, type, lower, upper), 0));
 }
+
+int cglpk_scale_prob(glp_prob *P, int flags) { GUARDED((glp_scale_prob(P, flags), 0)); }
+
+int cglpk_eval_tab_col(glp_prob *P, int k, int ind[], double val[]) { GUARDED(glp_eval_tab_col(P, k, ind, val)); }
 
 int cglpk_write_lp(glp_prob *P, const char *path) { GUARDED(glp_write_lp(P, NULL, path)); }
 

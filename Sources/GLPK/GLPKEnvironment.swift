@@ -18,9 +18,25 @@ enum GLPKEnvironment {
         cglpk_begin(captureLog ? 1 : 0)
     }
 
-    /// Frees the capture buffer of this thread.
+    /// Frees the capture buffer and the whole GLPK environment of this thread.
+    ///
+    /// Nothing of GLPK stays allocated between batches of calls (a leak check sees no GLPK memory
+    /// at all). Any problem object still alive is dead afterwards, and is not deleted again.
     static func end() {
-        cglpk_release_captured_text()
+        cglpk_end()
+    }
+
+    /// Runs `body` between ``begin(captureLog:)`` and ``end()``.
+    ///
+    /// Every ``NativeProblem`` must be created inside `body` and not escape it, so that it is
+    /// deleted, when `body` returns, before the environment is freed.
+    static func run<Result, Failure: Error>(
+        captureLog: Bool,
+        _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        begin(captureLog: captureLog)
+        defer { end() }
+        return try body()
     }
 
     /// Everything GLPK printed on this thread since ``begin(captureLog:)``.

@@ -37,18 +37,17 @@ extension GLPKSolver {
     /// Loads `program` with file names, lets GLPK write it to a temporary file and reads it back.
     private func export(_ program: LinearProgram, freeMPS: Bool) throws(SolverError) -> String {
         try Self.validate(program, options: SolveOptions())
-        GLPKEnvironment.begin(captureLog: false)
-        defer { GLPKEnvironment.end() }
-
         // glp_intopt, and so glpsol, rejects fractional bounds on integer columns.
         let program = program.withIntegralIntegerBounds().program
-        var problem = NativeProblem(sense: program.sense)
-        try problem.load(program, names: ProblemNames(exporting: program))
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("corridor-\(UUID().uuidString).\(freeMPS ? "mps" : "lp")")
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try problem.write(to: path, freeMPS: freeMPS)
+        try GLPKEnvironment.run(captureLog: false) { () throws(SolverError) in
+            var problem = NativeProblem(sense: program.sense)
+            try problem.load(program, names: ProblemNames(exporting: program))
+            try problem.write(to: path, freeMPS: freeMPS)
+        }
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {

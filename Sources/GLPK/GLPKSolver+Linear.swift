@@ -7,14 +7,26 @@ extension GLPKSolver {
         if options.algorithm == .interiorPoint, problem.rowCount > 0, problem.columnCount > 0 {
             return try solveInteriorPoint(&problem, options: options)
         }
-        let code = try problem.simplex(Self.simplexParameters(options))
+        var parameters = Self.simplexParameters(options)
+        var code = try problem.simplex(parameters)
+        if code == .success, parameters.meth != GLP_PRIMAL,
+            ![.optimal, .noFeasibleSolution, .unbounded].contains(problem.status(.basic))
+        {
+            // GLPK's dual simplex stops without a verdict when no dual feasible basis exists (the
+            // program is unbounded, or infeasible): the primal simplex, from that basis, tells which.
+            parameters.meth = GLP_PRIMAL
+            parameters.presolve = GLP_OFF
+            code = try problem.simplex(parameters)
+        }
         let termination = try Self.simplexTermination(code, status: problem.status(.basic))
-        return problem.solution(
+        var solution = problem.solution(
             .basic,
             termination: termination,
             withValues: termination == .optimal,
             iterations: problem.iterationCount
         )
+        if termination == .unbounded { solution.unboundedDirection = try problem.unboundedDirection() }
+        return solution
     }
 
     /// `glp_smcp` for `options`: method, presolve, limits and message level.

@@ -1,3 +1,4 @@
+internal import CGLPKGuard
 package import LinearProgramming
 
 extension GLPKSolver {
@@ -10,15 +11,22 @@ extension GLPKSolver {
     ///
     /// - Returns: The caught error, or `nil` if GLPK unexpectedly accepted the call.
     package static func triggerGuardedFatalErrorForTesting() -> SolverError? {
-        GLPKEnvironment.begin(captureLog: false)
-        defer { GLPKEnvironment.end() }
-        let problem = NativeProblem(sense: .minimize)
-        do {
-            try problem.addNoRowsForTesting()
-            return nil
-        } catch {
-            precondition(!problem.isAlive, "a caught fatal error must have freed the problem")
-            return error
+        GLPKEnvironment.run(captureLog: false) { () -> SolverError? in
+            let problem = NativeProblem(sense: .minimize)
+            do throws(SolverError) {
+                try problem.addNoRowsForTesting()
+                return nil
+            } catch {
+                precondition(!problem.isAlive, "a caught fatal error must have freed the problem")
+                return error
+            }
         }
+    }
+
+    /// How many memory blocks GLPK still had allocated when the last solve or export on this
+    /// thread ended, just before its environment was freed: 0 when no problem object leaked.
+    /// For tests only.
+    package static var blocksLeftAtLastEndForTesting: Int {
+        Int(cglpk_blocks_at_last_end())
     }
 }

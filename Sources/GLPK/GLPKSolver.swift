@@ -77,17 +77,16 @@ public struct GLPKSolver: LPSolver, Sendable {
         if hasEmptyIntegerRange {
             return LPSolution(termination: .infeasible, objective: nil, primal: [])
         }
-        GLPKEnvironment.begin(captureLog: options.captureLog)
-        defer { GLPKEnvironment.end() }
-
-        var problem = NativeProblem(sense: program.sense)
-        try problem.load(program, names: ProblemNames(solving: program))
-        var solution =
-            program.isMixedInteger
-            ? try solveMixedInteger(&problem, options: options)
-            : try solveLinear(&problem, options: options)
-        if options.captureLog { solution.log = GLPKEnvironment.capturedText }
-        return solution
+        return try GLPKEnvironment.run(captureLog: options.captureLog) { () throws(SolverError) -> LPSolution in
+            var problem = NativeProblem(sense: program.sense)
+            try problem.load(program, names: ProblemNames(solving: program))
+            var solution =
+                program.isMixedInteger
+                ? try solveMixedInteger(&problem, options: options)
+                : try solveLinear(&problem, options: options)
+            if options.captureLog { solution.log = GLPKEnvironment.capturedText }
+            return solution
+        }
     }
 
     /// Throws when `program` or `options` would make GLPK fail or abort.

@@ -10,8 +10,7 @@ internal import LinearProgramming
 ///
 /// A caught fatal error frees the thread's whole GLPK environment, this problem included: later
 /// uses are precondition failures, and `deinit` does not delete it again. Not `Sendable`: create,
-/// use and drop it inside one synchronous function, between ``GLPKEnvironment/begin(captureLog:)``
-/// and ``GLPKEnvironment/end()``.
+/// use and drop it inside the body of ``GLPKEnvironment/run(captureLog:_:)``.
 struct NativeProblem: ~Copyable {
     private let raw: OpaquePointer
     private let generation: UInt
@@ -129,7 +128,7 @@ struct NativeProblem: ~Copyable {
     func simplex(_ parameters: glp_smcp) throws(SolverError) -> GLPKReturnCode {
         let problem = ready
         if parameters.presolve == GLP_OFF, rowCount > 0, columnCount > 0 {
-            glp_scale_prob(problem, GLP_SF_AUTO)
+            try call(cglpk_scale_prob(problem, GLP_SF_AUTO), "glp_scale_prob")
         }
         return try code(withUnsafePointer(to: parameters) { cglpk_simplex(problem, $0) }, "glp_simplex")
     }

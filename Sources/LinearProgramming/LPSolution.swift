@@ -21,6 +21,11 @@ public struct LPSolution: Sendable {
     public var relativeGap: Double?
     /// The solver's log, when ``SolveOptions/captureLog`` was set.
     public var log: String
+    /// For an ``TerminationStatus/unbounded`` program, when the backend can tell: a direction d
+    /// (sparse, in column units, largest |dᵢ| = 1) along which the objective improves without
+    /// limit from the last basis, such as the links of a cycle whose total cost is negative.
+    /// Empty otherwise.
+    public var unboundedDirection: [LinearProgram.Term] = []
 
     public init(
         termination: TerminationStatus,
@@ -64,5 +69,16 @@ public struct LPSolution: Sendable {
     /// The reduced cost of a column (0 when unavailable).
     public func reducedCost(_ variable: LinearProgram.Variable) -> Double {
         reducedCosts.indices.contains(variable.index) ? reducedCosts[variable.index] : 0
+    }
+}
+
+extension LinearProgram {
+    /// `name +1, other -0.5`: the columns of `direction` by name, for messages.
+    public func describe(_ direction: [Term]) -> String {
+        direction.map { term in
+            let name = columns.indices.contains(term.variable.index) ? columns[term.variable.index].name : "?"
+            let value = term.coefficient == term.coefficient.rounded() ? String(Int(term.coefficient)) : "\(term.coefficient)"
+            return "\(name) \(term.coefficient >= 0 ? "+" : "")\(value)"
+        }.joined(separator: ", ")
     }
 }

@@ -71,6 +71,8 @@ public enum JSONReport {
             ("name", .string(n.name)),
             ("kind", .string(n.kind.rawValue)),
             ("country", .string(n.country)),
+            ("lat", .number(n.latitude)),
+            ("lon", .number(n.longitude)),
             ("throughput_teu", .number(n.throughputTEU)),
             ("capacity_teu", .number(n.capacityTEU)),
             ("utilization", .number(n.utilization)),
@@ -90,17 +92,19 @@ public enum JSONReport {
             ("unmet_teu", .number(d.unmetTEU)),
             ("avg_cost_usd_per_teu", .number(d.avgCostUSDPerTEU)),
             ("avg_time_days", .number(d.avgTimeDays)),
-            ("routes", .array(d.routes.map { r in
-                .object([
-                    ("teu", .number(r.teu)),
-                    ("corridor", .string(r.corridor)),
-                    ("cost_usd_per_teu", .number(r.costUSDPerTEU)),
-                    ("time_days", .number(r.timeDays)),
-                    ("via", .array(r.keyNodes.map { .string($0.rawValue) })),
-                    ("nodes", .array(r.nodes.map { .string($0.rawValue) })),
-                    ("links", .array(r.links.map { .string($0.rawValue) })),
-                ])
-            })),
+            ("routes", .array(d.routes.map(route))),
+        ])
+    }
+
+    static func route(_ r: Route) -> JSONValue {
+        .object([
+            ("teu", .number(r.teu)),
+            ("corridor", .string(r.corridor)),
+            ("cost_usd_per_teu", .number(r.costUSDPerTEU)),
+            ("time_days", .number(r.timeDays)),
+            ("via", .array(r.keyNodes.map { .string($0.rawValue) })),
+            ("nodes", .array(r.nodes.map { .string($0.rawValue) })),
+            ("links", .array(r.links.map { .string($0.rawValue) })),
         ])
     }
 

@@ -41,4 +41,22 @@ public enum NumberFormatting {
         if a >= 1e6 { return fixed(value / 1e6, 1) + " m" }
         return grouped(value)
     }
+
+    /// A change with an explicit sign and thousands separators: 1234.4 → "+1,234", −5 → "-5", 0.2 → "0".
+    public static func signedGrouped(_ value: Double) -> String {
+        let text = grouped(value)
+        return value.rounded() > 0 ? "+" + text : text
+    }
+
+    /// A change with an explicit sign and fixed decimals: (1.25, 1) → "+1.3"; zero after rounding → "0.0".
+    public static func signedFixed(_ value: Double, _ decimals: Int) -> String {
+        let text = fixed(value, decimals)
+        return value > 0 && text.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "+" + text : text
+    }
+
+    /// USD with a magnitude suffix and an explicit sign: 2.3e8 → "+230.0 m".
+    public static func signedMoney(_ value: Double) -> String {
+        let text = money(value)
+        return value > 0 && text.contains(where: { ("1"..."9").contains($0) }) ? "+" + text : text
+    }
 }

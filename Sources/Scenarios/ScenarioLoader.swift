@@ -44,6 +44,12 @@ public enum ScenarioLoader {
             diagnostics.append(ScenarioError(at: whole, field: "", message: "the network has records with errors"))
             throw diagnostics
         }
+        let limitErrors = resolved.final.valueLimitErrors()
+        guard limitErrors.isEmpty else {
+            diagnostics.append(contentsOf: limitErrors)
+            throw diagnostics
+        }
+        diagnostics.append(contentsOf: resolved.final.networkWarnings())
         let base: Network
         let network: Network
         do {

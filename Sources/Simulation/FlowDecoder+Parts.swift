@@ -109,6 +109,8 @@ extension FlowDecoder {
                 name: node.name,
                 kind: node.kind,
                 country: node.country,
+                latitude: node.latitude,
+                longitude: node.longitude,
                 throughputTEU: flow,
                 capacityTEU: node.isClosed ? 0 : node.capacityTEU,
                 utilization: utilization(flow, node.isClosed ? 0 : node.capacityTEU),

@@ -113,6 +113,10 @@ public struct NodeFlow: Sendable, Hashable {
     public var name: String
     public var kind: NodeKind
     public var country: String
+    /// Latitude in degrees (WGS 84), −90…90.
+    public var latitude: Double
+    /// Longitude in degrees (WGS 84), −180…180.
+    public var longitude: Double
     public var throughputTEU: Double
     public var capacityTEU: Double?
     public var utilization: Double?

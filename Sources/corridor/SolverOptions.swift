@@ -12,6 +12,12 @@ struct SolverOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Solver time limit in seconds.")
     var timeLimit: Double?
 
+    @Option(
+        name: .customLong("iteration-limit"),
+        help: "Simplex iteration limit; reaching it (or the time limit) exits 75 and reports no flows."
+    )
+    var iterationLimit: Int?
+
     @Flag(name: .customLong("solver-log"), help: "Print GLPK's own log on stderr after solving.")
     var solverLog = false
 
@@ -19,10 +25,16 @@ struct SolverOptions: ParsableArguments {
         if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
             throw ValidationError("--time-limit must be a positive number of seconds.")
         }
+        if let iterationLimit, iterationLimit < 1 {
+            throw ValidationError("--iteration-limit must be a positive number of iterations.")
+        }
     }
 
     var solveOptions: SolveOptions {
-        SolveOptions(algorithm: algorithm, presolve: presolve, timeLimitSeconds: timeLimit, captureLog: solverLog)
+        SolveOptions(
+            algorithm: algorithm, presolve: presolve, timeLimitSeconds: timeLimit, iterationLimit: iterationLimit,
+            captureLog: solverLog
+        )
     }
 }
 

@@ -13,12 +13,14 @@ let corridorMetrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTot
 /// Primal simplex without presolve: the project's default and the fastest for this problem class.
 let primalSimplex = SolveOptions(algorithm: .primalSimplex, presolve: false)
 
-/// Configuration by size: small problems get many iterations, medium ones a handful.
-func configuration(_ size: SyntheticCorridor.Size) -> Benchmark.Configuration {
-    if size.nodes <= 100 {
-        .init(metrics: corridorMetrics, warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 200)
+/// Configuration by cost. Anything on S and Formulate/M takes milliseconds, so it gets many samples.
+/// Solve/M and Run/M take about 20 s each on a 2-core machine, so they get no warm-up and at most three
+/// samples, which keeps the whole run within a few minutes.
+func configuration(_ size: SyntheticCorridor.Size, solves: Bool) -> Benchmark.Configuration {
+    if size.nodes > 100 && solves {
+        .init(metrics: corridorMetrics, warmupIterations: 0, maxDuration: .seconds(75), maxIterations: 3)
     } else {
-        .init(metrics: corridorMetrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 15)
+        .init(metrics: corridorMetrics, warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 100)
     }
 }
 
@@ -35,7 +37,7 @@ func note(_ text: String) {
 
 let benchmarks: @Sendable () -> Void = {
     for size in [SyntheticCorridor.small, SyntheticCorridor.medium] {
-        Benchmark("Formulate/\(size.label)", configuration: configuration(size)) { benchmark in
+        Benchmark("Formulate/\(size.label)", configuration: configuration(size, solves: false)) { benchmark in
             let network = SyntheticCorridor.network(size)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
@@ -43,7 +45,7 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
-        Benchmark("Solve/\(size.label)", configuration: configuration(size)) { benchmark in
+        Benchmark("Solve/\(size.label)", configuration: configuration(size, solves: true)) { benchmark in
             let program = FlowProgram(network: SyntheticCorridor.network(size), objective: .minCost).program
             let solver = GLPKSolver()
             benchmark.startMeasurement()
@@ -54,7 +56,7 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
 
-        Benchmark("Run/\(size.label)", configuration: configuration(size)) { benchmark in
+        Benchmark("Run/\(size.label)", configuration: configuration(size, solves: true)) { benchmark in
             let network = SyntheticCorridor.network(size)
             let simulator = Simulator(solver: GLPKSolver(), options: primalSimplex)
             benchmark.startMeasurement()

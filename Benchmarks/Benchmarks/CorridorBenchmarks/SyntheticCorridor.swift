@@ -42,13 +42,15 @@ enum SyntheticCorridor {
         var label: String
         var nodes: Int
         var demands: Int
+        /// How many value-of-time classes demands are drawn from (commodities ≈ origins × classes).
+        var valueOfTimeClasses: Int = 1
     }
 
     static let small = Size(label: "S", nodes: 100, demands: 20)
     static let medium = Size(label: "M", nodes: 1_000, demands: 100)
 
     static let originHubs = 10
-    static let valuesOfTime: [Double] = [20, 50, 120]
+    static let valuesOfTime: [Double] = [50, 20, 120]
 
     /// The network of `size`; the same seed always gives the same network.
     static func network(_ size: Size, seed: UInt64 = 0xC0FF_EE00_2021) -> Network {
@@ -158,7 +160,7 @@ enum SyntheticCorridor {
                     from: nodes[origin].id,
                     to: nodes[destination].id,
                     teu: rng.uniform(2_000...25_000).rounded(),
-                    valueOfTimeUSDPerTEUDay: valuesOfTime[rng.below(valuesOfTime.count)]
+                    valueOfTimeUSDPerTEUDay: valuesOfTime[rng.below(min(size.valueOfTimeClasses, valuesOfTime.count))]
                 )
             )
         }

@@ -25,6 +25,16 @@ static const int CGLPK_FATAL = -1;
  * the hooks live in GLPK's environment, which a fatal error frees. */
 void cglpk_begin(int capture_log);
 
+/* Ends a batch of GLPK calls: frees the captured text and this thread's whole GLPK environment
+ * (so nothing of GLPK stays allocated between batches), after recording how many memory blocks
+ * GLPK still had allocated (cglpk_blocks_at_last_end). Counts as a new generation: a problem
+ * object that somehow outlived the batch is dead and must not be deleted. */
+void cglpk_end(void);
+
+/* GLPK's count of allocated memory blocks (glp_mem_usage) just before the last cglpk_end on this
+ * thread: 0 when every problem object of the batch was deleted. */
+int cglpk_blocks_at_last_end(void);
+
 /* The text GLPK printed on this thread since cglpk_begin; never NULL, NUL-terminated. */
 const char *cglpk_captured_text(void);
 
@@ -47,6 +57,8 @@ int cglpk_set_row_name(glp_prob *P, int i, const char *name);
 int cglpk_set_col_name(glp_prob *P, int j, const char *name);
 int cglpk_set_row_bnds(glp_prob *P, int i, int type, double lower, double upper);
 int cglpk_set_col_bnds(glp_prob *P, int j, int type, double lower, double upper);
+int cglpk_scale_prob(glp_prob *P, int flags);             /* returns 0 or CGLPK_FATAL */
+int cglpk_eval_tab_col(glp_prob *P, int k, int ind[], double val[]);
 int cglpk_write_lp(glp_prob *P, const char *path);        /* CPLEX LP format */
 int cglpk_write_mps(glp_prob *P, const char *path);       /* free MPS format */
 

@@ -20,6 +20,13 @@ extension Change {
                 hit.nodes.count { draft.nodes[$0].capacityTEU == nil }
                 + hit.links.count { draft.links[$0].capacityTEU == nil }
             let note = unlimited > 0 ? " (\(unlimited) unlimited, unchanged)" : ""
+            if unlimited > 0, unlimited == hit.nodes.count + hit.links.count, draft.isSound {
+                let message = "\(selector.summary) has no limited capacity to scale: \(hit.summary), all unlimited"
+                let hint = "use 'set_capacity' to give an unlimited link or node a capacity"
+                diagnostics.append(
+                    ScenarioError(.warning, at: selector.value.position, field: selector.field, message: message, hint: hint)
+                )
+            }
             return "scale_capacity \(selector.summary) by \(FieldReader.format(factor)): \(hit.summary)\(note)"
         case .setCapacity(let selector, let capacity):
             guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
@@ -71,6 +78,10 @@ extension Change {
         case .all:
             picked = Array(draft.demands.indices)
             label = "all"
+            if picked.isEmpty, draft.isSound {
+                let message = "matches no demand (the network has none)"
+                diagnostics.append(ScenarioError(.warning, at: position, field: path, message: message))
+            }
         case .id(let id):
             if let unknown = draft.demandIDs.check(id, field: "\(path).demand") { diagnostics.append(unknown) }
             guard let index = draft.demands.firstIndex(where: { $0.id.rawValue == id.value }) else { return nil }

@@ -92,7 +92,12 @@ extension Change {
         let allSelectors = Selector.Kind.allCases.map(\.rawValue)
         reader.rejectUnknownKeys(allowed: allSelectors + amountKeys)
         let selector = readSelector(kind, &reader)
-        let amount = amountKey.flatMap { reader.number($0, required: true) }
+        let amount: Double? =
+            switch kind {
+            case .setCapacity: reader.capacity("capacity_teu", required: true, zeroHint: "use a 'close' change to close it")
+            case .addDelay: reader.days("days", required: true)
+            default: amountKey.flatMap { reader.number($0, required: true) }
+            }
         guard reader.isValid, let selector else { return nil }
         switch kind {
         case .close: return .close(selector)

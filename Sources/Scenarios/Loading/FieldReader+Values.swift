@@ -11,6 +11,10 @@ enum NumberRule {
 }
 
 extension FieldReader {
+    /// The largest magnitude a number in a file may have: products of volumes and costs stay
+    /// finite, and nothing real comes near it (world container traffic is about 1e9 TEU/year).
+    static let largestNumber = 1e15
+
     /// Reads a string field; any scalar counts (so `country: NO` stays the text "NO").
     mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
         guard let node = present(key, required: required) else { return nil }
@@ -41,6 +45,11 @@ extension FieldReader {
         }
         guard number.isFinite else {
             report(at: node, field: field, "expected a finite number, found \(Self.describe(node))")
+            return nil
+        }
+        guard abs(number) <= Self.largestNumber else {
+            let limit = "expected a number of at most 1e15 in size (larger ones are mistakes)"
+            report(at: node, field: field, "\(limit), found \(Self.describe(node))")
             return nil
         }
         switch rule {

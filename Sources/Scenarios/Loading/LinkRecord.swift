@@ -46,9 +46,10 @@ struct LinkRecord {
         let corridor = reader.word("corridor", required: true)
         let gauge = readGauge(&reader)
         let distance = reader.number("distance_km", required: true)
-        let capacity = reader.number("capacity_teu")
+        let capacity = reader.capacity(
+            "capacity_teu", zeroHint: "leave 'capacity_teu' out for an unlimited link, or close it with a 'close' change")
         let cost = reader.number("cost_usd_per_teu", required: true)
-        let time = reader.number("time_days", required: true)
+        let time = reader.days("time_days", required: true)
         let bidirectional = reader.bool("bidirectional") ?? false
         _ = reader.string("source")
         _ = reader.string("notes")

@@ -12,6 +12,13 @@ struct NetworkDraft {
     var links: [Link] = []
     /// The valid demands, in file order.
     var demands: [Demand] = []
+    /// Where each of ``nodes`` was written (its record's path and position), index for index.
+    var nodeSources: [RecordSource] = []
+    /// Where each of ``links`` was written, index for index (both directions of a bidirectional link
+    /// share their record).
+    var linkSources: [RecordSource] = []
+    /// Where each of ``demands`` was written, index for index.
+    var demandSources: [RecordSource] = []
     /// Node ids and where they were defined.
     var nodeIDs = IDRegistry(kind: "node")
     /// Link ids as written in files (the `baseID`s) and where they were defined.
@@ -48,6 +55,7 @@ struct NetworkDraft {
             return
         }
         nodes.append(node)
+        nodeSources.append(RecordSource(path: record.path, position: record.id?.position ?? record.position))
     }
 
     /// Adds a link (both directions when bidirectional) after checking its id and its nodes.
@@ -66,6 +74,8 @@ struct NetworkDraft {
             return
         }
         links += expanded
+        let source = RecordSource(path: record.path, position: record.id?.position ?? record.position)
+        linkSources += Array(repeating: source, count: expanded.count)
     }
 
     /// Adds a demand after checking its id is new and its nodes exist.
@@ -86,11 +96,13 @@ struct NetworkDraft {
             return
         }
         demands.append(demand)
+        demandSources.append(RecordSource(path: record.path, position: record.position))
     }
 
     /// Drops every demand, before a file's own `demands` replace its base's.
     mutating func removeDemands() {
         demands = []
+        demandSources = []
         demandIDs = IDRegistry(kind: "demand")
     }
 
@@ -124,4 +136,12 @@ extension NetworkDraft {
         }
         isSound = false
     }
+}
+
+/// Where a record was written: its dotted path (`links[3]`, `changes[2].add_link`) and position.
+struct RecordSource: Sendable, Hashable {
+    /// The record's dotted path.
+    var path: String
+    /// Where its id (or, without one, its mapping) starts.
+    var position: SourcePosition
 }

@@ -31,9 +31,10 @@ struct NodeRecord {
         let kind = reader.choice("kind", as: NodeKind.self)
         let lat = reader.number("lat", required: true, rule: .range(-90...90, name: "a latitude"))
         let lon = reader.number("lon", required: true, rule: .range(-180...180, name: "a longitude"))
-        let capacity = reader.number("capacity_teu")
+        let capacity = reader.capacity(
+            "capacity_teu", zeroHint: "leave 'capacity_teu' out for an unlimited node, or close it with a 'close' change")
         let handling = reader.number("handling_cost_usd_per_teu")
-        let dwell = reader.number("dwell_days")
+        let dwell = reader.days("dwell_days")
         _ = reader.string("source")
         _ = reader.string("notes")
         var record = NodeRecord(id: id, node: nil, path: path, position: reader.position)

@@ -8,6 +8,10 @@ enum SourceFile {
         case missing
         /// The path names a directory.
         case directory
+        /// The path names a device, a pipe or a socket: reading it might never end.
+        case notRegular
+        /// The file is larger than ``SourceFile/largestFile`` bytes.
+        case tooLarge
         /// The file exists but could not be read.
         case unreadable
         /// The file holds NUL bytes or is not valid UTF-8; the text says which.
@@ -18,6 +22,8 @@ enum SourceFile {
             switch self {
             case .missing: "no such file"
             case .directory: "is a directory, not a file"
+            case .notRegular: "is not a regular file (a device, pipe or socket)"
+            case .tooLarge: "is larger than 64 MiB, too large for a scenario file"
             case .unreadable: "cannot read the file"
             case .notText(let reason): "not a text file (\(reason))"
             }
@@ -28,18 +34,33 @@ enum SourceFile {
             switch self {
             case .missing: "no such file '\(path)'"
             case .directory: "'\(path)' is a directory, not a file"
+            case .notRegular: "'\(path)' is not a regular file (a device, pipe or socket)"
+            case .tooLarge: "'\(path)' is larger than 64 MiB, too large for a scenario file"
             case .unreadable: "cannot read '\(path)'"
             case .notText(let reason): "not a text file (\(reason))"
             }
         }
     }
 
+    /// The largest scenario file read, in bytes (the bundled network is about 100 KiB).
+    static let largestFile = 64 << 20
+
     /// The text of the file at `path`, without a leading byte-order mark.
+    ///
+    /// Only regular files (or links to them) are read, and at most ``largestFile`` bytes of them:
+    /// `extends: /dev/zero` or a named pipe must not hang the loader.
     static func read(_ path: String) -> Result<String, Failure> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.missing) }
         guard !isDirectory.boolValue else { return .failure(.directory) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else { return .failure(.notRegular) }
+        if let size = attributes?[.size] as? NSNumber, size.intValue > largestFile { return .failure(.tooLarge) }
+        guard let handle = FileHandle(forReadingAtPath: resolved) else { return .failure(.unreadable) }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: largestFile + 1) ?? Data() else { return .failure(.unreadable) }
+        guard data.count <= largestFile else { return .failure(.tooLarge) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.contains(0) { return .failure(.notText("contains NUL bytes")) }

@@ -20,7 +20,12 @@ enum YAMLDocument {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            diagnostics.append(diagnostic(for: error, file: file))
+            var problem = diagnostic(for: error, file: file)
+            let isTab = character(atLine: problem.position.line, column: problem.position.column, in: text) == "\t"
+            if isTab, problem.hint == nil, !problem.message.contains("tab") {
+                problem.hint = "YAML does not allow tabs for indentation; use spaces"
+            }
+            diagnostics.append(problem)
             return nil
         }
         guard let root, !isNull(root) else {
@@ -28,6 +33,20 @@ enum YAMLDocument {
             return nil
         }
         return root
+    }
+
+    /// The character at a 1-based line and column (counted in Unicode scalars), if there is one.
+    static func character(atLine line: Int, column: Int, in text: String) -> Unicode.Scalar? {
+        guard line > 0, column > 0 else { return nil }
+        var current = 1
+        var scalars = text.unicodeScalars[...]
+        while current < line {
+            guard let newline = scalars.firstIndex(of: "\n") else { return nil }
+            scalars = scalars[scalars.index(after: newline)...]
+            current += 1
+        }
+        let rest = scalars.prefix { $0 != "\n" }
+        return rest.dropFirst(column - 1).first
     }
 
     /// The 1-based line of the first NUL character, if there is one.

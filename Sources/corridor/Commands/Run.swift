@@ -29,6 +29,8 @@ extension Corridor {
         @Option(name: .customLong("export-mps"), help: "Also write the LP in free MPS format to this file.")
         var exportMPS: String?
 
+        @OptionGroup var exports: ExportOptions
+
         @OptionGroup var solverOptions: SolverOptions
 
         func validate() throws { try solverOptions.check() }
@@ -63,6 +65,12 @@ extension Corridor {
             case .table: Output.print(TableReport.render(result, context: context))
             case .json: Output.print(JSONReport.render(result, context: context))
             }
+            try exports.write(.init(
+                tables: { RunTables.all(result, context: context) },
+                geoJSON: { GeoJSONReport.render(result, scenario: result.scenario) },
+                svg: { SVGMap.render(result, title: result.scenario) },
+                html: { HTMLReport.render(result, context: context) }
+            ))
             if !result.status.hasSolution {
                 Output.error("solver stopped without an optimum: \(result.status.rawValue)")
                 throw ExitCodes.limitReached

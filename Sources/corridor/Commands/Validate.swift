@@ -28,7 +28,11 @@ extension Corridor {
                             + "\(n.demands.count) demands, \(scenario.changes.count) changes, "
                             + "\(scenario.warnings.count) warning(s)\n"
                     )
-                    if strict && !scenario.warnings.isEmpty { failed = true }
+                    if strict && !scenario.warnings.isEmpty {
+                        let count = scenario.warnings.count
+                        Output.error("\(file): \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict)")
+                        failed = true
+                    }
                 } catch {
                     Output.error(error.description)
                     let count = error.errors.count

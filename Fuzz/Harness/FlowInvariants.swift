@@ -1,0 +1,47 @@
+import FreightNetwork
+import Simulation
+
+/// What every optimal result must satisfy, whatever the network: the fuzz targets' oracle.
+enum FlowInvariants {
+    /// Every broken invariant, as text: conservation at each node, link and node capacities,
+    /// nothing on closed elements, delivered + unmet = volume for each demand.
+    static func violations(_ result: FlowResult, _ network: Network) -> [String] {
+        guard result.links.count == network.links.count, result.nodes.count == network.nodes.count,
+            result.demands.count == network.demands.count
+        else { return ["the result does not list every link, node and demand"] }
+        let scale = max(1, network.demands.reduce(0) { $0 + $1.teu })
+        let slack = 1e-6 * scale
+        var problems: [String] = []
+        var balance = [Double](repeating: 0, count: network.nodes.count)
+        var throughput = [Double](repeating: 0, count: network.nodes.count)
+        for (l, flow) in result.links.enumerated() {
+            let (a, b) = network.linkEnds[l]
+            balance[a] -= flow.flowTEU
+            balance[b] += flow.flowTEU
+            throughput[b] += flow.flowTEU
+            if flow.flowTEU < -slack { problems.append("\(flow.id): negative flow \(flow.flowTEU)") }
+            if let capacity = network.links[l].capacityTEU, flow.flowTEU > capacity + 1e-6 * max(1, capacity) + slack * 1e-3 {
+                problems.append("\(flow.id): \(flow.flowTEU) over capacity \(capacity)")
+            }
+            let closed = network.links[l].isClosed || network.nodes[a].isClosed || network.nodes[b].isClosed
+            if closed, abs(flow.flowTEU) > slack { problems.append("\(flow.id): closed but carries \(flow.flowTEU)") }
+        }
+        for (d, demand) in result.demands.enumerated() {
+            let o = network.index(of: network.demands[d].from)!
+            let t = network.index(of: network.demands[d].to)!
+            balance[o] += demand.deliveredTEU
+            balance[t] -= demand.deliveredTEU
+            throughput[o] += demand.deliveredTEU
+            if abs(demand.deliveredTEU + demand.unmetTEU - network.demands[d].teu) > slack {
+                problems.append("\(demand.id): delivered + unmet ≠ \(network.demands[d].teu)")
+            }
+        }
+        for (n, node) in network.nodes.enumerated() {
+            if abs(balance[n]) > slack { problems.append("\(node.id): flow not conserved (\(balance[n]))") }
+            if let capacity = node.capacityTEU, throughput[n] > capacity + 1e-6 * max(1, capacity) + slack * 1e-3 {
+                problems.append("\(node.id): throughput \(throughput[n]) over capacity \(capacity)")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,167 @@
+import FlowFormulation
+import FreightNetwork
+import LinearProgramming
+public import Simulation
+
+/// Plain English sentences from ``ComparisonFinding`` values (deterministic wording and numbers).
+public enum ExplanationText {
+    typealias F = NumberFormatting
+
+    /// The sentences explaining how `entries[index]` differs from the base.
+    public static func sentences(_ c: ScenarioComparison, _ index: Int) -> [String] {
+        let base = c.base.label
+        let findings = c.findings(index)
+        if findings.isEmpty { return ["No optimal solution to compare."] }
+        let names = Names(c.base.result, c.entries[index].result)
+        return findings.map { sentence($0, base: base, names: names) }
+    }
+
+    /// Short, readable names of nodes and links for sentences.
+    struct Names {
+        var nodes: [String: String] = [:]
+        var links: [String: String] = [:]
+
+        init(_ results: FlowResult...) {
+            for r in results {
+                for n in r.nodes { nodes[n.id.rawValue] = ExplanationText.shortName(n.name) }
+                for l in r.links {
+                    let from = nodes[l.from.rawValue] ?? l.from.rawValue
+                    let to = nodes[l.to.rawValue] ?? l.to.rawValue
+                    links[l.id.rawValue] = "the \(from) → \(to) \(l.mode.rawValue)"
+                }
+            }
+        }
+
+        func constraint(_ element: BindingConstraint.Element, _ id: String, _ fallback: String) -> String {
+            switch element {
+            case .link: links[id] ?? fallback
+            case .node: nodes[id] ?? fallback
+            }
+        }
+    }
+
+    /// A node name for sentences: "Krasnoye (RU-BY border)" → "Krasnoye";
+    /// "Baku International Sea Trade Port (Alat)" → "Alat" (a long name with a short alias).
+    public static func shortName(_ name: String) -> String {
+        guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return name }
+        let head = String(name[..<open]).trimmingCharacters()
+        let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        if head.count > 20 && inner.count <= 14 { return inner }
+        return head.isEmpty ? name : head
+    }
+
+    static func sentence(_ finding: ComparisonFinding, base: String, names: Names) -> String {
+        switch finding {
+        case .delivered(let before, let after, let unmet):
+            let change = after - before
+            var text: String
+            if abs(change) < 0.5 {
+                text = "Delivered freight is unchanged at \(F.grouped(after)) TEU/yr"
+            } else {
+                text = "Delivered freight \(change < 0 ? "falls" : "rises") by \(F.grouped(abs(change))) TEU/yr"
+                    + " (\(F.percent(abs(change) / max(before, 1)))) to \(F.grouped(after))"
+            }
+            if !unmet.isEmpty {
+                let named = unmet.prefix(3).map { "\($0.demand) (\(F.grouped($0.teu)))" }
+                text += "; newly left unmet: " + list(named) + (unmet.count > 3 ? " and \(unmet.count - 3) more" : "")
+            }
+            return text + "."
+        case .corridorLoss(let loss):
+            return lossSentence(loss, names)
+        case .corridorGain(let corridor, let before, let after, let caps):
+            var text = "\(capitalized(name(corridor))) gains \(F.grouped(after - before)) TEU/yr (\(F.grouped(before)) → \(F.grouped(after)))"
+            if caps.isEmpty {
+                text += "; no capacity binds on it, so it takes all the freight for which it is the cheapest option"
+            } else {
+                let named = caps.map { b in
+                    "\(names.constraint(b.element, b.id, b.name)) (full at \(F.grouped(b.capacityTEU)) TEU/yr, worth USD \(F.grouped(b.shadowPriceUSDPerTEU)) per extra TEU)"
+                }
+                text += " and is capped by " + list(named)
+            }
+            return text + "."
+        case .costAndTime(let change):
+            return costSentence(change)
+        case .nodes(let lost, let gained):
+            let parts = (lost + gained).map { change in
+                "\(names.nodes[change.id] ?? change.name) \(F.signedGrouped(change.changeTEU))" + (change.closed ? " (closed)" : "")
+            }
+            return "The largest shifts at borders, ports and waypoints (TEU/yr): " + parts.joined(separator: ", ") + "."
+        case .capacity(let before, let after):
+            guard let before, let after else { return "The system's freight capacity is unknown." }
+            let verb = after < before ? "falls" : "rises"
+            return "The system's freight capacity (max throughput) \(verb) from \(F.grouped(before)) to \(F.grouped(after)) TEU/yr"
+                + " (\(F.signedFixed((after - before) / max(before, 1) * 100, 1))%)."
+        case .unchanged:
+            return "Nothing changes against \(base): the same routes carry the same freight at the same cost."
+        }
+    }
+
+    static func lossSentence(_ loss: ComparisonFinding.CorridorLoss, _ names: Names) -> String {
+        let lost = loss.baseTEU - loss.otherTEU
+        var text = "\(capitalized(name(loss.corridor))) loses \(F.grouped(lost)) TEU/yr"
+        text += loss.otherTEU < 0.5 ? " (all of it)" : " (\(F.percent(lost / max(loss.baseTEU, 1))), \(F.grouped(loss.baseTEU)) → \(F.grouped(loss.otherTEU)))"
+        let moved = loss.destinations.map { d in
+            d.corridor.map { "\(F.grouped(d.teu)) to \(name($0))" } ?? "\(F.grouped(d.teu)) no longer carried"
+        }
+        if !moved.isEmpty { text += ": " + list(moved) }
+        text += "."
+        if loss.closedTEU > 0.5 {
+            let share = loss.closedTEU >= loss.baseTEU - 0.5 ? "All its base freight" : "\(F.grouped(loss.closedTEU)) TEU/yr of its base freight"
+            let nodes = loss.closedNodes.isEmpty ? "" : " (" + list(loss.closedNodes.map { names.nodes[$0] ?? $0 }) + ")"
+            text += " \(share) ran through nodes or links this scenario closes\(nodes)."
+        }
+        if !loss.cuts.isEmpty {
+            let cuts = loss.cuts.map { cut in
+                "\(names.constraint(cut.element, cut.id, cut.name)) from \(F.grouped(cut.baseCapacityTEU)) to \(F.grouped(cut.capacityTEU)) TEU/yr"
+                    + " (now full, worth USD \(F.grouped(cut.shadowPriceUSDPerTEU)) per extra TEU)"
+            }
+            text += " Capacity on its routes is cut: " + list(cuts) + "."
+        }
+        if loss.closedTEU <= 0.5 && loss.cuts.isEmpty {
+            text += " None of its routes is closed or cut: the freight moved because of prices, times or competition for shared capacity."
+        }
+        return text
+    }
+
+    static func costSentence(_ c: ComparisonFinding.CostTimeChange) -> String {
+        let dc = c.otherCostUSDPerTEU - c.baseCostUSDPerTEU
+        let dd = c.otherDays - c.baseDays
+        var text = "Average cost \(dc < 0 ? "falls" : "rises") by USD \(F.grouped(abs(dc))) per TEU"
+            + " (\(F.signedFixed(dc / max(c.baseCostUSDPerTEU, 1) * 100, 1))%) to USD \(F.grouped(c.otherCostUSDPerTEU)),"
+            + " and average transit \(dd < 0 ? "falls" : "rises") by \(F.fixed(abs(dd), 1)) days to \(F.fixed(c.otherDays, 1))."
+        if abs(c.costRateUSDPerTEU) < 0.5 && abs(c.daysRate) < 0.05 {
+            return text + " All of it comes from the change in corridor mix: each corridor's own cost and days stay the same."
+        }
+        text += " The corridor mix accounts for USD \(F.signedGrouped(c.costMixUSDPerTEU)) and \(F.signedFixed(c.daysMix, 1)) days,"
+            + " changes within corridors for USD \(F.signedGrouped(c.costRateUSDPerTEU)) and \(F.signedFixed(c.daysRate, 1)) days"
+        if let m = c.mostChanged {
+            text += " (\(name(m.base.corridor)): USD \(F.grouped(m.base.avgCostUSDPerTEU)) → \(F.grouped(m.other.avgCostUSDPerTEU)) per TEU,"
+                + " \(F.fixed(m.base.avgTimeDays, 1)) → \(F.fixed(m.other.avgTimeDays, 1)) days)"
+        }
+        return text + "."
+    }
+
+    /// "the sea route" for `sea`, "the northern corridor" for other tags.
+    static func name(_ corridor: String) -> String { corridor == "sea" ? "the sea route" : "the \(corridor) corridor" }
+
+    static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

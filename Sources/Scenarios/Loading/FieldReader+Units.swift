@@ -1,0 +1,50 @@
+internal import Yams
+
+extension FieldReader {
+    /// Capacities below this many TEU/year are suspicious: most likely written in thousands or
+    /// millions of TEU.
+    static let smallestPlausibleCapacityTEU = 1.0
+    /// Times and dwells above this many days are suspicious: most likely written in hours.
+    static let longestPlausibleDays = 365.0
+
+    /// Reads a capacity in TEU/year (a number ≥ 0), with a warning when it is below 1 TEU/year.
+    ///
+    /// - Parameter zeroHint: What to suggest for a capacity of exactly 0, which lets nothing pass.
+    mutating func capacity(_ key: String, required: Bool = false, zeroHint: String) -> Double? {
+        guard let value = number(key, required: required), let node = self.value(key) else { return nil }
+        guard value < Self.smallestPlausibleCapacityTEU else { return value }
+        let found = Self.describe(node)
+        let hint =
+            value == 0
+            ? zeroHint
+            : "capacities are in TEU per year: \(Self.format(value)) million TEU/year is "
+                + "\(Self.format((value * 1e6).rounded()))"
+        report(
+            ScenarioError(
+                .warning,
+                at: position(of: node),
+                field: fieldPath(key),
+                message: "expected a capacity of at least 1 TEU/year, found \(found)",
+                hint: hint
+            )
+        )
+        return value
+    }
+
+    /// Reads a duration in days (a number ≥ 0), with a warning when it is above 365 days.
+    mutating func days(_ key: String, required: Bool = false) -> Double? {
+        guard let value = number(key, required: required), let node = self.value(key) else { return nil }
+        guard value > Self.longestPlausibleDays else { return value }
+        let hours = Self.format((value / 24 * 10).rounded() / 10)
+        report(
+            ScenarioError(
+                .warning,
+                at: position(of: node),
+                field: fieldPath(key),
+                message: "expected at most 365 days, found \(Self.describe(node))",
+                hint: "times are in days: \(Self.format(value)) hours would be \(hours) days"
+            )
+        )
+        return value
+    }
+}

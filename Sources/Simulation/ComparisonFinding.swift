@@ -1,0 +1,85 @@
+/// One fact that explains how a scenario differs from the base, in domain terms (rendered to
+/// sentences by the reports).
+///
+/// Units: TEU per year for volumes, USD per TEU for unit costs, days for times.
+public enum ComparisonFinding: Sendable, Hashable {
+    /// Delivered TEU/year in the base and the scenario; the demands with more unmet TEU, largest first.
+    case delivered(base: Double, other: Double, newlyUnmet: [DemandAmount])
+    /// A corridor carries less freight.
+    case corridorLoss(CorridorLoss)
+    /// A corridor carries more freight, and the capacities that bind on it (highest shadow price first).
+    case corridorGain(corridor: String, base: Double, other: Double, cappedBy: [BindingConstraint])
+    /// Average cost per TEU and days changed.
+    case costAndTime(CostTimeChange)
+    /// The nodes whose throughput fell and rose most (borders, ports, waypoints).
+    case nodes(lost: [ScenarioComparison.FlowChange], gained: [ScenarioComparison.FlowChange])
+    /// The system's freight capacity (max throughput, TEU/year) in the base and the scenario.
+    case capacity(base: Double?, other: Double?)
+    /// Flows, costs and times are the same as in the base.
+    case unchanged
+
+    /// TEU/year of one demand.
+    public struct DemandAmount: Sendable, Hashable {
+        public var demand: String
+        public var teu: Double
+    }
+
+    /// Where freight that left a corridor went.
+    public struct Destination: Sendable, Hashable {
+        /// The corridor that took it, or nil when it is no longer carried (unmet).
+        public var corridor: String?
+        /// TEU/year.
+        public var teu: Double
+    }
+
+    /// A capacity on a corridor's base routes that the scenario lowered, and that binds there.
+    public struct CapacityCut: Sendable, Hashable {
+        public var element: BindingConstraint.Element
+        public var id: String
+        public var name: String
+        /// TEU/year in the base and in the scenario.
+        public var baseCapacityTEU: Double
+        public var capacityTEU: Double
+        /// USD/year saved per extra TEU/year of capacity, in the scenario.
+        public var shadowPriceUSDPerTEU: Double
+    }
+
+    /// A corridor that lost freight: how much, where it went, and why.
+    public struct CorridorLoss: Sendable, Hashable {
+        public var corridor: String
+        /// TEU/year on the corridor in the base and in the scenario.
+        public var baseTEU: Double
+        public var otherTEU: Double
+        /// Where the lost TEU went (demand by demand, split in proportion), largest first.
+        public var destinations: [Destination]
+        /// Base TEU/year of the corridor's routes that pass a node or link the scenario closes.
+        public var closedTEU: Double
+        /// Ids of the closed nodes those routes passed, by base TEU (at most three).
+        public var closedNodes: [String]
+        /// Capacities on the corridor's base routes that the scenario lowered and that bind.
+        public var cuts: [CapacityCut]
+    }
+
+    /// The change of average cost per TEU and days, split into corridor mix and rates.
+    ///
+    /// `mix` is Σ (share′ − share) × base value; `rate` is Σ share′ × (value′ − base value), so
+    /// `mix + rate` is the whole change (a corridor new in the scenario counts at its own value).
+    public struct CostTimeChange: Sendable, Hashable {
+        public var baseCostUSDPerTEU: Double
+        public var otherCostUSDPerTEU: Double
+        public var costMixUSDPerTEU: Double
+        public var costRateUSDPerTEU: Double
+        public var baseDays: Double
+        public var otherDays: Double
+        public var daysMix: Double
+        public var daysRate: Double
+        /// The corridor, present in both, whose own cost per TEU moved the average most, if any moved.
+        public var mostChanged: CorridorSummaryPair?
+    }
+
+    /// One corridor's figures in the base and the scenario.
+    public struct CorridorSummaryPair: Sendable, Hashable {
+        public var base: CorridorSummary
+        public var other: CorridorSummary
+    }
+}

@@ -1,0 +1,126 @@
+import FreightNetwork
+import LinearProgramming
+
+/// Several solved scenarios against a base: the figures side by side and what changed (pure).
+///
+/// The first entry is the base. Units: TEU per year for flows and capacities, USD per TEU for unit
+/// costs, USD per year for totals, days for times, USD per year saved per extra TEU/year of
+/// capacity for shadow prices.
+public struct ScenarioComparison: Sendable {
+    /// One scenario in the comparison.
+    public struct Entry: Sendable {
+        /// A short unique label for columns, e.g. the file name without extension.
+        public var label: String
+        /// The scenario's `name`.
+        public var name: String
+        /// The scenario file as given.
+        public var file: String
+        /// One line per change the scenario applied.
+        public var changes: [String]
+        /// The min-cost result.
+        public var result: FlowResult
+        /// Delivered TEU/year at maximum throughput, or nil when that solve found no optimum.
+        public var maxThroughputTEU: Double?
+
+        public init(label: String, name: String, file: String, changes: [String], result: FlowResult, maxThroughputTEU: Double?) {
+            self.label = label
+            self.name = name
+            self.file = file
+            self.changes = changes
+            self.result = result
+            self.maxThroughputTEU = maxThroughputTEU
+        }
+    }
+
+    /// The scenarios, base first.
+    public let entries: [Entry]
+
+    /// - Precondition: `entries` is not empty.
+    public init(entries: [Entry]) {
+        precondition(!entries.isEmpty, "a comparison needs a base")
+        self.entries = entries
+    }
+
+    /// The base scenario.
+    public var base: Entry { entries[0] }
+
+    /// Corridors in display order: by TEU in the base (largest first), then those absent from the
+    /// base by their largest TEU elsewhere; ties by name.
+    public var corridors: [String] {
+        var best: [String: (inBase: Double, anywhere: Double)] = [:]
+        for (i, entry) in entries.enumerated() {
+            for c in entry.result.corridors {
+                var value = best[c.corridor] ?? (0, 0)
+                if i == 0 { value.inBase = c.teu }
+                value.anywhere = max(value.anywhere, c.teu)
+                best[c.corridor] = value
+            }
+        }
+        return best.sorted { a, b in
+            if a.value.inBase != b.value.inBase { return a.value.inBase > b.value.inBase }
+            if a.value.anywhere != b.value.anywhere { return a.value.anywhere > b.value.anywhere }
+            return a.key < b.key
+        }.map(\.key)
+    }
+
+    /// Short labels made unique: a repeated label gets "-2", "-3", … in order.
+    public static func uniqueLabels(_ labels: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        var used = Set<String>()
+        return labels.map { label in
+            var candidate = label
+            while used.contains(candidate) {
+                let n = (seen[label] ?? 1) + 1
+                seen[label] = n
+                candidate = "\(label)-\(n)"
+            }
+            used.insert(candidate)
+            return candidate
+        }
+    }
+
+    /// A headline figure per scenario.
+    public struct Metric: Sendable, Hashable {
+        /// Stable key, e.g. `delivered_teu` or `corridor_teu:sea`.
+        public var key: String
+        /// Label for a table row, e.g. "Delivered".
+        public var label: String
+        /// The unit, e.g. "TEU/yr", "USD/TEU", "days", "share", "USD/yr".
+        public var unit: String
+        /// One value per entry (nil when not applicable).
+        public var values: [Double?]
+
+        /// value − base value per entry (nil for the base and where either is missing).
+        public var changes: [Double?] {
+            values.enumerated().map { i, v in
+                guard i > 0, let v, let b = values[0] else { return nil }
+                return v - b
+            }
+        }
+    }
+
+    /// The headline figures of every scenario: delivered, unmet, max throughput, average cost and
+    /// days, each corridor's TEU and share, total cost.
+    public var metrics: [Metric] {
+        func row(_ key: String, _ label: String, _ unit: String, _ value: (Entry) -> Double?) -> Metric {
+            Metric(key: key, label: label, unit: unit, values: entries.map { $0.result.status.hasSolution ? value($0) : nil })
+        }
+        var rows = [
+            row("delivered_teu", "Delivered", "TEU/yr") { $0.result.deliveredTEU },
+            row("unmet_teu", "Unmet", "TEU/yr") { $0.result.unmetTEU },
+            row("max_throughput_teu", "Max throughput", "TEU/yr") { $0.maxThroughputTEU },
+            row("avg_cost_usd_per_teu", "Avg cost", "USD/TEU") { $0.result.avgCostUSDPerTEU },
+            row("avg_time_days", "Avg transit", "days") { $0.result.avgTimeDays },
+        ]
+        for corridor in corridors {
+            rows.append(row("corridor_teu:\(corridor)", "\(corridor) TEU", "TEU/yr") { e in
+                e.result.corridors.first { $0.corridor == corridor }?.teu ?? 0
+            })
+            rows.append(row("corridor_share:\(corridor)", "\(corridor) share", "share") { e in
+                e.result.deliveredTEU > 0 ? (e.result.corridors.first { $0.corridor == corridor }?.share ?? 0) : nil
+            })
+        }
+        rows.append(row("total_cost_usd", "Total cost", "USD/yr") { $0.result.totalCostUSD })
+        return rows
+    }
+}

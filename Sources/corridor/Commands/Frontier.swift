@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Reports
+import Scenarios
+import Simulation
+
+extension Corridor {
+    /// `corridor frontier FILE --demand FROM:TO`: the Pareto curve of cost per TEU against days.
+    struct Frontier: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sweep a demand's value of time and print the Pareto curve of cost per TEU against days.",
+            discussion: """
+                Every demand from FROM to TO (or the one demand with that id) gets the same value of time, swept \
+                over --vot-min…--vot-max USD/TEU/day; the whole network is solved each time, so capacities stay \
+                shared with every other demand. The breakpoints where the routes change are found exactly. Each row \
+                is a distinct (USD per TEU, days) optimum with the value-of-time range where it holds.
+                """
+        )
+
+        @Argument(help: "Scenario file (YAML or JSON).")
+        var file: String
+
+        @Option(help: ArgumentHelp("The demand: FROM:TO node ids (all demands between them) or a demand id.", valueName: "from:to"))
+        var demand: String
+
+        @Option(name: .customLong("vot-min"), help: "Lowest value of time, USD/TEU/day.")
+        var votMin: Double = 0
+
+        @Option(name: .customLong("vot-max"), help: "Highest value of time, USD/TEU/day.")
+        var votMax: Double = 1000
+
+        @Option(help: "Report format: table, json, csv (every point, with a pareto column) or markdown.")
+        var format: CompareFormat = .table
+
+        @Option(name: .customLong("html"), help: ArgumentHelp("Also write a self-contained HTML page with the curve plotted.", valueName: "file"))
+        var html: String?
+
+        @OptionGroup var solverOptions: SolverOptions
+
+        func validate() throws {
+            guard votMin.isFinite, votMax.isFinite, votMin >= 0, votMax >= votMin else {
+                throw ValidationError("--vot-min and --vot-max must be finite with 0 ≤ vot-min ≤ vot-max.")
+            }
+            try solverOptions.check()
+        }
+
+        func run() throws {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(path: file)
+            } catch {
+                Output.error(error.description)
+                throw ExitCodes.dataError
+            }
+            for warning in scenario.warnings { Output.error(warning.description) }
+            let network = scenario.network
+            let chosen = Self.select(demand, in: network)
+            guard !chosen.isEmpty else {
+                let pairs = Set(network.demands.map { "\($0.from):\($0.to)" }).sorted().joined(separator: " ")
+                Output.error("error: no demand matches '\(demand)'; FROM:TO pairs in this scenario: \(pairs)")
+                throw ExitCode.validationFailure
+            }
+            let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions)
+            let frontier: CostTimeFrontier
+            do {
+                frontier = try CostTimeFrontier.sweep(network, demands: chosen, votRange: votMin...votMax, simulator: simulator)
+            } catch {
+                Output.error("error: \(error.description)")
+                throw ExitCodes.solverFailure
+            }
+            let subject = demand.contains(":") ? demand.split(separator: ":").joined(separator: " → ") : demand
+            let heading = FrontierReport.Heading(scenario: scenario.name, file: file, subject: subject)
+            switch format {
+            case .table: Output.print(FrontierReport.text(frontier, heading))
+            case .json: Output.print(FrontierReport.json(frontier, heading))
+            case .csv: Output.print(FrontierReport.csv(frontier))
+            case .markdown: Output.print(FrontierReport.markdown(frontier, heading))
+            }
+            if let path = html { try ExportOptions.save(FrontierReport.html(frontier, heading), to: path) }
+            if frontier.status != .optimal {
+                Output.error("solver stopped without an optimum: \(frontier.status.rawValue)")
+                throw ExitCodes.limitReached
+            }
+        }
+
+        /// Indices of the demands named by "FROM:TO" or by id.
+        static func select(_ text: String, in network: Network) -> [Int] {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2 {
+                return network.demands.indices.filter {
+                    network.demands[$0].from.rawValue == parts[0] && network.demands[$0].to.rawValue == parts[1]
+                }
+            }
+            return network.demands.indices.filter { network.demands[$0].id.rawValue == text }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import CorridorTestSupport
+import FlowFormulation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Simulation
+import Testing
+
+/// `corridor`'s optimum on random networks against oracles that share none of its code:
+/// a dense simplex over a per-demand LP written from the README, and successive shortest paths
+/// on a node-split graph (no LP at all).
+@Suite("Properties: optima against independent oracles")
+struct OptimumPropertyTests {
+    let simulator = Simulator(solver: GLPKSolver())
+
+    @Test("Min-cost: flows are feasible, and the optimum equals a reference simplex on a per-demand LP")
+    func minCostEqualsReferenceLP() async {
+        await checkProperty(seed: 1, input: NetworkGen.networks(.multiCommodity)) { spec, label in
+            let network = try spec.network()
+            let result = try simulator.run(network, scenario: label)
+
+            try #require(result.status == .optimal, "\(label): \(spec)")
+            #expect(flowViolations(result, network) == [], "\(label): \(spec)")
+            let reference = ReferenceFlowLP.minCost(network)
+            guard case .optimal(let expected) = reference else {
+                Issue.record("\(label): the reference LP says \(reference): \(spec)")
+                return
+            }
+            let objective = try #require(result.objectiveValue)
+            #expect(isClose(objective, expected, tolerance: 1e-6), "\(label): corridor \(objective), reference \(expected): \(spec)")
+            let priced = routeCost(result, network)
+            #expect(isClose(priced, objective, tolerance: 1e-6), "\(label): routes cost \(priced), objective \(objective): \(spec)")
+        }
+    }
+
+    @Test("Min-cost, one origin and one value of time: the optimum equals a min-cost flow by successive shortest paths")
+    func singleCommodityEqualsMinCostFlow() async {
+        await checkProperty(seed: 2, input: NetworkGen.networks(.singleOrigin(sameValueOfTime: true))) { spec, label in
+            let network = try spec.network()
+            let result = try simulator.run(network, scenario: label)
+
+            try #require(result.status == .optimal, "\(label): \(spec)")
+            #expect(flowViolations(result, network) == [], "\(label): \(spec)")
+            var graph = SplitGraph(network, vot: 50, includeUnmet: true)
+            let sent = graph.minCostFlow(amount: result.demandTEU)
+            let expected = try #require(sent, "\(label): \(spec)")
+            let objective = try #require(result.objectiveValue)
+            #expect(isClose(objective, expected, tolerance: 1e-7), "\(label): corridor \(objective), reference \(expected): \(spec)")
+        }
+    }
+
+    @Test("Min-cost with capacities from 1 to 1e9 TEU/year and costs from 0.01 to 1e6 USD/TEU in one model")
+    func wideRangeEqualsMinCostFlow() async {
+        await checkProperty(count: 40, seed: 3, input: NetworkGen.networks(.wideRange)) { spec, label in
+            let network = try spec.network()
+            let result = try simulator.run(network, scenario: label)
+
+            try #require(result.status == .optimal, "\(label): \(spec)")
+            #expect(flowViolations(result, network) == [], "\(label): \(spec)")
+            var graph = SplitGraph(network, vot: 50, includeUnmet: true)
+            let sent = graph.minCostFlow(amount: result.demandTEU)
+            let expected = try #require(sent, "\(label): \(spec)")
+            let objective = try #require(result.objectiveValue)
+            #expect(isClose(objective, expected, tolerance: 1e-6), "\(label): corridor \(objective), reference \(expected): \(spec)")
+        }
+    }
+
+    @Test("Max throughput: flows are feasible, and the delivered TEU equal the reference simplex's maximum")
+    func maxThroughputEqualsReferenceLP() async {
+        await checkProperty(seed: 4, input: NetworkGen.networks(.multiCommodity)) { spec, label in
+            let network = try spec.network()
+            let result = try simulator.run(network, scenario: label, objective: .maxThroughput)
+
+            try #require(result.status == .optimal, "\(label): \(spec)")
+            #expect(flowViolations(result, network) == [], "\(label): \(spec)")
+            let reference = ReferenceFlowLP.maxDelivered(network)
+            guard case .optimal(let expected) = reference else {
+                Issue.record("\(label): the reference LP says \(reference): \(spec)")
+                return
+            }
+            #expect(isClose(result.deliveredTEU, expected, tolerance: 1e-7), "\(label): corridor \(result.deliveredTEU), reference \(expected): \(spec)")
+        }
+    }
+
+    /// What the reported routes and unmet volumes cost: Σ route TEU × (its USD/TEU + value of
+    /// time × its days) + Σ unmet × penalty, in USD/year.
+    private func routeCost(_ result: FlowResult, _ network: Network) -> Double {
+        zip(result.demands, network.demands).reduce(0) { total, pair in
+            let (reported, demand) = pair
+            let routes = reported.routes.reduce(0) {
+                $0 + $1.teu * ($1.costUSDPerTEU + demand.valueOfTimeUSDPerTEUDay * $1.timeDays)
+            }
+            return total + routes + reported.unmetTEU * demand.unmetPenaltyUSDPerTEU
+        }
+    }
+}

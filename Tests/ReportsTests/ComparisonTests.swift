@@ -1,0 +1,102 @@
+import CorridorTestSupport
+import FlowFormulation
+import Foundation
+import FreightNetwork
+import LinearProgramming
+import Reports
+import Simulation
+import Testing
+
+@Suite("Reports: scenario comparison and its explanation")
+struct ComparisonTests {
+    @Test("Closing Małaszewicze: the Northern corridor's 40 TEU/yr go to sea; the Middle Corridor stays capped")
+    func findings() throws {
+        let c = try ReportFixtures.comparison()
+
+        let findings = c.findings(1)
+
+        let loss = try #require(findings.compactMap { f -> ComparisonFinding.CorridorLoss? in
+            if case .corridorLoss(let l) = f { return l } else { return nil }
+        }.first)
+        #expect(loss.corridor == "northern")
+        #expect(isClose(loss.baseTEU, 40) && loss.otherTEU == 0)
+        #expect(loss.destinations.count == 1 && loss.destinations[0].corridor == "sea" && isClose(loss.destinations[0].teu, 40))
+        #expect(isClose(loss.closedTEU, 40) && loss.closedNodes == ["MLW"])
+        let gains = findings.compactMap { f -> String? in
+            if case .corridorGain(let corridor, _, _, _) = f { return corridor } else { return nil }
+        }
+        #expect(gains == ["sea"])
+        #expect(!findings.contains { if case .delivered = $0 { true } else { false } }, "all 140 TEU/yr still delivered")
+    }
+
+    @Test("The explanation's sentences carry the same numbers as the table")
+    func sentences() throws {
+        let c = try ReportFixtures.comparison()
+
+        let text = ExplanationText.sentences(c, 1)
+
+        #expect(text.contains { $0.hasPrefix("The northern corridor loses 40 TEU/yr (all of it): 40 to the sea route.") })
+        #expect(text.contains { $0.contains("All its base freight ran through nodes or links this scenario closes (Małaszewicze / Terespol)") })
+        #expect(text.contains { $0.hasPrefix("The sea route gains 40 TEU/yr (90 → 130)") })
+        // Average cost: (40·2,725 + 10·3,400 + 90·1,200)/140 = 1,792.9 → (10·3,400 + 130·1,200)/140 = 1,357.1.
+        #expect(text.contains { $0.hasPrefix("Average cost falls by USD 436 per TEU (-24.3%) to USD 1,357") })
+        let metrics = c.metrics
+        let sea = try #require(metrics.first { $0.key == "corridor_teu:sea" })
+        #expect(sea.changes[1].map { isClose($0, 40) } == true)
+    }
+
+    @Test("Metrics: a row per headline figure and corridor, with the change against the base")
+    func metrics() throws {
+        let c = try ReportFixtures.comparison()
+
+        let keys = c.metrics.map(\.key)
+
+        #expect(keys == ["delivered_teu", "unmet_teu", "max_throughput_teu", "avg_cost_usd_per_teu", "avg_time_days",
+            "corridor_teu:sea", "corridor_share:sea", "corridor_teu:northern", "corridor_share:northern",
+            "corridor_teu:middle", "corridor_share:middle", "total_cost_usd"])
+        let maxThroughput = try #require(c.metrics.first { $0.key == "max_throughput_teu" })
+        #expect(maxThroughput.values.compactMap { $0 }.allSatisfy { isClose($0, 140) })
+    }
+
+    @Test("Route shifts list the demand that moved; flow changes and binding rows name the elements")
+    func tables() throws {
+        let c = try ReportFixtures.comparison()
+
+        let shifted = c.demandShifts.filter(\.changed).map(\.id.rawValue)
+        let flows = c.flowChanges(1)
+        let binding = c.binding
+
+        #expect(shifted == ["R-XIA-DUI"])
+        #expect(flows.nodes.contains { $0.id == "MLW" && $0.closed && isClose($0.changeTEU, -40) })
+        #expect(binding.map(\.id) == ["MLW", "ALT-DUI"])
+        #expect(binding[0].shadowPrices[1] == nil, "MLW is closed, so it no longer binds")
+        #expect(binding[1].shadowPrices.allSatisfy { $0.map { isClose($0, 2_750, tolerance: 1e-6) } == true })
+    }
+
+    @Test("Comparison JSON parses and carries labels, metrics, explanation and each scenario's full report")
+    func json() throws {
+        let c = try ReportFixtures.comparison()
+
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(ComparisonReport.json(c).utf8)) as? [String: Any])
+
+        #expect(object["base"] as? String == "base")
+        #expect(object["labels"] as? [String] == ["base", "mlw-closed"])
+        let scenarios = try #require(object["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 2)
+        #expect(((scenarios[0]["result"] as? [String: Any])?["links"] as? [Any])?.count == c.base.result.links.count)
+        let explanation = try #require(object["explanation"] as? [[String: Any]])
+        #expect(explanation.first?["scenario"] as? String == "mlw-closed")
+    }
+
+    @Test("Unique labels: repeated file names get a suffix")
+    func labels() {
+        #expect(ScenarioComparison.uniqueLabels(["a", "b", "a", "a"]) == ["a", "b", "a-2", "a-3"])
+    }
+
+    @Test("Short names for sentences")
+    func shortNames() {
+        #expect(ExplanationText.shortName("Baku International Sea Trade Port (Alat)") == "Alat")
+        #expect(ExplanationText.shortName("Krasnoye (RU-BY border)") == "Krasnoye")
+        #expect(ExplanationText.shortName("Bruzgi / Kuźnica") == "Bruzgi / Kuźnica")
+    }
+}
