@@ -87,21 +87,17 @@ let package = Package(
 )
 
 // libFuzzer targets (Fuzz/README.md): built only by scripts/fuzz, with CORRIDOR_FUZZ=1, in .build-fuzz,
-// with -sanitize=fuzzer; libFuzzer supplies their main, so a normal build must not link them.
+// with -sanitize=fuzzer, which links libFuzzer's driver: a normal build cannot link them.
 if Context.environment["CORRIDOR_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CLibFuzzer", path: "Fuzz/Targets/CLibFuzzer"))
     for (name, folder) in [("fuzz-scenario-loader", "ScenarioLoader"), ("fuzz-lp-builder", "LPBuilder")] {
         package.targets.append(
-            .executableTarget(
-                name: name,
-                dependencies: ["CorridorFuzzHarness"],
-                path: "Fuzz/Targets/\(folder)",
-                swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-            )
+            .executableTarget(name: name, dependencies: ["CLibFuzzer", "CorridorFuzzHarness"], path: "Fuzz/Targets/\(folder)")
         )
     }
 }
 
-for target in package.targets where target.type != .system && target.name != "CGLPKGuard" {
+for target in package.targets where target.type != .system && !["CGLPKGuard", "CLibFuzzer"].contains(target.name) {
     target.swiftSettings = (target.swiftSettings ?? []) + [
         .enableUpcomingFeature("ExistentialAny"),
         .enableUpcomingFeature("MemberImportVisibility"),

@@ -5,8 +5,10 @@ import PackageDescription
 
 import struct Foundation.URL
 
-/// Identity of the main package as SwiftPM derives it for `.package(path: "..")`: the lowercased name of
-/// the parent folder. Computed so the benchmark package keeps working when the checkout is renamed.
+/// The main package's identity as SwiftPM derives it for `.package(path: "..")`.
+///
+/// That is the lowercased name of the parent folder; computing it keeps this package working when the
+/// checkout is renamed (a literal `package: "main"` would break).
 let corridorPackage = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -34,6 +36,6 @@ let package = Package(
             ],
             path: "Benchmarks/CorridorBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        )
     ]
 )

@@ -36,7 +36,9 @@ struct FrontierSearch {
         guard let lo = try solve(range.lowerBound) else { return [] }
         list = [lo]
         list[0].point.votFrom = range.lowerBound
-        if range.upperBound > range.lowerBound, let hi = try solve(range.upperBound) {
+        if range.upperBound > range.lowerBound {
+            // Without an optimum at the top of the range the sweep stops: `lo` is known at its own value only.
+            guard let hi = try solve(range.upperBound) else { return list.map(\.point) }
             try refine(lo, hi)
         }
         list[list.count - 1].point.votTo = range.upperBound

@@ -10,17 +10,31 @@ import Simulation
 /// Metrics for every benchmark; wall clock and CPU are for local reading, mallocs are deterministic.
 let corridorMetrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
 
+/// Reported units: every time in microseconds and mallocs as plain counts, so that S and M read alike.
+func configuration(warmupIterations: Int, maxDuration: Duration, maxIterations: Int) -> Benchmark.Configuration {
+    .init(
+        metrics: corridorMetrics,
+        timeUnits: .microseconds,
+        units: [.mallocCountTotal: .count],
+        warmupIterations: warmupIterations,
+        maxDuration: maxDuration,
+        maxIterations: maxIterations
+    )
+}
+
 /// Primal simplex without presolve: the project's default and the fastest for this problem class.
 let primalSimplex = SolveOptions(algorithm: .primalSimplex, presolve: false)
 
-/// Configuration by cost. Anything on S and Formulate/M takes milliseconds, so it gets many samples.
+/// Configuration by cost.
+///
+/// Anything on S and Formulate/M takes milliseconds, so it gets many samples.
 /// Solve/M and Run/M take about 20 s each on a 2-core machine, so they get no warm-up and at most three
 /// samples, which keeps the whole run within a few minutes.
 func configuration(_ size: SyntheticCorridor.Size, solves: Bool) -> Benchmark.Configuration {
     if size.nodes > 100 && solves {
-        .init(metrics: corridorMetrics, warmupIterations: 0, maxDuration: .seconds(75), maxIterations: 3)
+        configuration(warmupIterations: 0, maxDuration: .seconds(75), maxIterations: 3)
     } else {
-        .init(metrics: corridorMetrics, warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 100)
+        configuration(warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 100)
     }
 }
 
@@ -77,7 +91,7 @@ let benchmarks: @Sendable () -> Void = {
             _ = try ScenarioLoader.load(path: scenarioPath)
             Benchmark(
                 "Load/baseline-2021",
-                configuration: .init(metrics: corridorMetrics, warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 200)
+                configuration: configuration(warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 100)
             ) { benchmark in
                 for _ in benchmark.scaledIterations {
                     blackHole(try ScenarioLoader.load(path: scenarioPath))
