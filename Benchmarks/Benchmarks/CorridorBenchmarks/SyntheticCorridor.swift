@@ -1,4 +1,3 @@
-import Foundation
 import FreightNetwork
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny, fast, seedable generator, identical on every platform.
@@ -175,8 +174,23 @@ enum SyntheticCorridor {
     private static func distanceKm(_ a: Node, _ b: Node) -> Double {
         let radians = Double.pi / 180
         let meanLatitude = (a.latitude + b.latitude) / 2 * radians
-        let x = (b.longitude - a.longitude) * radians * cos(meanLatitude)
+        let x = (b.longitude - a.longitude) * radians * cosine(meanLatitude)
         let y = (b.latitude - a.latitude) * radians
         return 6_371 * (x * x + y * y).squareRoot()
+    }
+
+    /// cos(x) for |x| ≤ π/2 by its Taylor series, using only +, × and ÷.
+    ///
+    /// The platform's `cos` may differ in the last bit between libms; this keeps the network, and so the
+    /// simplex path and every count, identical on Linux and macOS.
+    private static func cosine(_ x: Double) -> Double {
+        let x2 = x * x
+        var term = 1.0
+        var sum = 1.0
+        for k in stride(from: 2, through: 30, by: 2) {
+            term *= -x2 / Double((k - 1) * k)
+            sum += term
+        }
+        return sum
     }
 }
