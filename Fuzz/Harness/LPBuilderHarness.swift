@@ -45,7 +45,9 @@ enum LPBuilderHarness {
     /// Values `corridor` supports: capacities 1 to 1e9 TEU/year, costs 0.01 to 1e6 USD/TEU, and 0.
     static let supported: [Double] = [0, 0.01, 0.5, 1, 3, 10, 75, 250, 1_000, 20_000, 1e6, 1e9]
     /// Values a network must refuse or survive: not finite, negative, or absurdly large.
-    static let outside: [Double] = [.nan, .infinity, -.infinity, -1, -0.0, 1e300, .greatestFiniteMagnitude, .leastNonzeroMagnitude]
+    static let outside: [Double] = [
+        .nan, .infinity, -.infinity, -1, -0.0, 1e300, .greatestFiniteMagnitude, .leastNonzeroMagnitude,
+    ]
 
     private static func randomNetwork(_ reader: inout ByteReader) {
         var outsideRange = false
@@ -68,7 +70,8 @@ enum LPBuilderHarness {
         let links = (0..<reader.below(16)).map { l in
             Link(
                 id: Link.ID(reader.chance(8) ? "L0" : "L\(l)"), from: Node.ID("N\(reader.below(nodeCount))"),
-                to: Node.ID("N\(reader.below(nodeCount))"), mode: reader.pick(Mode.allCases), corridor: "c\(reader.below(3))",
+                to: Node.ID("N\(reader.below(nodeCount))"), mode: reader.pick(Mode.allCases),
+                corridor: "c\(reader.below(3))",
                 distanceKm: reader.pick([0, 1, 500, 5_000]), capacityTEU: reader.chance(120) ? value(&reader) : nil,
                 costUSDPerTEU: value(&reader), timeDays: min(value(&reader), 60), isClosed: reader.chance(20)
             )
@@ -77,7 +80,8 @@ enum LPBuilderHarness {
             Demand(
                 id: Demand.ID("D\(d)"), from: Node.ID("N\(reader.below(nodeCount))"),
                 to: Node.ID("N\(reader.below(nodeCount))"), teu: value(&reader),
-                valueOfTimeUSDPerTEUDay: reader.pick([0, 10, 50, 200]), unmetPenaltyUSDPerTEU: reader.pick([0, 100, 20_000, 1e6])
+                valueOfTimeUSDPerTEUDay: reader.pick([0, 10, 50, 200]),
+                unmetPenaltyUSDPerTEU: reader.pick([0, 100, 20_000, 1e6])
             )
         }
         let network: Network
@@ -106,10 +110,12 @@ enum LPBuilderHarness {
         for objective in Objective.allCases {
             let program = FlowProgram(network: network, objective: objective).program
             let problems = program.validationProblems()
-            invariant(outsideRange || problems.isEmpty, "a valid network formulated to an invalid LP: \(problems.prefix(3))")
+            invariant(
+                outsideRange || problems.isEmpty, "a valid network formulated to an invalid LP: \(problems.prefix(3))")
             let result: FlowResult
             do {
-                result = try Simulator(solver: GLPKSolver(), options: options).run(network, scenario: "fuzz", objective: objective)
+                result = try Simulator(solver: GLPKSolver(), options: options).run(
+                    network, scenario: "fuzz", objective: objective)
             } catch {
                 // GLPK may give up on awkward numbers (a singular basis), or refuse an invalid LP;
                 // but the guard must never have had to catch a fatal error on a valid program.
@@ -119,12 +125,14 @@ enum LPBuilderHarness {
             switch result.status {
             case .optimal:
                 if !outsideRange {
-                    let violations = FlowInvariants.violations(result, network)
+                    let violations = FlowInvariants.violations(
+                        result, network, approximate: options.algorithm == .interiorPoint)
                     invariant(violations.isEmpty, "\(objective) flows break invariants: \(violations.prefix(3))")
                 }
             case .iterationLimit, .timeLimit:
                 invariant(limited, "status \(result.status) without a limit")
-                invariant(result.objectiveValue == nil && result.links.allSatisfy { $0.flowTEU == 0 },
+                invariant(
+                    result.objectiveValue == nil && result.links.allSatisfy { $0.flowTEU == 0 },
                     "a limit reached must not report flows")
             default:
                 // Presolve and interior point may not tell infeasible from unbounded, but a
@@ -137,17 +145,23 @@ enum LPBuilderHarness {
     // MARK: - Raw programs and the guard
 
     /// Numbers for raw programs, valid or not.
-    static let raw: [Double] = [0, 1, -1, 2.5, -3, 7, 1e-9, 1e9, -1e9, 1e300, -1e300, .nan, .infinity, -.infinity, .leastNonzeroMagnitude]
+    static let raw: [Double] = [
+        0, 1, -1, 2.5, -3, 7, 1e-9, 1e9, -1e9, 1e300, -1e300, .nan, .infinity, -.infinity, .leastNonzeroMagnitude,
+    ]
 
     private static func rawProgram(_ reader: inout ByteReader) {
-        var program = LinearProgram(name: reader.chance(8) ? reader.text() : "fuzz", sense: reader.chance(128) ? .minimize : .maximize)
+        var program = LinearProgram(
+            name: reader.chance(8) ? reader.text() : "fuzz", sense: reader.chance(128) ? .minimize : .maximize)
         let columns = reader.below(6)
         for _ in 0..<columns {
-            program.addVariable(reader.text(), bounds: bounds(&reader), cost: reader.pick(raw), isInteger: reader.chance(40))
+            program.addVariable(
+                reader.text(), bounds: bounds(&reader), cost: reader.pick(raw), isInteger: reader.chance(40))
         }
         for _ in 0..<reader.below(6) {
             let terms = (0..<reader.below(5)).map { _ in
-                LinearProgram.Term(LinearProgram.Variable(index: reader.below(columns + 2) - (reader.chance(8) ? 5 : 0)), reader.pick(raw))
+                LinearProgram.Term(
+                    LinearProgram.Variable(index: reader.below(columns + 2) - (reader.chance(8) ? 5 : 0)),
+                    reader.pick(raw))
             }
             program.addConstraint(reader.text(), terms, bounds: bounds(&reader))
         }
@@ -167,7 +181,9 @@ enum LPBuilderHarness {
                 invariant(solution.duals.count == program.rowCount, "duals do not match the rows")
             }
             for term in solution.unboundedDirection {
-                invariant((0..<program.columnCount).contains(term.variable.index), "unbounded direction names column \(term.variable.index)")
+                invariant(
+                    (0..<program.columnCount).contains(term.variable.index),
+                    "unbounded direction names column \(term.variable.index)")
             }
         }
         if reader.chance(24) { _ = try? solver.exportCPLEXLP(program) }

@@ -15,7 +15,8 @@ enum ScenarioLoaderHarness {
         if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
         guard !content.contains(0), let text = String(validating: content, as: UTF8.self) else { return }
         do {
-            let scenario = try ScenarioLoader.load(text: text, file: FuzzHarness.scenariosDirectory + "/fuzz-input.yaml")
+            let scenario = try ScenarioLoader.load(
+                text: text, file: FuzzHarness.scenariosDirectory + "/fuzz-input.yaml")
             for warning in scenario.warnings {
                 invariant(warning.severity == .warning && !warning.message.isEmpty, "a warning without a message")
             }
@@ -26,7 +27,8 @@ enum ScenarioLoaderHarness {
         } catch {
             invariant(error.hasErrors, "loading failed without an error")
             for problem in error.errors {
-                invariant(!problem.message.isEmpty && !problem.position.file.isEmpty, "an error without a message or file")
+                invariant(
+                    !problem.message.isEmpty && !problem.position.file.isEmpty, "an error without a message or file")
             }
             _ = error.description
         }

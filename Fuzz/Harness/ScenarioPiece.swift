@@ -8,7 +8,8 @@ enum ScenarioPiece {
     /// demand's origin, the links among them and up to 6 demands among them; `nil` when it does not load.
     static func network(from bytes: [UInt8]) -> Network? {
         guard let text = String(validating: bytes, as: UTF8.self),
-            let scenario = try? ScenarioLoader.load(text: text, file: FuzzHarness.scenariosDirectory + "/fuzz-seed.yaml"),
+            let scenario = try? ScenarioLoader.load(
+                text: text, file: FuzzHarness.scenariosDirectory + "/fuzz-seed.yaml"),
             let start = scenario.network.demands.first.flatMap({ scenario.network.index(of: $0.from) })
         else { return nil }
         let full = scenario.network

@@ -33,7 +33,7 @@ extension FlowProgram {
                 touched[sink] = true
             }
             for n in network.nodes.indices where touched[n] {
-                let name = "bal_\(labels[k])_\(network.nodes[n].id.rawValue)"
+                let name = Self.clipped("bal_\(labels[k])_\(network.nodes[n].id.rawValue)")
                 lp.addConstraint(name, terms[n], bounds: .fixed(rhs[n]))
             }
         }
@@ -60,7 +60,7 @@ extension FlowProgram {
         for (n, node) in network.nodes.enumerated() {
             guard let capacity = node.capacityTEU, !terms[n].isEmpty else { continue }
             rows[n] = lp.addConstraint(
-                "cap_node_\(node.id.rawValue)",
+                Self.clipped("cap_node_\(node.id.rawValue)"),
                 terms[n],
                 bounds: .upper(capacity - originating[n])
             )

@@ -58,7 +58,7 @@ public struct FlowProgram: Sendable {
             var costs: [Double] = []
             for l in usable {
                 let cost = Self.linkCost(l, vot: commodity.valueOfTimeUSDPerTEUDay, network)
-                let name = "x_\(labels[k])_\(network.links[l].id.rawValue)"
+                let name = Self.clipped("x_\(labels[k])_\(network.links[l].id.rawValue)")
                 columns.append((l, lp.addVariable(name, bounds: .lower(0), cost: objective == .minCost ? cost : 0)))
                 costs.append(cost)
             }
@@ -79,7 +79,8 @@ public struct FlowProgram: Sendable {
                 cost = -1
                 constant += demand.teu
             }
-            unmet.append(lp.addVariable("u_\(demand.id.rawValue)", bounds: .range(0, demand.teu), cost: cost))
+            let name = Self.clipped("u_\(demand.id.rawValue)")
+            unmet.append(lp.addVariable(name, bounds: .range(0, demand.teu), cost: cost))
         }
         lp.objectiveConstant = constant
 
@@ -89,7 +90,8 @@ public struct FlowProgram: Sendable {
         for columns in flow { for c in columns { linkTerms[c.link].append(.init(c.variable, 1)) } }
         for (l, link) in network.links.enumerated() {
             guard let capacity = link.capacityTEU, !linkTerms[l].isEmpty else { continue }
-            linkRows[l] = lp.addConstraint("cap_link_\(link.id.rawValue)", linkTerms[l], bounds: .upper(capacity))
+            let name = Self.clipped("cap_link_\(link.id.rawValue)")
+            linkRows[l] = lp.addConstraint(name, linkTerms[l], bounds: .upper(capacity))
         }
         self.linkCapacity = linkRows
         self.nodeCapacity = Self.addNodeRows(&lp, network, flow, unmet)
@@ -135,9 +137,29 @@ public struct FlowProgram: Sendable {
                 let text = vot == vot.rounded() && abs(vot) < 1e15 ? String(Int(vot)) : String(vot)
                 label = c.demands.count == 1 ? "\(id)_\(network.demands[c.demands[0]].id.rawValue)" : "\(id)_vot\(text)"
             }
+            // Long ids (64 characters each, or a default demand id FROM-TO) would make column
+            // names too long for solvers: such a commodity is named by its origin and number.
+            if label.utf8.count > 128 { label = "\(id.prefix(64))_k\(k)" }
             if used.contains(label) { label += "_k\(k)" }
             used.insert(label)
             return label
         }
+    }
+
+    /// Longest row or column name, in bytes (GLPK's limit; CPLEX LP and MPS readers accept it).
+    public static let maximumNameLength = 255
+
+    /// `name` cut to at most ``maximumNameLength`` bytes, on a character boundary.
+    ///
+    /// Only names built from very long ids are cut (the loader allows 64 characters per id); the
+    /// LP stays valid, and names are for people and files, so a cut name is still useful.
+    static func clipped(_ name: String) -> String {
+        guard name.utf8.count > maximumNameLength else { return name }
+        var result = ""
+        for character in name {
+            guard result.utf8.count + character.utf8.count <= maximumNameLength else { break }
+            result.append(character)
+        }
+        return result
     }
 }

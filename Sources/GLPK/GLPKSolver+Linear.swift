@@ -95,8 +95,10 @@ extension GLPKSolver {
         case .success:
             switch problem.status(.interiorPoint) {
             case .optimal: termination = .optimal
-            // GLPK's interior point reports both infeasible and unbounded LPs as GLP_NOFEAS.
-            case .noFeasibleSolution: termination = .infeasibleOrUnbounded
+            // GLPK's interior point reports both infeasible and unbounded LPs as GLP_NOFEAS, and
+            // sometimes, on badly scaled data, a program that has an optimum too: simplex checks.
+            case .noFeasibleSolution:
+                return try simplexCheck(&problem, options: options, otherwise: .infeasibleOrUnbounded)
             case let other:
                 throw SolverError(
                     backend: GLPKEnvironment.backend,
@@ -106,13 +108,10 @@ extension GLPKSolver {
             }
         case .iterationLimit:
             termination = .iterationLimit
-        case .noConvergence:
-            throw SolverError(
-                backend: GLPKEnvironment.backend,
-                code: Int(code.rawValue),
-                message: "glp_interior failed: \(code); the program may be infeasible or unbounded,"
-                    + " which a simplex algorithm can tell"
-            )
+        case .noConvergence, .numericalInstability:
+            // The method gave up (the program may be infeasible or unbounded, or badly scaled):
+            // the simplex method answers instead.
+            return try simplexCheck(&problem, options: options, otherwise: nil)
         case let other:
             throw SolverError(
                 backend: GLPKEnvironment.backend,
@@ -125,6 +124,28 @@ extension GLPKSolver {
             termination: termination,
             withValues: termination == .optimal,
             iterations: nil
+        )
+    }
+
+    /// Solves the loaded problem by the primal simplex method (no presolve) after the interior
+    /// point method could not: its optimum, or else `otherwise` when given (the interior point's
+    /// own verdict), or the simplex method's status.
+    private func simplexCheck(
+        _ problem: inout NativeProblem,
+        options: SolveOptions,
+        otherwise: TerminationStatus?
+    ) throws(SolverError) -> LPSolution {
+        var parameters = Self.simplexParameters(options)
+        parameters.meth = GLP_PRIMAL
+        parameters.presolve = GLP_OFF
+        let code = try problem.simplex(parameters)
+        var termination = try Self.simplexTermination(code, status: problem.status(.basic))
+        if termination != .optimal, let otherwise { termination = otherwise }
+        return problem.solution(
+            .basic,
+            termination: termination,
+            withValues: termination == .optimal,
+            iterations: problem.iterationCount
         )
     }
 }

@@ -47,7 +47,12 @@ public struct GLPKSolver: LPSolver, Sendable {
     /// - Interior point cannot tell infeasible from unbounded: both are `.infeasibleOrUnbounded`.
     ///   It ignores ``SolveOptions/presolve``, ``SolveOptions/timeLimitSeconds`` and
     ///   ``SolveOptions/iterationLimit`` (GLPK has none for it) and reports no iterations; a
-    ///   program without rows or columns is solved by simplex instead, which GLPK requires.
+    ///   program without rows or columns is solved by simplex instead, which GLPK requires. When
+    ///   it reports no feasible solution, or gives up (no convergence, numerical instability), the
+    ///   primal simplex method checks: its optimum is returned if there is one (GLPK's interior
+    ///   point misjudges some badly scaled programs), else `.infeasibleOrUnbounded` or, after a
+    ///   give-up, the simplex method's status. Its solutions are approximate (a relative tolerance
+    ///   of about 1e-8, no crossover to a vertex).
     /// - Integer columns' bounds are rounded inward to integers first (`glp_intopt` rejects
     ///   fractional ones); a MIP with an integer column whose range holds no integer is
     ///   `.infeasible` without calling GLPK. A MIP whose relaxation is unbounded is

@@ -22,6 +22,9 @@ public struct Scenario: Sendable {
     /// One human-readable line per change this file applied, in order, for example
     /// `close country RU: 6 nodes closed`. Changes of the files it extends are not listed.
     public var changes: [String]
+    /// The `uncertainty` entries of this file and the files it extends, resolved against
+    /// ``network`` (empty when there are none): what `corridor sweep --monte-carlo` samples.
+    public var uncertainty: [CapacityUncertainty]
     /// Warnings from this file and the files it extends, in file order.
     public var warnings: [ScenarioError]
 
@@ -33,6 +36,7 @@ public struct Scenario: Sendable {
         network: Network,
         baseNetwork: Network,
         changes: [String] = [],
+        uncertainty: [CapacityUncertainty] = [],
         warnings: [ScenarioError] = []
     ) {
         self.name = name
@@ -41,6 +45,7 @@ public struct Scenario: Sendable {
         self.network = network
         self.baseNetwork = baseNetwork
         self.changes = changes
+        self.uncertainty = uncertainty
         self.warnings = warnings
     }
 }

@@ -32,6 +32,7 @@ public enum ScenarioLoader {
     public static func load(text: String, file: String) throws(ScenarioDiagnostics) -> Scenario {
         var session = LoadSession()
         let resolved = session.resolve(text: text, file: file)
+        let uncertainty = resolved.map { session.resolveUncertainty(against: $0.final) } ?? []
         var diagnostics = session.diagnostics
         let whole = SourcePosition(file: file)
         guard !diagnostics.hasErrors, let resolved, let name = resolved.name else {
@@ -66,6 +67,7 @@ public enum ScenarioLoader {
             network: network,
             baseNetwork: base,
             changes: resolved.changes,
+            uncertainty: uncertainty,
             warnings: diagnostics.all.filter { $0.severity == .warning }
         )
     }

@@ -19,13 +19,15 @@ struct FuzzRegressionTests {
         [UInt8](try Data(contentsOf: root.appendingPathComponent(file)))
     }
 
-    @Test("Scenario loader: every regression input and bundled scenario loads or fails with errors, without a crash",
+    @Test(
+        "Scenario loader: every regression input and bundled scenario loads or fails with errors, without a crash",
         arguments: files("Fuzz/Regressions/scenario-loader") + files("Scenarios").filter { $0.hasSuffix(".yaml") })
     func scenarioLoader(_ file: String) throws {
         FuzzHarness.scenarioLoader(try Self.bytes(file))
     }
 
-    @Test("LP builder: every regression input and bundled scenario piece solves and checks out, without a crash",
+    @Test(
+        "LP builder: every regression input and bundled scenario piece solves and checks out, without a crash",
         arguments: files("Fuzz/Regressions/lp-builder") + files("Scenarios").filter { $0.hasSuffix(".yaml") })
     func lpBuilder(_ file: String) throws {
         FuzzHarness.lpBuilder(try Self.bytes(file))

@@ -25,18 +25,25 @@ struct MaxFlowPropertyTests {
             let (maximum, sourceSide) = graph.maxFlow()
             let cut = graph.arcs.filter { sourceSide[$0.from] && !sourceSide[$0.to] }
             let cutCapacity = cut.reduce(0) { $0 + $1.capacity }
-            #expect(isClose(cutCapacity, maximum, tolerance: 1e-9), "\(label): max flow \(maximum), its cut \(cutCapacity)")
-            #expect(isClose(result.deliveredTEU, maximum, tolerance: 1e-7), "\(label): corridor \(result.deliveredTEU), max flow \(maximum): \(spec)")
+            #expect(
+                isClose(cutCapacity, maximum, tolerance: 1e-9), "\(label): max flow \(maximum), its cut \(cutCapacity)")
+            #expect(
+                isClose(result.deliveredTEU, maximum, tolerance: 1e-7),
+                "\(label): corridor \(result.deliveredTEU), max flow \(maximum): \(spec)")
 
             // Every maximum flow fills the forward arcs of a minimum cut and leaves its backward arcs empty.
             let scale = max(1, result.demandTEU)
             for arc in cut {
                 let carried = reported(arc.role, result)
-                #expect(abs(carried - arc.capacity) <= 1e-7 * scale, "\(label): cut arc \(arc.role) carries \(carried) of \(arc.capacity): \(spec)")
+                #expect(
+                    abs(carried - arc.capacity) <= 1e-7 * scale,
+                    "\(label): cut arc \(arc.role) carries \(carried) of \(arc.capacity): \(spec)")
             }
             for arc in graph.arcs where !sourceSide[arc.from] && sourceSide[arc.to] {
                 let carried = reported(arc.role, result)
-                #expect(abs(carried) <= 1e-7 * scale, "\(label): arc \(arc.role) back across the cut carries \(carried): \(spec)")
+                #expect(
+                    abs(carried) <= 1e-7 * scale,
+                    "\(label): arc \(arc.role) back across the cut carries \(carried): \(spec)")
             }
         }
     }

@@ -15,9 +15,14 @@ struct OptimumPropertyTests {
 
     @Test("Min-cost: flows are feasible, and the optimum equals a reference simplex on a per-demand LP")
     func minCostEqualsReferenceLP() async {
+        var cases = (all: 0, binding: 0, unmet: 0, split: 0)
         await checkProperty(seed: 1, input: NetworkGen.networks(.multiCommodity)) { spec, label in
             let network = try spec.network()
             let result = try simulator.run(network, scenario: label)
+            cases.all += 1
+            if !result.binding.isEmpty { cases.binding += 1 }
+            if result.unmetTEU > 0 && result.deliveredTEU > 0 { cases.unmet += 1 }
+            if result.demands.contains(where: { $0.routes.count > 1 }) { cases.split += 1 }
 
             try #require(result.status == .optimal, "\(label): \(spec)")
             #expect(flowViolations(result, network) == [], "\(label): \(spec)")
@@ -27,10 +32,18 @@ struct OptimumPropertyTests {
                 return
             }
             let objective = try #require(result.objectiveValue)
-            #expect(isClose(objective, expected, tolerance: 1e-6), "\(label): corridor \(objective), reference \(expected): \(spec)")
+            #expect(
+                isClose(objective, expected, tolerance: 1e-6),
+                "\(label): corridor \(objective), reference \(expected): \(spec)")
             let priced = routeCost(result, network)
-            #expect(isClose(priced, objective, tolerance: 1e-6), "\(label): routes cost \(priced), objective \(objective): \(spec)")
+            #expect(
+                isClose(priced, objective, tolerance: 1e-6),
+                "\(label): routes cost \(priced), objective \(objective): \(spec)")
         }
+        // The generator must keep producing hard cases: binding capacities, partly met demand, split routes.
+        #expect(
+            cases.binding * 5 >= cases.all && cases.unmet * 10 >= cases.all && cases.split * 10 >= cases.all,
+            "too few hard cases: \(cases)")
     }
 
     @Test("Min-cost, one origin and one value of time: the optimum equals a min-cost flow by successive shortest paths")
@@ -45,7 +58,9 @@ struct OptimumPropertyTests {
             let sent = graph.minCostFlow(amount: result.demandTEU)
             let expected = try #require(sent, "\(label): \(spec)")
             let objective = try #require(result.objectiveValue)
-            #expect(isClose(objective, expected, tolerance: 1e-7), "\(label): corridor \(objective), reference \(expected): \(spec)")
+            #expect(
+                isClose(objective, expected, tolerance: 1e-7),
+                "\(label): corridor \(objective), reference \(expected): \(spec)")
         }
     }
 
@@ -61,7 +76,9 @@ struct OptimumPropertyTests {
             let sent = graph.minCostFlow(amount: result.demandTEU)
             let expected = try #require(sent, "\(label): \(spec)")
             let objective = try #require(result.objectiveValue)
-            #expect(isClose(objective, expected, tolerance: 1e-6), "\(label): corridor \(objective), reference \(expected): \(spec)")
+            #expect(
+                isClose(objective, expected, tolerance: 1e-6),
+                "\(label): corridor \(objective), reference \(expected): \(spec)")
         }
     }
 
@@ -78,7 +95,9 @@ struct OptimumPropertyTests {
                 Issue.record("\(label): the reference LP says \(reference): \(spec)")
                 return
             }
-            #expect(isClose(result.deliveredTEU, expected, tolerance: 1e-7), "\(label): corridor \(result.deliveredTEU), reference \(expected): \(spec)")
+            #expect(
+                isClose(result.deliveredTEU, expected, tolerance: 1e-7),
+                "\(label): corridor \(result.deliveredTEU), reference \(expected): \(spec)")
         }
     }
 

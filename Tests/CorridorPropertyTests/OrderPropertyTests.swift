@@ -26,13 +26,17 @@ struct OrderPropertyTests {
         }
     }
 
-    @Test("Shuffling nodes, links and demands in the file changes neither the optimum nor the flows", arguments: Objective.allCases)
+    @Test(
+        "Shuffling nodes, links and demands in the file changes neither the optimum nor the flows",
+        arguments: Objective.allCases)
     func fileOrderDoesNotMatter(objective: Objective) async {
         await checkProperty(count: 30, seed: 6, input: Self.input()) { input, label in
             let (spec, seed) = input
             let network = try spec.network()
-            let inOrder = try ScenarioLoader.load(text: ScenarioText.render(network, shuffledBy: nil), file: "ordered.yaml")
-            let shuffled = try ScenarioLoader.load(text: ScenarioText.render(network, shuffledBy: seed), file: "shuffled.yaml")
+            let inOrder = try ScenarioLoader.load(
+                text: ScenarioText.render(network, shuffledBy: nil), file: "ordered.yaml")
+            let shuffled = try ScenarioLoader.load(
+                text: ScenarioText.render(network, shuffledBy: seed), file: "shuffled.yaml")
             let a = try simulator.run(inOrder.network, scenario: label, objective: objective)
             let b = try simulator.run(shuffled.network, scenario: label, objective: objective)
             try #require(a.status == .optimal && b.status == .optimal, "\(label): \(spec)")
@@ -42,17 +46,23 @@ struct OrderPropertyTests {
             let flowsB = Dictionary(uniqueKeysWithValues: b.links.map { ($0.id, $0.flowTEU) })
             for link in a.links {
                 let other = flowsB[link.id] ?? .nan
-                #expect(abs(link.flowTEU - other) <= 1e-6 * scale, "\(label): \(link.id) \(link.flowTEU) vs \(other): \(spec)")
+                #expect(
+                    abs(link.flowTEU - other) <= 1e-6 * scale,
+                    "\(label): \(link.id) \(link.flowTEU) vs \(other): \(spec)")
             }
             let throughputB = Dictionary(uniqueKeysWithValues: b.nodes.map { ($0.id, $0.throughputTEU) })
             for node in a.nodes {
                 let other = throughputB[node.id] ?? .nan
-                #expect(abs(node.throughputTEU - other) <= 1e-6 * scale, "\(label): \(node.id) \(node.throughputTEU) vs \(other)")
+                #expect(
+                    abs(node.throughputTEU - other) <= 1e-6 * scale,
+                    "\(label): \(node.id) \(node.throughputTEU) vs \(other)")
             }
             let deliveredB = Dictionary(uniqueKeysWithValues: b.demands.map { ($0.id, $0.deliveredTEU) })
             for demand in a.demands {
                 let other = deliveredB[demand.id] ?? .nan
-                #expect(abs(demand.deliveredTEU - other) <= 1e-6 * scale, "\(label): \(demand.id) \(demand.deliveredTEU) vs \(other)")
+                #expect(
+                    abs(demand.deliveredTEU - other) <= 1e-6 * scale,
+                    "\(label): \(demand.id) \(demand.deliveredTEU) vs \(other)")
             }
         }
     }
@@ -82,14 +92,17 @@ enum ScenarioText {
         func number(_ value: Double) -> String { "\(value)" }
         var text = "schema_version: 1\nname: order \(seed.map(String.init) ?? "as generated")\nnodes:\n"
         for node in order(network.nodes) {
-            var fields = "id: \(node.id), country: \(node.country), kind: \(node.kind.rawValue), lat: \(node.latitude), lon: \(node.longitude)"
+            var fields =
+                "id: \(node.id), country: \(node.country), kind: \(node.kind.rawValue), lat: \(node.latitude), lon: \(node.longitude)"
             if let capacity = node.capacityTEU { fields += ", capacity_teu: \(number(capacity))" }
-            fields += ", handling_cost_usd_per_teu: \(number(node.handlingCostUSDPerTEU)), dwell_days: \(number(node.dwellDays))"
+            fields +=
+                ", handling_cost_usd_per_teu: \(number(node.handlingCostUSDPerTEU)), dwell_days: \(number(node.dwellDays))"
             text += "  - { \(fields) }\n"
         }
         text += "links:\n"
         for link in order(network.links) {
-            var fields = "id: \(link.id), from: \(link.from), to: \(link.to), mode: \(link.mode.rawValue), corridor: \(link.corridor)"
+            var fields =
+                "id: \(link.id), from: \(link.from), to: \(link.to), mode: \(link.mode.rawValue), corridor: \(link.corridor)"
             fields += ", distance_km: \(number(link.distanceKm)), cost_usd_per_teu: \(number(link.costUSDPerTEU))"
             fields += ", time_days: \(number(link.timeDays))"
             if let capacity = link.capacityTEU { fields += ", capacity_teu: \(number(capacity))" }
@@ -101,7 +114,8 @@ enum ScenarioText {
             text += ", value_of_time_usd_per_teu_day: \(number(demand.valueOfTimeUSDPerTEUDay))"
             text += ", unmet_penalty_usd_per_teu: \(number(demand.unmetPenaltyUSDPerTEU)) }\n"
         }
-        let closes = network.nodes.filter(\.isClosed).map { "node: \($0.id)" }
+        let closes =
+            network.nodes.filter(\.isClosed).map { "node: \($0.id)" }
             + network.links.filter(\.isClosed).map { "link: \($0.id)" }
         if !closes.isEmpty {
             text += "changes:\n" + order(closes).map { "  - close: { \($0) }\n" }.joined()

@@ -21,7 +21,8 @@ struct GLPKRobustnessTests {
         return lp
     }
 
-    @Test("An unbounded program (a negative-cost cycle of unlimited capacity) is reported with the cycle's columns",
+    @Test(
+        "An unbounded program (a negative-cost cycle of unlimited capacity) is reported with the cycle's columns",
         arguments: [SolveOptions.Algorithm.primalSimplex, .dualSimplex])
     func unboundedNamesTheCycle(algorithm: SolveOptions.Algorithm) throws {
         let lp = Self.negativeCycle()
@@ -49,7 +50,8 @@ struct GLPKRobustnessTests {
         let solution = try GLPKSolver().solve(lp)
 
         #expect(solution.termination == .unbounded)
-        let direction = Dictionary(uniqueKeysWithValues: solution.unboundedDirection.map { ($0.variable, $0.coefficient) })
+        let direction = Dictionary(
+            uniqueKeysWithValues: solution.unboundedDirection.map { ($0.variable, $0.coefficient) })
         #expect(isClose(direction[x], 1) && isClose(direction[y], 0.5), "\(lp.describe(solution.unboundedDirection))")
     }
 
@@ -87,7 +89,9 @@ struct GLPKRobustnessTests {
             #expect(solution.termination == .optimal)
             // The simplex methods are exact to rounding; the interior point method to its tolerance.
             let tolerance = algorithm == .interiorPoint ? 1e-7 : 1e-9
-            #expect(isClose(solution.objective, expected, tolerance: tolerance), "\(algorithm): \(solution.objective ?? .nan)")
+            #expect(
+                isClose(solution.objective, expected, tolerance: tolerance),
+                "\(algorithm): \(solution.objective ?? .nan)")
         }
     }
 

@@ -69,7 +69,8 @@ DEFAULT_VOT = 50.0
 DEFAULT_PENALTY = 20000.0
 TOL = 1e-6
 
-TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes"}
+TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
+            "uncertainty"}  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
 NODE_KEYS = {"id", "name", "country", "kind", "lat", "lon", "capacity_teu",
              "handling_cost_usd_per_teu", "dwell_days", "source", "notes"}
 NODE_REQUIRED = {"id", "country", "kind", "lat", "lon"}

@@ -101,4 +101,7 @@ let benchmarks: @Sendable () -> Void = {
             note("skipping Load/baseline-2021: \(scenarioPath) does not load: \(error)")
         }
     }
+
+    // Disruption sweeps: warm against cold per case, and sweeps on 1 and 2 threads (SweepBenchmarks.swift).
+    sweepBenchmarks()
 }

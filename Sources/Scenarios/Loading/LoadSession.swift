@@ -19,10 +19,13 @@ struct LoadSession {
     /// The top-level keys of a scenario file.
     static let topLevelKeys = [
         "schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
+        "uncertainty",
     ]
 
     /// Everything found wrong so far, in every file.
     var diagnostics = ScenarioDiagnostics()
+    /// The `uncertainty` entries of the files read so far, bases first (see `Uncertainty/`).
+    var uncertainty: [UncertaintyRecord] = []
     /// The files being resolved, outermost first, as (identity, display path), to detect cycles.
     private var chain: [(identity: String, display: String)] = []
 
@@ -51,6 +54,7 @@ struct LoadSession {
         for case let change? in changes {
             if let line = change.apply(to: &final, into: &diagnostics) { lines.append(line) }
         }
+        uncertainty += UncertaintyRecord.readList(top.list("uncertainty"), file: file, into: &diagnostics)
         return ResolvedFile(
             name: name?.value, description: description?.value, base: base, final: final, changes: lines)
     }

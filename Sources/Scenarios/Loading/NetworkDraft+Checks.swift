@@ -69,7 +69,9 @@ extension NetworkDraft {
             } else if nodes[destination].isClosed {
                 message = "its destination '\(demand.to)' is closed: \(volume)"
             } else {
-                if reachable[origin] == nil { reachable[origin] = Self.reach(from: origin, graph.outgoing, graph.heads) }
+                if reachable[origin] == nil {
+                    reachable[origin] = Self.reach(from: origin, graph.outgoing, graph.heads)
+                }
                 guard reachable[origin]?[destination] == false else { continue }
                 message = "no route from '\(demand.from)' to '\(demand.to)' over open links: \(volume)"
                 if graph.outgoing[origin].isEmpty {
@@ -78,7 +80,8 @@ extension NetworkDraft {
                     hint = "no open link ends at '\(demand.to)'"
                 }
             }
-            warnings.append(ScenarioError(.warning, at: source.position, field: source.path, message: message, hint: hint))
+            warnings.append(
+                ScenarioError(.warning, at: source.position, field: source.path, message: message, hint: hint))
         }
         return warnings
     }

@@ -85,7 +85,9 @@ enum ReferenceFlowLP {
             var terms: [(Int, Double)] = []
             var originating = 0.0
             for (d, demand) in demands {
-                for (k, l) in open.enumerated() where network.linkEnds[l].to == n { terms.append((flowColumn(d, k), 1)) }
+                for (k, l) in open.enumerated() where network.linkEnds[l].to == n {
+                    terms.append((flowColumn(d, k), 1))
+                }
                 if network.index(of: demand.from) == n {
                     terms.append((unmetColumn(d), -1))
                     originating += demand.teu

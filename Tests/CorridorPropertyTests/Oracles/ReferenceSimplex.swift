@@ -86,7 +86,9 @@ struct ReferenceSimplex {
     }
 
     /// Runs the simplex from a feasible basis over the columns below `allowed`, with Bland's rule.
-    private static func run(_ tableau: inout [[Double]], _ basis: inout [Int], _ cost: [Double], allowed: Int) -> Outcome {
+    private static func run(
+        _ tableau: inout [[Double]], _ basis: inout [Int], _ cost: [Double], allowed: Int
+    ) -> Outcome {
         let width = cost.count
         while true {
             // Reduced costs d_j = c_j − c_B · column j.

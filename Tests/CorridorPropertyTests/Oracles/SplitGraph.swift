@@ -41,13 +41,17 @@ struct SplitGraph {
         outgoing = [[Int]](repeating: [], count: 2 * n + 2 + network.demands.count)
         let unlimited = Double.infinity
         for (i, node) in network.nodes.enumerated() where !node.isClosed {
-            add(Arc(from: 2 * i, to: 2 * i + 1, capacity: node.capacityTEU ?? unlimited,
+            add(
+                Arc(
+                    from: 2 * i, to: 2 * i + 1, capacity: node.capacityTEU ?? unlimited,
                     cost: node.handlingCostUSDPerTEU + vot * node.dwellDays, role: .node(i)))
         }
         for (l, link) in network.links.enumerated() where !link.isClosed {
             let (a, b) = network.linkEnds[l]
             guard !network.nodes[a].isClosed, !network.nodes[b].isClosed else { continue }
-            add(Arc(from: 2 * a + 1, to: 2 * b, capacity: link.capacityTEU ?? unlimited,
+            add(
+                Arc(
+                    from: 2 * a + 1, to: 2 * b, capacity: link.capacityTEU ?? unlimited,
                     cost: link.costUSDPerTEU + vot * link.timeDays, role: .link(l)))
         }
         let total = network.demands.reduce(0) { $0 + $1.teu }

@@ -16,7 +16,11 @@ func flowViolations(_ result: FlowResult, _ network: Network) -> [String] {
 
     guard result.links.count == network.links.count, result.nodes.count == network.nodes.count,
         result.demands.count == network.demands.count
-    else { return ["result lists \(result.links.count) links, \(result.nodes.count) nodes, \(result.demands.count) demands"] }
+    else {
+        return [
+            "result lists \(result.links.count) links, \(result.nodes.count) nodes, \(result.demands.count) demands"
+        ]
+    }
 
     var balance = [Double](repeating: 0, count: network.nodes.count)
     var entering = [Double](repeating: 0, count: network.nodes.count)
@@ -40,7 +44,9 @@ func flowViolations(_ result: FlowResult, _ network: Network) -> [String] {
         balance[t] -= demand.deliveredTEU
         originated[o] += demand.deliveredTEU
         if !isClose(demand.deliveredTEU + demand.unmetTEU, network.demands[d].teu, tolerance: 1e-7) {
-            problems.append("demand \(demand.id): delivered \(demand.deliveredTEU) + unmet \(demand.unmetTEU) ≠ \(network.demands[d].teu)")
+            problems.append(
+                "demand \(demand.id): delivered \(demand.deliveredTEU) + unmet \(demand.unmetTEU) ≠ \(network.demands[d].teu)"
+            )
         }
         if demand.deliveredTEU < -tolerance || demand.unmetTEU < -tolerance {
             problems.append("demand \(demand.id) has a negative delivered or unmet volume")
@@ -55,8 +61,11 @@ func flowViolations(_ result: FlowResult, _ network: Network) -> [String] {
     }
     for (n, node) in network.nodes.enumerated() {
         let throughput = entering[n] + originated[n]
-        if !isClose(result.nodes[n].throughputTEU, throughput, tolerance: 1e-7) && abs(result.nodes[n].throughputTEU - throughput) > tolerance {
-            problems.append("node \(node.id) reports throughput \(result.nodes[n].throughputTEU), its flows make \(throughput)")
+        if !isClose(result.nodes[n].throughputTEU, throughput, tolerance: 1e-7)
+            && abs(result.nodes[n].throughputTEU - throughput) > tolerance
+        {
+            problems.append(
+                "node \(node.id) reports throughput \(result.nodes[n].throughputTEU), its flows make \(throughput)")
         }
         if let capacity = node.capacityTEU, over(throughput, capacity) {
             problems.append("node \(node.id) passes \(throughput) TEU over its capacity \(capacity)")

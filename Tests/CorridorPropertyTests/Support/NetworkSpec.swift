@@ -47,7 +47,8 @@ struct NetworkSpec: Sendable, CustomStringConvertible {
     func network() throws -> Network {
         let nodeValues = nodes.enumerated().map { i, spec in
             Node(
-                id: Node.ID("N\(i)"), name: "N\(i)", country: ["AA", "BB", "CC"][i % 3], kind: i % 3 == 1 ? .border : .hub,
+                id: Node.ID("N\(i)"), name: "N\(i)", country: ["AA", "BB", "CC"][i % 3],
+                kind: i % 3 == 1 ? .border : .hub,
                 latitude: Double(i), longitude: Double(2 * i), capacityTEU: spec.capacity,
                 handlingCostUSDPerTEU: spec.handling, dwellDays: spec.dwell, isClosed: spec.closed
             )
@@ -85,7 +86,8 @@ struct NetworkSpec: Sendable, CustomStringConvertible {
         }
         let demandText = demands.enumerated().map { d, spec in
             let (a, b) = ends(spec.from, spec.to)
-            return "D\(d) N\(a)→N\(b)(\(number(spec.teu)) TEU, vot \(number(spec.valueOfTime)), pen \(number(spec.penalty)))"
+            return
+                "D\(d) N\(a)→N\(b)(\(number(spec.teu)) TEU, vot \(number(spec.valueOfTime)), pen \(number(spec.penalty)))"
         }
         return "nodes: \(nodeText.joined(separator: " ")); links: \(linkText.joined(separator: " ")); "
             + "demands: \(demandText.joined(separator: " "))"
@@ -105,14 +107,15 @@ enum NetworkGen {
         case wideRange
     }
 
-    /// Random networks of 3 to 8 nodes, up to 18 links and 1 to 5 demands.
+    /// Random networks of 3 to 8 nodes, 4 to 24 links and 1 to 5 demands.
     static func networks(_ shape: Shape) -> Generator<NetworkSpec, some SendableSequenceType> {
         let wide: Bool = if case .wideRange = shape { true } else { false }
         let node = zip(
             capacity(wide: wide).optional(valueRate: 0.3), Gen.int(in: 0...150), Gen.int(in: 0...30),
             Gen.bool(0.04)
         ).map { capacity, handling, dwell, closed in
-            NetworkSpec.NodeSpec(capacity: capacity, handling: Double(handling), dwell: Double(dwell) / 10, closed: closed)
+            NetworkSpec.NodeSpec(
+                capacity: capacity, handling: Double(handling), dwell: Double(dwell) / 10, closed: closed)
         }
         let link = zip(
             zip(Gen.int(in: 0...7), Gen.int(in: 0...7)), cost(wide: wide), Gen.int(in: 0...200),
@@ -126,9 +129,11 @@ enum NetworkGen {
             Gen.int(in: 30...400)
         ).map { ends, teu, vot, penalty in
             NetworkSpec.DemandSpec(
-                from: ends.0, to: ends.1, teu: Double(teu), valueOfTime: [0, 10, 50, 200][vot], penalty: Double(penalty) * 100)
+                from: ends.0, to: ends.1, teu: Double(teu), valueOfTime: [0, 10, 50, 200][vot],
+                penalty: Double(penalty) * 100)
         }
-        return zip(node.array(of: 3...8), link.array(of: 2...18), demand.array(of: 1...5)).map { nodes, links, demands in
+        return zip(node.array(of: 3...8), link.array(of: 4...24), demand.array(of: 1...5)).map {
+            nodes, links, demands in
             var spec = NetworkSpec(nodes: nodes, links: links, demands: demands)
             switch shape {
             case .multiCommodity:
@@ -154,10 +159,10 @@ enum NetworkGen {
         }
     }
 
-    /// A capacity in TEU/year: 5 to 300, or for `wide` 1 to 1e9 (log-uniform).
+    /// A capacity in TEU/year: 5 to 150, or for `wide` 1 to 1e9 (log-uniform).
     private static func capacity(wide: Bool) -> Generator<Double, some SendableSequenceType> {
-        zip(Gen.int(in: 0...9), Gen.int(in: 5...300)).map { exponent, mantissa in
-            wide ? (Double(mantissa) / 300 * pow10(exponent)).rounded(.up) : Double(mantissa)
+        zip(Gen.int(in: 0...9), Gen.int(in: 5...150)).map { exponent, mantissa in
+            wide ? (Double(mantissa) / 150 * pow10(exponent)).rounded(.up) : Double(mantissa)
         }
     }
 

@@ -10,7 +10,7 @@ import Testing
 /// `propertyCheck` instead: fresh random cases each run, a failing network shrunk to a small one,
 /// and a `.fixedSeed(…)` printed to replay it. `CORRIDOR_PROPERTY_COUNT=N` changes the count.
 func checkProperty<Value: Sendable>(
-    count: Int = 60,
+    count: Int = 100,
     seed: UInt64,
     input: Generator<Value, some SendableSequenceType>,
     sourceLocation: SourceLocation = #_sourceLocation,
@@ -19,7 +19,8 @@ func checkProperty<Value: Sendable>(
     let environment = ProcessInfo.processInfo.environment
     let cases = environment["CORRIDOR_PROPERTY_COUNT"].flatMap(Int.init) ?? count
     if environment["CORRIDOR_PROPERTY_EXPLORE"] == "1" {
-        await propertyCheck(count: cases, input: input, perform: { try await body($0, "explored case") },
+        await propertyCheck(
+            count: cases, input: input, perform: { try await body($0, "explored case") },
             sourceLocation: sourceLocation)
         return
     }

@@ -1,0 +1,170 @@
+internal import CGLPK
+public import LinearProgramming
+
+/// A GLPK problem loaded once and re-solved warm: the fast path of disruption sweeps.
+///
+/// Change bounds (``setBounds(_:_:)-(LinearProgram.Variable,_)``), costs, or the basis, and
+/// ``solve(reducedCosts:)`` again: GLPK starts from the basis it has, without presolve (which
+/// would discard it) and without rescaling (the problem is scaled once when loaded). After bound
+/// changes only the basis stays dual feasible, so the re-solve runs the dual simplex; after a cost
+/// change, the primal. A basis taken with ``basis()`` and put back with ``restore(_:)`` before every
+/// case makes each case's answer independent of what was solved before it.
+///
+/// The problem belongs to the thread that opened the session (GLPK's environment is thread-local):
+/// get a session from ``GLPKSolver/withSession(_:options:_:)``, which frees it when its closure
+/// returns. A fatal error caught by the guard frees the thread's whole environment, this problem
+/// included: the session notices (``GLPKEnvironment/generation``) and rebuilds the problem with
+/// its current bounds and costs at the next call, which then starts cold.
+public struct GLPKSession: ~Copyable, LPSession {
+    /// The program as loaded, with its original bounds and costs.
+    public let program: LinearProgram
+    /// The program with the bounds and costs set since, from which a dead problem is rebuilt.
+    private var current: LinearProgram
+    private let options: SolveOptions
+    private var native: NativeProblem
+    /// True when the problem holds a basis worth keeping (after a solve or ``restore(_:)``).
+    private var hasBasis = false
+    /// True when a cost changed since the last solve (the basis is then primal, not dual, feasible).
+    private var costChanged = false
+
+    /// Loads `program`; it must have passed ``GLPKSolver`` validation and have no integer column.
+    init(_ program: LinearProgram, options: SolveOptions) throws(SolverError) {
+        self.program = program
+        current = program
+        self.options = options
+        native = try Self.load(program)
+    }
+
+    public mutating func setBounds(_ variable: LinearProgram.Variable, _ bounds: Bounds) throws(SolverError) {
+        precondition((0..<program.columnCount).contains(variable.index), "column \(variable.index) out of range")
+        precondition(bounds.problem == nil, "column \(variable.index): \(bounds.problem ?? "")")
+        current.setBounds(variable, bounds)
+        guard native.isAlive else { return try rebuild() }
+        try native.setColumnBounds(variable.index, bounds)
+    }
+
+    public mutating func setBounds(_ constraint: LinearProgram.Constraint, _ bounds: Bounds) throws(SolverError) {
+        precondition((0..<program.rowCount).contains(constraint.index), "row \(constraint.index) out of range")
+        precondition(bounds.problem == nil, "row \(constraint.index): \(bounds.problem ?? "")")
+        current.setBounds(constraint, bounds)
+        guard native.isAlive else { return try rebuild() }
+        try native.setRowBounds(constraint.index, bounds)
+    }
+
+    public mutating func setCost(_ variable: LinearProgram.Variable, _ cost: Double) throws(SolverError) {
+        precondition((0..<program.columnCount).contains(variable.index), "column \(variable.index) out of range")
+        precondition(cost.isFinite, "column \(variable.index): cost \(cost) is not finite")
+        current.setCost(variable, cost)
+        costChanged = true
+        guard native.isAlive else { return try rebuild() }
+        native.setCost(variable.index, cost)
+    }
+
+    public mutating func solve(reducedCosts: Bool = false) throws(SolverError) -> LPSolution {
+        if !native.isAlive { try rebuild() }
+        var parameters = GLPKSolver.simplexParameters(
+            SolveOptions(
+                algorithm: options.algorithm,
+                timeLimitSeconds: options.timeLimitSeconds,
+                iterationLimit: options.iterationLimit
+            )
+        )
+        parameters.presolve = GLP_OFF
+        if hasBasis { parameters.meth = costChanged ? GLP_PRIMAL : GLP_DUALP }
+        let before = native.iterationCount
+        var code = try native.simplexKeepingScale(parameters)
+        if [.invalidBasis, .singularMatrix, .illConditionedMatrix].contains(code) {
+            // The kept basis could not be factorised: start again from the standard basis.
+            native.standardBasis()
+            parameters.meth = GLP_PRIMAL
+            code = try native.simplexKeepingScale(parameters)
+        }
+        if code == .success, parameters.meth != GLP_PRIMAL,
+            ![.optimal, .noFeasibleSolution, .unbounded].contains(native.status(.basic))
+        {
+            // The dual simplex stops without a verdict when no dual feasible basis exists.
+            parameters.meth = GLP_PRIMAL
+            code = try native.simplexKeepingScale(parameters)
+        }
+        let termination = try GLPKSolver.simplexTermination(code, status: native.status(.basic))
+        hasBasis = true
+        costChanged = false
+        let iterations = native.iterationCount - before
+        guard termination == .optimal else {
+            return LPSolution(termination: termination, objective: nil, primal: [], iterations: iterations)
+        }
+        let values = native.basicValues(reducedCosts: reducedCosts)
+        return LPSolution(
+            termination: termination,
+            objective: values.objective,
+            primal: values.primal,
+            rowActivity: values.activity,
+            duals: values.duals,
+            reducedCosts: values.reduced,
+            iterations: iterations
+        )
+    }
+
+    public mutating func basis() throws(SolverError) -> LPBasis? {
+        if !native.isAlive { try rebuild() }
+        return hasBasis ? native.basis() : nil
+    }
+
+    public mutating func restore(_ basis: LPBasis) throws(SolverError) {
+        precondition(
+            basis.rows.count == program.rowCount && basis.columns.count == program.columnCount,
+            "basis of \(basis.rows.count) rows × \(basis.columns.count) columns for a program of "
+                + "\(program.rowCount) × \(program.columnCount)"
+        )
+        if !native.isAlive { try rebuild() }
+        native.setBasis(basis)
+        hasBasis = true
+    }
+
+    public mutating func resetBasis() throws(SolverError) {
+        if !native.isAlive { try rebuild() }
+        native.standardBasis()
+        hasBasis = false
+    }
+
+    /// Reloads the current program after a fatal error freed the thread's GLPK environment.
+    private mutating func rebuild() throws(SolverError) {
+        GLPKEnvironment.begin(captureLog: false)
+        native = try Self.load(current)
+        hasBasis = false
+        costChanged = false
+    }
+
+    /// A new, scaled GLPK problem holding `program`.
+    private static func load(_ program: LinearProgram) throws(SolverError) -> NativeProblem {
+        var problem = NativeProblem(sense: program.sense)
+        try problem.load(program, names: ProblemNames(solving: program))
+        try problem.scale()
+        return problem
+    }
+}
+
+extension GLPKSolver: LPSessionFactory {
+    /// Opens a ``GLPKSession`` on the calling thread, runs `body` with it and frees it.
+    ///
+    /// The program is validated first, as by ``solve(_:options:)``; MIPs are rejected (a session
+    /// re-solves LPs only). Of `options`, the algorithm applies to the first (cold) solve, and the
+    /// time and iteration limits to every solve; presolve is always off, as it would discard the
+    /// basis, and the log is not captured. Nothing else may use GLPK on this thread while the
+    /// session is open: a ``solve(_:options:)`` there frees the thread's environment, after which
+    /// the session rebuilds its problem and starts cold.
+    public func withSession<Result>(
+        _ program: LinearProgram,
+        options: SolveOptions,
+        _ body: (inout any LPSession & ~Copyable) throws(SolverError) -> Result
+    ) throws(SolverError) -> Result {
+        try Self.validate(program, options: options)
+        guard !program.isMixedInteger else {
+            throw SolverError(backend: GLPKEnvironment.backend, message: "a re-solvable session takes an LP, not a MIP")
+        }
+        return try GLPKEnvironment.run(captureLog: false) { () throws(SolverError) -> Result in
+            var session: any LPSession & ~Copyable = try GLPKSession(program, options: options)
+            return try body(&session)
+        }
+    }
+}

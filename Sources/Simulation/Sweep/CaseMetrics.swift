@@ -1,0 +1,119 @@
+import FlowFormulation
+import FreightNetwork
+import LinearProgramming
+
+/// The answer of one sweep case, in the few figures a sweep compares.
+///
+/// Units: TEU/year, USD/year, days. Computed from the LP solution the way `corridor run` computes
+/// its totals (flows below 0 and unmet TEU outside 0…demand are clamped), without decoding routes.
+public struct CaseMetrics: Sendable, Hashable {
+    /// The solver's verdict, or `nil` when the backend failed on this case (see ``failure``).
+    public var status: TerminationStatus?
+    /// The backend's error for a failed case.
+    public var failure: String?
+    /// Generalised cost: tariffs, handling, time value and unmet penalties, USD/year.
+    public var objectiveUSD: Double?
+    /// Delivered TEU/year.
+    public var deliveredTEU: Double
+    /// Tariffs plus handling of the delivered freight, USD/year.
+    public var totalCostUSD: Double
+    /// Flow-weighted transit days over delivered TEU, or `nil` when nothing is delivered.
+    public var avgTimeDays: Double?
+    /// Positions in the sweep's capacity list of the capacities that bind (full, or with a
+    /// shadow price), ascending.
+    public var binding: [Int]
+    /// Simplex iterations of this case's solve.
+    public var iterations: Int
+
+    public init(
+        status: TerminationStatus?, failure: String? = nil, objectiveUSD: Double?, deliveredTEU: Double,
+        totalCostUSD: Double, avgTimeDays: Double?, binding: [Int], iterations: Int
+    ) {
+        self.status = status
+        self.failure = failure
+        self.objectiveUSD = objectiveUSD
+        self.deliveredTEU = deliveredTEU
+        self.totalCostUSD = totalCostUSD
+        self.avgTimeDays = avgTimeDays
+        self.binding = binding
+        self.iterations = iterations
+    }
+
+    /// True when the case has an optimum to compare.
+    public var isOptimal: Bool { status == .optimal }
+
+    /// A case the backend failed on.
+    static func failed(_ error: SolverError) -> CaseMetrics {
+        CaseMetrics(
+            status: nil, failure: error.description, objectiveUSD: nil, deliveredTEU: 0, totalCostUSD: 0,
+            avgTimeDays: nil, binding: [], iterations: 0
+        )
+    }
+
+    /// The metrics of `solution` for `formulation`, with `capacities[i]` the capacity in effect of
+    /// `elements[i]` (`nil` when closed or unlimited) and
+    /// `originating[n]` the TEU/year of demands from node n.
+    init(
+        _ solution: LPSolution,
+        formulation: FlowProgram,
+        elements: [SweepCapacity],
+        capacities: [Double?],
+        originating: [Double]
+    ) {
+        let network = formulation.network
+        guard solution.termination == .optimal else {
+            self.init(
+                status: solution.termination, objectiveUSD: nil, deliveredTEU: 0, totalCostUSD: 0, avgTimeDays: nil,
+                binding: [], iterations: solution.iterations ?? 0
+            )
+            return
+        }
+        var cost = 0.0
+        var days = 0.0
+        for commodity in formulation.flow {
+            for column in commodity {
+                let flow = max(0, solution[column.variable])
+                guard flow > 0 else { continue }
+                let link = network.links[column.link]
+                let head = network.nodes[network.linkEnds[column.link].to]
+                cost += flow * (link.costUSDPerTEU + head.handlingCostUSDPerTEU)
+                days += flow * (link.timeDays + head.dwellDays)
+            }
+        }
+        var delivered = 0.0
+        for (d, demand) in network.demands.enumerated() {
+            let unmet = min(max(0, solution[formulation.unmet[d]]), demand.teu)
+            let carried = max(0, demand.teu - unmet)
+            delivered += carried
+            if let origin = network.node(demand.from) {
+                cost += carried * origin.handlingCostUSDPerTEU
+                days += carried * origin.dwellDays
+            }
+        }
+        var binding: [Int] = []
+        for (position, element) in elements.enumerated() {
+            guard let capacity = capacities[position] else { continue }
+            let row: LinearProgram.Constraint?
+            let flow: Double
+            switch element.kind {
+            case .link:
+                row = formulation.linkCapacity[element.index]
+                flow = row.map { solution.activity($0) } ?? 0
+            case .node:
+                row = formulation.nodeCapacity[element.index]
+                flow = (row.map { solution.activity($0) } ?? 0) + originating[element.index]
+            }
+            let price = row.map { -solution.dual($0) } ?? 0
+            if price > 1e-6 || (capacity > 0 && flow >= capacity * (1 - 1e-6)) { binding.append(position) }
+        }
+        self.init(
+            status: .optimal,
+            objectiveUSD: solution.objective,
+            deliveredTEU: abs(delivered) < 1e-6 ? 0 : delivered,
+            totalCostUSD: cost,
+            avgTimeDays: delivered > 1e-6 ? days / delivered : nil,
+            binding: binding,
+            iterations: solution.iterations ?? 0
+        )
+    }
+}

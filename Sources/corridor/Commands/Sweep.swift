@@ -1,0 +1,209 @@
+import ArgumentParser
+import FlowFormulation
+import Foundation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Reports
+import Scenarios
+import Simulation
+
+extension Corridor {
+    /// `corridor sweep FILE`: single failures ranked by criticality, or Monte Carlo over the
+    /// scenario's uncertainty; warm-started, parallel and shardable.
+    struct Sweep: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rank single failures by how much they hurt, or sample the scenario's uncertainty (Monte Carlo).",
+            discussion: """
+                --single-failures closes each link, node (and, with --targets, each border or country) in turn and \
+                ranks them against the intact network by lost TEU, added total cost, added average days and added \
+                generalised cost; --pairs --top K then closes every pair among the K most critical. --monte-carlo N \
+                samples N states of the scenario's `uncertainty` list (Scenarios/SCHEMA.md) and reports the mean, P5, \
+                P50 and P95 of delivered TEU, cost and days, and how often each capacity binds; the same --seed gives \
+                the same answer whatever the thread count or sharding.
+
+                Every case re-solves one LP per thread from the intact network's optimal basis (dual simplex), in \
+                parallel on --threads threads. --shard I/N runs a deterministic part and writes JSON Lines; \
+                `corridor merge` combines the parts into what one unsharded run prints. A progress bar is shown \
+                on stderr when it is a terminal. Ctrl-C stops: the finished cases are written and the exit status \
+                is 130 (143 for SIGTERM).
+                """
+        )
+
+        @Argument(help: "Scenario file (YAML or JSON), e.g. Scenarios/baseline-2021.yaml.")
+        var file: String
+
+        @Flag(name: .customLong("single-failures"), help: "Close each element in turn and rank them.")
+        var singleFailures = false
+
+        @Option(
+            help: ArgumentHelp(
+                "What to close: a comma-separated list of links, nodes, borders, countries.",
+                valueName: "kinds"))
+        var targets: String = "links,nodes"
+
+        @Flag(name: .customLong("include-endpoints"), help: "Also close the nodes where demands start or end.")
+        var includeEndpoints = false
+
+        @Flag(help: "Also close every pair among the --top most critical single failures (N-2).")
+        var pairs = false
+
+        @Option(help: "How many of the most critical single failures --pairs combines.")
+        var top: Int = 10
+
+        @Option(name: .customLong("rank-by"), help: "lost-teu (then generalised cost), objective, cost or days.")
+        var rankBy: RankKey = .lostTEU
+
+        @Option(name: .customLong("monte-carlo"), help: "Sample this many states of the scenario's uncertainty.")
+        var monteCarlo: Int?
+
+        @Option(help: "Seed of the Monte Carlo samples.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Report format: table, json, csv or jsonl (the records `corridor merge` reads).")
+        var format: SweepFormat?
+
+        @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
+        var output: String?
+
+        @Option(help: "Worker threads (default: all cores).")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(
+            help: ArgumentHelp(
+                "Run part I of N (0-based) and write JSON Lines; `auto` reads SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX.",
+                valueName: "I/N|auto|auto/N"))
+        var shard: ShardArgument?
+
+        @Option(help: "Rows of each ranked or binding table in the text report.")
+        var limit: Int = SweepReport.defaultLimit
+
+        @Flag(name: .shortAndLong, help: "No progress bar and no timing line on stderr.")
+        var quiet = false
+
+        func validate() throws {
+            guard singleFailures != (monteCarlo != nil) else {
+                throw ValidationError("Give exactly one of --single-failures and --monte-carlo N.")
+            }
+            if let monteCarlo, monteCarlo < 1 { throw ValidationError("--monte-carlo needs at least 1 sample.") }
+            if pairs && !singleFailures { throw ValidationError("--pairs goes with --single-failures.") }
+            if top < 2 { throw ValidationError("--top must be at least 2 (a pair needs two).") }
+            if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+            if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+            _ = try targetKinds()
+            if shard != nil, let format, format != .jsonl {
+                throw ValidationError("A shard writes JSON Lines (--format jsonl); combine the parts with `corridor merge`.")
+            }
+        }
+
+        func targetKinds() throws -> [FailureTarget.Kind] {
+            var kinds: [FailureTarget.Kind] = []
+            for word in targets.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+                guard let kind = FailureTarget.Kind(rawValue: word) else {
+                    let allowed = FailureTarget.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ValidationError("--targets: unknown kind '\(word)'; expected a list of \(allowed).")
+                }
+                if !kinds.contains(kind) { kinds.append(kind) }
+            }
+            guard !kinds.isEmpty else { throw ValidationError("--targets: give at least one of links, nodes, borders, countries.") }
+            return kinds
+        }
+
+        func run() throws {
+            let shard = try self.shard?.resolve(ProcessInfo.processInfo.environment) ?? .whole
+            let format = self.format ?? (self.shard != nil ? .jsonl : .table)
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(path: file)
+            } catch {
+                Output.error(error.description)
+                throw ExitCodes.dataError
+            }
+            for warning in scenario.warnings { Output.error(warning.description) }
+            if monteCarlo != nil && scenario.uncertainty.isEmpty {
+                Output.error("\(file): error: --monte-carlo needs an `uncertainty` list in the scenario (see Scenarios/SCHEMA.md)")
+                throw ExitCodes.dataError
+            }
+
+            let engine = SweepEngine(network: scenario.network, factory: GLPKSolver())
+            let progress = ProgressBar(enabled: !quiet && ProgressBar.stderrIsTerminal, label: "sweep")
+            Interrupt.install()
+            let control = SweepControl(
+                shouldStop: { Interrupt.requested },
+                casesPlanned: { progress.plan($0) },
+                caseFinished: { progress.advance() }
+            )
+            let clock = ContinuousClock()
+            let started = clock.now
+            let kinds = try targetKinds()
+            let run: SweepRun
+            do throws(SolverError) {
+                if let samples = monteCarlo {
+                    let sampler = MonteCarloSampler(uncertainty: scenario.uncertainty, network: scenario.network, seed: seed)
+                    run = try engine.monteCarlo(
+                        scenario: scenario.name, file: file, sampler: sampler, samples: samples, shard: shard,
+                        threads: threads, control: control)
+                } else {
+                    let list = FailureTarget.all(in: scenario.network, kinds: kinds, includeEndpoints: includeEndpoints)
+                    run = try engine.singleFailures(
+                        scenario: scenario.name, file: file, targets: list, kinds: kinds, includeEndpoints: includeEndpoints,
+                        rankBy: rankBy, pairTop: pairs ? top : nil, shard: shard, threads: threads, control: control)
+                }
+            } catch {
+                progress.finish()
+                Output.error("error: \(error.description)")
+                throw ExitCodes.solverFailure
+            }
+            progress.finish()
+            let elapsed = clock.now - started
+
+            let text: String
+            switch format {
+            case .table: text = SweepReport.text(run, limit: limit)
+            case .json: text = SweepReport.json(run)
+            case .csv: text = SweepReport.csv(run)
+            case .jsonl: text = SweepRecords.render(run, shard: shard)
+            }
+            if let output {
+                do {
+                    try Output.writeAtomically(text, to: output)
+                } catch {
+                    Output.error("error: cannot write \(output): \(error.localizedDescription)")
+                    throw ExitCodes.cannotCreate
+                }
+            } else {
+                Output.print(text)
+            }
+
+            let solved = run.results.compactMap { $0 }
+            if !quiet {
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let iterations = solved.reduce(0) { $0 + $1.iterations }
+                let perCase = solved.isEmpty ? 0 : seconds * 1000 / Double(solved.count)
+                Output.error(
+                    "sweep: \(solved.count) case\(solved.count == 1 ? "" : "s")\(shard.count > 1 ? " (shard \(shard))" : "") "
+                        + "in \(String(format: "%.2f", seconds)) s on \(threads) thread\(threads == 1 ? "" : "s"), "
+                        + "\(String(format: "%.1f", perCase)) ms per case, \(iterations) warm simplex iterations")
+            }
+            if Interrupt.requested || run.interrupted {
+                Output.error("sweep: interrupted; wrote the \(solved.count) finished case\(solved.count == 1 ? "" : "s")")
+                throw ExitCode(Interrupt.requested ? Interrupt.exitStatus : 130)
+            }
+            let failures = solved.filter { $0.status == nil }
+            if let first = failures.first {
+                Output.error("error: the solver failed on \(failures.count) case(s); first: \(first.failure ?? "")")
+                throw ExitCodes.solverFailure
+            }
+        }
+    }
+}
+
+/// Formats of `corridor sweep` and `corridor merge`.
+enum SweepFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+    case csv
+    case jsonl
+}
+
+extension RankKey: ExpressibleByArgument {}
