@@ -106,11 +106,9 @@ extension GLPKSolver {
                     message: "glp_interior finished with unexpected solution status \(other)"
                 )
             }
-        case .iterationLimit:
-            termination = .iterationLimit
-        case .noConvergence, .numericalInstability:
-            // The method gave up (the program may be infeasible or unbounded, or badly scaled):
-            // the simplex method answers instead.
+        case .iterationLimit, .noConvergence, .numericalInstability:
+            // The method gave up (at its own limit of iterations, which no option sets, or because
+            // the program is infeasible, unbounded or badly scaled): the simplex method answers.
             return try simplexCheck(&problem, options: options, otherwise: nil)
         case let other:
             throw SolverError(

@@ -48,8 +48,8 @@ public struct GLPKSolver: LPSolver, Sendable {
     ///   It ignores ``SolveOptions/presolve``, ``SolveOptions/timeLimitSeconds`` and
     ///   ``SolveOptions/iterationLimit`` (GLPK has none for it) and reports no iterations; a
     ///   program without rows or columns is solved by simplex instead, which GLPK requires. When
-    ///   it reports no feasible solution, or gives up (no convergence, numerical instability), the
-    ///   primal simplex method checks: its optimum is returned if there is one (GLPK's interior
+    ///   it reports no feasible solution, or gives up (no convergence, numerical instability, its
+    ///   own iteration limit), the primal simplex method checks: its optimum is returned if there is one (GLPK's interior
     ///   point misjudges some badly scaled programs), else `.infeasibleOrUnbounded` or, after a
     ///   give-up, the simplex method's status. Its solutions are approximate (a relative tolerance
     ///   of about 1e-8, no crossover to a vertex).

@@ -12,7 +12,8 @@ extension NativeProblem {
         precondition((0..<columnCount).contains(column), "column \(column) out of range 0..<\(columnCount)")
         precondition(bounds.problem == nil, "column \(column): \(bounds.problem ?? "")")
         let (problem, glpk) = (ready, bounds.glpk)
-        try guarded(cglpk_set_col_bnds(problem, Int32(column + 1), glpk.type, glpk.lower, glpk.upper), "glp_set_col_bnds")
+        try guarded(
+            cglpk_set_col_bnds(problem, Int32(column + 1), glpk.type, glpk.lower, glpk.upper), "glp_set_col_bnds")
     }
 
     /// Replaces a row's bounds (0-based `row`; bounds finite and ordered).
@@ -56,7 +57,8 @@ extension NativeProblem {
     /// status to the current bound type and refactorises the basis at the next solve.
     mutating func setBasis(_ basis: LPBasis) {
         precondition(basis.rows.count == rowCount, "basis has \(basis.rows.count) rows, the problem \(rowCount)")
-        precondition(basis.columns.count == columnCount, "basis has \(basis.columns.count) columns, the problem \(columnCount)")
+        precondition(
+            basis.columns.count == columnCount, "basis has \(basis.columns.count) columns, the problem \(columnCount)")
         let problem = ready
         for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), Self.code(status)) }
         for (j, status) in basis.columns.enumerated() { glp_set_col_stat(problem, Int32(j + 1), Self.code(status)) }
@@ -68,7 +70,9 @@ extension NativeProblem {
     }
 
     /// The basic solution: objective, primal values, row activities and duals, and optionally reduced costs.
-    func basicValues(reducedCosts: Bool) -> (objective: Double, primal: [Double], activity: [Double], duals: [Double], reduced: [Double]) {
+    func basicValues(reducedCosts: Bool) -> (
+        objective: Double, primal: [Double], activity: [Double], duals: [Double], reduced: [Double]
+    ) {
         let problem = ready
         var primal = [Double](repeating: 0, count: columnCount)
         var reduced = [Double]()

@@ -70,6 +70,31 @@ struct GLPKRobustnessTests {
         #expect(enough.termination == .optimal)
     }
 
+    @Test("When GLPK's interior point wrongly finds no feasible solution, the simplex method's optimum is returned")
+    func interiorPointCheckedBySimplex() throws {
+        // The LP of a 2-node network the LP-builder fuzz target found: handling 1e9 USD/TEU at a
+        // node of 3 TEU/year, tariffs from 0.01 to 1e9; all 1,000 TEU stay unmet at no cost.
+        var lp = LinearProgram(sense: .minimize)
+        let expensive = lp.addVariable("x_L0", cost: 1_000_000_000.01)
+        let slow = lp.addVariable("x_L1", cost: 101.01)
+        let fast = lp.addVariable("x_L2", cost: 15.01)
+        let unmet = lp.addVariable("u_D0", bounds: .range(0, 1000), cost: -1_000_000_300)
+        lp.addConstraint("bal_N0", [(expensive, -1), (slow, -1), (fast, -1), (unmet, -1)], bounds: .fixed(-1000))
+        lp.addConstraint("bal_N1", [(expensive, 1), (slow, 1), (fast, 1), (unmet, 1)], bounds: .fixed(1000))
+        lp.addConstraint("cap_link_L0", [(expensive, 1)], bounds: .upper(1e9))
+        lp.addConstraint("cap_link_L1", [(slow, 1)], bounds: .upper(1000))
+        lp.addConstraint("cap_link_L2", [(fast, 1)], bounds: .upper(1000))
+        lp.addConstraint("cap_node_N0", [(expensive, 1), (slow, 1), (fast, 1)], bounds: .upper(1e9))
+        lp.addConstraint("cap_node_N1", [(unmet, -1)], bounds: .upper(-997))
+        lp.objectiveConstant = 1_000_000_300_000
+
+        let solution = try GLPKSolver().solve(lp, options: SolveOptions(algorithm: .interiorPoint))
+
+        #expect(solution.termination == .optimal)
+        #expect(isClose(solution.objective, 0))
+        #expect(isClose(solution[unmet], 1000))
+    }
+
     @Test("Capacities from 1 to 1e9 and costs from 0.01 to 1e6 in one program solve to the exact optimum")
     func wideRanges() throws {
         // Two routes per pair: a cheap one of capacity c and an unlimited one 1e6 dearer.

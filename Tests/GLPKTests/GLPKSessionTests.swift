@@ -34,10 +34,14 @@ struct GLPKSessionTests {
         var cases: [[(LinearProgram.Variable, Bounds)]] = []
         for _ in 0..<12 {
             let count = Int.random(in: 1...4, using: &random)
-            cases.append((0..<count).map { _ in
-                (LinearProgram.Variable(index: Int.random(in: 0..<base.columnCount, using: &random)),
-                 Double.random(in: 0..<1, using: &random) < 0.5 ? .fixed(0) : .range(0, Double(Int.random(in: 1...6, using: &random))))
-            })
+            cases.append(
+                (0..<count).map { _ in
+                    (
+                        LinearProgram.Variable(index: Int.random(in: 0..<base.columnCount, using: &random)),
+                        Double.random(in: 0..<1, using: &random) < 0.5
+                            ? .fixed(0) : .range(0, Double(Int.random(in: 1...6, using: &random)))
+                    )
+                })
         }
         let warm = try solver.withSession(base, options: SolveOptions()) {
             (session: inout any LPSession & ~Copyable) throws(SolverError) -> [LPSolution] in
@@ -109,10 +113,14 @@ struct GLPKSessionTests {
         var bad = LinearProgram(sense: .minimize)
         bad.addVariable("x", bounds: .range(2, 1))
         #expect(throws: SolverError.self) {
-            try solver.withSession(bad, options: SolveOptions()) { (_: inout any LPSession & ~Copyable) throws(SolverError) in }
+            try solver.withSession(bad, options: SolveOptions()) {
+                (_: inout any LPSession & ~Copyable) throws(SolverError) in
+            }
         }
         #expect(throws: SolverError.self) {
-            try solver.withSession(Programs.knapsack(), options: SolveOptions()) { (_: inout any LPSession & ~Copyable) throws(SolverError) in }
+            try solver.withSession(Programs.knapsack(), options: SolveOptions()) {
+                (_: inout any LPSession & ~Copyable) throws(SolverError) in
+            }
         }
     }
 }

@@ -12,24 +12,33 @@ struct SweepRecordsTests {
             status: .optimal, objectiveUSD: 1.0 / 3.0, deliveredTEU: 969_000, totalCostUSD: 2_036_402_600.000_000_2,
             avgTimeDays: 28.926191950464396, binding: [0, 2], iterations: 1_047)
         var run = SweepRun(
-            kind: .monteCarlo, scenario: "Caspian \"risk\"\n", file: "Scenarios/x.yaml", programDigest: "0123456789abcdef",
-            intact: intact, capacities: [
+            kind: .monteCarlo, scenario: "Caspian \"risk\"\n", file: "Scenarios/x.yaml",
+            programDigest: "0123456789abcdef",
+            intact: intact,
+            capacities: [
                 SweepElement(kind: "link", id: "KUR-ALT", name: "KUR → ALT"),
                 SweepElement(kind: "node", id: "MLW", name: "Małaszewicze / Terespol"),
                 SweepElement(kind: "node", id: "ALT", name: "Alat"),
             ], caseCount: 4)
         run.seed = UInt64.max
         run.uncertainty = [
-            UncertaintyInfo(label: "link KUR-ALT", source: "x.yaml:3", elementCount: 1, closedProbability: 0.42, capacityFactor: nil, group: "storm"),
-            UncertaintyInfo(label: "node ALT, mode ferry", source: "x.yaml:4", elementCount: 3, closedProbability: 0, capacityFactor: "uniform 0.7–0.75", group: nil),
+            UncertaintyInfo(
+                label: "link KUR-ALT", source: "x.yaml:3", elementCount: 1, closedProbability: 0.42,
+                capacityFactor: nil, group: "storm"),
+            UncertaintyInfo(
+                label: "node ALT, mode ferry", source: "x.yaml:4", elementCount: 3, closedProbability: 0,
+                capacityFactor: "uniform 0.7–0.75", group: nil),
         ]
         run.results[0] = CaseMetrics(
-            status: .optimal, objectiveUSD: .leastNonzeroMagnitude, deliveredTEU: 1e12 + 0.1, totalCostUSD: -0.0, avgTimeDays: nil, binding: [], iterations: 0)
+            status: .optimal, objectiveUSD: .leastNonzeroMagnitude, deliveredTEU: 1e12 + 0.1, totalCostUSD: -0.0,
+            avgTimeDays: nil, binding: [], iterations: 0)
         run.results[1] = CaseMetrics(
-            status: nil, failure: "GLPK error -1: fatal", objectiveUSD: nil, deliveredTEU: 0, totalCostUSD: 0, avgTimeDays: nil, binding: [],
+            status: nil, failure: "GLPK error -1: fatal", objectiveUSD: nil, deliveredTEU: 0, totalCostUSD: 0,
+            avgTimeDays: nil, binding: [],
             iterations: 0)
         run.results[3] = CaseMetrics(
-            status: .optimal, objectiveUSD: 6_643_667_844.000_001, deliveredTEU: 954_000, totalCostUSD: 1.1e-7, avgTimeDays: 33.1,
+            status: .optimal, objectiveUSD: 6_643_667_844.000_001, deliveredTEU: 954_000, totalCostUSD: 1.1e-7,
+            avgTimeDays: 33.1,
             binding: [1], iterations: 12)
         run.sampleFactors = [[0, 0.7123456789012345], [1, 0.72], nil, [0.1 + 0.2, 0.75]]
         run.interrupted = true
@@ -60,7 +69,9 @@ struct SweepRecordsTests {
             }
         }
         #expect(message(lines.dropLast().joined(separator: "\n")) == "p.jsonl: truncated: no end record")
-        #expect(message(([lines[0], lines[1], lines[1]] + [lines.last!]).joined(separator: "\n")).hasPrefix("p.jsonl:3: case 0 appears twice"))
+        #expect(
+            message(([lines[0], lines[1], lines[1]] + [lines.last!]).joined(separator: "\n")).hasPrefix(
+                "p.jsonl:3: case 0 appears twice"))
         #expect(message("{\"record\": \"case\"}").hasPrefix("p.jsonl:1: a case record before the header"))
         #expect(message("{not json").hasPrefix("p.jsonl:1: invalid JSON at byte 2"))
         #expect(message("").hasPrefix("p.jsonl: no sweep header record"))
@@ -69,7 +80,8 @@ struct SweepRecordsTests {
     @Test("The JSON parser reads what the writer writes, escapes included")
     func parser() throws {
         let value = JSONValue.object([
-            ("s", .string("a\"b\\c\n\u{01}é€𝄞")), ("n", .array([.number(-1.5e-9), .number(0), .number(123456789012)])),
+            ("s", .string("a\"b\\c\n\u{01}é€𝄞")),
+            ("n", .array([.number(-1.5e-9), .number(0), .number(123_456_789_012)])),
             ("b", .bool(false)), ("z", .null),
         ])
         #expect(try JSONValue.parse(value.compact()) == value)
@@ -91,7 +103,10 @@ struct SweepRecordsTests {
         #expect(parsed["complete"] == .bool(false))
         #expect(parsed["seed"] == .string("18446744073709551615"))
         let csv = SweepReport.csv(run)
-        #expect(csv.hasPrefix("sample,status,delivered_teu,lost_teu,total_cost_usd,avg_time_days,generalised_cost_usd,factor_1,factor_2\n"))
+        #expect(
+            csv.hasPrefix(
+                "sample,status,delivered_teu,lost_teu,total_cost_usd,avg_time_days,generalised_cost_usd,factor_1,factor_2\n"
+            ))
         #expect(csv.split(separator: "\n").count == 1 + 3)
     }
 }

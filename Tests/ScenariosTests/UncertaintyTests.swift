@@ -36,7 +36,8 @@ struct UncertaintyTests {
         #expect(u[3].links.contains(Link.ID("DOS-MOW")) && u[3].links.contains(Link.ID("AKT-BAK")))
         #expect(u[3].capacityFactor == .discrete(values: [0.5, 1], probabilities: [0.25, 0.75]))
         // node + mode: the rail links at DOS.
-        #expect(Set(u[4].links) == [Link.ID("XIA-DOS"), Link.ID("XIA-DOS:rev"), Link.ID("DOS-MOW"), Link.ID("DOS-AKT")])
+        #expect(
+            Set(u[4].links) == [Link.ID("XIA-DOS"), Link.ID("XIA-DOS:rev"), Link.ID("DOS-MOW"), Link.ID("DOS-AKT")])
         #expect(u[4].capacityFactor == .fixed(0.9))
         #expect(u[0].source.hasSuffix("inline.yaml:5"))
     }
@@ -109,8 +110,11 @@ struct UncertaintyTests {
     @Test("An entry that picks nothing is a warning; `uncertainty` must be a list")
     func warningsAndShape() throws {
         let scenario = try load("  - { corridor: middle, mode: road, closed_probability: 0.1 }")
-        #expect(scenario.warnings.map(\.message).contains("corridor middle, mode road picks no link or node; the entry has no effect"))
-        let text = Fixtures.diagnostics(Fixtures.extendingNetwork("uncertainty: { link: AKT-BAK }"), file: Fixtures.path("inline.yaml"))
+        #expect(
+            scenario.warnings.map(\.message).contains(
+                "corridor middle, mode road picks no link or node; the entry has no effect"))
+        let text = Fixtures.diagnostics(
+            Fixtures.extendingNetwork("uncertainty: { link: AKT-BAK }"), file: Fixtures.path("inline.yaml"))
         #expect(text.contains("uncertainty: expected a list, found a mapping"), "\(text)")
     }
 }

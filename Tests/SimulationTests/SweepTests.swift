@@ -10,7 +10,8 @@ import Testing
 
 /// The bundled scenario at `name`, loaded from the package's `Scenarios/` folder.
 private func bundled(_ name: String) throws -> Scenario {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     return try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/\(name)").path)
 }
 
@@ -64,9 +65,11 @@ struct SweepTests {
     func closingAnOrigin() throws {
         let network = try twoRoutes()
         let engine = SweepEngine(network: network, factory: GLPKSolver())
-        let origin = try #require(FailureTarget.all(in: network, kinds: [.node], includeEndpoints: true).first { $0.element.id == "A" })
+        let origin = try #require(
+            FailureTarget.all(in: network, kinds: [.node], includeEndpoints: true).first { $0.element.id == "A" })
         let intact = try engine.solveIntact()
-        let answer = try #require(try engine.solve([0], disruption: { _ in origin.disruption }, from: intact, threads: 1)[0])
+        let answer = try #require(
+            try engine.solve([0], disruption: { _ in origin.disruption }, from: intact, threads: 1)[0])
         #expect(answer.deliveredTEU == 0)
         #expect(answer.avgTimeDays == nil)
         #expect(isClose(try #require(answer.objectiveUSD), 120_000))
@@ -80,7 +83,8 @@ struct SweepTests {
         let engine = SweepEngine(network: scenario.network, factory: GLPKSolver())
         let targets = FailureTarget.all(in: scenario.network, kinds: [.link, .node, .border])
         let sampler = MonteCarloSampler(uncertainty: scenario.uncertainty, network: scenario.network, seed: 11)
-        let cases = stride(from: 0, to: targets.count, by: 7).map { targets[$0].disruption } + (0..<8).map(sampler.disruption)
+        let cases =
+            stride(from: 0, to: targets.count, by: 7).map { targets[$0].disruption } + (0..<8).map(sampler.disruption)
         let intact = try engine.solveIntact()
         let warm = try engine.solve(Array(cases.indices), disruption: { cases[$0] }, from: intact, threads: 2)
         let solver = GLPKSolver()
@@ -88,7 +92,9 @@ struct SweepTests {
             let cold = try engine.solveCold(disruption, solver: solver)
             let answer = try #require(warm[index])
             #expect(answer.status == .optimal && cold.status == .optimal)
-            #expect(isClose(try #require(answer.objectiveUSD), try #require(cold.objectiveUSD), tolerance: 1e-8), "case \(index)")
+            #expect(
+                isClose(try #require(answer.objectiveUSD), try #require(cold.objectiveUSD), tolerance: 1e-8),
+                "case \(index)")
             #expect(isClose(answer.deliveredTEU, cold.deliveredTEU, tolerance: 1e-6), "case \(index)")
         }
     }
@@ -98,16 +104,20 @@ struct SweepTests {
         let scenario = try bundled("caspian-winter-risk.yaml")
         let engine = SweepEngine(network: scenario.network, factory: GLPKSolver())
         let sampler = MonteCarloSampler(uncertainty: scenario.uncertainty, network: scenario.network, seed: 5)
-        let serial = try engine.monteCarlo(scenario: scenario.name, file: "f", sampler: sampler, samples: 40, threads: 1)
-        let parallel = try engine.monteCarlo(scenario: scenario.name, file: "f", sampler: sampler, samples: 40, threads: 2)
+        let serial = try engine.monteCarlo(
+            scenario: scenario.name, file: "f", sampler: sampler, samples: 40, threads: 1)
+        let parallel = try engine.monteCarlo(
+            scenario: scenario.name, file: "f", sampler: sampler, samples: 40, threads: 2)
         #expect(serial == parallel)
         #expect(serial.isComplete && !serial.interrupted)
         let intact = try engine.solveIntact()
-        let backwards = try engine.solve(Array((0..<40).reversed()), disruption: sampler.disruption, from: intact, threads: 1)
+        let backwards = try engine.solve(
+            Array((0..<40).reversed()), disruption: sampler.disruption, from: intact, threads: 1)
         #expect(Array(backwards.reversed()) == serial.results)
         let parts = try (0..<3).map { index in
             try engine.monteCarlo(
-                scenario: scenario.name, file: "f", sampler: sampler, samples: 40, shard: Shard(index: index, count: 3), threads: 2)
+                scenario: scenario.name, file: "f", sampler: sampler, samples: 40, shard: Shard(index: index, count: 3),
+                threads: 2)
         }
         #expect(parts.allSatisfy { !$0.isComplete && !$0.interrupted })
         #expect(try SweepRun.merged(parts) == serial)
@@ -145,11 +155,14 @@ struct SweepTests {
     func sampler() throws {
         let network = try twoRoutes()
         let uncertainty = [
-            CapacityUncertainty(label: "link A-B", source: "t:1", links: [Link.ID("A-B")], nodes: [], closedProbability: 0.3, group: "g"),
+            CapacityUncertainty(
+                label: "link A-B", source: "t:1", links: [Link.ID("A-B")], nodes: [], closedProbability: 0.3, group: "g"
+            ),
             CapacityUncertainty(
                 label: "link C-D", source: "t:2", links: [Link.ID("C-D")], nodes: [], closedProbability: 0.3,
                 capacityFactor: .uniform(low: 0.5, high: 0.7), group: "g"),
-            CapacityUncertainty(label: "node B", source: "t:3", links: [], nodes: [Node.ID("B")], capacityFactor: .fixed(0.5)),
+            CapacityUncertainty(
+                label: "node B", source: "t:3", links: [], nodes: [Node.ID("B")], capacityFactor: .fixed(0.5)),
         ]
         let sampler = MonteCarloSampler(uncertainty: uncertainty, network: network, seed: 42)
         let again = MonteCarloSampler(uncertainty: uncertainty, network: network, seed: 42)

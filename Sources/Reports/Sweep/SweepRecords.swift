@@ -25,7 +25,8 @@ public enum SweepRecords {
         let owned = run.results.indices.count { shard.owns($0) }
         lines.append(
             JSONValue.object([
-                ("record", .string("end")), ("shard", shardJSON(shard)), ("completed", .number(Double(run.completedCount))),
+                ("record", .string("end")), ("shard", shardJSON(shard)),
+                ("completed", .number(Double(run.completedCount))),
                 ("owned", .number(Double(owned))), ("interrupted", .bool(run.interrupted)),
             ]).compact())
         return lines.joined(separator: "\n") + "\n"
@@ -64,7 +65,9 @@ public enum SweepRecords {
                 throw SweepMergeError("\(where_): \(error.description)")
             }
         }
-        guard let run, let shard else { throw SweepMergeError("\(name): no sweep header record (is it a `corridor sweep` JSON Lines file?)") }
+        guard let run, let shard else {
+            throw SweepMergeError("\(name): no sweep header record (is it a `corridor sweep` JSON Lines file?)")
+        }
         guard ended else { throw SweepMergeError("\(name): truncated: no end record") }
         return (run, shard)
     }
@@ -89,6 +92,7 @@ public enum SweepRecords {
             members += [
                 ("target_kinds", .array(run.targetKinds.map { .string($0) })),
                 ("include_endpoints", .bool(run.includeEndpoints)),
+                ("modes", .array(run.modes.map { .string($0) })),
                 ("rank_by", .string(run.rankBy.rawValue)),
                 ("pair_top", run.pairTop.map { .number(Double($0)) } ?? .null),
                 ("targets", .array(run.targets.map(element))),
@@ -114,7 +118,8 @@ public enum SweepRecords {
     static func uncertainty(_ u: UncertaintyInfo) -> JSONValue {
         .object([
             ("label", .string(u.label)), ("source", .string(u.source)), ("elements", .number(Double(u.elementCount))),
-            ("closed_probability", .number(u.closedProbability)), ("capacity_factor", u.capacityFactor.map { .string($0) } ?? .null),
+            ("closed_probability", .number(u.closedProbability)),
+            ("capacity_factor", u.capacityFactor.map { .string($0) } ?? .null),
             ("group", u.group.map { .string($0) } ?? .null),
         ])
     }
@@ -157,18 +162,29 @@ public enum SweepRecords {
         case .singleFailures:
             run.targetKinds = (r["target_kinds"]?.arrayValue ?? []).compactMap(\.stringValue)
             run.includeEndpoints = r["include_endpoints"]?.boolValue ?? false
-            guard let key = r["rank_by"]?.stringValue.flatMap(RankKey.init(rawValue:)) else { throw SweepMergeError("unknown rank_by") }
+            run.modes = (r["modes"]?.arrayValue ?? []).compactMap(\.stringValue)
+            guard let key = r["rank_by"]?.stringValue.flatMap(RankKey.init(rawValue:)) else {
+                throw SweepMergeError("unknown rank_by")
+            }
             run.rankBy = key
             run.pairTop = r["pair_top"]?.numberValue.map { Int($0) }
             run.targets = try elements(r["targets"])
-            run.cases = (r["case_targets"]?.arrayValue ?? []).map { ($0.arrayValue ?? []).compactMap { $0.numberValue.map { Int($0) } } }
-            guard run.cases.count == run.caseCount else { throw SweepMergeError("case_targets does not list every case") }
+            run.cases = (r["case_targets"]?.arrayValue ?? []).map {
+                ($0.arrayValue ?? []).compactMap { $0.numberValue.map { Int($0) } }
+            }
+            guard run.cases.count == run.caseCount else {
+                throw SweepMergeError("case_targets does not list every case")
+            }
         case .monteCarlo:
-            guard let seed = r["seed"]?.stringValue.flatMap({ UInt64($0) }) else { throw SweepMergeError("missing seed") }
+            guard let seed = r["seed"]?.stringValue.flatMap({ UInt64($0) }) else {
+                throw SweepMergeError("missing seed")
+            }
             run.seed = seed
-            run.uncertainty = try (r["uncertainty"]?.arrayValue ?? []).map { (u: JSONValue) throws(SweepMergeError) -> UncertaintyInfo in
+            run.uncertainty = try (r["uncertainty"]?.arrayValue ?? []).map {
+                (u: JSONValue) throws(SweepMergeError) -> UncertaintyInfo in
                 UncertaintyInfo(
-                    label: try text(u, "label"), source: try text(u, "source"), elementCount: try integer(u, "elements"),
+                    label: try text(u, "label"), source: try text(u, "source"),
+                    elementCount: try integer(u, "elements"),
                     closedProbability: u["closed_probability"]?.numberValue ?? 0,
                     capacityFactor: u["capacity_factor"]?.stringValue, group: u["group"]?.stringValue)
             }
@@ -179,7 +195,9 @@ public enum SweepRecords {
 
     private static func readCase(_ r: JSONValue, into run: inout SweepRun) throws(SweepMergeError) {
         let index = try integer(r, "index")
-        guard run.results.indices.contains(index) else { throw SweepMergeError("case index \(index) out of range 0..<\(run.caseCount)") }
+        guard run.results.indices.contains(index) else {
+            throw SweepMergeError("case index \(index) out of range 0..<\(run.caseCount)")
+        }
         guard run.results[index] == nil else { throw SweepMergeError("case \(index) appears twice") }
         run.results[index] = try readMetrics(r)
         if run.kind == .monteCarlo, let factors = r["factors"]?.arrayValue {
@@ -208,7 +226,8 @@ public enum SweepRecords {
 
     private static func readShard(_ value: JSONValue?) throws(SweepMergeError) -> Shard {
         guard let value, let index = value["index"]?.numberValue.flatMap({ Int(exactly: $0) }),
-            let count = value["count"]?.numberValue.flatMap({ Int(exactly: $0) }), count >= 1, (0..<count).contains(index)
+            let count = value["count"]?.numberValue.flatMap({ Int(exactly: $0) }), count >= 1,
+            (0..<count).contains(index)
         else { throw SweepMergeError("missing or invalid shard") }
         return Shard(index: index, count: count)
     }

@@ -14,27 +14,32 @@ public enum SweepReport {
         case .singleFailures:
             let ranking = CriticalityRanking(run, rankBy: rankBy)
             let effective = ranking.singles.count(where: \.hasEffect)
-            out += "Ranked by \(describe(ranking.rankBy)); \(F.grouped(Double(ranking.singles.count))) single failures, "
+            out +=
+                "Ranked by \(describe(ranking.rankBy)); \(F.grouped(Double(ranking.singles.count))) single failures, "
                 + "\(F.grouped(Double(effective))) change the optimum\n\n"
             out += SweepTables.ranking(run, ranking, pairs: false, limit: limit).text()
             let hidden = ranking.singles.count - min(limit, ranking.singles.count)
             if hidden > 0 {
                 let hiddenEffective = max(0, effective - limit)
-                out += "  … \(F.grouped(Double(hidden))) more (\(F.grouped(Double(hiddenEffective))) of them change the optimum; "
+                out +=
+                    "  … \(F.grouped(Double(hidden))) more (\(F.grouped(Double(hiddenEffective))) of them change the optimum; "
                     + "--limit N, or --format csv/json for all)\n"
             }
             if let top = run.pairTop {
-                out += "\nPairs among the \(top) most critical that change the optimum "
+                out +=
+                    "\nPairs among the \(top) most critical that change the optimum "
                     + "(\(F.grouped(Double(ranking.pairs.count))) pairs, ranked the same way; interaction = the pair's added generalised cost "
                     + "minus its two single failures')\n"
                 out += SweepTables.ranking(run, ranking, pairs: true, limit: limit).text()
                 if ranking.pairs.count > limit {
-                    out += "  … \(F.grouped(Double(ranking.pairs.count - limit))) more (--limit N, or --format csv/json for all)\n"
+                    out +=
+                        "  … \(F.grouped(Double(ranking.pairs.count - limit))) more (--limit N, or --format csv/json for all)\n"
                 }
             }
         case .monteCarlo:
             let summary = MonteCarloSummary(run)
-            out += "\(F.grouped(Double(summary.samples))) samples (seed \(run.seed.map(String.init) ?? "—")), "
+            out +=
+                "\(F.grouped(Double(summary.samples))) samples (seed \(run.seed.map(String.init) ?? "—")), "
                 + "\(F.grouped(Double(summary.optimal))) optimal; \(run.uncertainty.count) uncertain entr"
                 + "\(run.uncertainty.count == 1 ? "y" : "ies")\n\n"
             out += SweepTables.distributions(run, summary).text() + "\n"
@@ -68,6 +73,7 @@ public enum SweepReport {
             members += [
                 ("targets", .array(run.targetKinds.map { .string($0) })),
                 ("include_endpoints", .bool(run.includeEndpoints)),
+                ("modes", .array(run.modes.map { .string($0) })),
                 ("rank_by", .string(ranking.rankBy.rawValue)),
                 ("single_failures", .array(ranking.singles.enumerated().map { entry(run, $1, rank: $0 + 1) })),
                 ("pair_top", run.pairTop.map { .number(Double($0)) } ?? .null),
@@ -79,7 +85,8 @@ public enum SweepReport {
                 guard let d else { return .null }
                 return .object([
                     ("count", .number(Double(d.count))), ("mean", .number(d.mean)), ("p5", .number(d.p5)),
-                    ("p50", .number(d.p50)), ("p95", .number(d.p95)), ("min", .number(d.minimum)), ("max", .number(d.maximum)),
+                    ("p50", .number(d.p50)), ("p95", .number(d.p95)), ("min", .number(d.minimum)),
+                    ("max", .number(d.maximum)),
                 ])
             }
             members += [
@@ -91,22 +98,30 @@ public enum SweepReport {
                 ("total_cost_usd", distribution(summary.totalCost)),
                 ("avg_time_days", distribution(summary.avgDays)),
                 ("generalised_cost_usd", distribution(summary.objective)),
-                ("uncertainty", .array(run.uncertainty.enumerated().map { e, u in
-                    var fields = SweepRecords.uncertainty(u)
-                    if case .object(var list) = fields, e < summary.entries.count {
-                        list.append(("closed_share", .number(summary.entries[e].closedShare)))
-                        list.append(("mean_factor", .number(summary.entries[e].meanFactor)))
-                        fields = .object(list)
-                    }
-                    return fields
-                })),
-                ("binding", .array(summary.binding.map { b in
-                    let e = run.capacities[b.capacity]
-                    return .object([
-                        ("element", .string(e.kind)), ("id", .string(e.id)), ("name", .string(e.name)),
-                        ("share", .number(b.share)), ("binds_intact", .bool(b.bindsIntact)),
-                    ])
-                })),
+                (
+                    "uncertainty",
+                    .array(
+                        run.uncertainty.enumerated().map { e, u in
+                            var fields = SweepRecords.uncertainty(u)
+                            if case .object(var list) = fields, e < summary.entries.count {
+                                list.append(("closed_share", .number(summary.entries[e].closedShare)))
+                                list.append(("mean_factor", .number(summary.entries[e].meanFactor)))
+                                fields = .object(list)
+                            }
+                            return fields
+                        })
+                ),
+                (
+                    "binding",
+                    .array(
+                        summary.binding.map { b in
+                            let e = run.capacities[b.capacity]
+                            return .object([
+                                ("element", .string(e.kind)), ("id", .string(e.id)), ("name", .string(e.name)),
+                                ("share", .number(b.share)), ("binds_intact", .bool(b.bindsIntact)),
+                            ])
+                        })
+                ),
             ]
         }
         return JSONValue.object(members).rendered()
@@ -129,22 +144,29 @@ public enum SweepReport {
         let title = run.kind == .singleFailures ? "Single failures" : "Monte Carlo"
         var out = "\(title): \(run.scenario)  (\(run.file))\n"
         let i = run.intact
-        out += "Intact network: \(F.grouped(i.deliveredTEU)) TEU/yr delivered, total cost USD \(F.money(i.totalCostUSD))/yr, "
+        out +=
+            "Intact network: \(F.grouped(i.deliveredTEU)) TEU/yr delivered, total cost USD \(F.money(i.totalCostUSD))/yr, "
             + "avg transit \(i.avgTimeDays.map { F.fixed($0, 1) } ?? "—") days, generalised cost USD "
             + "\(i.objectiveUSD.map(F.money) ?? "—")/yr\n"
         if run.kind == .singleFailures {
             var counts: [String: Int] = [:]
             for t in run.targets { counts[t.kind, default: 0] += 1 }
-            let kinds = ["link", "node", "border", "country"].compactMap { k in counts[k].map { "\($0) \(k)\($0 == 1 ? "" : k == "country" ? "" : "s")" } }
-                .map { $0.hasSuffix("country") && !$0.hasPrefix("1 ") ? String($0.dropLast(1)) + "ies" : $0 }
-            out += "Closed one at a time: \(kinds.joined(separator: ", "))"
-            if run.targetKinds.contains("nodes") && !run.includeEndpoints {
-                out += " (nodes where demands start or end left out; --include-endpoints)"
+            let kinds = ["link", "node", "border", "country"].compactMap { k in
+                counts[k].map { "\($0) \(k)\($0 == 1 ? "" : k == "country" ? "" : "s")" }
             }
+            .map { $0.hasSuffix("country") && !$0.hasPrefix("1 ") ? String($0.dropLast(1)) + "ies" : $0 }
+            out += "Closed one at a time: \(kinds.joined(separator: ", "))"
+            if !run.modes.isEmpty { out += " (\(run.modes.joined(separator: ", ")) only)" }
             out += "\n"
+            if !run.includeEndpoints && (run.targetKinds.contains("nodes") || run.targetKinds.contains("links")) {
+                out +=
+                    "Left out: where demands start or end, and links that are their only way out or in "
+                    + "(closing them removes the demand; --include-endpoints)\n"
+            }
         }
         if !run.isComplete {
-            out += "INCOMPLETE: \(F.grouped(Double(run.completedCount))) of \(F.grouped(Double(run.caseCount))) cases answered"
+            out +=
+                "INCOMPLETE: \(F.grouped(Double(run.completedCount))) of \(F.grouped(Double(run.caseCount))) cases answered"
                 + (run.interrupted ? " (interrupted)" : "") + "; figures cover those only\n"
         }
         return out
@@ -160,17 +182,26 @@ public enum SweepReport {
     }
 
     private static func bindingIDs(_ run: SweepRun, _ m: CaseMetrics) -> JSONValue {
-        .array(m.binding.filter { $0 < run.capacities.count }.map { .string("\(run.capacities[$0].kind):\(run.capacities[$0].id)") })
+        .array(
+            m.binding.filter { $0 < run.capacities.count }.map {
+                .string("\(run.capacities[$0].kind):\(run.capacities[$0].id)")
+            })
     }
 
     private static func entry(_ run: SweepRun, _ e: CriticalityRanking.Entry, rank: Int) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("rank", .number(Double(rank))),
             ("case", .number(Double(e.caseIndex))),
-            ("closed", .array(e.targets.map { t in
-                let el = run.targets[t]
-                return .object([("element", .string(el.kind)), ("id", .string(el.id)), ("name", .string(el.name))])
-            })),
+            (
+                "closed",
+                .array(
+                    e.targets.map { t in
+                        let el = run.targets[t]
+                        return .object([
+                            ("element", .string(el.kind)), ("id", .string(el.id)), ("name", .string(el.name)),
+                        ])
+                    })
+            ),
             ("lost_teu", .number(e.metrics.isOptimal ? e.lostTEU : nil)),
             ("added_total_cost_usd", .number(e.metrics.isOptimal ? e.addedCostUSD : nil)),
             ("added_avg_time_days", .number(e.addedDays)),

@@ -14,7 +14,8 @@ public enum SweepTables {
     ) -> ReportTable {
         let entries = pairs ? ranking.pairs : ranking.singles
         var columns = [Column("rank", csv: "rank", numeric: true)]
-        columns += pairs
+        columns +=
+            pairs
             ? [Column("closed", csv: "closed"), Column("names", csv: "names")]
             : [Column("element", csv: "element"), Column("id", csv: "id"), Column("name", csv: "name")]
         columns += [
@@ -24,20 +25,25 @@ public enum SweepTables {
             Column("Δ generalised cost USD/yr", csv: "added_generalised_cost_usd", numeric: true),
         ]
         if pairs { columns.append(Column("interaction USD/yr", csv: "interaction_usd", numeric: true)) }
-        if absolute { columns += [
-            Column("delivered TEU/yr", csv: "delivered_teu", numeric: true),
-            Column("total cost USD/yr", csv: "total_cost_usd", numeric: true),
-            Column("avg days", csv: "avg_time_days", numeric: true),
-            Column("generalised cost USD/yr", csv: "generalised_cost_usd", numeric: true),
-            Column("status", csv: "status"),
-        ] }
+        if absolute {
+            columns += [
+                Column("delivered TEU/yr", csv: "delivered_teu", numeric: true),
+                Column("total cost USD/yr", csv: "total_cost_usd", numeric: true),
+                Column("avg days", csv: "avg_time_days", numeric: true),
+                Column("generalised cost USD/yr", csv: "generalised_cost_usd", numeric: true),
+                Column("status", csv: "status"),
+            ]
+        }
         let title = pairs ? "Pairs among the \(run.pairTop ?? 0) most critical" : "Single failures"
         var table = ReportTable(name: pairs ? "pairs" : "single_failures", title: title, columns: columns)
         for (rank, entry) in entries.prefix(limit ?? entries.count).enumerated() {
             var row: [Cell] = [.number(Double(rank + 1), display: String(rank + 1))]
             let targets = entry.targets.map { run.targets[$0] }
             if pairs {
-                row += [.text(targets.map(\.id).joined(separator: " + ")), .text(targets.map(\.name).joined(separator: " + "))]
+                row += [
+                    .text(targets.map(\.id).joined(separator: " + ")),
+                    .text(targets.map(\.name).joined(separator: " + ")),
+                ]
             } else {
                 row += [.text(targets[0].kind), .text(targets[0].id), .text(targets[0].name)]
             }
@@ -45,18 +51,24 @@ public enum SweepTables {
             let optimal = m.isOptimal
             row += [
                 optimal ? .number(entry.lostTEU, display: F.grouped(entry.lostTEU)) : .number(nil, display: "—"),
-                optimal ? .number(entry.addedCostUSD, display: F.signedMoney(entry.addedCostUSD)) : .number(nil, display: "—"),
+                optimal
+                    ? .number(entry.addedCostUSD, display: F.signedMoney(entry.addedCostUSD))
+                    : .number(nil, display: "—"),
                 .number(entry.addedDays, display: entry.addedDays.map { F.signedFixed($0, 2) } ?? "—"),
                 .number(entry.addedObjectiveUSD, display: entry.addedObjectiveUSD.map(F.signedMoney) ?? "—"),
             ]
-            if pairs { row.append(.number(entry.interactionUSD, display: entry.interactionUSD.map(F.signedMoney) ?? "—")) }
-            if absolute { row += [
-                optimal ? .grouped(m.deliveredTEU) : .number(nil, display: "—"),
-                optimal ? .number(m.totalCostUSD, display: F.money(m.totalCostUSD)) : .number(nil, display: "—"),
-                .fixed(m.avgTimeDays, 1),
-                .number(m.objectiveUSD, display: m.objectiveUSD.map(F.money) ?? "—"),
-                .text(m.status?.rawValue ?? "failed"),
-            ] }
+            if pairs {
+                row.append(.number(entry.interactionUSD, display: entry.interactionUSD.map(F.signedMoney) ?? "—"))
+            }
+            if absolute {
+                row += [
+                    optimal ? .grouped(m.deliveredTEU) : .number(nil, display: "—"),
+                    optimal ? .number(m.totalCostUSD, display: F.money(m.totalCostUSD)) : .number(nil, display: "—"),
+                    .fixed(m.avgTimeDays, 1),
+                    .number(m.objectiveUSD, display: m.objectiveUSD.map(F.money) ?? "—"),
+                    .text(m.status?.rawValue ?? "failed"),
+                ]
+            }
             table.add(row)
         }
         return table
@@ -86,8 +98,10 @@ public enum SweepTables {
                 let optimal = m.isOptimal
                 table.add([
                     .text(label), .grouped(Double(rank + 1)), .text(targets.map(\.kind).joined(separator: "+")),
-                    .text(targets.map(\.id).joined(separator: "+")), .text(targets.map(\.name).joined(separator: " + ")),
-                    .grouped(optimal ? e.lostTEU : nil), .grouped(optimal ? e.addedCostUSD : nil), .fixed(e.addedDays, 4),
+                    .text(targets.map(\.id).joined(separator: "+")),
+                    .text(targets.map(\.name).joined(separator: " + ")),
+                    .grouped(optimal ? e.lostTEU : nil), .grouped(optimal ? e.addedCostUSD : nil),
+                    .fixed(e.addedDays, 4),
                     .grouped(e.addedObjectiveUSD), .grouped(e.interactionUSD), .grouped(optimal ? m.deliveredTEU : nil),
                     .grouped(optimal ? m.totalCostUSD : nil), .fixed(m.avgTimeDays, 4), .grouped(m.objectiveUSD),
                     .text(m.status?.rawValue ?? "failed"),
@@ -103,22 +117,28 @@ public enum SweepTables {
             name: "distributions",
             title: "Distributions over the samples",
             columns: [
-                Column("figure", csv: "figure"), Column("unit", csv: "unit"), Column("intact", csv: "intact", numeric: true),
+                Column("figure", csv: "figure"), Column("unit", csv: "unit"),
+                Column("intact", csv: "intact", numeric: true),
                 Column("mean", csv: "mean", numeric: true), Column("P5", csv: "p5", numeric: true),
                 Column("P50", csv: "p50", numeric: true), Column("P95", csv: "p95", numeric: true),
                 Column("min", csv: "min", numeric: true), Column("max", csv: "max", numeric: true),
             ])
         let intact = run.intact
+        // Millions with a decimal: the spread of a Monte Carlo run is often a few million on billions.
+        let millions = { (value: Double) in F.fixed(value / 1e6, 1) }
         let rows: [(String, String, Double?, MonteCarloSummary.Distribution?, (Double) -> String)] = [
             ("Delivered", "TEU/yr", intact.deliveredTEU, summary.delivered, F.grouped),
             ("Lost", "TEU/yr", 0, summary.lostTEU, F.grouped),
-            ("Total cost", "USD/yr", intact.totalCostUSD, summary.totalCost, { "USD " + F.money($0) }),
+            ("Total cost", "USD m/yr", intact.totalCostUSD, summary.totalCost, millions),
             ("Avg transit", "days", intact.avgTimeDays, summary.avgDays, { F.fixed($0, 2) }),
-            ("Generalised cost", "USD/yr", intact.objectiveUSD, summary.objective, { "USD " + F.money($0) }),
+            ("Generalised cost", "USD m/yr", intact.objectiveUSD, summary.objective, millions),
         ]
         for (label, unit, intactValue, d, show) in rows {
             func cell(_ v: Double?) -> Cell { .number(v, display: v.map(show) ?? "—") }
-            table.add([.text(label), .text(unit), cell(intactValue), cell(d?.mean), cell(d?.p5), cell(d?.p50), cell(d?.p95), cell(d?.minimum), cell(d?.maximum)])
+            table.add([
+                .text(label), .text(unit), cell(intactValue), cell(d?.mean), cell(d?.p5), cell(d?.p50), cell(d?.p95),
+                cell(d?.minimum), cell(d?.maximum),
+            ])
         }
         return table
     }
@@ -130,7 +150,8 @@ public enum SweepTables {
             title: "Uncertain elements",
             columns: [
                 Column("entry", csv: "entry"), Column("elements", csv: "elements", numeric: true),
-                Column("closed p", csv: "closed_probability", numeric: true), Column("capacity factor", csv: "capacity_factor"),
+                Column("closed p", csv: "closed_probability", numeric: true),
+                Column("capacity factor", csv: "capacity_factor"),
                 Column("group", csv: "group"), Column("closed in", csv: "closed_share", numeric: true),
                 Column("mean factor", csv: "mean_factor", numeric: true), Column("source", csv: "source"),
             ])
@@ -157,7 +178,10 @@ public enum SweepTables {
             ])
         for b in summary.binding.prefix(limit ?? summary.binding.count) {
             let element = run.capacities[b.capacity]
-            table.add([.text(element.kind), .text(element.id), .text(element.name), .percent(b.share), .text(b.bindsIntact ? "binds" : "")])
+            table.add([
+                .text(element.kind), .text(element.id), .text(element.name), .percent(b.share),
+                .text(b.bindsIntact ? "binds" : ""),
+            ])
         }
         return table
     }
@@ -172,7 +196,9 @@ public enum SweepTables {
             Column("avg days", csv: "avg_time_days", numeric: true),
             Column("generalised cost USD/yr", csv: "generalised_cost_usd", numeric: true),
         ]
-        for e in run.uncertainty.indices { columns.append(Column("factor \(e + 1)", csv: "factor_\(e + 1)", numeric: true)) }
+        for e in run.uncertainty.indices {
+            columns.append(Column("factor \(e + 1)", csv: "factor_\(e + 1)", numeric: true))
+        }
         var table = ReportTable(name: "samples", title: "Samples", columns: columns)
         for (index, metrics) in run.results.enumerated() {
             guard let m = metrics else { continue }

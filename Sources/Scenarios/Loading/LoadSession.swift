@@ -20,7 +20,7 @@ struct LoadSession {
     static let topLevelKeys = [
         "schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
         "uncertainty",
-    ]
+    ] + PlanFile.topLevelKeys
 
     /// Everything found wrong so far, in every file.
     var diagnostics = ScenarioDiagnostics()

@@ -21,7 +21,11 @@ extension UncertaintyRecord {
             case .node, .country:
                 nodeSets.append(Set(hit.nodes))
                 let ids = Set(hit.nodes.map { draft.nodes[$0].id })
-                touchSets.append(Set(draft.links.indices.filter { ids.contains(draft.links[$0].from) || ids.contains(draft.links[$0].to) }))
+                touchSets.append(
+                    Set(
+                        draft.links.indices.filter {
+                            ids.contains(draft.links[$0].from) || ids.contains(draft.links[$0].to)
+                        }))
             }
         }
         var links: Set<Int> = []
@@ -39,7 +43,9 @@ extension UncertaintyRecord {
         let label = selectors.map(\.summary).joined(separator: ", ")
         if links.isEmpty, nodes.isEmpty, draft.isSound {
             diagnostics.append(
-                ScenarioError(.warning, at: position, field: path, message: "\(label) picks no link or node; the entry has no effect"))
+                ScenarioError(
+                    .warning, at: position, field: path,
+                    message: "\(label) picks no link or node; the entry has no effect"))
         }
         return CapacityUncertainty(
             label: label,

@@ -23,9 +23,10 @@ struct UncertaintyRecord {
     var position: SourcePosition
 
     /// The keys an entry accepts.
-    static let keys = Selector.Kind.allCases.map(\.rawValue) + [
-        "closed_probability", "capacity_factor", "group", "source", "notes",
-    ]
+    static let keys =
+        Selector.Kind.allCases.map(\.rawValue) + [
+            "closed_probability", "capacity_factor", "group", "source", "notes",
+        ]
 
     /// Reads every entry of an `uncertainty` list; entries with errors are left out.
     static func readList(_ entries: [YAMLNode]?, file: String, into diagnostics: inout ScenarioDiagnostics) -> [Self] {
@@ -35,7 +36,8 @@ struct UncertaintyRecord {
     }
 
     /// Reads one entry, recording every problem in `diagnostics`.
-    static func read(_ node: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self? {
+    static func read(_ node: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
+    {
         guard var reader = FieldReader(node, file: file, path: path, into: &diagnostics) else { return nil }
         defer { diagnostics.append(contentsOf: reader.problems) }
         reader.rejectUnknownKeys(allowed: keys)
@@ -43,7 +45,9 @@ struct UncertaintyRecord {
         for kind in Selector.Kind.allCases {
             guard let value = reader.word(kind.rawValue) else { continue }
             if kind == .mode, Mode(rawValue: value.value) == nil {
-                reader.report(FieldReader.choiceError(value, field: reader.fieldPath("mode"), allowed: Mode.allCases.map(\.rawValue)))
+                reader.report(
+                    FieldReader.choiceError(
+                        value, field: reader.fieldPath("mode"), allowed: Mode.allCases.map(\.rawValue)))
                 continue
             }
             selectors.append(Selector(kind: kind, value: value, field: reader.fieldPath(kind.rawValue)))
@@ -53,7 +57,8 @@ struct UncertaintyRecord {
             reader.suggestedKeys.isDisjoint(with: Selector.Kind.allCases.map(\.rawValue))
         {
             let list = Selector.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.report(ScenarioError(at: reader.position, field: path, message: "expected a selector: one or more of \(list)"))
+            reader.report(
+                ScenarioError(at: reader.position, field: path, message: "expected a selector: one or more of \(list)"))
         }
         if written.contains("link") && written.contains("node") {
             let message = "give 'link' or 'node', not both (a link already names its nodes)"
@@ -84,7 +89,10 @@ struct UncertaintyRecord {
     private static func readFactor(_ reader: inout FieldReader) -> CapacityFactorDistribution? {
         guard let node = reader.value("capacity_factor") else {
             if reader.contains("capacity_factor") {
-                reader.report(ScenarioError(at: reader.position, field: reader.fieldPath("capacity_factor"), message: "required field has no value"))
+                reader.report(
+                    ScenarioError(
+                        at: reader.position, field: reader.fieldPath("capacity_factor"),
+                        message: "required field has no value"))
             }
             return nil
         }
@@ -94,7 +102,8 @@ struct UncertaintyRecord {
         }
         var nested = ScenarioDiagnostics()
         guard var inner = FieldReader(node, file: reader.file, path: field, into: &nested) else {
-            let message = "expected a number or a distribution such as { uniform: [0.7, 0.75] }, found \(FieldReader.describe(node))"
+            let message =
+                "expected a number or a distribution such as { uniform: [0.7, 0.75] }, found \(FieldReader.describe(node))"
             reader.report(at: node, field: field, message)
             return nil
         }
@@ -116,7 +125,9 @@ struct UncertaintyRecord {
         case "uniform":
             guard let v = numbers(&inner, "uniform", count: 2, meaning: "[low, high]") else { return nil }
             guard v[0] <= v[1] else {
-                return fail(&inner, "uniform", "expected low ≤ high, found [\(FieldReader.format(v[0])), \(FieldReader.format(v[1]))]")
+                return fail(
+                    &inner, "uniform",
+                    "expected low ≤ high, found [\(FieldReader.format(v[0])), \(FieldReader.format(v[1]))]")
             }
             return .uniform(low: v[0], high: v[1])
         case "triangular":
@@ -131,11 +142,16 @@ struct UncertaintyRecord {
                 inner.reportMissing("probabilities", hint: "one probability per value, summing to 1")
                 return nil
             }
-            guard let probabilities = numbers(&inner, "probabilities", count: values.count, meaning: "one probability per value", probabilities: true)
+            guard
+                let probabilities = numbers(
+                    &inner, "probabilities", count: values.count, meaning: "one probability per value",
+                    probabilities: true)
             else { return nil }
             let total = probabilities.reduce(0, +)
             guard abs(total - 1) <= 1e-6 else {
-                return fail(&inner, "probabilities", "expected probabilities summing to 1, found a sum of \(FieldReader.format(total))")
+                return fail(
+                    &inner, "probabilities",
+                    "expected probabilities summing to 1, found a sum of \(FieldReader.format(total))")
             }
             return .discrete(values: values, probabilities: probabilities)
         }
@@ -148,8 +164,10 @@ struct UncertaintyRecord {
         let field = reader.fieldPath(key)
         guard let node = reader.value(key), let items = node.sequence.map(Array.init), !items.isEmpty else {
             let found = reader.value(key).map(FieldReader.describe) ?? "nothing"
-            reader.report(ScenarioError(at: reader.value(key).map(reader.position(of:)) ?? reader.position, field: field,
-                message: "expected \(meaning), found \(found)"))
+            reader.report(
+                ScenarioError(
+                    at: reader.value(key).map(reader.position(of:)) ?? reader.position, field: field,
+                    message: "expected \(meaning), found \(found)"))
             return nil
         }
         if let count, items.count != count {
@@ -161,7 +179,8 @@ struct UncertaintyRecord {
             let limit = probabilities ? 1.0 : FieldReader.largestNumber
             guard let value = FieldReader.number(from: item), value.isFinite, value >= 0, value <= limit else {
                 let expected = probabilities ? "a probability between 0 and 1" : "a number ≥ 0"
-                reader.report(at: item, field: "\(field)[\(i)]", "expected \(expected), found \(FieldReader.describe(item))")
+                reader.report(
+                    at: item, field: "\(field)[\(i)]", "expected \(expected), found \(FieldReader.describe(item))")
                 return nil
             }
             values.append(value)
@@ -169,7 +188,9 @@ struct UncertaintyRecord {
         return values
     }
 
-    private static func fail(_ reader: inout FieldReader, _ key: String, _ message: String) -> CapacityFactorDistribution? {
+    private static func fail(_ reader: inout FieldReader, _ key: String, _ message: String)
+        -> CapacityFactorDistribution?
+    {
         let at = reader.value(key).map(reader.position(of:)) ?? reader.position
         reader.report(ScenarioError(at: at, field: reader.fieldPath(key), message: message))
         return nil

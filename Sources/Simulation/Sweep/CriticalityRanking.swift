@@ -68,7 +68,8 @@ public struct CriticalityRanking: Sendable {
             lostTEU: optimal ? intact.deliveredTEU - metrics.deliveredTEU : 0,
             addedCostUSD: optimal ? metrics.totalCostUSD - intact.totalCostUSD : 0,
             addedDays: optimal ? metrics.avgTimeDays.flatMap { days in intact.avgTimeDays.map { days - $0 } } : nil,
-            addedObjectiveUSD: optimal ? metrics.objectiveUSD.flatMap { value in intact.objectiveUSD.map { value - $0 } } : nil
+            addedObjectiveUSD: optimal
+                ? metrics.objectiveUSD.flatMap { value in intact.objectiveUSD.map { value - $0 } } : nil
         )
     }
 

@@ -48,14 +48,18 @@ struct DisruptionEditor: Sendable {
         for (link, factor) in disruption.linkFactors.sorted(by: { $0.key < $1.key }) {
             if factor == 0 {
                 fixed.formUnion(linkColumns[link])
-            } else if factor != 1, let row = formulation.linkCapacity[link], let capacity = network.links[link].capacityTEU {
+            } else if factor != 1, let row = formulation.linkCapacity[link],
+                let capacity = network.links[link].capacityTEU
+            {
                 rows.append((row, .upper(capacity * factor)))
             }
         }
         for (node, factor) in disruption.nodeFactors.sorted(by: { $0.key < $1.key }) {
             if factor == 0 {
                 for link in network.incoming[node] + network.outgoing[node] { fixed.formUnion(linkColumns[link]) }
-            } else if factor != 1, let row = formulation.nodeCapacity[node], let capacity = network.nodes[node].capacityTEU {
+            } else if factor != 1, let row = formulation.nodeCapacity[node],
+                let capacity = network.nodes[node].capacityTEU
+            {
                 rows.append((row, .upper(capacity * factor - originating[node])))
             }
         }

@@ -42,19 +42,39 @@ public struct FailureTarget: Sendable, Hashable {
 
     /// The targets of `kinds` in `network`, kinds in the order given, elements in network order.
     ///
-    /// Elements the scenario already closed are left out. Nodes where a demand starts or ends are
-    /// left out unless `includeEndpoints` (closing one removes its demand by definition).
-    public static func all(in network: Network, kinds: [Kind], includeEndpoints: Bool = false) -> [FailureTarget] {
+    /// Elements the scenario already closed are left out. Unless `includeEndpoints`, so are the nodes
+    /// where a demand starts or ends, and the links that are the only way out of such an origin or
+    /// into such a destination: closing one removes its demand by definition. With `modes`, only
+    /// links of those modes are closed, nodes only when one of their open links has such a mode,
+    /// and borders and countries are not filtered.
+    public static func all(
+        in network: Network, kinds: [Kind], includeEndpoints: Bool = false, modes: Set<Mode>? = nil
+    ) -> [FailureTarget] {
         var targets: [FailureTarget] = []
         for kind in kinds {
             switch kind {
-            case .link: targets += links(network)
-            case .node: targets += nodes(network, includeEndpoints: includeEndpoints)
+            case .link: targets += links(network, includeEndpoints: includeEndpoints, modes: modes)
+            case .node: targets += nodes(network, includeEndpoints: includeEndpoints, modes: modes)
             case .border: targets += borders(network)
             case .country: targets += countries(network)
             }
         }
         return targets
+    }
+
+    /// True when link `l` is the only open link out of a demand's origin or into a demand's destination.
+    static func isSoleAccess(_ l: Int, _ network: Network) -> Bool {
+        let (from, to) = network.linkEnds[l]
+        let origins = Set(network.demands.map(\.from))
+        let destinations = Set(network.demands.map(\.to))
+        if origins.contains(network.nodes[from].id), network.outgoing[from].count(where: { isOpen($0, network) }) == 1 {
+            return true
+        }
+        if destinations.contains(network.nodes[to].id), network.incoming[to].count(where: { isOpen($0, network) }) == 1
+        {
+            return true
+        }
+        return false
     }
 
     /// True when the link is open and so are both its ends.
@@ -63,29 +83,40 @@ public struct FailureTarget: Sendable, Hashable {
         return !network.links[l].isClosed && !network.nodes[from].isClosed && !network.nodes[to].isClosed
     }
 
-    private static func links(_ network: Network) -> [FailureTarget] {
+    private static func links(_ network: Network, includeEndpoints: Bool, modes: Set<Mode>?) -> [FailureTarget] {
         var order: [Link.ID] = []
         var members: [Link.ID: [Int]] = [:]
-        for (l, link) in network.links.enumerated() where isOpen(l, network) {
+        var access: Set<Link.ID> = []
+        for (l, link) in network.links.enumerated()
+        where isOpen(l, network) && modes.map({ $0.contains(link.mode) }) ?? true {
             if members[link.baseID] == nil { order.append(link.baseID) }
             members[link.baseID, default: []].append(l)
+            if !includeEndpoints, isSoleAccess(l, network) { access.insert(link.baseID) }
         }
-        return order.map { id in
+        return order.filter { !access.contains($0) }.map { id in
             let indices = members[id] ?? []
             let first = network.links[indices[0]]
             let arrow = indices.count > 1 ? "↔" : "→"
             let name = "\(first.from) \(arrow) \(first.to)"
             return FailureTarget(
-                kind: .link, element: SweepElement(kind: "link", id: id.rawValue, name: name), links: indices, nodes: [])
+                kind: .link, element: SweepElement(kind: "link", id: id.rawValue, name: name), links: indices, nodes: []
+            )
         }
     }
 
-    private static func nodes(_ network: Network, includeEndpoints: Bool) -> [FailureTarget] {
+    private static func nodes(_ network: Network, includeEndpoints: Bool, modes: Set<Mode>?) -> [FailureTarget] {
         let endpoints = Set(network.demands.flatMap { [$0.from, $0.to] })
         return network.nodes.enumerated().compactMap { n, node in
             guard !node.isClosed, includeEndpoints || !endpoints.contains(node.id) else { return nil }
+            if let modes {
+                let links = network.incoming[n] + network.outgoing[n]
+                guard links.contains(where: { isOpen($0, network) && modes.contains(network.links[$0].mode) }) else {
+                    return nil
+                }
+            }
             return FailureTarget(
-                kind: .node, element: SweepElement(kind: "node", id: node.id.rawValue, name: node.name), links: [], nodes: [n])
+                kind: .node, element: SweepElement(kind: "node", id: node.id.rawValue, name: node.name), links: [],
+                nodes: [n])
         }
     }
 
@@ -106,7 +137,8 @@ public struct FailureTarget: Sendable, Hashable {
             var crossings: [String] = []
             for l in indices {
                 let (from, to) = network.linkEnds[l]
-                let pair = [network.nodes[from].id.rawValue, network.nodes[to].id.rawValue].sorted().joined(separator: "–")
+                let pair = [network.nodes[from].id.rawValue, network.nodes[to].id.rawValue].sorted().joined(
+                    separator: "–")
                 if !crossings.contains(pair) { crossings.append(pair) }
             }
             let shown = crossings.prefix(4).joined(separator: ", ") + (crossings.count > 4 ? ", …" : "")
@@ -127,9 +159,11 @@ public struct FailureTarget: Sendable, Hashable {
         return order.map { country in
             let indices = members[country] ?? []
             let names = indices.prefix(3).map { network.nodes[$0].id.rawValue }.joined(separator: ", ")
-            let name = "\(indices.count) node\(indices.count == 1 ? "" : "s"): \(names)\(indices.count > 3 ? ", …" : "")"
+            let name =
+                "\(indices.count) node\(indices.count == 1 ? "" : "s"): \(names)\(indices.count > 3 ? ", …" : "")"
             return FailureTarget(
-                kind: .country, element: SweepElement(kind: "country", id: country, name: name), links: [], nodes: indices)
+                kind: .country, element: SweepElement(kind: "country", id: country, name: name), links: [],
+                nodes: indices)
         }
     }
 }

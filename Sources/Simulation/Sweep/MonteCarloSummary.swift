@@ -74,11 +74,17 @@ public struct MonteCarloSummary: Sendable {
         avgDays = Distribution(optimal.compactMap(\.avgTimeDays))
         objective = Distribution(optimal.compactMap(\.objectiveUSD))
         var counts = [Int](repeating: 0, count: run.capacities.count)
-        for metrics in optimal { for position in metrics.binding where position < counts.count { counts[position] += 1 } }
+        for metrics in optimal {
+            for position in metrics.binding where position < counts.count { counts[position] += 1 }
+        }
         let intact = Set(run.intact.binding)
         binding = counts.indices
             .filter { counts[$0] > 0 || intact.contains($0) }
-            .map { Binding(capacity: $0, share: optimal.isEmpty ? 0 : Double(counts[$0]) / Double(optimal.count), bindsIntact: intact.contains($0)) }
+            .map {
+                Binding(
+                    capacity: $0, share: optimal.isEmpty ? 0 : Double(counts[$0]) / Double(optimal.count),
+                    bindsIntact: intact.contains($0))
+            }
             .sorted { ($0.share, $1.capacity) > ($1.share, $0.capacity) }
         let factors = run.sampleFactors.compactMap { $0 }
         entries = run.uncertainty.indices.map { e in

@@ -7,10 +7,18 @@ extension Network {
         var nodes = self.nodes
         var links = self.links
         for (n, factor) in disruption.nodeFactors {
-            if factor == 0 { nodes[n].isClosed = true } else { nodes[n].capacityTEU = nodes[n].capacityTEU.map { $0 * factor } }
+            if factor == 0 {
+                nodes[n].isClosed = true
+            } else {
+                nodes[n].capacityTEU = nodes[n].capacityTEU.map { $0 * factor }
+            }
         }
         for (l, factor) in disruption.linkFactors {
-            if factor == 0 { links[l].isClosed = true } else { links[l].capacityTEU = links[l].capacityTEU.map { $0 * factor } }
+            if factor == 0 {
+                links[l].isClosed = true
+            } else {
+                links[l].capacityTEU = links[l].capacityTEU.map { $0 * factor }
+            }
         }
         do {
             return try Network(nodes: nodes, links: links, demands: demands)

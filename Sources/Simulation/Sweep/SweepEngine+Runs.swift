@@ -10,6 +10,7 @@ extension SweepEngine {
     /// the pairs needs every single failure, so with pairs each shard solves all single failures
     /// and keeps its own share of them; the pairs are then shared out like the singles.
     /// - Parameters:
+    ///   - modes: The modes `targets` were limited to, for the report (empty: all).
     ///   - rankBy: How the K most critical are picked.
     ///   - pairTop: K, or `nil` for single failures only.
     public func singleFailures(
@@ -18,6 +19,7 @@ extension SweepEngine {
         targets: [FailureTarget],
         kinds: [FailureTarget.Kind],
         includeEndpoints: Bool,
+        modes: [Mode] = [],
         rankBy: RankKey,
         pairTop: Int?,
         shard: Shard = .whole,
@@ -30,6 +32,7 @@ extension SweepEngine {
             intact: intact.metrics, capacities: capacities, caseCount: targets.count)
         run.targetKinds = kinds.map(\.rawValue)
         run.includeEndpoints = includeEndpoints
+        run.modes = modes.map(\.rawValue)
         run.targets = targets.map(\.element)
         run.rankBy = rankBy
         run.pairTop = pairTop
@@ -37,7 +40,8 @@ extension SweepEngine {
 
         let singles = Array(targets.indices).filter { pairTop != nil || shard.owns($0) }
         let disruptions = targets.map(\.disruption)
-        let answers = try solve(singles, disruption: { disruptions[$0] }, from: intact, threads: threads, control: control)
+        let answers = try solve(
+            singles, disruption: { disruptions[$0] }, from: intact, threads: threads, control: control)
         for (position, index) in singles.enumerated() { run.results[index] = answers[position] }
 
         if let pairTop, !control.shouldStop() {
@@ -89,7 +93,8 @@ extension SweepEngine {
         }
         run.sampleFactors = Array(repeating: nil, count: samples)
         let owned = Array(0..<samples).filter(shard.owns)
-        let answers = try solve(owned, disruption: { sampler.disruption($0) }, from: intact, threads: threads, control: control)
+        let answers = try solve(
+            owned, disruption: { sampler.disruption($0) }, from: intact, threads: threads, control: control)
         for (position, index) in owned.enumerated() where answers[position] != nil {
             run.results[index] = answers[position]
             run.sampleFactors[index] = sampler.factors(index)

@@ -1,4 +1,3 @@
-import Dispatch
 public import FlowFormulation
 public import FreightNetwork
 public import LinearProgramming
@@ -67,7 +66,8 @@ public struct SweepEngine: Sendable {
             guard solution.termination == .optimal, let basis = try session.basis() else {
                 throw SolverError(
                     backend: factory.name,
-                    message: "the intact network has no optimum (\(solution.termination.rawValue)): nothing to sweep from"
+                    message:
+                        "the intact network has no optimum (\(solution.termination.rawValue)): nothing to sweep from"
                 )
             }
             return Intact(metrics: metrics(solution, under: intact), basis: basis)
@@ -89,6 +89,7 @@ public struct SweepEngine: Sendable {
         threads: Int,
         control: SweepControl = SweepControl()
     ) throws(SolverError) -> [CaseMetrics?] {
+        guard !indices.isEmpty else { return [] }
         control.casesPlanned(indices.count)
         let workers = max(1, min(threads, indices.count))
         let state = SweepState(count: indices.count)
@@ -109,11 +110,7 @@ public struct SweepEngine: Sendable {
                 state.failure.withLock { if $0 == nil { $0 = error } }
             }
         }
-        if workers == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
-        }
+        WorkerThreads.run(workers, work)
         if let error = state.failure.withLock({ $0 }) { throw error }
         return state.results.withLock { $0 }
     }
@@ -184,26 +181,6 @@ public struct SweepEngine: Sendable {
             capacities: editor.capacities(under: disruption, elements: capacityElements),
             originating: editor.originating
         )
-    }
-}
-
-/// How a running sweep reports progress and learns it should stop.
-public struct SweepControl: Sendable {
-    /// Checked before each case is taken; once true, no new case starts.
-    public var shouldStop: @Sendable () -> Bool
-    /// Called when a batch of cases is about to be solved, with its size.
-    public var casesPlanned: @Sendable (Int) -> Void
-    /// Called after each case (from any worker thread).
-    public var caseFinished: @Sendable () -> Void
-
-    public init(
-        shouldStop: @escaping @Sendable () -> Bool = { false },
-        casesPlanned: @escaping @Sendable (Int) -> Void = { _ in },
-        caseFinished: @escaping @Sendable () -> Void = {}
-    ) {
-        self.shouldStop = shouldStop
-        self.casesPlanned = casesPlanned
-        self.caseFinished = caseFinished
     }
 }
 

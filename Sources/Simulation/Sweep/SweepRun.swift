@@ -28,8 +28,10 @@ public struct SweepRun: Sendable, Hashable {
 
     /// The `--targets` kinds, such as `["links", "nodes"]`.
     public var targetKinds: [String] = []
-    /// Whether demand origins and destinations were closed too.
+    /// Whether demand origins and destinations (and their only links) were closed too.
     public var includeEndpoints = false
+    /// The `--modes` links and nodes were limited to, such as `["rail", "road", "ferry"]`; empty for all.
+    public var modes: [String] = []
     /// The elements closed; ``cases`` refer to them by position.
     public var targets: [SweepElement] = []
     /// How the ranking orders the cases and picks the pairs.
@@ -55,7 +57,10 @@ public struct SweepRun: Sendable, Hashable {
     /// True when the sweep was stopped before every case of its share was solved.
     public var interrupted = false
 
-    public init(kind: Kind, scenario: String, file: String, programDigest: String, intact: CaseMetrics, capacities: [SweepElement], caseCount: Int) {
+    public init(
+        kind: Kind, scenario: String, file: String, programDigest: String, intact: CaseMetrics,
+        capacities: [SweepElement], caseCount: Int
+    ) {
         self.kind = kind
         self.scenario = scenario
         self.file = file
@@ -86,12 +91,14 @@ public struct SweepRun: Sendable, Hashable {
             bare.sampleFactors = merged.sampleFactors
             bare.interrupted = merged.interrupted
             guard bare == merged else {
-                throw SweepMergeError("part \(p + 1) is of a different sweep than part 1 (\(merged.differences(from: part)))")
+                throw SweepMergeError(
+                    "part \(p + 1) is of a different sweep than part 1 (\(merged.differences(from: part)))")
             }
             for (index, result) in part.results.enumerated() {
                 guard let result else { continue }
                 if merged.results[index] != nil {
-                    throw SweepMergeError("case \(index) is answered by more than one part (part \(p + 1) and an earlier one)")
+                    throw SweepMergeError(
+                        "case \(index) is answered by more than one part (part \(p + 1) and an earlier one)")
                 }
                 merged.results[index] = result
                 if index < part.sampleFactors.count, let factors = part.sampleFactors[index] {
@@ -107,53 +114,18 @@ public struct SweepRun: Sendable, Hashable {
     func differences(from other: SweepRun) -> String {
         var found: [String] = []
         if kind != other.kind { found.append("kind \(kind.rawValue) vs \(other.kind.rawValue)") }
-        if programDigest != other.programDigest { found.append("network digest \(programDigest) vs \(other.programDigest)") }
+        if programDigest != other.programDigest {
+            found.append("network digest \(programDigest) vs \(other.programDigest)")
+        }
         if caseCount != other.caseCount { found.append("\(caseCount) vs \(other.caseCount) cases") }
-        if seed != other.seed { found.append("seed \(seed.map(String.init) ?? "none") vs \(other.seed.map(String.init) ?? "none")") }
-        if targets != other.targets || targetKinds != other.targetKinds { found.append("targets") }
+        if seed != other.seed {
+            found.append("seed \(seed.map(String.init) ?? "none") vs \(other.seed.map(String.init) ?? "none")")
+        }
+        if targets != other.targets || targetKinds != other.targetKinds || modes != other.modes {
+            found.append("targets")
+        }
         if cases != other.cases || pairTop != other.pairTop { found.append("case list") }
         if scenario != other.scenario || file != other.file { found.append("scenario") }
         return found.isEmpty ? "parameters" : found.joined(separator: ", ")
     }
-}
-
-/// Why parts of a sweep could not be merged.
-public struct SweepMergeError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
-
-/// A scenario `uncertainty` entry as a sweep report shows it.
-public struct UncertaintyInfo: Sendable, Hashable {
-    /// What it picks, as written: `link KUR-ALT`.
-    public var label: String
-    /// Where it was written, `file:line`.
-    public var source: String
-    /// How many directed links and nodes it picks.
-    public var elementCount: Int
-    public var closedProbability: Double
-    /// The factor distribution's summary (`uniform 0.7–0.75`), or `nil` for 1.
-    public var capacityFactor: String?
-    public var group: String?
-
-    public init(label: String, source: String, elementCount: Int, closedProbability: Double, capacityFactor: String?, group: String?) {
-        self.label = label
-        self.source = source
-        self.elementCount = elementCount
-        self.closedProbability = closedProbability
-        self.capacityFactor = capacityFactor
-        self.group = group
-    }
-}
-
-/// Which figure orders a single-failure ranking (and picks the K most critical for pairs).
-public enum RankKey: String, Sendable, Hashable, CaseIterable {
-    /// Lost TEU/year first, then added generalised cost.
-    case lostTEU = "lost-teu"
-    /// Added generalised cost (tariffs, handling, time value and unmet penalties), USD/year.
-    case objective
-    /// Added total cost (tariffs and handling of delivered freight), USD/year.
-    case cost
-    /// Added average transit days.
-    case days
 }

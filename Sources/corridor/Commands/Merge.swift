@@ -24,7 +24,9 @@ extension Corridor {
         @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
         var output: String?
 
-        @Option(name: .customLong("rank-by"), help: "Rank single failures by lost-teu, objective, cost or days (default: as swept).")
+        @Option(
+            name: .customLong("rank-by"),
+            help: "Rank single failures by lost-teu, objective, cost or days (default: as swept).")
         var rankBy: RankKey?
 
         @Option(help: "Rows of each ranked or binding table in the text report.")
@@ -68,7 +70,8 @@ extension Corridor {
             if !merged.isComplete && !partial {
                 Output.error(
                     "error: the parts answer \(merged.completedCount) of \(merged.caseCount) cases"
-                        + "\(merged.interrupted ? " (a part was interrupted)" : ""); rerun the missing shards, or add --partial")
+                        + "\(merged.interrupted ? " (a part was interrupted)" : ""); rerun the missing shards, or add --partial"
+                )
                 throw ExitCodes.dataError
             }
             let text: String
@@ -96,15 +99,22 @@ extension Corridor {
             var seen: [Int: String] = [:]
             for (file, shard) in shards {
                 guard shard.count == count else {
-                    throw SweepMergeError("\(file) is shard \(shard) but \(shards[0].file) is shard \(shards[0].shard): different shard counts")
+                    throw SweepMergeError(
+                        "\(file) is shard \(shard) but \(shards[0].file) is shard \(shards[0].shard): different shard counts"
+                    )
                 }
-                if let other = seen[shard.index] { throw SweepMergeError("\(file) and \(other) are both shard \(shard)") }
+                if let other = seen[shard.index] {
+                    throw SweepMergeError("\(file) and \(other) are both shard \(shard)")
+                }
                 seen[shard.index] = file
             }
             let missing = (0..<count).filter { seen[$0] == nil }
             if !missing.isEmpty && !partial {
-                let list = missing.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-                throw SweepMergeError("missing shard\(missing.count == 1 ? "" : "s") \(list); rerun them, or add --partial")
+                let list =
+                    missing.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", ")
+                    + (missing.count > 10 ? ", …" : "")
+                throw SweepMergeError(
+                    "missing shard\(missing.count == 1 ? "" : "s") \(list); rerun them, or add --partial")
             }
         }
     }

@@ -42,8 +42,15 @@ extension Corridor {
                 valueName: "kinds"))
         var targets: String = "links,nodes"
 
-        @Flag(name: .customLong("include-endpoints"), help: "Also close the nodes where demands start or end.")
+        @Flag(
+            name: .customLong("include-endpoints"),
+            help: "Also close the nodes where demands start or end, and the links that are their only way out or in.")
         var includeEndpoints = false
+
+        @Option(
+            help: ArgumentHelp(
+                "Close only links of these modes (and nodes on them), e.g. rail,road,ferry.", valueName: "modes"))
+        var modes: String?
 
         @Flag(help: "Also close every pair among the --top most critical single failures (N-2).")
         var pairs = false
@@ -87,12 +94,15 @@ extension Corridor {
             }
             if let monteCarlo, monteCarlo < 1 { throw ValidationError("--monte-carlo needs at least 1 sample.") }
             if pairs && !singleFailures { throw ValidationError("--pairs goes with --single-failures.") }
+            if modes != nil && !singleFailures { throw ValidationError("--modes goes with --single-failures.") }
             if top < 2 { throw ValidationError("--top must be at least 2 (a pair needs two).") }
             if threads < 1 { throw ValidationError("--threads must be at least 1.") }
             if limit < 1 { throw ValidationError("--limit must be at least 1.") }
             _ = try targetKinds()
+            _ = try modeList()
             if shard != nil, let format, format != .jsonl {
-                throw ValidationError("A shard writes JSON Lines (--format jsonl); combine the parts with `corridor merge`.")
+                throw ValidationError(
+                    "A shard writes JSON Lines (--format jsonl); combine the parts with `corridor merge`.")
             }
         }
 
@@ -105,8 +115,25 @@ extension Corridor {
                 }
                 if !kinds.contains(kind) { kinds.append(kind) }
             }
-            guard !kinds.isEmpty else { throw ValidationError("--targets: give at least one of links, nodes, borders, countries.") }
+            guard !kinds.isEmpty else {
+                throw ValidationError("--targets: give at least one of links, nodes, borders, countries.")
+            }
             return kinds
+        }
+
+        func modeList() throws -> [Mode] {
+            guard let modes else { return [] }
+            var list: [Mode] = []
+            for word in modes.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+                guard let mode = Mode(rawValue: word) else {
+                    throw ValidationError(
+                        "--modes: unknown mode '\(word)'; expected a list of \(Mode.allCases.map(\.rawValue).joined(separator: ", "))."
+                    )
+                }
+                if !list.contains(mode) { list.append(mode) }
+            }
+            guard !list.isEmpty else { throw ValidationError("--modes: give at least one mode.") }
+            return list
         }
 
         func run() throws {
@@ -121,7 +148,9 @@ extension Corridor {
             }
             for warning in scenario.warnings { Output.error(warning.description) }
             if monteCarlo != nil && scenario.uncertainty.isEmpty {
-                Output.error("\(file): error: --monte-carlo needs an `uncertainty` list in the scenario (see Scenarios/SCHEMA.md)")
+                Output.error(
+                    "\(file): error: --monte-carlo needs an `uncertainty` list in the scenario (see Scenarios/SCHEMA.md)"
+                )
                 throw ExitCodes.dataError
             }
 
@@ -136,18 +165,24 @@ extension Corridor {
             let clock = ContinuousClock()
             let started = clock.now
             let kinds = try targetKinds()
+            let modes = try modeList()
             let run: SweepRun
             do throws(SolverError) {
                 if let samples = monteCarlo {
-                    let sampler = MonteCarloSampler(uncertainty: scenario.uncertainty, network: scenario.network, seed: seed)
+                    let sampler = MonteCarloSampler(
+                        uncertainty: scenario.uncertainty, network: scenario.network, seed: seed)
                     run = try engine.monteCarlo(
                         scenario: scenario.name, file: file, sampler: sampler, samples: samples, shard: shard,
                         threads: threads, control: control)
                 } else {
-                    let list = FailureTarget.all(in: scenario.network, kinds: kinds, includeEndpoints: includeEndpoints)
+                    let list = FailureTarget.all(
+                        in: scenario.network, kinds: kinds, includeEndpoints: includeEndpoints,
+                        modes: modes.isEmpty ? nil : Set(modes))
                     run = try engine.singleFailures(
-                        scenario: scenario.name, file: file, targets: list, kinds: kinds, includeEndpoints: includeEndpoints,
-                        rankBy: rankBy, pairTop: pairs ? top : nil, shard: shard, threads: threads, control: control)
+                        scenario: scenario.name, file: file, targets: list, kinds: kinds,
+                        includeEndpoints: includeEndpoints,
+                        modes: modes, rankBy: rankBy, pairTop: pairs ? top : nil, shard: shard, threads: threads,
+                        control: control)
                 }
             } catch {
                 progress.finish()
@@ -186,7 +221,8 @@ extension Corridor {
                         + "\(String(format: "%.1f", perCase)) ms per case, \(iterations) warm simplex iterations")
             }
             if Interrupt.requested || run.interrupted {
-                Output.error("sweep: interrupted; wrote the \(solved.count) finished case\(solved.count == 1 ? "" : "s")")
+                Output.error(
+                    "sweep: interrupted; wrote the \(solved.count) finished case\(solved.count == 1 ? "" : "s")")
                 throw ExitCode(Interrupt.requested ? Interrupt.exitStatus : 130)
             }
             let failures = solved.filter { $0.status == nil }

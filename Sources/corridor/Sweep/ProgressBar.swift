@@ -10,11 +10,12 @@ final class ProgressBar: Sendable {
         var done = 0
         var lastDraw: ContinuousClock.Instant?
         var drawn = false
+        /// When the first cases were planned: the rate and ETA leave out the intact network's solve.
+        var start: ContinuousClock.Instant?
     }
 
     private let enabled: Bool
     private let label: String
-    private let start = ContinuousClock.now
     private let state = Mutex(State())
 
     init(enabled: Bool, label: String) {
@@ -27,7 +28,10 @@ final class ProgressBar: Sendable {
 
     /// Adds `count` cases to the total.
     func plan(_ count: Int) {
-        state.withLock { $0.total += count }
+        state.withLock { state in
+            state.total += count
+            if state.start == nil { state.start = ContinuousClock.now }
+        }
     }
 
     /// One more case finished.
@@ -39,7 +43,7 @@ final class ProgressBar: Sendable {
             if let last = state.lastDraw, now - last < .milliseconds(100), state.done < state.total { return }
             state.lastDraw = now
             state.drawn = true
-            Self.write("\r" + line(state, elapsed: now - start) + "\u{1B}[K")
+            Self.write("\r" + line(state, elapsed: now - (state.start ?? now)) + "\u{1B}[K")
         }
     }
 

@@ -45,7 +45,8 @@ struct ShardArgument: ExpressibleByArgument, Sendable {
                 index = completion
             } else {
                 throw ValidationError(
-                    "--shard auto: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; give the index, as in --shard 0/8.")
+                    "--shard auto: neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; give the index, as in --shard 0/8."
+                )
             }
         }
         guard let index, let count else {

@@ -1,0 +1,168 @@
+public import FreightNetwork
+public import LinearProgramming
+
+/// What a plan optimises over its scenarios.
+public enum PlanObjective: String, Sendable, Hashable, CaseIterable {
+    /// Minimise the weighted mean of the scenarios' annual generalised cost (tariffs, time value, unmet penalties).
+    case expectedCost = "expected-cost"
+    /// Maximise the weighted mean of the TEU/year delivered.
+    case maxThroughput = "max-throughput"
+    /// Minimise the largest annual generalised cost over the scenarios.
+    case worstCase = "worst-case"
+}
+
+/// One scenario of a plan: its network (before any investment) and its weight.
+public struct PlanScenario: Sendable {
+    public var name: String
+    public var network: Network
+    public var weight: Double
+    public init(name: String, network: Network, weight: Double) {
+        self.name = name
+        self.network = network
+        self.weight = weight
+    }
+}
+
+/// The two-stage mixed-integer program of an investment plan.
+///
+/// Build variables y[i] (units of project i, integer in min…max; binary for a yes/no project) are shared by
+/// all scenarios; each scenario s has its own copy of ``FlowProgram``'s min-cost flow block, built on the
+/// scenario's network with every candidate link and node added (so the same reachability pruning applies),
+/// in which
+///
+///     capacity rows:   Σ flow − Σ_i Δ[i,e]·y[i] ≤ capacity(e)          (existing link or node e)
+///     new link/node:   Σ flow − c·y[i] ≤ 0, or Σ flow − M·y[i] ≤ 0 when unlimited (M = the scenario's total demand)
+///     upgraded link:   a parallel copy with the lower tariff/time sharing the link's capacity row, Σ flow ≤ M·y[i]
+///     budget:          Σ_i capex[i]·y[i] ≤ budget
+///     prerequisites:   z[i] ≤ z[j] for i requires j;  z[i] + z[j] ≤ 1 for i excludes j
+///                      (z[i] = y[i] for yes/no projects, else a binary with z ≤ y ≤ max·z)
+///
+/// The objective is Σ_s w_s·cost_s (expected cost), max z with z ≥ cost_s (worst case), or Σ_s w_s·delivered_s.
+/// Capex enters only through the budget row: it is one-off, the flow costs are per year (plus a tiny
+/// tie-break, ``costTieBreak``, that prefers the cheaper of two equally good portfolios).
+public struct InvestmentProgram: Sendable {
+    /// One scenario's flow block inside the program.
+    public struct Block: Sendable {
+        public var scenario: PlanScenario
+        /// The scenario's network with every candidate link and node added.
+        public var network: Network
+        /// The min-cost flow program of ``network``; its variable j is the program's variable `offset + j`.
+        public var flow: FlowProgram
+        public var columnOffset: Int
+        /// `upgradeOf[l]`: for a parallel upgrade copy, (investment, the upgraded link's index).
+        public var upgradeOf: [Int: (investment: Int, link: Int)]
+        /// Total demand, TEU/year.
+        public var demandTEU: Double
+
+        public func variable(_ v: LinearProgram.Variable) -> LinearProgram.Variable {
+            LinearProgram.Variable(index: columnOffset + v.index)
+        }
+
+        /// Annual generalised cost of the block in a solution, USD/year.
+        public func cost(_ solution: LPSolution) -> Double {
+            var total = flow.program.objectiveConstant
+            for (j, column) in flow.program.columns.enumerated() where column.cost != 0 {
+                total += column.cost * solution[LinearProgram.Variable(index: columnOffset + j)]
+            }
+            return total
+        }
+
+        /// TEU/year not delivered in a solution.
+        public func unmet(_ solution: LPSolution) -> Double {
+            flow.unmet.reduce(0) { $0 + solution[variable($1)] }
+        }
+    }
+
+    public let catalog: InvestmentCatalog
+    public let objective: PlanObjective
+    public private(set) var program: LinearProgram
+    /// `build[i]`: units of project i.
+    public let build: [LinearProgram.Variable]
+    public let budgetRow: LinearProgram.Constraint
+    public let blocks: [Block]
+    /// Normalised scenario weights (sum 1).
+    public let weights: [Double]
+
+    /// - Parameters:
+    ///   - reference: when given, capacity increases are scaled to each scenario (``scaled(_:for:reference:)``).
+    ///   - units: optional fixed unit ranges per project (to force a project out, or evaluate a portfolio).
+    ///   - relaxed: build the LP relaxation (continuous y and z).
+    public init(
+        scenarios: [PlanScenario], catalog: InvestmentCatalog, objective: PlanObjective = .expectedCost,
+        units: [Int: ClosedRange<Int>] = [:], relaxed: Bool = false, reference: Network? = nil
+    ) throws(NetworkError) {
+        self.catalog = catalog
+        self.objective = objective
+        let totalWeight = scenarios.reduce(0) { $0 + max(0, $1.weight) }
+        let weights = scenarios.map { totalWeight > 0 ? max(0, $0.weight) / totalWeight : 1 / Double(scenarios.count) }
+        self.weights = weights
+        var lp = LinearProgram(name: "corridor_plan_\(objective.rawValue)", sense: objective == .maxThroughput ? .maximize : .minimize)
+
+        // Stage 1: build decisions.
+        var build: [LinearProgram.Variable] = []
+        var built: [LinearProgram.Variable] = []
+        for (i, investment) in catalog.investments.enumerated() {
+            let range = units[i] ?? investment.minUnits...investment.maxUnits
+            let lower = max(range.lowerBound, investment.minUnits)
+            let upper = min(range.upperBound, investment.maxUnits)
+            let tieBreak = investment.capexUSD * (objective == .maxThroughput ? -Self.throughputTieBreak : Self.costTieBreak)
+            let y = lp.addVariable(
+                FlowProgram.clipped("y_\(investment.id)"), bounds: upper > lower ? .range(Double(lower), Double(upper)) : .fixed(Double(max(lower, min(upper, lower)))),
+                cost: tieBreak, isInteger: !relaxed)
+            build.append(y)
+            if investment.isBinary {
+                built.append(y)
+            } else {
+                let z = lp.addVariable(FlowProgram.clipped("z_\(investment.id)"), bounds: .range(0, 1), isInteger: !relaxed)
+                lp.addConstraint(FlowProgram.clipped("built_lo_\(investment.id)"), [(z, 1), (y, -1)], bounds: .upper(0))
+                lp.addConstraint(FlowProgram.clipped("built_hi_\(investment.id)"), [(y, 1), (z, -Double(investment.maxUnits))], bounds: .upper(0))
+                built.append(z)
+            }
+        }
+        let budgetRow = lp.addConstraint(
+            "budget", zip(catalog.investments, build).map { LinearProgram.Term($1, $0.capexUSD / 1e6) },
+            bounds: .upper(catalog.budgetUSD / 1e6))
+        for (i, investment) in catalog.investments.enumerated() {
+            for id in investment.requires {
+                guard let j = catalog.index(of: id) else { continue }
+                lp.addConstraint(FlowProgram.clipped("req_\(investment.id)_\(id)"), [(built[i], 1), (built[j], -1)], bounds: .upper(0))
+            }
+            for id in investment.excludes {
+                guard let j = catalog.index(of: id), j > i || !catalog.investments[j].excludes.contains(investment.id) else { continue }
+                lp.addConstraint(FlowProgram.clipped("excl_\(investment.id)_\(id)"), [(built[i], 1), (built[j], 1)], bounds: .upper(1))
+            }
+        }
+        let worst = objective == .worstCase ? lp.addVariable("worst_cost", bounds: .free, cost: 1) : nil
+
+        // Stage 2: one flow block per scenario.
+        var blocks: [Block] = []
+        for (s, scenario) in scenarios.enumerated() {
+            let local = Self.scaled(catalog, for: scenario.network, reference: reference)
+            let block = try Self.addBlock(&lp, s: s, scenario, weight: weights[s], catalog: local, build: build,
+                                          objective: objective, worst: worst)
+            blocks.append(block)
+        }
+        self.build = build
+        self.budgetRow = budgetRow
+        self.blocks = blocks
+        self.program = lp
+    }
+
+    /// Objective weight of one USD of capex for the cost objectives (USD/yr per USD): a tie-break, so that among
+    /// portfolios of equal annual cost the cheaper is chosen (USD 3.7 bn of capex adds USD 3,700/yr, invisible
+    /// at the report's precision).
+    public static let costTieBreak = 1e-6
+    /// The same tie-break for max throughput, in TEU/yr per USD (USD 3.7 bn subtracts 0.0037 TEU/yr).
+    public static let throughputTieBreak = 1e-12
+
+    /// The solution's objective without the capex tie-break: the annual cost (or TEU/yr) itself.
+    public func annualObjective(_ solution: LPSolution) -> Double? {
+        guard let objective = solution.objective else { return nil }
+        return objective - build.reduce(0) { $0 + program[$1].cost * solution[$1] }
+    }
+
+    /// Units of each project in a solution (rounded).
+    public func units(_ solution: LPSolution) -> [Int] {
+        build.map { Int(solution[$0].rounded()) }
+    }
+}

@@ -1,0 +1,73 @@
+/// A candidate project of an investment plan (`investments:` in a plan file, see `Scenarios/SCHEMA.md`).
+///
+/// Built either yes/no (`maxUnits == 1`) or as an integer number of identical units (ferries),
+/// each unit costing ``capexUSD`` and bringing every effect once.
+public struct Investment: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var description: String?
+    /// One-off capital cost of one unit, USD.
+    public var capexUSD: Double
+    /// Units that must be built (committed projects); 0 by default.
+    public var minUnits: Int
+    /// Most units that can be built; 1 for a yes/no project.
+    public var maxUnits: Int
+    public var effects: [InvestmentEffect]
+    /// Ids of projects that must be built (at least one unit) for this one to be built.
+    public var requires: [String]
+    /// Ids of projects that cannot be built together with this one.
+    public var excludes: [String]
+    public var source: String?
+
+    public init(
+        id: String, description: String? = nil, capexUSD: Double, minUnits: Int = 0, maxUnits: Int = 1,
+        effects: [InvestmentEffect], requires: [String] = [], excludes: [String] = [], source: String? = nil
+    ) {
+        self.id = id
+        self.description = description
+        self.capexUSD = capexUSD
+        self.minUnits = minUnits
+        self.maxUnits = maxUnits
+        self.effects = effects
+        self.requires = requires
+        self.excludes = excludes
+        self.source = source
+    }
+
+    /// Whether the project is a yes/no choice.
+    public var isBinary: Bool { maxUnits == 1 }
+}
+
+/// What one unit of an ``Investment`` does to the network.
+public enum InvestmentEffect: Sendable, Hashable {
+    /// Raises a link's capacity by `teu` TEU/year per unit (both directions of a bidirectional link).
+    case linkCapacity(Link.ID, teu: Double)
+    /// Raises a node's throughput capacity by `teu` TEU/year per unit.
+    case nodeCapacity(Node.ID, teu: Double)
+    /// A link that exists only when the project is built; its capacity (per unit) is its `capacityTEU`,
+    /// unlimited when nil.
+    case newLink(Link)
+    /// A node that exists only when the project is built; its capacity (per unit) is its `capacityTEU`.
+    case newNode(Node)
+    /// A faster or cheaper service on an existing link: a parallel copy of the link with the tariff and
+    /// time reduced by these amounts, open only when built, sharing the link's capacity.
+    case upgradeLink(Link.ID, costReductionUSDPerTEU: Double, timeReductionDays: Double)
+}
+
+/// The investment part of a plan file: candidates and the budget.
+public struct InvestmentCatalog: Sendable, Hashable {
+    public var investments: [Investment]
+    /// Most capex that may be spent in total, USD.
+    public var budgetUSD: Double
+
+    public init(investments: [Investment], budgetUSD: Double) {
+        self.investments = investments
+        self.budgetUSD = budgetUSD
+    }
+
+    public func index(of id: String) -> Int? { investments.firstIndex { $0.id == id } }
+
+    /// Capex of the committed units (`minUnits`), USD.
+    public var committedCapexUSD: Double {
+        investments.reduce(0) { $0 + Double($1.minUnits) * $1.capexUSD }
+    }
+}

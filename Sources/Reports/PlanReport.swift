@@ -1,0 +1,211 @@
+public import Simulation
+import FlowFormulation
+import FreightNetwork
+import LinearProgramming
+
+/// The report of `corridor plan`: the portfolio, the scenarios with and without it, and why (table or JSON).
+public enum PlanReport {
+    private static func usd(_ v: Double) -> String { "USD " + NumberFormatting.money(v) }
+    private static func signedUSD(_ v: Double) -> String { (v > 0 ? "+" : v < 0 ? "-" : "") + "USD " + NumberFormatting.money(abs(v)) }
+
+    /// Objective value in words (USD/yr or TEU/yr).
+    private static func objectiveText(_ plan: PlanResult, _ v: Double) -> String {
+        plan.maximises ? "\(NumberFormatting.grouped(v)) TEU/yr" : "\(usd(v))/yr"
+    }
+
+    private static func objectiveName(_ objective: PlanObjective) -> String {
+        switch objective {
+        case .expectedCost: "expected annual generalised cost (weighted over the scenarios)"
+        case .maxThroughput: "expected TEU/yr delivered (weighted over the scenarios)"
+        case .worstCase: "worst-case annual generalised cost over the scenarios"
+        }
+    }
+
+    /// Loss (positive = worse) of a switched re-solve against the plan's objective.
+    static func loss(_ plan: PlanResult, _ switched: Double?) -> Double? {
+        guard let base = plan.objectiveValue, let switched else { return nil }
+        return plan.maximises ? base - switched : switched - base
+    }
+
+    static func portfolioText(_ plan: PlanResult, _ units: [Int]) -> String {
+        let parts = zip(plan.catalog.investments, units).filter { $0.1 > 0 }.map { $0.0.isBinary ? $0.0.id : "\($0.1)× \($0.0.id)" }
+        return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+    }
+
+    public static func render(_ plan: PlanResult, file: String, name: String?) -> String {
+        var out = ""
+        let gap = plan.relativeGap.map { NumberFormatting.fixed($0 * 100, 2) + "%" } ?? "—"
+        out += "Plan: \(name ?? file)  (\(file))\n"
+        out += "Objective: \(plan.objective.rawValue)   Status: \(plan.status.rawValue)   MIP gap: \(gap)   Solver: \(plan.solver) (branch-and-cut)\n"
+        out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s"); \(NumberFormatting.fixed(plan.seconds, 1)) s with all re-solves\n\n"
+        guard let value = plan.objectiveValue else {
+            out += "No portfolio: the solver ended with status \(plan.status.rawValue).\n"
+            return out
+        }
+        let budget = plan.catalog.budgetUSD
+        out += "  Budget            \(usd(budget)) (capex, one-off)\n"
+        out += "  Chosen capex      \(usd(plan.capexUSD)) (\(budget > 0 ? NumberFormatting.percent(plan.capexUSD / budget) : "—") of the budget)\n"
+        out += "  Objective         \(objectiveText(plan, value)): \(objectiveName(plan.objective))\n"
+        if let none = plan.objectiveWithoutInvestment {
+            let gain = plan.maximises ? value - none : none - value
+            out += "  Without projects  \(objectiveText(plan, none))  (the portfolio \(plan.maximises ? "adds \(NumberFormatting.grouped(gain)) TEU/yr" : "saves \(usd(gain))/yr"))\n"
+        }
+        if let bound = plan.bestBound { out += "  Best bound        \(objectiveText(plan, bound))\n" }
+        if let relaxation = plan.relaxationBound { out += "  LP relaxation     \(objectiveText(plan, relaxation))  (fractional projects allowed)\n" }
+        out += "\nChosen portfolio: \(portfolioText(plan, plan.units))\n"
+        var chosen = TextTable(["project", "units", "capex", "loss if dropped /yr", "payback", "then built instead", "description"], right: [1, 2, 3, 4])
+        var others = TextTable(["project", "max units", "capex/unit", "loss if forced in /yr", "then dropped", "description"], right: [1, 2, 3])
+        for project in plan.projects {
+            let inv = project.investment
+            let loss = loss(plan, project.objectiveIfSwitched)
+            let lossText = loss.map { $0 < 0 ? "≈ 0 (within the gap)" : plan.maximises ? "\(NumberFormatting.grouped($0)) TEU" : usd($0) }
+                ?? (project.switchStatus.map { "(\($0.rawValue))" } ?? "committed")
+            if project.units > 0 {
+                let capex = inv.capexUSD * Double(project.units)
+                let payback = (!plan.maximises ? loss.flatMap { $0 > 1 ? NumberFormatting.fixed(capex / $0, 1) + " yr" : nil } : nil) ?? "—"
+                let instead = project.portfolioIfSwitched.map { units in
+                    zip(plan.catalog.investments.indices, units).filter { $0.1 > plan.units[$0.0] }.map { plan.catalog.investments[$0.0].id }.joined(separator: ", ")
+                } ?? ""
+                chosen.add([inv.id, String(project.units), usd(capex), lossText, payback, instead.isEmpty ? "—" : instead, inv.description ?? ""])
+            } else {
+                let dropped = project.portfolioIfSwitched.map { units in
+                    zip(plan.catalog.investments.indices, units).filter { $0.1 < plan.units[$0.0] }.map { plan.catalog.investments[$0.0].id }.joined(separator: ", ")
+                } ?? ""
+                let infeasible = project.switchStatus == .infeasible ? "does not fit the budget" : lossText
+                others.add([inv.id, String(inv.maxUnits), usd(inv.capexUSD), infeasible, dropped.isEmpty ? "—" : dropped, inv.description ?? ""])
+            }
+        }
+        if !chosen.rows.isEmpty { out += chosen.rendered() + "\n" }
+        if !others.rows.isEmpty { out += "\nNot chosen\n" + others.rendered() + "\n" }
+
+        out += "\nScenarios without → with the portfolio (min-cost flows of each scenario's network)\n"
+        var table = TextTable(["scenario", "weight", "delivered TEU/yr", "unmet TEU/yr", "generalised cost /yr", "Δ cost /yr", "avg USD/TEU", "avg days", "middle TEU/yr"], right: [1, 2, 3, 4, 5, 6, 7, 8])
+        for s in plan.scenarios {
+            let a = s.without, b = s.with
+            let middleA = a.corridors.first { $0.corridor == "middle" }?.teu ?? 0
+            let middleB = b.corridors.first { $0.corridor == "middle" }?.teu ?? 0
+            let costA = a.objectiveValue ?? .nan, costB = b.objectiveValue ?? .nan
+            table.add([
+                s.name, NumberFormatting.percent(s.weight),
+                "\(NumberFormatting.grouped(a.deliveredTEU)) → \(NumberFormatting.grouped(b.deliveredTEU))",
+                "\(NumberFormatting.grouped(a.unmetTEU)) → \(NumberFormatting.grouped(b.unmetTEU))",
+                "\(usd(costA)) → \(usd(costB))", signedUSD(costB - costA),
+                "\(NumberFormatting.grouped(a.avgCostUSDPerTEU ?? .nan)) → \(NumberFormatting.grouped(b.avgCostUSDPerTEU ?? .nan))",
+                "\(NumberFormatting.fixed(a.avgTimeDays ?? .nan, 1)) → \(NumberFormatting.fixed(b.avgTimeDays ?? .nan, 1))",
+                "\(NumberFormatting.grouped(middleA)) → \(NumberFormatting.grouped(middleB))",
+            ])
+        }
+        out += table.rendered() + "\n"
+
+        out += "\nMarginal value of budget\n"
+        if let more = plan.objectiveWithMoreBudget, let marginal = plan.marginalValueOfBudget {
+            let extra = budget * plan.budgetStep
+            let gain = plan.maximises ? more - value : value - more
+            out += "  +\(NumberFormatting.fixed(plan.budgetStep * 100, 0))% budget (\(usd(extra))) → \(objectiveText(plan, more)): "
+            out += plan.maximises ? "+\(NumberFormatting.grouped(gain)) TEU/yr" : "\(usd(gain))/yr less"
+            out += " (\(plan.maximises ? NumberFormatting.fixed(marginal * 1e6, 2) + " TEU/yr" : "USD " + NumberFormatting.fixed(marginal * 1e6, 0) + "/yr") per extra USD 1 m); portfolio: \(portfolioText(plan, plan.portfolioWithMoreBudget ?? plan.units))\n"
+            if abs(gain) <= 1e-9 * max(1, abs(value)) {
+                let left = budget - plan.capexUSD
+                out += "  The budget does not bind: \(usd(left)) is left, and no remaining candidate both fits \(usd(left + extra)) and lowers the objective.\n"
+            }
+        } else {
+            out += "  not computed\n"
+        }
+
+        out += "\nWhy this portfolio\n"
+        for line in explanation(plan) { out += "  • \(line)\n" }
+        out += "\nCapex is one-off and enters only the budget row (capex ≤ budget); the objective is annual. A project's \"loss if dropped\" re-optimises the rest of the portfolio without it; payback = its capex / that loss.\n"
+        return out
+    }
+
+    /// Plain sentences that explain the choice, computed from the re-solves.
+    public static func explanation(_ plan: PlanResult) -> [String] {
+        var lines: [String] = []
+        guard let value = plan.objectiveValue else { return lines }
+        let names = plan.scenarios.map(\.name)
+        for project in plan.projects where project.units > 0 {
+            guard let loss = loss(plan, project.objectiveIfSwitched) else { continue }
+            if loss < 0 {
+                lines.append("\(project.investment.id) is worth nothing measurable: without it the re-solve found a portfolio as good within the MIP gap.")
+                continue
+            }
+            var line = "\(project.investment.id) (\(usd(project.investment.capexUSD * Double(project.units)))) is worth "
+            line += plan.maximises ? "\(NumberFormatting.grouped(loss)) TEU/yr" : "\(usd(loss))/yr"
+            line += " to the plan"
+            if let last = PlanReport.loss(plan, project.objectiveWithOneUnitFewer) {
+                line += " (its last unit: \(plan.maximises ? NumberFormatting.grouped(last) + " TEU/yr" : usd(last) + "/yr"))"
+            }
+            if !project.scenarioCostsIfSwitched.isEmpty, project.scenarioCostsIfSwitched.count == plan.scenarios.count {
+                let deltas = zip(plan.scenarios, project.scenarioCostsIfSwitched).map { ($0.0.name, $0.1 - ($0.0.with.objectiveValue ?? 0)) }
+                if let best = deltas.max(by: { $0.1 < $1.1 }), best.1 > 1 {
+                    line += "; without it \(best.0) costs \(usd(best.1))/yr more"
+                }
+            }
+            let capex = project.investment.capexUSD * Double(project.units)
+            if !plan.maximises, loss > 0, capex / loss > 30 {
+                line += "; it pays back only in \(NumberFormatting.fixed(capex / loss, 0)) years: it is built because the budget has room"
+                line += " (capex costs nothing beyond the budget row), not because it earns its capital"
+            }
+            lines.append(line + ".")
+        }
+        let rejected = plan.projects.filter { $0.units == 0 }
+        for project in rejected {
+            if project.switchStatus == .infeasible {
+                lines.append("\(project.investment.id) (\(usd(project.investment.capexUSD))) cannot be built within the budget together with what the plan needs.")
+            } else if let loss = loss(plan, project.objectiveIfSwitched), loss > 1e-6 * max(1, abs(value)) {
+                lines.append("\(project.investment.id) (\(usd(project.investment.capexUSD))): forcing it in makes the plan worse by \(plan.maximises ? NumberFormatting.grouped(loss) + " TEU/yr" : usd(loss) + "/yr") (it displaces better projects or relieves nothing that binds).")
+            } else if project.objectiveIfSwitched != nil {
+                lines.append("\(project.investment.id) is not needed: forcing it in changes the objective by less than the gap.")
+            }
+        }
+        for s in plan.scenarios {
+            let top = s.with.binding.filter { $0.shadowPriceUSDPerTEU >= 0.5 }.sorted { $0.shadowPriceUSDPerTEU > $1.shadowPriceUSDPerTEU }.prefix(3)
+            guard !top.isEmpty else { continue }
+            let text = top.map { "\($0.id) (USD \(NumberFormatting.grouped($0.shadowPriceUSDPerTEU))/TEU)" }.joined(separator: ", ")
+            lines.append("With the portfolio, \(s.name) is still limited by \(text).")
+        }
+        _ = names
+        return lines
+    }
+
+    public static func json(_ plan: PlanResult, file: String, name: String?) -> String {
+        func scenario(_ r: FlowResult) -> JSONValue {
+            .object([
+                ("status", .string(r.status.rawValue)), ("delivered_teu", .number(r.deliveredTEU)), ("unmet_teu", .number(r.unmetTEU)),
+                ("generalised_cost_usd", .number(r.objectiveValue)), ("total_cost_usd", .number(r.totalCostUSD)),
+                ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)), ("avg_days", .number(r.avgTimeDays)),
+                ("corridors", .object(r.corridors.map { ($0.corridor, .number($0.teu)) })),
+                ("binding", .array(r.binding.map { .object([("element", .string($0.element.rawValue)), ("id", .string($0.id)), ("shadow_usd_per_teu", .number($0.shadowPriceUSDPerTEU))]) })),
+            ])
+        }
+        let value: JSONValue = .object([
+            ("file", .string(file)), ("name", name.map { .string($0) } ?? .null),
+            ("objective", .string(plan.objective.rawValue)), ("status", .string(plan.status.rawValue)),
+            ("objective_value", .number(plan.objectiveValue)), ("best_bound", .number(plan.bestBound)),
+            ("relative_gap", .number(plan.relativeGap)), ("lp_relaxation", .number(plan.relaxationBound)),
+            ("objective_without_investment", .number(plan.objectiveWithoutInvestment)),
+            ("budget_usd", .number(plan.catalog.budgetUSD)), ("capex_usd", .number(plan.capexUSD)),
+            ("seconds", .number(plan.seconds)), ("rows", .number(Double(plan.rows))), ("columns", .number(Double(plan.columns))),
+            ("integer_columns", .number(Double(plan.integerColumns))), ("solver", .string(plan.solver)),
+            ("portfolio", .array(plan.projects.map { p in
+                .object([
+                    ("id", .string(p.investment.id)), ("units", .number(Double(p.units))),
+                    ("capex_usd", .number(p.investment.capexUSD * Double(p.units))),
+                    ("objective_if_switched", .number(p.objectiveIfSwitched)),
+                    ("loss_if_switched", .number(loss(plan, p.objectiveIfSwitched))),
+                    ("switch_status", p.switchStatus.map { .string($0.rawValue) } ?? .null),
+                    ("loss_of_last_unit", .number(loss(plan, p.objectiveWithOneUnitFewer))),
+                    ("portfolio_if_switched", p.portfolioIfSwitched.map { .array($0.map { .number(Double($0)) }) } ?? .null),
+                ])
+            })),
+            ("scenarios", .array(plan.scenarios.map { s in
+                .object([("name", .string(s.name)), ("weight", .number(s.weight)), ("without", scenario(s.without)), ("with", scenario(s.with))])
+            })),
+            ("budget_step", .number(plan.budgetStep)), ("objective_with_more_budget", .number(plan.objectiveWithMoreBudget)),
+            ("portfolio_with_more_budget", plan.portfolioWithMoreBudget.map { .array($0.map { .number(Double($0)) }) } ?? .null),
+            ("marginal_value_of_budget_per_usd", .number(plan.marginalValueOfBudget)),
+            ("explanation", .array(explanation(plan).map { .string($0) })),
+        ])
+        return value.rendered()
+    }
+}

@@ -1,0 +1,120 @@
+public import FreightNetwork
+
+extension PlanFile {
+    /// Unknown or self references in `requires`/`excludes`, projects that can never be built because what
+    /// they require (directly or through other projects) is excluded, and committed capex above the budget.
+    func checkReferencesBetweenProjects(into diagnostics: inout ScenarioDiagnostics) {
+        let investments = catalog.investments
+        let ids = investments.map(\.id)
+        for (i, investment) in investments.enumerated() {
+            let at = investmentPositions[i]
+            for (field, list) in [("requires", investment.requires), ("excludes", investment.excludes)] {
+                for other in list where !ids.contains(other) {
+                    diagnostics.append(ScenarioError(at: at, field: "investments[\(i)].\(field)",
+                                                     message: "unknown investment '\(other)'", hint: Suggestions.hint(for: other, in: ids)))
+                }
+                if list.contains(investment.id) {
+                    diagnostics.append(ScenarioError(at: at, field: "investments[\(i)].\(field)",
+                                                     message: "'\(investment.id)' names itself"))
+                }
+            }
+        }
+        guard !diagnostics.hasErrors else { return }
+        for (i, investment) in investments.enumerated() {
+            if let conflict = conflict(of: i) {
+                let message = "'\(investment.id)' can never be built: \(conflict)"
+                diagnostics.append(ScenarioError(at: investmentPositions[i], field: "investments[\(i)].requires",
+                                                 message: message, hint: "conflicting prerequisites and exclusions; drop one of them"))
+            }
+        }
+        for (i, investment) in investments.enumerated() where investment.minUnits > 0 {
+            for required in closure(of: i) where investments[required].minUnits == 0 {
+                diagnostics.append(ScenarioError(at: investmentPositions[i], field: "investments[\(i)].min_units",
+                                                 message: "'\(investment.id)' is committed but requires '\(investments[required].id)', which is not",
+                                                 hint: "give '\(investments[required].id)' min_units: 1 as well"))
+            }
+        }
+        let committed = catalog.committedCapexUSD
+        if committed > catalog.budgetUSD * (1 + 1e-12) {
+            let message = "the budget (USD \(FieldReader.format(catalog.budgetUSD))) is less than the committed projects' capex (USD \(FieldReader.format(committed))): no portfolio is feasible"
+            diagnostics.append(ScenarioError(at: budgetPosition, field: "budget_usd", message: message,
+                                             hint: "raise budget_usd or lower min_units"))
+        }
+    }
+
+    /// Every project `i` requires, directly or through others (without `i`).
+    func closure(of i: Int) -> [Int] {
+        var seen: Set<Int> = [i]
+        var stack = [i]
+        while let n = stack.popLast() {
+            for id in catalog.investments[n].requires {
+                if let j = catalog.index(of: id), !seen.contains(j) {
+                    seen.insert(j)
+                    stack.append(j)
+                }
+            }
+        }
+        seen.remove(i)
+        return seen.sorted()
+    }
+
+    /// Why project `i` can never be built, or nil.
+    func conflict(of i: Int) -> String? {
+        let investments = catalog.investments
+        let group = [i] + closure(of: i)
+        for a in group {
+            for b in group where a != b {
+                if investments[a].excludes.contains(investments[b].id) {
+                    let (x, y) = (investments[a].id, investments[b].id)
+                    if a == i { return "it excludes '\(y)', which it requires" }
+                    if b == i { return "it requires '\(x)', which excludes it" }
+                    return "it requires both '\(x)' and '\(y)', and '\(x)' excludes '\(y)'"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Errors for effects that name links or nodes the network does not have, or add ids it already has.
+    public func check(against network: Network, scenarioFile: String) -> [ScenarioError] {
+        var errors: [ScenarioError] = []
+        var added: Set<String> = []
+        var addedNodes: Set<String> = []
+        for investment in catalog.investments {
+            for effect in investment.effects {
+                if case .newNode(let node) = effect { addedNodes.insert(node.id.rawValue) }
+            }
+        }
+        let linkIDs = network.links.map(\.baseID.rawValue)
+        let nodeIDs = network.nodes.map(\.id.rawValue)
+        for (i, investment) in catalog.investments.enumerated() {
+            for (e, effect) in investment.effects.enumerated() {
+                let at = effectPositions[i][e]
+                let field = "investments[\(i)].effects[\(e)]"
+                func fail(_ message: String, _ hint: String? = nil) {
+                    errors.append(ScenarioError(at: at, field: field, message: "\(message) (in \(scenarioFile))", hint: hint))
+                }
+                switch effect {
+                case .linkCapacity(let id, _), .upgradeLink(let id, _, _):
+                    if network.index(of: id) == nil, !linkIDs.contains(id.rawValue) {
+                        fail("unknown link '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: linkIDs))
+                    }
+                case .nodeCapacity(let id, _):
+                    if network.index(of: id) == nil, !addedNodes.contains(id.rawValue) {
+                        fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
+                    }
+                case .newLink(let link):
+                    if network.index(of: link.id) != nil || !added.insert(link.id.rawValue).inserted {
+                        fail("link '\(link.id.rawValue)' already exists")
+                    }
+                    for end in [link.from, link.to] where network.index(of: end) == nil && !addedNodes.contains(end.rawValue) {
+                        fail("unknown node '\(end.rawValue)'", Suggestions.hint(for: end.rawValue, in: nodeIDs))
+                    }
+                case .newNode(let node):
+                    if network.index(of: node.id) != nil { fail("node '\(node.id.rawValue)' already exists") }
+                }
+            }
+        }
+        return errors
+    }
+}

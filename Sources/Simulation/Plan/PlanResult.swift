@@ -1,0 +1,69 @@
+public import FlowFormulation
+public import FreightNetwork
+public import LinearProgramming
+
+/// The outcome of `corridor plan`: the chosen portfolio, the scenarios with and without it, and why.
+public struct PlanResult: Sendable {
+    /// One scenario's outcome.
+    public struct ScenarioOutcome: Sendable {
+        public var name: String
+        public var weight: Double
+        public var demandTEU: Double
+        /// Nothing built but the committed projects.
+        public var without: FlowResult
+        /// With the chosen portfolio.
+        public var with: FlowResult
+    }
+
+    /// What one project is worth to the plan.
+    public struct ProjectOutcome: Sendable {
+        public var investment: Investment
+        /// Units in the chosen portfolio.
+        public var units: Int
+        /// The objective when this project is forced out (chosen ones) or forced in (others), the rest re-optimised;
+        /// nil when not computed or that program has no solution (e.g. forced in does not fit the budget).
+        public var objectiveIfSwitched: Double?
+        public var switchStatus: TerminationStatus?
+        /// The portfolio of that re-solve.
+        public var portfolioIfSwitched: [Int]?
+        /// Per scenario: generalised cost (USD/yr) with the project switched, from that re-solve.
+        public var scenarioCostsIfSwitched: [Double]
+        /// For a project of several units: the objective with one unit fewer, the rest re-optimised.
+        public var objectiveWithOneUnitFewer: Double?
+    }
+
+    public var objective: PlanObjective
+    public var catalog: InvestmentCatalog
+    public var status: TerminationStatus
+    /// The MIP's objective (USD/yr for the cost objectives, TEU/yr for throughput).
+    public var objectiveValue: Double?
+    public var bestBound: Double?
+    public var relativeGap: Double?
+    /// The LP relaxation's optimum (continuous build variables): a bound on the MIP.
+    public var relaxationBound: Double?
+    /// The objective with no project built (beyond committed ones).
+    public var objectiveWithoutInvestment: Double?
+    public var units: [Int]
+    public var capexUSD: Double
+    public var scenarios: [ScenarioOutcome]
+    public var projects: [ProjectOutcome]
+    /// Budget sensitivity: the re-solve with the budget raised by ``budgetStep``.
+    public var budgetStep: Double
+    public var objectiveWithMoreBudget: Double?
+    public var portfolioWithMoreBudget: [Int]?
+    public var seconds: Double
+    public var rows: Int
+    public var columns: Int
+    public var integerColumns: Int
+    public var solver: String
+
+    /// The marginal value of budget: objective improvement per extra USD of budget, per year.
+    public var marginalValueOfBudget: Double? {
+        guard let base = objectiveValue, let more = objectiveWithMoreBudget, catalog.budgetUSD > 0 else { return nil }
+        let gain = objective == .maxThroughput ? more - base : base - more
+        return gain / (catalog.budgetUSD * budgetStep)
+    }
+
+    /// Whether a larger objective is better.
+    public var maximises: Bool { objective == .maxThroughput }
+}

@@ -1,0 +1,144 @@
+public import FlowFormulation
+public import FreightNetwork
+public import LinearProgramming
+
+/// Solves an investment plan (``InvestmentProgram``) and explains its choice with re-solves.
+public struct Planner: Sendable {
+    public var solver: any LPSolver
+    /// Time limit and gap of every MIP solve.
+    public var options: SolveOptions
+    /// Re-solve with each project switched (forced out if chosen, forced in otherwise).
+    public var valueProjects: Bool
+    /// Relative budget increase for the marginal value of budget.
+    public var budgetStep: Double
+    /// The network capacity increases are scaled against (see ``InvestmentProgram/scaled(_:for:reference:)``);
+    /// nil: increases are the same in every scenario.
+    public var reference: Network?
+
+    public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
+                budgetStep: Double = 0.1) {
+        self.solver = solver
+        self.options = options
+        self.valueProjects = valueProjects
+        self.budgetStep = budgetStep
+    }
+
+    /// The program's solution: status, objective and portfolio (nil units when no solution).
+    public struct Solve: Sendable {
+        public var program: InvestmentProgram
+        public var solution: LPSolution
+        public var units: [Int]? { solution.termination.hasSolution || solution.termination == .timeLimit && !solution.primal.isEmpty ? program.units(solution) : nil }
+    }
+
+    /// Builds and solves one plan MIP.
+    public func solve(
+        _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective,
+        units: [Int: ClosedRange<Int>] = [:], relaxed: Bool = false
+    ) throws(PlanError) -> Solve {
+        let program: InvestmentProgram
+        do {
+            program = try InvestmentProgram(scenarios: scenarios, catalog: catalog, objective: objective, units: units, relaxed: relaxed, reference: reference)
+        } catch {
+            throw .network(error)
+        }
+        do {
+            return Solve(program: program, solution: try solver.solve(program.program, options: options))
+        } catch {
+            throw .solver(error)
+        }
+    }
+
+    /// Plans over `scenarios`.
+    public func plan(_ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective) throws(PlanError) -> PlanResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let main = try solve(scenarios, catalog, objective: objective)
+        let relaxation = try solve(scenarios, catalog, objective: objective, relaxed: true)
+        let none = Dictionary(uniqueKeysWithValues: catalog.investments.indices.map { ($0, catalog.investments[$0].minUnits...catalog.investments[$0].minUnits) })
+        let nothing = try solve(scenarios, catalog, objective: objective, units: none, relaxed: true)
+        let chosen = main.units ?? catalog.investments.map(\.minUnits)
+        var result = PlanResult(
+            objective: objective, catalog: catalog, status: main.solution.termination,
+            objectiveValue: main.units == nil ? nil : main.program.annualObjective(main.solution),
+            bestBound: main.solution.bestBound.map { $0 - ((main.solution.objective ?? $0) - (main.program.annualObjective(main.solution) ?? $0)) }, relativeGap: main.solution.relativeGap,
+            relaxationBound: relaxation.solution.termination == .optimal ? relaxation.program.annualObjective(relaxation.solution) : nil,
+            objectiveWithoutInvestment: nothing.solution.termination == .optimal ? nothing.program.annualObjective(nothing.solution) : nil,
+            units: chosen,
+            capexUSD: zip(catalog.investments, chosen).reduce(0) { $0 + $1.0.capexUSD * Double($1.1) },
+            scenarios: [], projects: [], budgetStep: budgetStep,
+            seconds: 0, rows: main.program.program.rowCount, columns: main.program.program.columnCount,
+            integerColumns: main.program.program.columns.filter(\.isInteger).count, solver: solver.name)
+        guard main.units != nil else {
+            result.seconds = Self.seconds(start.duration(to: clock.now))
+            return result
+        }
+
+        // Each scenario with and without the portfolio, as ordinary networks.
+        let simulator = Simulator(solver: solver)
+        let minimum = catalog.investments.map(\.minUnits)
+        for (s, scenario) in scenarios.enumerated() {
+            do {
+                let local = InvestmentProgram.scaled(catalog, for: scenario.network, reference: reference)
+                let withNetwork = try InvestmentProgram.apply(chosen, of: local, to: scenario.network)
+                let withoutNetwork = try InvestmentProgram.apply(minimum, of: local, to: scenario.network)
+                let with = try simulator.run(withNetwork, scenario: scenario.name)
+                let without = try simulator.run(withoutNetwork, scenario: scenario.name)
+                result.scenarios.append(.init(name: scenario.name, weight: main.program.weights[s],
+                                              demandTEU: main.program.blocks[s].demandTEU, without: without, with: with))
+            } catch let error as SolverError {
+                throw .solver(error)
+            } catch let error as NetworkError {
+                throw .network(error)
+            } catch {
+                throw .solver(SolverError(backend: solver.name, code: -1, message: "\(error)"))
+            }
+        }
+
+        // Value of each project: switch it and re-optimise the rest.
+        if valueProjects {
+            for (i, investment) in catalog.investments.enumerated() {
+                let forcedOut = chosen[i] > 0
+                if forcedOut && investment.minUnits > 0 {
+                    result.projects.append(.init(investment: investment, units: chosen[i], scenarioCostsIfSwitched: []))
+                    continue
+                }
+                let range = forcedOut ? 0...0 : 1...investment.maxUnits
+                let switched = try solve(scenarios, catalog, objective: objective, units: [i: range])
+                let costs = switched.units == nil ? [] : switched.program.blocks.map { $0.cost(switched.solution) }
+                var fewer: Double?
+                if chosen[i] > 1, chosen[i] > investment.minUnits {
+                    let oneLess = try solve(scenarios, catalog, objective: objective, units: [i: 0...(chosen[i] - 1)])
+                    fewer = oneLess.units == nil ? nil : oneLess.program.annualObjective(oneLess.solution)
+                }
+                result.projects.append(.init(
+                    investment: investment, units: chosen[i],
+                    objectiveIfSwitched: switched.units == nil ? nil : switched.program.annualObjective(switched.solution),
+                    switchStatus: switched.solution.termination, portfolioIfSwitched: switched.units,
+                    scenarioCostsIfSwitched: costs, objectiveWithOneUnitFewer: fewer))
+            }
+        } else {
+            result.projects = catalog.investments.enumerated().map { .init(investment: $1, units: chosen[$0], scenarioCostsIfSwitched: []) }
+        }
+
+        // Marginal value of budget.
+        var more = catalog
+        more.budgetUSD *= 1 + budgetStep
+        let richer = try solve(scenarios, more, objective: objective)
+        if richer.units != nil {
+            result.objectiveWithMoreBudget = richer.program.annualObjective(richer.solution)
+            result.portfolioWithMoreBudget = richer.units
+        }
+        result.seconds = Self.seconds(start.duration(to: clock.now))
+        return result
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
+
+/// Why a plan could not be solved.
+public enum PlanError: Error, Sendable {
+    case network(NetworkError)
+    case solver(SolverError)
+}

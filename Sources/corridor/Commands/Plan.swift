@@ -1,0 +1,139 @@
+import ArgumentParser
+import FlowFormulation
+import Foundation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Reports
+import Scenarios
+import Simulation
+
+extension Corridor {
+    /// `corridor plan FILE`: choose investments under a budget over weighted scenarios (a MIP).
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Choose which investment projects to build with a budget, over weighted scenarios (MIP, GLPK branch-and-cut).",
+            discussion: """
+                FILE holds `investments` and `budget_usd` (Scenarios/SCHEMA.md, "Investment plans"), and either \
+                a `scenarios` list of weighted scenario files or a network of its own. Build decisions are shared \
+                by all scenarios, flows are per scenario. The report gives the portfolio, each scenario with and \
+                without it, the value of each project (re-solved without it), the marginal value of budget \
+                (re-solved with 10% more), and the MIP gap. --time-limit applies to each of these solves.
+                """
+        )
+
+        @Argument(help: "Plan file, e.g. Scenarios/invest-3.7bn.yaml.")
+        var file: String
+
+        @Option(parsing: .upToNextOption, help: "Scenario files to plan over (instead of the file's `scenarios`).")
+        var scenarios: [String] = []
+
+        @Option(parsing: .upToNextOption, help: "Weights of --scenarios, in order (default: equal).")
+        var weights: [Double] = []
+
+        @Option(help: "expected-cost, max-throughput or worst-case.")
+        var objective: PlanObjective = .expectedCost
+
+        @Option(name: .customLong("time-limit"), help: "Time limit of each MIP solve, in seconds.")
+        var timeLimit: Double?
+
+        @Option(help: "Relative MIP gap at which branch-and-cut stops (default 0.0001: project values of a few USD m/yr are below 0.1% of the objective).")
+        var gap: Double = 0.0001
+
+        @Flag(name: .customLong("no-values"), help: "Skip the re-solves that value each project (faster).")
+        var noValues = false
+
+        @Option(name: .customLong("export-lp"), help: "Also write the MIP in CPLEX LP format to this file.")
+        var exportLP: String?
+
+        @Option(help: "Report format: table or json.")
+        var format: RunFormat = .table
+
+        func validate() throws {
+            if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds.") }
+            if !(gap >= 0) || !gap.isFinite { throw ValidationError("--gap must be a number ≥ 0, e.g. 0.01 for 1%.") }
+            if !weights.isEmpty, weights.count != scenarios.count {
+                throw ValidationError("--weights needs one weight per --scenarios file (\(scenarios.count)), got \(weights.count).")
+            }
+            if weights.contains(where: { !($0 >= 0) || !$0.isFinite }) { throw ValidationError("--weights must be numbers ≥ 0.") }
+            if !weights.isEmpty, weights.reduce(0, +) <= 0 { throw ValidationError("--weights add up to 0.") }
+        }
+
+        func run() throws {
+            let plan: PlanFile
+            var planScenarios: [PlanScenario] = []
+            do {
+                plan = try PlanFile.load(path: file)
+                var references = plan.scenarios
+                if !scenarios.isEmpty {
+                    references = scenarios.enumerated().map { .init(file: $1, weight: weights.isEmpty ? 1 : weights[$0]) }
+                }
+                var diagnostics = ScenarioDiagnostics()
+                let loaded: [(Scenario, Double)]
+                if references.isEmpty {
+                    loaded = [(try ScenarioLoader.load(path: file), 1)]
+                } else {
+                    var list: [(Scenario, Double)] = []
+                    for reference in references {
+                        do { list.append((try ScenarioLoader.load(path: reference.file), reference.weight)) } catch {
+                            diagnostics.append(contentsOf: error.all)
+                        }
+                    }
+                    loaded = list
+                }
+                for (scenario, weight) in loaded {
+                    for warning in scenario.warnings { Output.error(warning.description) }
+                    diagnostics.append(contentsOf: plan.check(against: scenario.network, scenarioFile: scenario.file))
+                    let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
+                    planScenarios.append(PlanScenario(name: label, network: scenario.network, weight: weight))
+                }
+                if diagnostics.hasErrors { throw diagnostics }
+            } catch let error as ScenarioDiagnostics {
+                Output.error(error.description)
+                throw ExitCodes.dataError
+            }
+
+            let solver = GLPKSolver()
+            var planner = Planner(solver: solver, options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: gap), valueProjects: !noValues)
+            planner.reference = planScenarios.first?.network
+            let result: PlanResult
+            do {
+                if let exportLP {
+                    let program = try InvestmentProgram(
+                        scenarios: planScenarios, catalog: plan.catalog, objective: objective, reference: planScenarios.first?.network)
+                    do { try Output.writeAtomically(try solver.exportCPLEXLP(program.program), to: exportLP) } catch let error as SolverError {
+                        throw PlanError.solver(error)
+                    } catch {
+                        Output.error("error: cannot write export: \(error.localizedDescription)")
+                        throw ExitCodes.cannotCreate
+                    }
+                }
+                result = try planner.plan(planScenarios, plan.catalog, objective: objective)
+            } catch let error as PlanError {
+                switch error {
+                case .network(let e): Output.error("error: the network with the candidate projects is invalid: \(e)")
+                    throw ExitCodes.dataError
+                case .solver(let e): Output.error("error: \(e.description)")
+                    throw ExitCodes.solverFailure
+                }
+            } catch let error as NetworkError {
+                Output.error("error: the network with the candidate projects is invalid: \(error)")
+                throw ExitCodes.dataError
+            }
+            switch format {
+            case .table: Output.print(PlanReport.render(result, file: file, name: plan.name))
+            case .json: Output.print(PlanReport.json(result, file: file, name: plan.name))
+            }
+            if result.objectiveValue == nil {
+                if result.status == .infeasible {
+                    Output.error("error: no portfolio satisfies the budget, prerequisites and exclusions")
+                    throw ExitCodes.dataError
+                }
+                Output.error("solver stopped without a portfolio: \(result.status.rawValue)")
+                throw ExitCodes.limitReached
+            }
+        }
+    }
+}
+
+extension PlanObjective: ExpressibleByArgument {}

@@ -1,0 +1,83 @@
+import CorridorTestSupport
+import Foundation
+import Testing
+
+/// `corridor plan` as a user runs it.
+@Suite("corridor plan")
+struct PlanCommandTests {
+    let small = "Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml"
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test("The tiny plan: border expansion and two ferries, USD 416 m/yr (checked by hand)")
+    func smallPlan() throws {
+        // Per TEU: north 3,900 (border 50k, +30k for USD 60 m), middle 5,200 (ferry 10k, +5k per USD 20 m), sea 5,500.
+        // Budget USD 100 m: border + 2 ferries → 80k × 3,900 + 20k × 5,200 = USD 416 m/yr (467 m without).
+        let outcome = try CLI.run(["plan", small, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try json(outcome.stdout)
+        #expect(report["status"] as? String == "optimal")
+        #expect(isClose((report["objective_value"] as? NSNumber)?.doubleValue ?? .nan, 416e6))
+        #expect(isClose((report["objective_without_investment"] as? NSNumber)?.doubleValue ?? .nan, 467e6))
+        #expect(isClose((report["capex_usd"] as? NSNumber)?.doubleValue ?? .nan, 100e6))
+        #expect(((report["relative_gap"] as? NSNumber)?.doubleValue ?? 1) <= 1e-9)
+        let portfolio = try #require(report["portfolio"] as? [[String: Any]])
+        #expect(portfolio.map { $0["id"] as? String } == ["BORDER", "FERRY"])
+        #expect(portfolio.map { ($0["units"] as? NSNumber)?.intValue } == [1, 2])
+        // Dropping the border: 3 ferries (USD 60 m) → 50k × 3,900 + 25k × 5,200 + 25k × 5,500 = USD 462.5 m/yr.
+        #expect(isClose((portfolio[0]["objective_if_switched"] as? NSNumber)?.doubleValue ?? .nan, 462.5e6))
+    }
+
+    @Test("The table names the portfolio, the gap and the explanation")
+    func table() throws {
+        let outcome = try CLI.run(["plan", small, "--objective", "worst-case"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Chosen portfolio: BORDER, 2× FERRY"))
+        #expect(outcome.stdout.contains("MIP gap: 0.00%"))
+        #expect(outcome.stdout.contains("Why this portfolio"))
+        #expect(outcome.stdout.contains("USD 416.0 m/yr"))
+    }
+
+    @Test("Conflicting prerequisites and a budget below committed capex exit 65 with positioned errors")
+    func badPlan() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-plan-bad-\(UUID().uuidString).yaml")
+        try """
+            budget_usd: 1e6
+            scenarios: [{ file: \(CLI.root.path)/Scenarios/baseline-2021.yaml }]
+            investments:
+              - { id: A, capex_usd: 1, requires: [B], effects: [] }
+              - { id: B, capex_usd: 1, excludes: [A], effects: [] }
+              - { id: C, capex_usd: 2e6, min_units: 1, effects: [] }
+            """.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let outcome = try CLI.run(["plan", url.path])
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.contains(":1:13: error: budget_usd: the budget (USD 1000000) is less than the committed projects' capex"))
+        #expect(outcome.stderr.contains(":4:5: error: investments[0].requires: 'A' can never be built: it requires 'B', which excludes it"))
+    }
+
+    @Test("The bundled USD 3.7 bn plan solves to a gap of at most 1% within the budget")
+    func bundledPlan() throws {
+        let outcome = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--no-values", "--gap", "0.01", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try json(outcome.stdout)
+        #expect(["optimal", "feasible"].contains(report["status"] as? String))
+        #expect(((report["relative_gap"] as? NSNumber)?.doubleValue ?? 1) <= 0.01)
+        let capex = (report["capex_usd"] as? NSNumber)?.doubleValue ?? .nan
+        #expect(capex <= 3.7e9 && capex > 0)
+        let scenarios = try #require(report["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 3)
+        let portfolio = try #require(report["portfolio"] as? [[String: Any]])
+        let cku = try #require(portfolio.first { $0["id"] as? String == "CKU-RAILWAY" })
+        #expect((cku["units"] as? NSNumber)?.intValue == 0, "USD 4.7 bn does not fit a USD 3.7 bn budget")
+    }
+
+    @Test("--weights must match --scenarios")
+    func weights() throws {
+        let outcome = try CLI.run(["plan", small, "--scenarios", small, small, "--weights", "1"])
+        #expect(outcome.status == 64)
+    }
+}
