@@ -111,6 +111,9 @@ struct SweepTests {
         #expect(serial == parallel)
         #expect(serial.isComplete && !serial.interrupted)
         let intact = try engine.solveIntact()
+        let again = try engine.solveIntact(from: intact.basis)  // as another process would, from a saved basis
+        #expect(again.metrics.iterations == 0 && again.basis == intact.basis)
+        #expect(again.metrics.objectiveUSD == intact.metrics.objectiveUSD)
         let backwards = try engine.solve(
             Array((0..<40).reversed()), disruption: sampler.disruption, from: intact, threads: 1)
         #expect(Array(backwards.reversed()) == serial.results)

@@ -58,10 +58,17 @@ public struct SweepEngine: Sendable {
     ///
     /// - Throws: ``SolverError`` when the backend failed, or the intact network has no optimum
     ///   (then there is no basis to start from).
-    public func solveIntact() throws(SolverError) -> Intact {
+    /// - Parameter start: An optimal basis of the intact network from an earlier solve (of this
+    ///   same program, say in another process), to re-solve from instead of solving cold.
+    public func solveIntact(from start: LPBasis? = nil) throws(SolverError) -> Intact {
         let intact = Disruption()
         return try factory.withSession(formulation.program, options: options) {
             (session: inout any LPSession & ~Copyable) throws(SolverError) -> Intact in
+            if let start {
+                guard start.rows.count == formulation.program.rowCount, start.columns.count == formulation.program.columnCount
+                else { throw SolverError(backend: factory.name, message: "the starting basis does not fit the intact network's LP") }
+                try session.restore(start)
+            }
             let solution = try session.solve(reducedCosts: false)
             guard solution.termination == .optimal, let basis = try session.basis() else {
                 throw SolverError(

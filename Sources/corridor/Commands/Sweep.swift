@@ -73,7 +73,7 @@ extension Corridor {
         @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
         var output: String?
 
-        @Option(help: "Worker threads (default: all cores).")
+        @Option(help: "Worker threads, each with its own GLPK problem (the default is the number of cores).")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Option(
