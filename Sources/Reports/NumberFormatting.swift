@@ -3,6 +3,8 @@ public enum NumberFormatting {
     /// An integer with thousands separators: 1234567.8 → "1,234,568".
     public static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
+        // Beyond Int64's range (only absurd inputs get there) fall back to exponent notation.
+        guard abs(value) < 9e18 else { return "\(value)" }
         let rounded = value.rounded()
         let negative = rounded < 0
         let digits = String(Int64(abs(rounded)))
@@ -17,6 +19,7 @@ public enum NumberFormatting {
     /// A number with a fixed count of decimals: (3.14159, 1) → "3.1".
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return "—" }
+        guard abs(value) < 1e15 else { return grouped(value) }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
