@@ -53,7 +53,6 @@ struct FlowDecoder {
         )
         let links = decodeLinks(linkFlow)
         let nodes = decodeNodes(throughput)
-        let program = formulation.program
         return FlowResult(
             scenario: scenario,
             objective: formulation.objective,
@@ -72,12 +71,7 @@ struct FlowDecoder {
             nodes: nodes,
             demands: demands,
             binding: Self.binding(links: links, nodes: nodes),
-            programSize: ProgramSize(
-                rows: program.rowCount,
-                columns: program.columnCount,
-                nonZeros: program.nonZeroCount,
-                commodities: formulation.commodities.count
-            ),
+            programSize: Self.size(of: formulation),
             solverName: solver,
             iterations: iterations
         )
@@ -87,20 +81,25 @@ struct FlowDecoder {
     static func empty(_ formulation: FlowProgram, scenario: String, status: TerminationStatus, solver: String)
         -> FlowResult
     {
-        let program = formulation.program
         let total = formulation.network.demands.reduce(0) { $0 + $1.teu }
         return FlowResult(
             scenario: scenario, objective: formulation.objective, status: status, objectiveValue: nil,
             demandTEU: total, deliveredTEU: 0, unmetTEU: 0, totalCostUSD: 0, timeValueUSD: 0, unmetPenaltyUSD: 0,
             avgCostUSDPerTEU: nil, avgTimeDays: nil, corridors: [], links: [], nodes: [], demands: [], binding: [],
-            programSize: ProgramSize(
-                rows: program.rowCount,
-                columns: program.columnCount,
-                nonZeros: program.nonZeroCount,
-                commodities: formulation.commodities.count
-            ),
+            programSize: Self.size(of: formulation),
             solverName: solver,
             iterations: nil
+        )
+    }
+
+    /// Rows, columns, non-zeros and commodities of a formulation's LP.
+    static func size(of formulation: FlowProgram) -> ProgramSize {
+        let program = formulation.program
+        return ProgramSize(
+            rows: program.rowCount,
+            columns: program.columnCount,
+            nonZeros: program.nonZeroCount,
+            commodities: formulation.commodities.count
         )
     }
 }
