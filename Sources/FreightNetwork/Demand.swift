@@ -16,6 +16,9 @@ public struct Demand: Sendable, Hashable, Identifiable {
     public var valueOfTimeUSDPerTEUDay: Double
     /// Penalty in USD per TEU of demand not delivered.
     public var unmetPenaltyUSDPerTEU: Double
+    /// Penalty in USD per TEU per day of late delivery, in scenarios with periods; `nil` means the
+    /// value of time (a late TEU costs what a slow one does).
+    public var latePenaltyUSDPerTEUDay: Double?
 
     public init(
         id: ID? = nil,
@@ -23,7 +26,8 @@ public struct Demand: Sendable, Hashable, Identifiable {
         to: Node.ID,
         teu: Double,
         valueOfTimeUSDPerTEUDay: Double = Demand.defaultValueOfTimeUSDPerTEUDay,
-        unmetPenaltyUSDPerTEU: Double = Demand.defaultUnmetPenaltyUSDPerTEU
+        unmetPenaltyUSDPerTEU: Double = Demand.defaultUnmetPenaltyUSDPerTEU,
+        latePenaltyUSDPerTEUDay: Double? = nil
     ) {
         self.id = id ?? ID("\(from.rawValue)-\(to.rawValue)")
         self.from = from
@@ -31,5 +35,6 @@ public struct Demand: Sendable, Hashable, Identifiable {
         self.teu = teu
         self.valueOfTimeUSDPerTEUDay = valueOfTimeUSDPerTEUDay
         self.unmetPenaltyUSDPerTEU = unmetPenaltyUSDPerTEU
+        self.latePenaltyUSDPerTEUDay = latePenaltyUSDPerTEUDay
     }
 }

@@ -68,6 +68,8 @@ public struct Network: Sendable {
         if let c = node.capacityTEU { try nonNegative(c, name, "capacity_teu") }
         try nonNegative(node.handlingCostUSDPerTEU, name, "handling_cost_usd_per_teu")
         try nonNegative(node.dwellDays, name, "dwell_days")
+        if let s = node.storageCapacityTEU { try nonNegative(s, name, "storage_capacity_teu") }
+        try nonNegative(node.holdingCostUSDPerTEUDay, name, "holding_cost_usd_per_teu_day")
     }
 
     private static func check(_ link: Link) throws(NetworkError) {
@@ -83,6 +85,7 @@ public struct Network: Sendable {
         try nonNegative(demand.teu, name, "teu")
         try nonNegative(demand.valueOfTimeUSDPerTEUDay, name, "value_of_time_usd_per_teu_day")
         try nonNegative(demand.unmetPenaltyUSDPerTEU, name, "unmet_penalty_usd_per_teu")
+        if let late = demand.latePenaltyUSDPerTEUDay { try nonNegative(late, name, "late_penalty_usd_per_teu_day") }
     }
 
     private static func nonNegative(_ v: Double, _ entity: String, _ field: String) throws(NetworkError) {

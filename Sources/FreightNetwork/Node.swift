@@ -35,6 +35,11 @@ public struct Node: Sendable, Hashable, Identifiable {
     public var dwellDays: Double
     /// True when a scenario closed the node: nothing enters, leaves or originates.
     public var isClosed: Bool
+    /// Storage (warehouse, dry port, port yard) in TEU that can be held from one period to the
+    /// next, or `nil` for none. Used only by scenarios with periods.
+    public var storageCapacityTEU: Double?
+    /// Cost of holding one TEU in storage here for one day, USD.
+    public var holdingCostUSDPerTEUDay: Double
 
     public init(
         id: ID,
@@ -46,7 +51,9 @@ public struct Node: Sendable, Hashable, Identifiable {
         capacityTEU: Double? = nil,
         handlingCostUSDPerTEU: Double = 0,
         dwellDays: Double = 0,
-        isClosed: Bool = false
+        isClosed: Bool = false,
+        storageCapacityTEU: Double? = nil,
+        holdingCostUSDPerTEUDay: Double = 0
     ) {
         self.id = id
         self.name = name
@@ -58,6 +65,8 @@ public struct Node: Sendable, Hashable, Identifiable {
         self.handlingCostUSDPerTEU = handlingCostUSDPerTEU
         self.dwellDays = dwellDays
         self.isClosed = isClosed
+        self.storageCapacityTEU = storageCapacityTEU
+        self.holdingCostUSDPerTEUDay = holdingCostUSDPerTEUDay
     }
 
     /// The countries this node lies in ("KZ/TM" gives both).

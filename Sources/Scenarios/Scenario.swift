@@ -27,6 +27,9 @@ public struct Scenario: Sendable {
     public var uncertainty: [CapacityUncertainty]
     /// Warnings from this file and the files it extends, in file order.
     public var warnings: [ScenarioError]
+    /// The file's `periods` (with per-period factors resolved against ``network``), or `nil` for
+    /// an annual steady-state scenario, which is solved exactly as before periods existed.
+    public var periods: PeriodSchedule?
 
     /// Creates a scenario from its parts.
     public init(
@@ -37,7 +40,8 @@ public struct Scenario: Sendable {
         baseNetwork: Network,
         changes: [String] = [],
         uncertainty: [CapacityUncertainty] = [],
-        warnings: [ScenarioError] = []
+        warnings: [ScenarioError] = [],
+        periods: PeriodSchedule? = nil
     ) {
         self.name = name
         self.description = description
@@ -47,5 +51,6 @@ public struct Scenario: Sendable {
         self.changes = changes
         self.uncertainty = uncertainty
         self.warnings = warnings
+        self.periods = periods
     }
 }

@@ -1,0 +1,62 @@
+/// The time axis of a seasonal scenario: named periods (months, weeks) and what changes per period.
+///
+/// A scenario without periods has no schedule and is solved as one annual steady state. With a
+/// schedule, annual figures are spread over the periods:
+///
+/// - a link's or node's capacity in period p is `capacityTEU × days(p) / 365 × factor[p]`
+///   (TEU/year stays the unit in files; a factor of 0 closes it in that period);
+/// - a demand releases `teu × demandShare[d][p]` TEU in period p (the shares of a demand sum to 1);
+/// - a link's transit time in period p is `timeDays + linkExtraDays[l][p]`;
+/// - storage (``Node/storageCapacityTEU``) is a stock in TEU, not a rate.
+///
+/// Arrays are dense and indexed like the network they were built for: `[link][period]`,
+/// `[node][period]`, `[demand][period]`.
+public struct PeriodSchedule: Sendable, Hashable {
+    /// One period of the year.
+    public struct Period: Sendable, Hashable {
+        /// Short name used in files and reports (`jan`, `w01`).
+        public var name: String
+        /// Length in days (> 0).
+        public var days: Double
+
+        public init(name: String, days: Double) {
+            self.name = name
+            self.days = days
+        }
+    }
+
+    /// The periods in order; the year is cyclic (the last period is followed by the first).
+    public var periods: [Period]
+    /// `linkCapacityFactor[l][p]`: multiplier (≥ 0) of link l's capacity in period p.
+    public var linkCapacityFactor: [[Double]]
+    /// `nodeCapacityFactor[n][p]`: multiplier (≥ 0) of node n's throughput capacity in period p.
+    public var nodeCapacityFactor: [[Double]]
+    /// `demandShare[d][p]`: share (≥ 0, summing to 1 over p) of demand d's annual TEU released in period p.
+    public var demandShare: [[Double]]
+    /// `linkExtraDays[l][p]`: days (≥ 0) added to link l's transit time in period p.
+    public var linkExtraDays: [[Double]]
+
+    /// A schedule with every factor 1, no extra days, and each demand spread in proportion to period length.
+    public init(periods: [Period], linkCount: Int, nodeCount: Int, demandCount: Int) {
+        self.periods = periods
+        let ones = [Double](repeating: 1, count: periods.count)
+        let zeros = [Double](repeating: 0, count: periods.count)
+        let total = periods.reduce(0) { $0 + $1.days }
+        let share = periods.map { total > 0 ? $0.days / total : 0 }
+        self.linkCapacityFactor = Array(repeating: ones, count: linkCount)
+        self.nodeCapacityFactor = Array(repeating: ones, count: nodeCount)
+        self.demandShare = Array(repeating: share, count: demandCount)
+        self.linkExtraDays = Array(repeating: zeros, count: linkCount)
+    }
+
+    /// A schedule sized for `network` (see ``init(periods:linkCount:nodeCount:demandCount:)``).
+    public init(periods: [Period], for network: Network) {
+        self.init(
+            periods: periods, linkCount: network.links.count, nodeCount: network.nodes.count,
+            demandCount: network.demands.count
+        )
+    }
+
+    /// Total days of all periods (365 for a calendar year of months).
+    public var totalDays: Double { periods.reduce(0) { $0 + $1.days } }
+}
