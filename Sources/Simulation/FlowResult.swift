@@ -37,6 +37,8 @@ public struct FlowResult: Sendable {
     public var iterations: Int?
     /// The solver's own log, when ``SolveOptions/captureLog`` was set.
     public var solverLog: String = ""
+    /// Per-period results of a scenario with periods (annual figures above are their sums), else `nil`.
+    public var periods: [PeriodResult]? = nil
 
     public init(
         scenario: String, objective: Objective, status: TerminationStatus, objectiveValue: Double?,

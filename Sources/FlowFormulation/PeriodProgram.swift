@@ -1,0 +1,247 @@
+public import FreightNetwork
+public import LinearProgramming
+
+/// The time-expanded LP of a scenario with periods: flows, stock, backlog and losses per period.
+///
+/// Commodities k are demands sharing origin, destination, value of time and late penalty (exact; see
+/// ``PeriodProgram/commodities(_:)``). Periods p = 0…P−1 form a cyclic year (p − 1 of 0 is P − 1).
+///
+///     minimise  Σ x[k,a,p]·(tariff(a) + vot(k)·(time(a) + extra(a,p)) + handling(head a) + vot(k)·dwell(head a))
+///             + Σ y[d,p]·(handling(o_d) + vot(d)·dwell(o_d))           shipped from the origin in p
+///             + Σ u[d,p]·penalty(d)                                    lost (never carried)
+///             + Σ w[d,p]·late(d)·days(p+1)                             backlog: released, waiting at the origin
+///             + Σ s[k,n,p]·(holding(n) + late(k))·days(p+1)            stock in storage at n, end of p
+///     s.t.  w[d,p−1] + teu(d)·share(d,p) = y[d,p] + u[d,p] + w[d,p]    (release[d,p])
+///           out_k(n,p) − arrivals_k(n,p) + s[k,n,p] − s[k,n,p−1]
+///               − [n = o_k]·Σ_{d∈k} y[d,p] + [n = t_k]·v[k,p] = 0        (balance[k,n,p])
+///           Σ_k x[k,a,p] ≤ capacity(a)·days(p)/365·factor(a,p)        (link capacity per period)
+///           Σ_k arrivals_k(n,p) + Σ_{d: o_d=n} y[d,p] ≤ capacity(n)·days(p)/365·factor(n,p)
+///           Σ_k s[k,n,p] ≤ storage(n)                                  (a stock, TEU)
+///           x, y, u, w, s, v ≥ 0
+///
+/// arrivals_k(n,p) = Σ_{a into n, p′} f(a,p′→p)·x[k,a,p′] with the shares f of ``PeriodTransit`` for a
+/// transit of time(a) + extra(a,p′) + dwell(head a) days. v[k,p] is what the destination receives in p.
+/// A factor of 0 closes a link (no columns) or a node (no departures, throughput ≤ 0) in that period.
+/// late(d) is the demand's late penalty, or its value of time when it has none. Storage and backlog
+/// exist only with two or more periods: with one period of 365 days the program is the static
+/// ``FlowProgram`` plus the identities y = teu − u and v = inflow.
+///
+/// Max throughput maximises Σ (released − lost) under the same rows; ``cheapestAtThroughput(maximumUnmet:)``
+/// then minimises the cost above with Σ u ≤ the stage-1 optimum. Units: TEU per period, USD, days.
+public struct PeriodProgram: Sendable {
+    /// One flow column: commodity k's TEU entering `link` during `period`, and where they arrive.
+    public struct FlowColumn: Sendable, Hashable {
+        public var link: Int
+        public var period: Int
+        public var variable: LinearProgram.Variable
+        public var arrivals: [PeriodTransit.Arrival]
+        /// Generalised cost, USD per TEU.
+        public var unitCost: Double
+    }
+
+    /// One stock column: commodity k's TEU held at `node` at the end of `period`.
+    public struct StockColumn: Sendable, Hashable {
+        public var node: Int
+        public var period: Int
+        public var variable: LinearProgram.Variable
+    }
+
+    public let network: Network
+    public let schedule: PeriodSchedule
+    public let objective: Objective
+    public let commodities: [Commodity]
+    /// `sink[k]`: the destination node of commodity k.
+    public let sink: [Int]
+    /// `latePenalty[k]`: USD per TEU per day of lateness of commodity k.
+    public let latePenalty: [Double]
+    public private(set) var program: LinearProgram
+    /// `flow[k]`: the commodity's flow columns, in link then period order.
+    public let flow: [[FlowColumn]]
+    /// `stock[k]`: the commodity's stock columns, in node then period order.
+    public let stock: [[StockColumn]]
+    /// `delivery[k][p]`: TEU of commodity k received at its destination in period p.
+    public let delivery: [[LinearProgram.Variable]]
+    /// `shipped[d][p]`, `lost[d][p]`: TEU of demand d leaving its origin, and lost, in period p.
+    public let shipped: [[LinearProgram.Variable]]
+    public let lost: [[LinearProgram.Variable]]
+    /// `waiting[d][p]`: TEU of demand d released but not shipped at the end of p (empty with one period).
+    public let waiting: [[LinearProgram.Variable]]
+    /// `linkCapacity[l][p]`, `nodeCapacity[n][p]`, `storageCapacity[n][p]`: rows, when limited and used.
+    public let linkCapacity: [[LinearProgram.Constraint?]]
+    public let nodeCapacity: [[LinearProgram.Constraint?]]
+    public let storageCapacity: [[LinearProgram.Constraint?]]
+    /// `released[d][p]`: TEU of demand d released in period p.
+    public let released: [[Double]]
+
+    public var periodCount: Int { schedule.periods.count }
+
+    public init(network: Network, schedule: PeriodSchedule, objective: Objective = .minCost) {
+        self.network = network
+        self.schedule = schedule
+        self.objective = objective
+        let P = schedule.periods.count
+        let transit = PeriodTransit(schedule)
+        let commodities = Self.commodities(network)
+        self.commodities = commodities
+        let sinks = commodities.map { network.index(of: network.demands[$0.demands[0]].to) ?? $0.origin }
+        self.sink = sinks
+        self.latePenalty = commodities.map { Self.latePenalty(network.demands[$0.demands[0]]) }
+        let periodNames = Self.periodLabels(schedule)
+        let labels = Self.labels(commodities, sinks, network)
+        let minCost = objective == .minCost
+        var lp = LinearProgram(name: minCost ? "corridor_periods_min_cost" : "corridor_periods_max_throughput",
+                               sense: minCost ? .minimize : .maximize)
+        let reach = Reachability(network: network)
+        let nextDays = (0..<P).map { schedule.periods[($0 + 1) % P].days }
+
+        // Flow columns: usable links of the commodity, open in the period.
+        var flow: [[FlowColumn]] = []
+        var usable: [[Int]] = []
+        for (k, commodity) in commodities.enumerated() {
+            let links = reach.usableLinks(from: commodity.origin, to: [sinks[k]], in: network)
+            usable.append(links)
+            var columns: [FlowColumn] = []
+            for l in links {
+                for p in 0..<P where Self.isOpen(link: l, period: p, network, schedule) {
+                    let extra = schedule.linkExtraDays[l][p]
+                    let vot = commodity.valueOfTimeUSDPerTEUDay
+                    let cost = FlowProgram.linkCost(l, vot: vot, network) + vot * extra
+                    let head = network.nodes[network.linkEnds[l].to]
+                    let days = network.links[l].timeDays + extra + head.dwellDays
+                    let name = FlowProgram.clipped("x_\(labels[k])_\(network.links[l].id.rawValue)_\(periodNames[p])")
+                    let v = lp.addVariable(name, bounds: .lower(0), cost: minCost ? cost : 0)
+                    columns.append(FlowColumn(link: l, period: p, variable: v,
+                                              arrivals: transit.arrivals(enteringIn: p, transitDays: days), unitCost: cost))
+                }
+            }
+            flow.append(columns)
+        }
+
+        // Stock columns: storage nodes the commodity passes through (not its origin or destination).
+        var stock: [[StockColumn]] = []
+        for (k, commodity) in commodities.enumerated() {
+            var columns: [StockColumn] = []
+            if P > 1 {
+                let enters = Set(usable[k].map { network.linkEnds[$0].to })
+                let leaves = Set(usable[k].map { network.linkEnds[$0].from })
+                for (n, node) in network.nodes.enumerated() {
+                    guard let capacity = node.storageCapacityTEU, capacity > 0, !node.isClosed,
+                          enters.contains(n), leaves.contains(n), n != commodity.origin, n != sinks[k] else { continue }
+                    for p in 0..<P {
+                        let cost = (node.holdingCostUSDPerTEUDay + latePenalty[k]) * nextDays[p]
+                        let name = FlowProgram.clipped("s_\(labels[k])_\(node.id.rawValue)_\(periodNames[p])")
+                        columns.append(StockColumn(node: n, period: p,
+                                                   variable: lp.addVariable(name, bounds: .lower(0), cost: minCost ? cost : 0)))
+                    }
+                }
+            }
+            stock.append(columns)
+        }
+
+        // Demand columns: shipped, lost, waiting per period.
+        var shipped: [[LinearProgram.Variable]] = []
+        var lost: [[LinearProgram.Variable]] = []
+        var waiting: [[LinearProgram.Variable]] = []
+        var released: [[Double]] = []
+        var constant = 0.0
+        for (d, demand) in network.demands.enumerated() {
+            let id = demand.id.rawValue
+            let origin = FlowProgram.originCost(demand, network)
+            let late = Self.latePenalty(demand)
+            let release = (0..<P).map { demand.teu * schedule.demandShare[d][$0] }
+            released.append(release)
+            if !minCost { constant += release.reduce(0, +) }
+            shipped.append((0..<P).map {
+                lp.addVariable(FlowProgram.clipped("y_\(id)_\(periodNames[$0])"), bounds: .lower(0), cost: minCost ? origin : 0)
+            })
+            lost.append((0..<P).map {
+                lp.addVariable(FlowProgram.clipped("u_\(id)_\(periodNames[$0])"), bounds: .lower(0),
+                               cost: minCost ? demand.unmetPenaltyUSDPerTEU : -1)
+            })
+            waiting.append(P > 1 ? (0..<P).map {
+                lp.addVariable(FlowProgram.clipped("w_\(id)_\(periodNames[$0])"), bounds: .lower(0),
+                               cost: minCost ? late * nextDays[$0] : 0)
+            } : [])
+        }
+        var delivery: [[LinearProgram.Variable]] = []
+        for k in commodities.indices {
+            delivery.append((0..<P).map {
+                lp.addVariable(FlowProgram.clipped("v_\(labels[k])_\(periodNames[$0])"), bounds: .lower(0), cost: 0)
+            })
+        }
+        lp.objectiveConstant = constant
+
+        // Release rows: w[d,p−1] + released = y + u + w[d,p].
+        for (d, demand) in network.demands.enumerated() {
+            for p in 0..<P {
+                var terms: [LinearProgram.Term] = [.init(shipped[d][p], 1), .init(lost[d][p], 1)]
+                if P > 1 { terms += [.init(waiting[d][p], 1), .init(waiting[d][(p + P - 1) % P], -1)] }
+                lp.addConstraint(FlowProgram.clipped("rel_\(demand.id.rawValue)_\(periodNames[p])"), terms,
+                                 bounds: .fixed(released[d][p]))
+            }
+        }
+
+        // Balance rows per commodity, node and period.
+        for (k, commodity) in commodities.enumerated() {
+            let N = network.nodes.count
+            var terms = [[LinearProgram.Term]](repeating: [], count: N * P)
+            var touched = [Bool](repeating: false, count: N)
+            touched[commodity.origin] = true
+            touched[sinks[k]] = true
+            for column in flow[k] {
+                let (from, to) = network.linkEnds[column.link]
+                terms[from * P + column.period].append(.init(column.variable, 1))
+                for arrival in column.arrivals { terms[to * P + arrival.period].append(.init(column.variable, -arrival.fraction)) }
+                touched[from] = true
+                touched[to] = true
+            }
+            for column in stock[k] {
+                terms[column.node * P + column.period].append(.init(column.variable, 1))
+                terms[column.node * P + (column.period + 1) % P].append(.init(column.variable, -1))
+            }
+            for p in 0..<P {
+                for d in commodity.demands { terms[commodity.origin * P + p].append(.init(shipped[d][p], -1)) }
+                terms[sinks[k] * P + p].append(.init(delivery[k][p], 1))
+            }
+            for n in 0..<N where touched[n] {
+                for p in 0..<P {
+                    let name = FlowProgram.clipped("bal_\(labels[k])_\(network.nodes[n].id.rawValue)_\(periodNames[p])")
+                    lp.addConstraint(name, terms[n * P + p], bounds: .fixed(0))
+                }
+            }
+        }
+
+        (self.linkCapacity, self.nodeCapacity, self.storageCapacity) = Self.addCapacityRows(
+            &lp, network, schedule, flow, stock, shipped, periodNames)
+        self.flow = flow
+        self.stock = stock
+        self.delivery = delivery
+        self.shipped = shipped
+        self.lost = lost
+        self.waiting = waiting
+        self.released = released
+        self.program = lp
+
+    }
+
+    /// Stage 2 of max throughput: the min-cost program with Σ lost ≤ `maximumUnmet` (TEU/year).
+    public func cheapestAtThroughput(maximumUnmet: Double) -> LinearProgram {
+        let costing = PeriodProgram(network: network, schedule: schedule, objective: .minCost)
+        var lp = costing.program
+        lp.name = "corridor_periods_max_throughput_cost"
+        lp.addConstraint("throughput", lost.flatMap { $0 }.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
+        return lp
+    }
+
+    /// Whether link `l` carries freight in period `p`: its factor and its tail node's factor are positive.
+    ///
+    /// A factor of 0 closes the link (or the node: nothing departs from it) in that period, limited or not.
+    public static func isOpen(link l: Int, period p: Int, _ network: Network, _ schedule: PeriodSchedule) -> Bool {
+        schedule.linkCapacityFactor[l][p] > 0 && schedule.nodeCapacityFactor[network.linkEnds[l].from][p] > 0
+    }
+
+    /// Late penalty of a demand, USD per TEU per day: its own, or its value of time.
+    public static func latePenalty(_ demand: Demand) -> Double {
+        demand.latePenaltyUSDPerTEUDay ?? demand.valueOfTimeUSDPerTEUDay
+    }
+}

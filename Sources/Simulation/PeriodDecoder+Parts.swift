@@ -1,0 +1,146 @@
+import FlowFormulation
+import FreightNetwork
+import LinearProgramming
+
+extension PeriodDecoder {
+    /// Period capacity of an annual capacity (TEU in the period), nil when unlimited and open.
+    private func capacity(_ annual: Double?, _ p: Int, factor: Double) -> Double? {
+        if let annual { return PeriodProgram.periodCapacity(annual, days: formulation.schedule.periods[p].days, factor: factor) }
+        return factor <= 0 ? 0 : nil
+    }
+
+    /// USD saved per extra TEU of period capacity (minus the row dual of the minimisation, ≥ 0).
+    private func shadow(_ row: LinearProgram.Constraint?) -> Double {
+        guard let row else { return 0 }
+        let value = -solution.dual(row)
+        return abs(value) < 1e-7 ? 0 : max(0, value)
+    }
+
+    private func gain(_ row: LinearProgram.Constraint?) -> Double? {
+        guard let stage1 = throughputDuals else { return nil }
+        guard let row else { return 0 }
+        let value = stage1.dual(row)
+        return abs(value) < 1e-9 ? 0 : max(0, value)
+    }
+
+    /// Share of the annual capacity that falls in period p: days(p)/365 × factor.
+    private func weight(_ p: Int, _ factor: Double) -> Double { formulation.schedule.periods[p].days / 365 * factor }
+
+    func annualLinks(_ flow: [[Double]]) -> [LinkFlow] {
+        let network = formulation.network
+        let schedule = formulation.schedule
+        return network.links.enumerated().map { l, link in
+            let total = FlowDecoder.clean(flow[l].reduce(0, +))
+            let limited = link.capacityTEU != nil && !link.isClosed
+            var capacity = link.isClosed ? 0 : link.capacityTEU
+            var price = 0.0
+            var gainTotal: Double? = throughputDuals == nil ? nil : 0
+            if let annual = link.capacityTEU, !link.isClosed {
+                capacity = 0
+                for p in schedule.periods.indices {
+                    let w = weight(p, schedule.linkCapacityFactor[l][p])
+                    capacity = (capacity ?? 0) + annual * w
+                    price += w * shadow(formulation.linkCapacity[l][p])
+                    if let g = gain(formulation.linkCapacity[l][p]) { gainTotal = (gainTotal ?? 0) + w * g }
+                }
+            }
+            return LinkFlow(
+                id: link.id, from: link.from, to: link.to, mode: link.mode, corridor: link.corridor, flowTEU: total,
+                capacityTEU: capacity, utilization: (capacity ?? 0) > 0 ? total / capacity! : nil,
+                shadowPriceUSDPerTEU: limited ? price : nil, throughputGainPerTEU: limited ? gainTotal : nil,
+                isClosed: link.isClosed
+            )
+        }
+    }
+
+    func annualNodes(_ throughput: [[Double]]) -> [NodeFlow] {
+        let network = formulation.network
+        let schedule = formulation.schedule
+        return network.nodes.enumerated().map { n, node in
+            let total = FlowDecoder.clean(throughput[n].reduce(0, +))
+            let limited = node.capacityTEU != nil && !node.isClosed
+            var capacity = node.isClosed ? 0 : node.capacityTEU
+            var price = 0.0
+            var gainTotal: Double? = throughputDuals == nil ? nil : 0
+            if let annual = node.capacityTEU, !node.isClosed {
+                capacity = 0
+                for p in schedule.periods.indices {
+                    let w = weight(p, schedule.nodeCapacityFactor[n][p])
+                    capacity = (capacity ?? 0) + annual * w
+                    price += w * shadow(formulation.nodeCapacity[n][p])
+                    if let g = gain(formulation.nodeCapacity[n][p]) { gainTotal = (gainTotal ?? 0) + w * g }
+                }
+            }
+            return NodeFlow(
+                id: node.id, name: node.name, kind: node.kind, country: node.country, latitude: node.latitude,
+                longitude: node.longitude, throughputTEU: total, capacityTEU: capacity,
+                utilization: (capacity ?? 0) > 0 ? total / capacity! : nil,
+                shadowPriceUSDPerTEU: limited ? price : nil, throughputGainPerTEU: limited ? gainTotal : nil,
+                isClosed: node.isClosed
+            )
+        }
+    }
+
+    func periods(linkFlow: [[Double]], throughput: [[Double]], shipped: [[Double]], lost: [[Double]]) -> [PeriodResult] {
+        let network = formulation.network
+        let schedule = formulation.schedule
+        let P = formulation.periodCount
+        let clean = FlowDecoder.clean
+        var waiting = [Double](repeating: 0, count: P)
+        var lateOfWaiting = [Double](repeating: 0, count: P)
+        for (d, row) in formulation.waiting.enumerated() {
+            let late = PeriodProgram.latePenalty(network.demands[d])
+            for (p, v) in row.enumerated() {
+                waiting[p] += max(0, solution[v])
+                lateOfWaiting[p] += max(0, solution[v]) * late
+            }
+        }
+        var stockAt = [[Double]](repeating: Array(repeating: 0, count: P), count: network.nodes.count)
+        var lateOfStock = [Double](repeating: 0, count: P)
+        for (k, columns) in formulation.stock.enumerated() {
+            for c in columns {
+                let s = max(0, solution[c.variable])
+                stockAt[c.node][c.period] += s
+                lateOfStock[c.period] += s * formulation.latePenalty[k]
+            }
+        }
+        let corridors = PeriodPaths(formulation: formulation, solution: solution).shippedByCorridor()
+        return (0..<P).map { p in
+            let before = (p + P - 1) % P
+            let days = schedule.periods[p].days
+            let stockBefore = network.nodes.indices.reduce(0) { $0 + stockAt[$1][before] }
+            let holding = network.nodes.indices.reduce(0) { $0 + stockAt[$1][before] * network.nodes[$1].holdingCostUSDPerTEUDay }
+            let links = network.links.enumerated().map { l, link in
+                let flow = clean(linkFlow[l][p])
+                let cap = link.isClosed ? 0 : capacity(link.capacityTEU, p, factor: schedule.linkCapacityFactor[l][p])
+                return PeriodLinkFlow(
+                    id: link.id, corridor: link.corridor, flowTEU: flow, capacityTEU: cap,
+                    utilization: (cap ?? 0) > 0 ? flow / cap! : nil,
+                    shadowPriceUSDPerTEU: link.capacityTEU == nil || link.isClosed ? nil : shadow(formulation.linkCapacity[l][p]))
+            }
+            let nodes = network.nodes.enumerated().map { n, node in
+                let flow = clean(throughput[n][p])
+                let cap = node.isClosed ? 0 : capacity(node.capacityTEU, p, factor: schedule.nodeCapacityFactor[n][p])
+                return PeriodNodeFlow(
+                    id: node.id, throughputTEU: flow, capacityTEU: cap, utilization: (cap ?? 0) > 0 ? flow / cap! : nil,
+                    shadowPriceUSDPerTEU: node.capacityTEU == nil || node.isClosed ? nil : shadow(formulation.nodeCapacity[n][p]))
+            }
+            let stocks = network.nodes.enumerated().compactMap { n, node -> PeriodStock? in
+                guard let storage = node.storageCapacityTEU, storage > 0 else { return nil }
+                return PeriodStock(id: node.id, name: node.name, stockTEU: clean(stockAt[n][p]), capacityTEU: storage)
+            }
+            return PeriodResult(
+                name: schedule.periods[p].name, days: days,
+                releasedTEU: formulation.released.reduce(0) { $0 + $1[p] },
+                shippedTEU: clean(shipped.reduce(0) { $0 + $1[p] }),
+                deliveredTEU: clean(formulation.delivery.reduce(0) { $0 + max(0, solution[$1[p]]) }),
+                lostTEU: clean(lost.reduce(0) { $0 + $1[p] }),
+                waitingTEU: clean(waiting[p]), stockTEU: clean(network.nodes.indices.reduce(0) { $0 + stockAt[$1][p] }),
+                lateTEUDays: clean((waiting[before] + stockBefore) * days),
+                holdingCostUSD: holding * days,
+                lateCostUSD: (lateOfWaiting[before] + lateOfStock[before]) * days,
+                corridors: corridors[p], links: links, nodes: nodes, stocks: stocks
+            )
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import CorridorTestSupport
+import FlowFormulation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Testing
+
+@Suite("GLPK period program")
+struct PeriodProgramTests {
+    typealias F = Fixtures
+
+    static func schedule(_ days: [Double], for network: Network) -> PeriodSchedule {
+        PeriodSchedule(periods: days.enumerated().map { .init(name: "p\($0.offset + 1)", days: $0.element) }, for: network)
+    }
+
+    /// Σ over commodities and periods of the flow on each link.
+    static func linkTotals(_ program: PeriodProgram, _ solution: LPSolution) -> [Double] {
+        var total = [Double](repeating: 0, count: program.network.links.count)
+        for columns in program.flow { for c in columns { total[c.link] += solution[c.variable] } }
+        return total
+    }
+
+    @Test("Transit shares: equal periods split 1 − r/L and r/L; unequal periods by overlap; the year wraps")
+    func transitShares() {
+        let months = PeriodTransit(PeriodSchedule(periods: (1...12).map { .init(name: "m\($0)", days: 30) },
+                                                  linkCount: 0, nodeCount: 0, demandCount: 0))
+        // τ = 40 = 1·30 + 10: 2/3 arrive one period later, 1/3 two periods later.
+        let a = months.arrivals(enteringIn: 0, transitDays: 40)
+        #expect(a.map(\.period) == [1, 2])
+        #expect(isClose(a[0].fraction, 2.0 / 3, tolerance: 1e-12) && isClose(a[1].fraction, 1.0 / 3, tolerance: 1e-12))
+        // Entering in the last period with τ = 45 (1·30 + 15): half in period 0, half in period 1 of the next year.
+        let wrap = months.arrivals(enteringIn: 11, transitDays: 45)
+        #expect(wrap.map(\.period) == [0, 1])
+        #expect(isClose(wrap[0].fraction, 0.5, tolerance: 1e-12) && isClose(wrap[1].fraction, 0.5, tolerance: 1e-12))
+        // Exactly one period: everything in the next one; zero days: everything in the same one.
+        #expect(months.arrivals(enteringIn: 3, transitDays: 30) == [.init(period: 4, fraction: 1)])
+        #expect(months.arrivals(enteringIn: 3, transitDays: 0) == [.init(period: 3, fraction: 1)])
+        // Unequal periods (31, 28, 31): entering the first with τ = 40 lands on [40, 71): 19 days in the
+        // second period ([31, 59)), 12 in the third ([59, 90)).
+        let calendar = PeriodTransit(PeriodSchedule(periods: [.init(name: "jan", days: 31), .init(name: "feb", days: 28),
+                                                              .init(name: "mar", days: 31)], linkCount: 0, nodeCount: 0, demandCount: 0))
+        let c = calendar.arrivals(enteringIn: 0, transitDays: 40)
+        #expect(c.map(\.period) == [1, 2])
+        #expect(isClose(c[0].fraction, 19.0 / 31, tolerance: 1e-12) && isClose(c[1].fraction, 12.0 / 31, tolerance: 1e-12))
+        // One period: all freight arrives in it, however long the transit.
+        let year = PeriodTransit(PeriodSchedule(periods: [.init(name: "year", days: 365)], linkCount: 0, nodeCount: 0, demandCount: 0))
+        #expect(year.arrivals(enteringIn: 0, transitDays: 400) == [.init(period: 0, fraction: 1)])
+    }
+
+    @Test("Storage carries freight past a closure: hand-checked two-period optimum")
+    func storagePastClosure() throws {
+        // Two periods of 182.5 days. A → W (10 USD, capacity 200 TEU/yr = 100 per period), W → B (20 USD,
+        // capacity 400 TEU/yr = 200 per period, closed in p2). Warehouse W: 1,000 TEU, holding 1 USD/TEU/day.
+        // Demand A → B: 200 TEU/yr, 100 released per period, value of time 0, late penalty 2 USD/TEU/day,
+        // unmet penalty 10,000 USD/TEU.
+        // p1: 100 go A → W → B (30 USD each). p2: A → W is still open, so its 100 TEU move to W and wait in
+        // storage until p1 of the next (cyclic) year: stock 100 at the end of p2, each TEU paying
+        // (1 + 2) × 182.5 = 547.5 USD, then W → B in p1 carries 200 (= its period capacity).
+        // Optimum = 100 × 30 + 100 × (30 + 547.5) = 60,750 USD. Waiting at A instead does not help: A → W
+        // carries at most 100 in p1, already used. Without storage the p2 freight is lost: 100 × 30 + 100 × 10,000.
+        var nodes = [F.node("A"), F.node("W"), F.node("B")]
+        nodes[1].storageCapacityTEU = 1_000
+        nodes[1].holdingCostUSDPerTEUDay = 1
+        var demand = F.demand("A", "B", teu: 200, vot: 0, penalty: 10_000)
+        demand.latePenaltyUSDPerTEUDay = 2
+        let network = try F.network(
+            nodes: nodes, links: [F.link("A", "W", cost: 10, capacity: 200), F.link("W", "B", cost: 20, capacity: 400)],
+            demands: [demand])
+        var schedule = Self.schedule([182.5, 182.5], for: network)
+        schedule.linkCapacityFactor[1] = [1, 0]
+
+        let program = PeriodProgram(network: network, schedule: schedule)
+        let solution = try GLPKSolver().solve(program.program)
+
+        #expect(solution.termination == .optimal)
+        #expect(isClose(try #require(solution.objective), 60_750, tolerance: 1e-9))
+        let stockW = program.stock[0].filter { $0.node == 1 }.map { solution[$0.variable] }
+        #expect(isClose(stockW[0], 0) && isClose(stockW[1], 100))
+        #expect(isClose(solution[program.delivery[0][0]], 200) && isClose(solution[program.delivery[0][1]], 0))
+        #expect(program.lost[0].allSatisfy { isClose(solution[$0], 0) })
+
+        var noStorage = network.nodes
+        noStorage[1].storageCapacityTEU = nil
+        let without = PeriodProgram(network: try Network(nodes: noStorage, links: network.links, demands: network.demands),
+                                    schedule: schedule)
+        let lost = try GLPKSolver().solve(without.program)
+        #expect(isClose(try #require(lost.objective), 100 * 30 + 100 * 10_000, tolerance: 1e-9))
+    }
+
+    @Test("Backlog: freight waits at the origin through a closure and pays the late penalty")
+    func backlog() throws {
+        // Three periods of 100 days; the only link A → B is closed in p2. 300 TEU/yr released evenly,
+        // tariff 5, late penalty 3 USD/TEU/day, penalty 10,000. The 100 TEU released in p2 wait until p3:
+        // 100 × 3 × 100 days = 30,000 USD; all 300 TEU pay the tariff: 1,500. Optimum 31,500.
+        var demand = F.demand("A", "B", teu: 300, vot: 0)
+        demand.latePenaltyUSDPerTEUDay = 3
+        let network = try F.network(links: [F.link("A", "B", cost: 5)], demands: [demand])
+        var schedule = Self.schedule([100, 100, 100], for: network)
+        schedule.linkCapacityFactor[0] = [1, 0, 1]
+
+        let program = PeriodProgram(network: network, schedule: schedule)
+        let solution = try GLPKSolver().solve(program.program)
+
+        #expect(isClose(try #require(solution.objective), 31_500, tolerance: 1e-9))
+        #expect(isClose(solution[program.waiting[0][1]], 100))
+        #expect(isClose(solution[program.shipped[0][2]], 200))
+        #expect(program.flow[0].allSatisfy { $0.period != 1 }, "no column on a link closed in that period")
+    }
+
+    @Test("Transit carries freight into the next period, across the year's end")
+    func cyclicTransit() throws {
+        // Two periods of 10 days; A → B takes 15 days, so freight entering in p2 ([10, 20)) arrives on
+        // [25, 35) = [5, 15) of the next year: half in p1, half in p2. Node B handles at most 365 TEU/yr,
+        // i.e. 10 TEU per 10-day period. Demand released only in p2 (share [0, 1]), 16 TEU.
+        // B's p1 throughput = 0.5 × x(p1) + 0.5 × x(p2); p2 gets 0.5 × x(p1) + 0.5 × x(p2): the 16 TEU split so
+        // each period of B receives 8 ≤ 10 — whereas with no wrap nothing could arrive in p1 at all.
+        let network = try F.network(nodes: [F.node("A"), F.node("B", capacity: 365)],
+                                    links: [F.link("A", "B", cost: 1, time: 15)],
+                                    demands: [F.demand("A", "B", teu: 16, penalty: 10_000)])
+        var schedule = Self.schedule([10, 10], for: network)
+        schedule.demandShare[0] = [0, 1]
+        let program = PeriodProgram(network: network, schedule: schedule)
+        let arrivals = program.flow[0].first { $0.period == 1 }?.arrivals ?? []
+        #expect(arrivals == [.init(period: 0, fraction: 0.5), .init(period: 1, fraction: 0.5)])
+
+        let solution = try GLPKSolver().solve(program.program)
+        #expect(isClose(try #require(solution.objective), 16, tolerance: 1e-9))
+        #expect(isClose(solution[program.delivery[0][0]], 8) && isClose(solution[program.delivery[0][1]], 8))
+    }
+
+    @Test("One period of 365 days without storage is the static model (objective and link flows)",
+          arguments: Array(1...8) as [UInt64])
+    func onePeriodIsStatic(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: seed)
+        func uniform(_ a: Double, _ b: Double) -> Double { Double.random(in: a..<b, using: &rng) }
+        let names = (0..<8).map { "N\($0)" }
+        var nodes = names.map { F.node($0, capacity: uniform(0, 1) < 0.3 ? uniform(30, 150) : nil, handling: uniform(0, 50),
+                                       dwell: uniform(0, 2)) }
+        nodes[3].storageCapacityTEU = 500  // storage exists but one period cannot use it
+        var links: [Link] = []
+        for a in names {
+            for b in names where a != b && uniform(0, 1) < 0.4 {
+                links.append(F.link(a, b, cost: uniform(1, 400), time: uniform(0, 30), capacity: uniform(0, 1) < 0.5 ? uniform(10, 80) : nil))
+            }
+        }
+        let demands = (0..<5).map { d in
+            F.demand(names[d % 3], names[3 + d % 5], teu: uniform(10, 90), vot: [10.0, 50][d % 2], penalty: uniform(3_000, 30_000),
+                     id: "D\(d)")
+        }
+        let network = try F.network(nodes: nodes, links: links, demands: demands)
+
+        let staticProgram = FlowProgram(network: network)
+        let periodProgram = PeriodProgram(network: network, schedule: Self.schedule([365], for: network))
+        let a = try GLPKSolver().solve(staticProgram.program)
+        let b = try GLPKSolver().solve(periodProgram.program)
+
+        #expect(periodProgram.stock.allSatisfy(\.isEmpty) && periodProgram.waiting.allSatisfy(\.isEmpty))
+        #expect(isClose(try #require(a.objective), try #require(b.objective), tolerance: 1e-9))
+        var staticFlow = [Double](repeating: 0, count: links.count)
+        for columns in staticProgram.flow { for c in columns { staticFlow[c.link] += a[c.variable] } }
+        for (l, flow) in Self.linkTotals(periodProgram, b).enumerated() {
+            #expect(isClose(staticFlow[l], flow, tolerance: 1e-9), "link \(links[l].id): static \(staticFlow[l]), periods \(flow)")
+        }
+        for (d, u) in staticProgram.unmet.enumerated() {
+            #expect(isClose(a[u], b[periodProgram.lost[d][0]], tolerance: 1e-9))
+        }
+    }
+
+    @Test("Every period's link, node and storage capacity holds; release = shipped + lost + Δ backlog")
+    func capacitiesPerPeriod() throws {
+        var nodes = [F.node("A"), F.node("H", capacity: 300), F.node("W"), F.node("B")]
+        nodes[2].storageCapacityTEU = 40
+        let network = try F.network(
+            nodes: nodes,
+            links: [F.link("A", "H", cost: 5, time: 20, capacity: 400), F.link("H", "W", cost: 5, time: 3),
+                    F.link("W", "B", cost: 5, time: 9, capacity: 500), F.link("A", "B", cost: 900, time: 60, capacity: 100)],
+            demands: [F.demand("A", "B", teu: 480, vot: 20, penalty: 5_000)])
+        var schedule = Self.schedule(Array(repeating: 365.0 / 12, count: 12), for: network)
+        schedule.linkCapacityFactor[2] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0.5]
+        schedule.nodeCapacityFactor[1] = [0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+        schedule.demandShare[0] = [0.05, 0.05, 0.05, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.05]
+        let program = PeriodProgram(network: network, schedule: schedule)
+        let s = try GLPKSolver().solve(program.program)
+        try #require(s.termination == .optimal)
+        let days = 365.0 / 12
+        for p in 0..<12 {
+            for (l, link) in network.links.enumerated() {
+                guard let annual = link.capacityTEU else { continue }
+                let flow = program.flow[0].filter { $0.link == l && $0.period == p }.reduce(0) { $0 + s[$1.variable] }
+                #expect(flow <= annual * days / 365 * schedule.linkCapacityFactor[l][p] + 1e-6)
+            }
+            var arrivedAtH = 0.0
+            for c in program.flow[0] where c.link == 0 {
+                for a in c.arrivals where a.period == p { arrivedAtH += a.fraction * s[c.variable] }
+            }
+            #expect(arrivedAtH <= 300 * days / 365 * schedule.nodeCapacityFactor[1][p] + 1e-6)
+            let stock = program.stock[0].filter { $0.period == p }.reduce(0) { $0 + s[$1.variable] }
+            #expect(stock <= 40 + 1e-6)
+            let before = (p + 11) % 12
+            let balance = s[program.waiting[0][before]] + program.released[0][p] - s[program.shipped[0][p]]
+                - s[program.lost[0][p]] - s[program.waiting[0][p]]
+            #expect(abs(balance) < 1e-6)
+        }
+        // Over the cyclic year everything shipped arrives: Σ shipped = Σ delivered.
+        let shipped = program.shipped[0].reduce(0) { $0 + s[$1] }
+        let delivered = program.delivery[0].reduce(0) { $0 + s[$1] }
+        #expect(isClose(shipped, delivered, tolerance: 1e-9))
+    }
+}
