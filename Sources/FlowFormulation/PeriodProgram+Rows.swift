@@ -4,16 +4,18 @@ import LinearProgramming
 extension PeriodProgram {
     /// Demands grouped into commodities for the time-expanded program, in order of first appearance.
     ///
-    /// Only demands with the same origin, destination, value of time and late penalty share a commodity:
-    /// their freight is interchangeable, so the grouping is exact. The static model also merges demands
-    /// bound for different destinations; with periods that would be a relaxation (freight released for one
+    /// Demands with the same destination, value of time and late penalty share a commodity (with one or
+    /// more origins): freight bound for the same place at the same costs is interchangeable, and each
+    /// origin's supply per period is its own demands' shipments, so the grouping is exact. The static
+    /// model merges by origin instead; with periods that would be a relaxation (freight released for one
     /// destination could stand in, period by period, for freight released for another), so it is not done.
+    /// ``Commodity/origin`` is the first demand's origin; ``origins`` lists them all.
     public static func commodities(_ network: Network) -> [Commodity] {
         var commodities: [Commodity] = []
         var position: [Key: Int] = [:]
         for (index, demand) in network.demands.enumerated() {
             guard let origin = network.index(of: demand.from), let sink = network.index(of: demand.to) else { continue }
-            let key = Key(origin: origin, sink: sink, valueOfTime: demand.valueOfTimeUSDPerTEUDay, late: latePenalty(demand))
+            let key = Key(sink: sink, valueOfTime: demand.valueOfTimeUSDPerTEUDay, late: latePenalty(demand))
             if let at = position[key] {
                 commodities[at].demands.append(index)
             } else {
@@ -24,8 +26,16 @@ extension PeriodProgram {
         return commodities
     }
 
+    /// The distinct origin nodes of a commodity's demands, in order of first appearance.
+    public static func origins(of commodity: Commodity, _ network: Network) -> [Int] {
+        var seen: [Int] = []
+        for d in commodity.demands {
+            if let o = network.index(of: network.demands[d].from), !seen.contains(o) { seen.append(o) }
+        }
+        return seen
+    }
+
     private struct Key: Hashable {
-        var origin: Int
         var sink: Int
         var valueOfTime: Double
         var late: Double
@@ -104,15 +114,19 @@ extension PeriodProgram {
         return ok ? names : names.indices.map { "p\($0 + 1)" }
     }
 
-    /// Commodity labels: `ORIGIN_DESTINATION`, with the first demand's id when several share the pair.
+    /// Commodity labels: `to_DESTINATION`, with the value of time (and late penalty) when several share it.
     static func labels(_ commodities: [Commodity], _ sinks: [Int], _ network: Network) -> [String] {
-        var pairs: [String: Int] = [:]
-        for (k, c) in commodities.enumerated() { pairs["\(c.origin)>\(sinks[k])", default: 0] += 1 }
+        var perSink: [Int: Int] = [:]
+        for k in commodities.indices { perSink[sinks[k], default: 0] += 1 }
         var used: Set<String> = []
         return commodities.enumerated().map { k, c in
-            var label = "\(network.nodes[c.origin].id.rawValue)_\(network.nodes[sinks[k]].id.rawValue)"
-            if pairs["\(c.origin)>\(sinks[k])", default: 0] > 1 { label = network.demands[c.demands[0]].id.rawValue }
-            if label.utf8.count > 128 { label = "\(network.nodes[c.origin].id.rawValue.prefix(60))_k\(k)" }
+            let id = network.nodes[sinks[k]].id.rawValue
+            var label = "to_\(id)"
+            if perSink[sinks[k], default: 0] > 1 {
+                let vot = c.valueOfTimeUSDPerTEUDay
+                label += vot == vot.rounded() && abs(vot) < 1e15 ? "_vot\(Int(vot))" : "_vot\(vot)"
+            }
+            if label.utf8.count > 128 { label = "to_\(id.prefix(60))_k\(k)" }
             if used.contains(label) { label += "_k\(k)" }
             used.insert(label)
             return label

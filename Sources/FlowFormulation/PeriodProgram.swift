@@ -3,8 +3,8 @@ public import LinearProgramming
 
 /// The time-expanded LP of a scenario with periods: flows, stock, backlog and losses per period.
 ///
-/// Commodities k are demands sharing origin, destination, value of time and late penalty (exact; see
-/// ``PeriodProgram/commodities(_:)``). Periods p = 0…P−1 form a cyclic year (p − 1 of 0 is P − 1).
+/// Commodities k are demands sharing destination, value of time and late penalty, from one or more
+/// origins (exact; see ``PeriodProgram/commodities(_:)``). Periods p = 0…P−1 form a cyclic year (p − 1 of 0 is P − 1).
 ///
 ///     minimise  Σ x[k,a,p]·(tariff(a) + vot(k)·(time(a) + extra(a,p)) + handling(head a) + vot(k)·dwell(head a))
 ///             + Σ y[d,p]·(handling(o_d) + vot(d)·dwell(o_d))           shipped from the origin in p
@@ -13,7 +13,7 @@ public import LinearProgramming
 ///             + Σ s[k,n,p]·(holding(n) + late(k))·days(p+1)            stock in storage at n, end of p
 ///     s.t.  w[d,p−1] + teu(d)·share(d,p) = y[d,p] + u[d,p] + w[d,p]    (release[d,p])
 ///           out_k(n,p) − arrivals_k(n,p) + s[k,n,p] − s[k,n,p−1]
-///               − [n = o_k]·Σ_{d∈k} y[d,p] + [n = t_k]·v[k,p] = 0        (balance[k,n,p])
+///               − Σ_{d∈k, o_d = n} y[d,p] + [n = t_k]·v[k,p] = 0          (balance[k,n,p])
 ///           Σ_k x[k,a,p] ≤ capacity(a)·days(p)/365·factor(a,p)        (link capacity per period)
 ///           Σ_k arrivals_k(n,p) + Σ_{d: o_d=n} y[d,p] ≤ capacity(n)·days(p)/365·factor(n,p)
 ///           Σ_k s[k,n,p] ≤ storage(n)                                  (a stock, TEU)
@@ -52,6 +52,8 @@ public struct PeriodProgram: Sendable {
     public let commodities: [Commodity]
     /// `sink[k]`: the destination node of commodity k.
     public let sink: [Int]
+    /// `origins[k]`: the origin nodes of commodity k's demands.
+    public let origins: [[Int]]
     /// `latePenalty[k]`: USD per TEU per day of lateness of commodity k.
     public let latePenalty: [Double]
     public private(set) var program: LinearProgram
@@ -85,6 +87,8 @@ public struct PeriodProgram: Sendable {
         self.commodities = commodities
         let sinks = commodities.map { network.index(of: network.demands[$0.demands[0]].to) ?? $0.origin }
         self.sink = sinks
+        let origins = commodities.map { Self.origins(of: $0, network) }
+        self.origins = origins
         self.latePenalty = commodities.map { Self.latePenalty(network.demands[$0.demands[0]]) }
         let periodNames = Self.periodLabels(schedule)
         let labels = Self.labels(commodities, sinks, network)
@@ -98,7 +102,10 @@ public struct PeriodProgram: Sendable {
         var flow: [[FlowColumn]] = []
         var usable: [[Int]] = []
         for (k, commodity) in commodities.enumerated() {
-            let links = reach.usableLinks(from: commodity.origin, to: [sinks[k]], in: network)
+            var open = Set<Int>()
+            for o in origins[k] { open.formUnion(reach.usableLinks(from: o, to: [sinks[k]], in: network)) }
+            var links = open.sorted()
+            if minCost { links = Self.affordableLinks(links, commodity: commodity, sink: sinks[k], network) }
             usable.append(links)
             var columns: [FlowColumn] = []
             for l in links {
@@ -117,16 +124,16 @@ public struct PeriodProgram: Sendable {
             flow.append(columns)
         }
 
-        // Stock columns: storage nodes the commodity passes through (not its origin or destination).
+        // Stock columns: storage nodes the commodity passes through (not its destination).
         var stock: [[StockColumn]] = []
-        for (k, commodity) in commodities.enumerated() {
+        for k in commodities.indices {
             var columns: [StockColumn] = []
             if P > 1 {
                 let enters = Set(usable[k].map { network.linkEnds[$0].to })
                 let leaves = Set(usable[k].map { network.linkEnds[$0].from })
                 for (n, node) in network.nodes.enumerated() {
                     guard let capacity = node.storageCapacityTEU, capacity > 0, !node.isClosed,
-                          enters.contains(n), leaves.contains(n), n != commodity.origin, n != sinks[k] else { continue }
+                          enters.contains(n), leaves.contains(n), n != sinks[k] else { continue }
                     for p in 0..<P {
                         let cost = (node.holdingCostUSDPerTEUDay + latePenalty[k]) * nextDays[p]
                         let name = FlowProgram.clipped("s_\(labels[k])_\(node.id.rawValue)_\(periodNames[p])")
@@ -186,7 +193,7 @@ public struct PeriodProgram: Sendable {
             let N = network.nodes.count
             var terms = [[LinearProgram.Term]](repeating: [], count: N * P)
             var touched = [Bool](repeating: false, count: N)
-            touched[commodity.origin] = true
+            for o in origins[k] { touched[o] = true }
             touched[sinks[k]] = true
             for column in flow[k] {
                 let (from, to) = network.linkEnds[column.link]
@@ -200,7 +207,10 @@ public struct PeriodProgram: Sendable {
                 terms[column.node * P + (column.period + 1) % P].append(.init(column.variable, -1))
             }
             for p in 0..<P {
-                for d in commodity.demands { terms[commodity.origin * P + p].append(.init(shipped[d][p], -1)) }
+                for d in commodity.demands {
+                    guard let o = network.index(of: network.demands[d].from) else { continue }
+                    terms[o * P + p].append(.init(shipped[d][p], -1))
+                }
                 terms[sinks[k] * P + p].append(.init(delivery[k][p], 1))
             }
             for n in 0..<N where touched[n] {

@@ -6,8 +6,9 @@ public import FreightNetwork
 /// the period's extra days + dwell at the head node), so it arrives uniformly over
 /// `[start(p) + τ, end(p) + τ)`. The share arriving in period p′ is the overlap of that interval with
 /// p′ (taken modulo the year's length, so the period after the last is the first) divided by the
-/// length of p. With periods of equal length L and τ = q·L + r (0 ≤ r < L) this is the rule
-/// "1 − r/L arrives in p + q and r/L in p + q + 1"; with one period everything arrives in it.
+/// length of p, rounded to 64ths (see ``arrivals(enteringIn:transitDays:)``). With periods of equal length L
+/// and τ = q·L + r (0 ≤ r < L) this is the rule "1 − r/L arrives in p + q and r/L in p + q + 1"; with one
+/// period everything arrives in it.
 public struct PeriodTransit: Sendable, Hashable {
     /// One share of an arrival: the period it lands in and its fraction (0 < fraction ≤ 1).
     public struct Arrival: Sendable, Hashable {
@@ -39,7 +40,7 @@ public struct PeriodTransit: Sendable, Hashable {
     }
 
     /// Shares of freight entering in period `p` with a transit of `days` (≥ 0), by arrival period, in
-    /// period order; fractions below 1e-12 are dropped and the rest sum to exactly 1 (up to rounding).
+    /// period order: multiples of 1/``resolution`` that sum to exactly 1.
     public func arrivals(enteringIn p: Int, transitDays days: Double) -> [Arrival] {
         let count = lengths.count
         guard count > 1, yearDays > 0 else { return [Arrival(period: p, fraction: 1)] }
@@ -60,15 +61,19 @@ public struct PeriodTransit: Sendable, Hashable {
             j = (j + 1) % count
             t = starts[j]
         }
-        var result: [Arrival] = []
-        var total = 0.0
-        for (q, s) in share.enumerated() where s / length > 1e-12 {
-            result.append(Arrival(period: q, fraction: s / length))
-            total += s / length
-        }
-        guard total > 0 else { return [Arrival(period: p, fraction: 1)] }
-        return result.map { Arrival(period: $0.period, fraction: $0.fraction / total) }
+        // Shares are rounded to multiples of 1/resolution (a month's share to within about half a day), so
+        // they and their sums are exact in binary floating point: the balance rows stay exactly conserving
+        // and the simplex method meets no nearly singular bases (arbitrary shares such as 19/31 made GLPK
+        // fail on the bundled network). The largest share absorbs the rounding, so the shares sum to 1.
+        var units = share.map { ($0 / length * Self.resolution).rounded() }
+        let largest = units.indices.max { (units[$0], $1) < (units[$1], $0) } ?? p
+        units[largest] += Self.resolution - units.reduce(0, +)
+        let result = units.enumerated().compactMap { q, u in u > 0 ? Arrival(period: q, fraction: u / Self.resolution) : nil }
+        return result.isEmpty ? [Arrival(period: p, fraction: 1)] : result
     }
+
+    /// Shares are multiples of 1 / resolution.
+    public static let resolution = 64.0
 
     private func period(containing t: Double) -> Int {
         var last = 0

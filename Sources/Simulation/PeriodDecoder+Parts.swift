@@ -81,7 +81,8 @@ extension PeriodDecoder {
         }
     }
 
-    func periods(linkFlow: [[Double]], throughput: [[Double]], shipped: [[Double]], lost: [[Double]]) -> [PeriodResult] {
+    func periods(linkFlow: [[Double]], throughput: [[Double]], shipped: [[Double]], lost: [[Double]],
+                 corridors: [[CorridorShare]]) -> [PeriodResult] {
         let network = formulation.network
         let schedule = formulation.schedule
         let P = formulation.periodCount
@@ -104,7 +105,6 @@ extension PeriodDecoder {
                 lateOfStock[c.period] += s * formulation.latePenalty[k]
             }
         }
-        let corridors = PeriodPaths(formulation: formulation, solution: solution).shippedByCorridor()
         return (0..<P).map { p in
             let before = (p + P - 1) % P
             let days = schedule.periods[p].days

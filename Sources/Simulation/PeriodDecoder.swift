@@ -4,6 +4,9 @@ import LinearProgramming
 
 /// Turns a solution of a ``PeriodProgram`` into an annual ``FlowResult`` with its periods (pure).
 ///
+/// Routes come from the time-expanded path decomposition (``PeriodPaths``); their cost and days are the
+/// static ones (without a period's extra days or time in storage).
+///
 /// Annual flows, throughputs, deliveries and losses are sums over the periods. An annual capacity is the
 /// sum of the period capacities, and its shadow price Σ_p price(p)·days(p)/365·factor(p): what one more
 /// TEU/year of capacity, spread over the year as the file spreads it, saves.
@@ -31,18 +34,15 @@ struct PeriodDecoder {
         // Per-period link flows and node throughputs; annual per-commodity flows for routes.
         var linkFlow = [[Double]](repeating: Array(repeating: 0, count: P), count: network.links.count)
         var throughput = [[Double]](repeating: Array(repeating: 0, count: P), count: network.nodes.count)
-        var commodityFlow: [[Double]] = []
         var cost = 0.0
         var timeValue = 0.0
         var days = 0.0
         for (k, columns) in formulation.flow.enumerated() {
-            var annual = [Double](repeating: 0, count: network.links.count)
             let vot = formulation.commodities[k].valueOfTimeUSDPerTEUDay
             for c in columns {
                 let x = value(c.variable)
                 guard x > 0 else { continue }
                 linkFlow[c.link][c.period] += x
-                annual[c.link] += x
                 let head = network.linkEnds[c.link].to
                 for a in c.arrivals { throughput[head][a.period] += x * a.fraction }
                 let link = network.links[c.link]
@@ -51,7 +51,6 @@ struct PeriodDecoder {
                 days += x * transit
                 timeValue += x * vot * transit
             }
-            commodityFlow.append(annual)
         }
         let shipped = formulation.shipped.map { $0.map(value) }
         let lost = formulation.lost.map { $0.map(value) }
@@ -70,7 +69,8 @@ struct PeriodDecoder {
         let delivered = shipped.map { $0.reduce(0, +) }
         let unmet = lost.map { $0.reduce(0, +) }
 
-        let demands = decodeDemands(commodityFlow: commodityFlow, delivered: delivered, unmet: unmet)
+        let paths = PeriodPaths(formulation: formulation, solution: solution).decompose()
+        let demands = decodeDemands(routes: paths.routes, delivered: delivered, unmet: unmet)
         let links = annualLinks(linkFlow)
         let nodes = annualNodes(throughput)
         let totalDelivered = delivered.reduce(0, +)
@@ -96,7 +96,7 @@ struct PeriodDecoder {
             solverName: solver,
             iterations: iterations
         )
-        result.periods = periods(linkFlow: linkFlow, throughput: throughput, shipped: shipped, lost: lost)
+        result.periods = periods(linkFlow: linkFlow, throughput: throughput, shipped: shipped, lost: lost, corridors: paths.corridors)
         return result
     }
 
@@ -118,18 +118,9 @@ struct PeriodDecoder {
                     nonZeros: formulation.program.nonZeroCount, commodities: formulation.commodities.count)
     }
 
-    /// Routes per demand from the commodities' annual flows (Σ over periods conserves TEU, so it is a static flow).
-    func decodeDemands(commodityFlow: [[Double]], delivered: [Double], unmet: [Double]) -> [DemandResult] {
+    /// Demand results with the routes of the time-expanded decomposition.
+    func decodeDemands(routes: [[Route]], delivered: [Double], unmet: [Double]) -> [DemandResult] {
         let network = formulation.network
-        var routes = [[Route]](repeating: [], count: network.demands.count)
-        for (k, commodity) in formulation.commodities.enumerated() {
-            var need: [Int: Double] = [:]
-            for d in commodity.demands { need[d] = delivered[d] }
-            let decomposition = PathDecomposition(commodity: commodity, linkFlow: commodityFlow[k], delivered: need, network: network)
-            for path in decomposition.paths {
-                routes[path.demand].append(RouteBuilder.route(path.links, teu: path.teu, origin: commodity.origin, network))
-            }
-        }
         return network.demands.enumerated().map { d, demand in
             let merged = RouteBuilder.merge(routes[d])
             let teu = merged.reduce(0) { $0 + $1.teu }

@@ -3,7 +3,9 @@ import FreightNetwork
 import LinearProgramming
 
 /// Splits each commodity's time-expanded flow into paths from (origin, period shipped) to (destination,
-/// period delivered), deterministically, to tell which corridor carried the freight shipped in each period.
+/// period delivered), deterministically: the routes of each demand, and which corridor carried the freight
+/// shipped in each period. A path from an origin serves that origin's demands in proportion to what each
+/// shipped in the period. A route may pass a node twice when freight loops to wait out a closure.
 ///
 /// The time-expanded graph has a vertex per (node, period); each flow column contributes one arc per
 /// arrival share (from (tail, p) to (head, p′) carrying fraction × TEU) and each stock column an arc
@@ -20,11 +22,18 @@ struct PeriodPaths {
         var flow: Double
     }
 
-    /// TEU shipped per period by the main corridor of their route, largest first, per period.
-    func shippedByCorridor() -> [[CorridorShare]] {
+    /// Routes per demand (over the year) and TEU shipped per period by the main corridor of their route.
+    struct Outcome {
+        var routes: [[Route]]
+        var corridors: [[CorridorShare]]
+    }
+
+    /// Decomposes every commodity; see the type's comment.
+    func decompose() -> Outcome {
         let network = formulation.network
         let P = formulation.periodCount
         var teu = [[String: Double]](repeating: [:], count: P)
+        var routes = [[Route]](repeating: [], count: network.demands.count)
         for (k, commodity) in formulation.commodities.enumerated() {
             var arcs = [[Arc]](repeating: [], count: network.nodes.count * P)
             for c in formulation.flow[k] {
@@ -39,12 +48,15 @@ struct PeriodPaths {
             }
             var need = formulation.delivery[k].map { max(0, solution[$0]) }
             let sink = formulation.sink[k]
-            for p in 0..<P {
-                var supply = commodity.demands.reduce(0) { $0 + max(0, solution[formulation.shipped[$1][p]]) }
+            for origin in formulation.origins[k] {
+              let here = commodity.demands.filter { network.index(of: network.demands[$0].from) == origin }
+              for p in 0..<P {
+                var left = here.map { max(0, solution[formulation.shipped[$0][p]]) }
+                var supply = left.reduce(0, +)
                 var guardCount = 0
                 walking: while supply > Self.tolerance, guardCount < 20 * (arcs.count + 1) {
                     guardCount += 1
-                    var vertex = commodity.origin * P + p
+                    var vertex = origin * P + p
                     var path: [(vertex: Int, arc: Int)] = []
                     var position: [Int: Int] = [vertex: 0]
                     while true {
@@ -54,8 +66,14 @@ struct PeriodPaths {
                             need[vertex % P] -= amount
                             supply -= amount
                             let links = path.compactMap { arcs[$0.vertex][$0.arc].link }
-                            let corridor = RouteBuilder.route(links, teu: amount, origin: commodity.origin, network).corridor
-                            teu[p][corridor, default: 0] += amount
+                            let total = left.reduce(0, +)
+                            for (i, d) in here.enumerated() where left[i] > 0 {
+                                let part = amount * left[i] / total
+                                let route = RouteBuilder.route(links, teu: part, origin: origin, network)
+                                routes[d].append(route)
+                                teu[p][route.corridor, default: 0] += part
+                            }
+                            left = left.map { $0 * (1 - amount / total) }
                             continue walking
                         }
                         var best: Int?
@@ -76,13 +94,15 @@ struct PeriodPaths {
                         vertex = head
                     }
                 }
+              }
             }
         }
-        return teu.map { table in
+        let corridors = teu.map { table -> [CorridorShare] in
             let total = table.values.reduce(0, +)
             guard total > FlowDecoder.dust else { return [] }
             return table.map { CorridorShare(corridor: $0.key, teu: $0.value, share: $0.value / total) }
                 .sorted { ($0.teu, $1.corridor) > ($1.teu, $0.corridor) }
         }
+        return Outcome(routes: routes, corridors: corridors)
     }
 }

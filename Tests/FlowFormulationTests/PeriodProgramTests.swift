@@ -20,28 +20,26 @@ struct PeriodProgramTests {
         return total
     }
 
-    @Test("Transit shares: equal periods split 1 − r/L and r/L; unequal periods by overlap; the year wraps")
+    @Test("Transit shares: equal periods split 1 − r/L and r/L (in 64ths); unequal periods by overlap; the year wraps")
     func transitShares() {
         let months = PeriodTransit(PeriodSchedule(periods: (1...12).map { .init(name: "m\($0)", days: 30) },
                                                   linkCount: 0, nodeCount: 0, demandCount: 0))
-        // τ = 40 = 1·30 + 10: 2/3 arrive one period later, 1/3 two periods later.
+        // τ = 40 = 1·30 + 10: 2/3 arrive one period later, 1/3 two periods later, rounded to 64ths:
+        // 2/3 · 64 = 42.67 → 43/64 and 1/3 · 64 = 21.33 → 21/64 (sum exactly 1).
         let a = months.arrivals(enteringIn: 0, transitDays: 40)
-        #expect(a.map(\.period) == [1, 2])
-        #expect(isClose(a[0].fraction, 2.0 / 3, tolerance: 1e-12) && isClose(a[1].fraction, 1.0 / 3, tolerance: 1e-12))
+        #expect(a == [.init(period: 1, fraction: 43.0 / 64), .init(period: 2, fraction: 21.0 / 64)])
         // Entering in the last period with τ = 45 (1·30 + 15): half in period 0, half in period 1 of the next year.
         let wrap = months.arrivals(enteringIn: 11, transitDays: 45)
-        #expect(wrap.map(\.period) == [0, 1])
-        #expect(isClose(wrap[0].fraction, 0.5, tolerance: 1e-12) && isClose(wrap[1].fraction, 0.5, tolerance: 1e-12))
+        #expect(wrap == [.init(period: 0, fraction: 0.5), .init(period: 1, fraction: 0.5)])
         // Exactly one period: everything in the next one; zero days: everything in the same one.
         #expect(months.arrivals(enteringIn: 3, transitDays: 30) == [.init(period: 4, fraction: 1)])
         #expect(months.arrivals(enteringIn: 3, transitDays: 0) == [.init(period: 3, fraction: 1)])
         // Unequal periods (31, 28, 31): entering the first with τ = 40 lands on [40, 71): 19 days in the
-        // second period ([31, 59)), 12 in the third ([59, 90)).
+        // second period ([31, 59)), 12 in the third ([59, 90)): 19/31 · 64 = 39.2 → 39/64, 12/31 · 64 = 24.8 → 25/64.
         let calendar = PeriodTransit(PeriodSchedule(periods: [.init(name: "jan", days: 31), .init(name: "feb", days: 28),
                                                               .init(name: "mar", days: 31)], linkCount: 0, nodeCount: 0, demandCount: 0))
         let c = calendar.arrivals(enteringIn: 0, transitDays: 40)
-        #expect(c.map(\.period) == [1, 2])
-        #expect(isClose(c[0].fraction, 19.0 / 31, tolerance: 1e-12) && isClose(c[1].fraction, 12.0 / 31, tolerance: 1e-12))
+        #expect(c == [.init(period: 1, fraction: 39.0 / 64), .init(period: 2, fraction: 25.0 / 64)])
         // One period: all freight arrives in it, however long the transit.
         let year = PeriodTransit(PeriodSchedule(periods: [.init(name: "year", days: 365)], linkCount: 0, nodeCount: 0, demandCount: 0))
         #expect(year.arrivals(enteringIn: 0, transitDays: 400) == [.init(period: 0, fraction: 1)])
