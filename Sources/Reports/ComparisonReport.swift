@@ -28,6 +28,7 @@ public enum ComparisonReport {
         out += "\n\(flows.title)\n" + (flows.rows.isEmpty ? "  none\n" : flows.text())
         let binding = ComparisonTables.binding(c)
         out += "\n\(binding.title)\n" + (binding.rows.isEmpty ? "  none: no capacity limits any scenario\n" : binding.text())
+        out += PeriodReport.comparison(c)
         return out
     }
 

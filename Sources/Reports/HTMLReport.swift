@@ -33,6 +33,7 @@ public enum HTMLReport {
         charts += figure(SVGCharts.bars(summaries.map { ($0.corridor, $0.avgTimeDays, SVGCharts.colour($0.corridor, among: names)) },
             caption: "Average days by corridor") { F.fixed($0, 1) + " d" }, "Average transit by corridor, days")
         body += HTML.section("Corridors", "<div class=\"charts\">\n\(charts)</div>\n" + RunTables.corridors(r).html(), id: "corridors")
+        body += PeriodReport.html(r)
         body += HTML.section("Binding capacities", RunTables.binding(r).rows.isEmpty
             ? "<p>No capacity limits the answer.</p>\n" : RunTables.binding(r).html(), id: "binding")
         body += HTML.section("Demands and their main routes", RunTables.demands(r).html(), id: "demands")

@@ -10,7 +10,7 @@ public enum JSONReport {
 
     /// The whole result as a JSON value.
     public static func value(_ r: FlowResult, context: ReportContext) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("format_version", .number(Double(formatVersion))),
             ("scenario", .string(r.scenario)),
             ("file", .string(context.file)),
@@ -41,7 +41,13 @@ public enum JSONReport {
                 ("solver", .string(r.solverName)),
                 ("iterations", r.iterations.map { .number(Double($0)) } ?? .null),
             ])),
-        ])
+        ]
+        // Scenarios with periods only: the per-period list (annual figures above are its sums).
+        if let periods = r.periods {
+            fields.append(("waiting_cost_usd", .number(r.waitingCostUSD)))
+            fields.append(("periods", PeriodReport.json(periods)))
+        }
+        return .object(fields)
     }
 
     /// Rendered JSON text.

@@ -74,6 +74,7 @@ public enum TableReport {
                 out += "  … and \(r.binding.count - limit) more (see --format json)\n"
             }
         }
+        out += PeriodReport.text(r)
         return out
     }
 }

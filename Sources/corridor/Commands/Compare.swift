@@ -55,8 +55,15 @@ extension Corridor {
             var entries: [ScenarioComparison.Entry] = []
             do {
                 for (i, scenario) in scenarios.enumerated() {
-                    let result = try simulator.run(scenario.network, scenario: scenario.name, objective: .minCost)
-                    let capacity = try simulator.run(scenario.network, scenario: scenario.name, objective: .maxThroughput)
+                    let result: FlowResult
+                    let capacity: FlowResult
+                    if let periods = scenario.periods {
+                        result = try simulator.run(scenario.network, periods: periods, scenario: scenario.name, objective: .minCost)
+                        capacity = try simulator.run(scenario.network, periods: periods, scenario: scenario.name, objective: .maxThroughput)
+                    } else {
+                        result = try simulator.run(scenario.network, scenario: scenario.name, objective: .minCost)
+                        capacity = try simulator.run(scenario.network, scenario: scenario.name, objective: .maxThroughput)
+                    }
                     if solverOptions.solverLog { Output.error(result.solverLog + capacity.solverLog) }
                     entries.append(.init(label: labels[i], name: scenario.name, file: files[i], changes: scenario.changes, result: result,
                         maxThroughputTEU: capacity.status == .optimal ? capacity.objectiveValue : nil))

@@ -56,6 +56,7 @@ extension Corridor {
                 throw ExitCodes.dataError
             }
             for warning in scenario.warnings { Output.error(warning.description) }
+            try PeriodsGuard.rejectPeriods(scenario, command: "frontier")
             let network = scenario.network
             let chosen = Self.select(demand, in: network)
             guard !chosen.isEmpty else {

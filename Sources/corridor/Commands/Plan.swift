@@ -83,6 +83,7 @@ extension Corridor {
                 }
                 for (scenario, weight) in loaded {
                     for warning in scenario.warnings { Output.error(warning.description) }
+                    try PeriodsGuard.rejectPeriods(scenario, command: "plan")
                     diagnostics.append(contentsOf: plan.check(against: scenario.network, scenarioFile: scenario.file))
                     let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
                     planScenarios.append(PlanScenario(name: label, network: scenario.network, weight: weight))

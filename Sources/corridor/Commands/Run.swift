@@ -49,8 +49,13 @@ extension Corridor {
             let simulator = Simulator(solver: solver, options: solverOptions.solveOptions)
             let result: FlowResult
             do {
-                try export(FlowProgram(network: scenario.network, objective: objective).program, solver)
-                result = try simulator.run(scenario.network, scenario: scenario.name, objective: objective)
+                if let periods = scenario.periods {
+                    try export(PeriodProgram(network: scenario.network, schedule: periods, objective: objective).program, solver)
+                    result = try simulator.run(scenario.network, periods: periods, scenario: scenario.name, objective: objective)
+                } else {
+                    try export(FlowProgram(network: scenario.network, objective: objective).program, solver)
+                    result = try simulator.run(scenario.network, scenario: scenario.name, objective: objective)
+                }
             } catch let error as SolverError {
                 Output.error("error: \(error.description)")
                 throw ExitCodes.solverFailure

@@ -147,6 +147,7 @@ extension Corridor {
                 throw ExitCodes.dataError
             }
             for warning in scenario.warnings { Output.error(warning.description) }
+            try PeriodsGuard.rejectPeriods(scenario, command: "sweep")
             if monteCarlo != nil && scenario.uncertainty.isEmpty {
                 Output.error(
                     "\(file): error: --monte-carlo needs an `uncertainty` list in the scenario (see Scenarios/SCHEMA.md)"
