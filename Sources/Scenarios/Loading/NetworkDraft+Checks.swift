@@ -23,6 +23,7 @@ extension NetworkDraft {
             check(node.capacityTEU, source, "capacity_teu")
             check(node.handlingCostUSDPerTEU, source, "handling_cost_usd_per_teu")
             check(node.dwellDays, source, "dwell_days")
+            check(node.storageCapacityTEU, source, "storage_capacity_teu")
         }
         for (link, source) in zip(links, linkSources) {
             check(link.capacityTEU, source, "capacity_teu")
