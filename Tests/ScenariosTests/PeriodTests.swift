@@ -263,3 +263,53 @@ struct PeriodTests {
         #expect(schedule.linkCapacityFactor.allSatisfy { $0.allSatisfy { $0 == 1 } }, "whole-year changes stay in the network")
     }
 }
+
+/// The bundled seasonal scenarios load with the factors their comments derive from the sources.
+@Suite("Bundled seasonal scenarios")
+struct BundledSeasonalTests {
+    /// `Scenarios/NAME` in this checkout.
+    private static func bundled(_ name: String) -> String {
+        let tests = Fixtures.directory.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
+        return (tests + ["Scenarios", Substring(name)]).joined(separator: "/")
+    }
+
+    @Test("caspian-winter-seasonal: Kuryk halved in Nov–Dec, January storms, low water all year, seasonal demand")
+    func seasonal() throws {
+        let scenario = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal.yaml"))
+        let schedule = try #require(scenario.periods)
+        let network = scenario.network
+        func link(_ id: String) throws -> Int { try #require(network.index(of: Link.ID(id))) }
+        func node(_ id: String) throws -> Int { try #require(network.index(of: Node.ID(id))) }
+
+        #expect(schedule.periods.count == 12)
+        #expect(scenario.warnings.isEmpty)
+        let kuryk: [Double] = [0.677, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5, 0.5]
+        #expect(schedule.linkCapacityFactor[try link("KUR-ALT")] == kuryk)
+        #expect(schedule.nodeCapacityFactor[try node("KUR")] == kuryk)
+        #expect(schedule.linkCapacityFactor[try link("AKU-ALT")][0] == 0.677)
+        #expect(schedule.linkCapacityFactor[try link("AKU-ALT")][10] == 1)
+        #expect(schedule.linkExtraDays[try link("TMB-ALT")][0] == 1)
+        #expect(schedule.linkExtraDays[try link("TMB-ALT")][1] == 0)
+        // Low water is a whole-year change: in the network, on top of the 2023 fleet (25,000 × 1.8).
+        let base = try ScenarioLoader.load(path: Self.bundled("russia-disrupted-2023.yaml")).network
+        let aktau = try #require(base[link: "AKU-ALT"]?.capacityTEU)
+        #expect(network[link: "AKU-ALT"]?.capacityTEU == aktau * 0.725)
+        // Shares: weight × days over 365 − 0.25 × 28 + 0.15 × 92 = 371.8 weighted days.
+        let share = schedule.demandShare[0]
+        #expect(abs(share[1] - 0.75 * 28 / 371.8) < 1e-12)
+        #expect(abs(share[7] - 1.15 * 31 / 371.8) < 1e-12)
+        #expect(abs(share.reduce(0, +) - 1) < 1e-12)
+    }
+
+    @Test("caspian-winter-seasonal-warehouse: 12,000 TEU of storage at Aktau, the rest inherited")
+    func warehouse() throws {
+        let scenario = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal-warehouse.yaml"))
+        let seasonal = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal.yaml"))
+
+        #expect(scenario.network[node: "AKU"]?.storageCapacityTEU == 12_000)
+        #expect(scenario.network[node: "AKU"]?.holdingCostUSDPerTEUDay == 8.4)
+        #expect(scenario.network.nodes.filter { $0.storageCapacityTEU != nil }.count == 1)
+        #expect(scenario.periods == seasonal.periods)
+        #expect(scenario.warnings.isEmpty)
+    }
+}
