@@ -133,6 +133,25 @@ struct PeriodErrorTests {
                 """)
     }
 
+    @Test("Factors that repeated period-scoped scaling pushes past 1e15 are errors at their record")
+    func limits() {
+        let text = """
+            periods: months
+            changes:
+              - scale_capacity: { link: AKT-BAK, factor: 1e15, periods: [jan] }
+              - scale_capacity: { link: AKT-BAK, factor: 1e15, periods: [jan] }
+              - scale_demand: { demand: XIA-DUI, factor: 1e15, periods: [feb] }
+              - scale_demand: { demand: XIA-DUI, factor: 10, periods: [feb] }
+            """
+        #expect(
+            diagnostics(text) == """
+                network.yaml:35:11: error: links[5]: after the period-scoped changes, its capacity factor in jan \
+                is 1e+30, expected at most 1e15 (check the scale factors applied to it)
+                network.yaml:40:5: error: demands[0]: after the period-scoped changes, its demand factor in feb \
+                is 1e+16, expected at most 1e15 (check the scale factors applied to it)
+                """)
+    }
+
     @Test("A file may not redeclare the periods it inherits")
     func redeclared() {
         #expect(
