@@ -51,6 +51,7 @@ public enum ScenarioLoader {
             throw diagnostics
         }
         diagnostics.append(contentsOf: resolved.final.networkWarnings())
+        diagnostics.append(contentsOf: resolved.final.unusedWithoutPeriodsWarnings())
         let base: Network
         let network: Network
         do {
@@ -68,7 +69,8 @@ public enum ScenarioLoader {
             baseNetwork: base,
             changes: resolved.changes,
             uncertainty: uncertainty,
-            warnings: diagnostics.all.filter { $0.severity == .warning }
+            warnings: diagnostics.all.filter { $0.severity == .warning },
+            periods: resolved.final.periods?.schedule()
         )
     }
 }

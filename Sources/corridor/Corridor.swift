@@ -11,7 +11,7 @@ struct Corridor: ParsableCommand {
             73 an output file could not be written; 75 the solver stopped at a limit without an optimum.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Compare.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self],
+        subcommands: [Run.self, Compare.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Generate.self],
         defaultSubcommand: nil
     )
 }

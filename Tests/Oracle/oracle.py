@@ -70,26 +70,30 @@ DEFAULT_PENALTY = 20000.0
 TOL = 1e-6
 
 TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
-            "uncertainty"}  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
+            "uncertainty",  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
+            "periods", "seasonality"}  # periods (issue 8): this static oracle solves the annual network and ignores them
 NODE_KEYS = {"id", "name", "country", "kind", "lat", "lon", "capacity_teu",
-             "handling_cost_usd_per_teu", "dwell_days", "source", "notes"}
+             "handling_cost_usd_per_teu", "dwell_days", "storage_capacity_teu",
+             "holding_cost_usd_per_teu_day", "source", "notes"}  # storage: used only with periods
 NODE_REQUIRED = {"id", "country", "kind", "lat", "lon"}
 LINK_KEYS = {"id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu",
              "cost_usd_per_teu", "time_days", "bidirectional", "source", "notes"}
 LINK_REQUIRED = {"id", "from", "to", "mode", "corridor", "distance_km", "cost_usd_per_teu", "time_days"}
 DEMAND_KEYS = {"id", "from", "to", "teu", "value_of_time_usd_per_teu_day",
-               "unmet_penalty_usd_per_teu", "source", "notes"}
+               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "source", "notes"}
 DEMAND_REQUIRED = {"from", "to", "teu"}
 KINDS = {"hub", "border", "port", "terminal", "waypoint"}
 MODES = {"rail", "ferry", "road", "sea"}
 SELECTORS = ("link", "node", "country", "corridor", "mode")
+PERIOD_SCOPE = {"periods", "from", "to"}  # issue 8: limits a change to periods (scale_demand: `periods` only)
 CHANGE_KEYS = {
-    "close": (set(SELECTORS), set()),
-    "scale_capacity": (set(SELECTORS) | {"factor"}, {"factor"}),
+    "close": (set(SELECTORS) | PERIOD_SCOPE, set()),
+    "scale_capacity": (set(SELECTORS) | {"factor"} | PERIOD_SCOPE, {"factor"}),
     "set_capacity": ({"link", "node", "capacity_teu"}, {"capacity_teu"}),
-    "add_delay": (set(SELECTORS) | {"days"}, {"days"}),
+    "add_delay": (set(SELECTORS) | {"days"} | PERIOD_SCOPE, {"days"}),
     "add_surcharge": (set(SELECTORS) | {"usd_per_teu"}, {"usd_per_teu"}),
-    "scale_demand": ({"factor", "demand", "from", "to"}, {"factor"}),
+    "scale_demand": ({"factor", "demand", "from", "to", "periods"}, {"factor"}),
+    "add_storage": ({"node", "teu", "holding_cost_usd_per_teu_day"}, {"node", "teu"}),
 }
 
 
@@ -342,6 +346,9 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
         raise InputError(f"{where}: unknown change '{ctype}'" + (f" (did you mean '{near[0]}'?)" if near else ""))
     allowed, required = CHANGE_KEYS[ctype]
     _check_keys(body, allowed, required, w)
+    scoped = "periods" in body or (ctype != "scale_demand" and ("from" in body or "to" in body))
+    if ctype == "add_storage" or scoped:
+        return  # storage and period-scoped changes do not change the annual network this oracle solves
     if ctype == "close":
         kind, nodes, links = _select(net, body, w)
         for n in nodes:

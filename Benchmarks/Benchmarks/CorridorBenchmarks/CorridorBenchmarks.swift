@@ -7,34 +7,37 @@ import LinearProgramming
 import Scenarios
 import Simulation
 
-/// Metrics for every benchmark; wall clock and CPU are for local reading, mallocs are deterministic.
-let corridorMetrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident]
+/// Metrics for every benchmark: wall clock and CPU for reading, instructions (0 where the VM has no
+/// hardware counters), and the deterministic malloc count and peak resident memory.
+let corridorMetrics: [BenchmarkMetric] = [
+    .wallClock, .cpuTotal, .instructions, .mallocCountTotal, .peakMemoryResident,
+]
 
-/// Reported units: every time in microseconds and mallocs as plain counts, so that S and M read alike.
+/// Every time in microseconds and mallocs as plain counts, so that S, M and L read alike.
 func configuration(warmupIterations: Int, maxDuration: Duration, maxIterations: Int) -> Benchmark.Configuration {
     .init(
         metrics: corridorMetrics,
         timeUnits: .microseconds,
-        units: [.mallocCountTotal: .count],
+        units: [.mallocCountTotal: .count, .instructions: .count],
         warmupIterations: warmupIterations,
         maxDuration: maxDuration,
         maxIterations: maxIterations
     )
 }
 
-/// Primal simplex without presolve: the project's default and the fastest for this problem class.
+/// Primal simplex without presolve, as `corridor run` solves.
 let primalSimplex = SolveOptions(algorithm: .primalSimplex, presolve: false)
 
-/// Configuration by cost.
-///
-/// Anything on S and Formulate/M takes milliseconds, so it gets many samples.
-/// Solve/M and Run/M take about 20 s each on a 2-core machine, so they get no warm-up and at most three
-/// samples, which keeps the whole run within a few minutes.
-func configuration(_ size: SyntheticCorridor.Size, solves: Bool) -> Benchmark.Configuration {
-    if size.nodes > 100 && solves {
+/// Configuration by cost: milliseconds get many samples; a solve at M (≈ 25 s) gets 3, at L one.
+func configuration(_ size: BenchmarkSize, solves: Bool) -> Benchmark.Configuration {
+    if size.nodes <= 100 || (!solves && size.nodes <= 1_000) {
+        configuration(warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 100)
+    } else if !solves {
+        configuration(warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 10)
+    } else if size.nodes <= 1_000 {
         configuration(warmupIterations: 0, maxDuration: .seconds(75), maxIterations: 3)
     } else {
-        configuration(warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 100)
+        configuration(warmupIterations: 0, maxDuration: .seconds(1), maxIterations: 1)
     }
 }
 
@@ -49,40 +52,70 @@ func note(_ text: String) {
     FileHandle.standardError.write(Data("CorridorBenchmarks: \(text)\n".utf8))
 }
 
-let benchmarks: @Sendable () -> Void = {
-    for size in [SyntheticCorridor.small, SyntheticCorridor.medium] {
-        Benchmark("Formulate/\(size.label)", configuration: configuration(size, solves: false)) { benchmark in
-            let network = SyntheticCorridor.network(size)
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                blackHole(FlowProgram(network: network, objective: .minCost))
-            }
-        }
-
-        Benchmark("Solve/\(size.label)", configuration: configuration(size, solves: true)) { benchmark in
-            let program = FlowProgram(network: SyntheticCorridor.network(size), objective: .minCost).program
-            let solver = GLPKSolver()
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                let solution = try solver.solve(program, options: primalSimplex)
-                precondition(solution.termination == .optimal, "Solve/\(size.label): \(solution.termination)")
-                blackHole(solution)
-            }
-        }
-
-        Benchmark("Run/\(size.label)", configuration: configuration(size, solves: true)) { benchmark in
-            let network = SyntheticCorridor.network(size)
-            let simulator = Simulator(solver: GLPKSolver(), options: primalSimplex)
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                let result = try simulator.run(network, scenario: "synthetic-\(size.label)", objective: .minCost)
-                precondition(result.status == .optimal, "Run/\(size.label): \(result.status)")
-                blackHole(result)
-            }
+/// Parse, build, solve, decode and end to end, for one size.
+func scaleBenchmarks(_ size: BenchmarkSize) {
+    let label = size.label
+    Benchmark("Parse/\(label)", configuration: configuration(size, solves: false)) { benchmark in
+        let path = size.file()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try ScenarioLoader.load(path: path))
         }
     }
 
-    // Load/baseline-2021: only when the scenario exists and loads (it is still being written).
+    Benchmark("Build/\(label)", configuration: configuration(size, solves: false)) { benchmark in
+        let network = size.cachedNetwork
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(FlowProgram(network: network, objective: .minCost))
+        }
+    }
+
+    Benchmark("Solve/\(label)", configuration: configuration(size, solves: true)) { benchmark in
+        let program = FlowProgram(network: size.cachedNetwork, objective: .minCost).program
+        let solver = GLPKSolver()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let solution = try solver.solve(program, options: primalSimplex)
+            precondition(solution.termination == .optimal, "Solve/\(label): \(solution.termination)")
+            blackHole(solution)
+        }
+    }
+
+    // Formulation plus decoding (flows, duals, binding constraints, routes) of a solution solved before
+    // the measurement: Decode − Build is the decoding alone.
+    Benchmark("Decode/\(label)", configuration: configuration(size, solves: false)) { benchmark in
+        let network = size.cachedNetwork
+        let solution = solutions.value(label) {
+            let solution = try? GLPKSolver().solve(FlowProgram(network: network).program, options: primalSimplex)
+            guard let solution, solution.termination == .optimal else { fatalError("Decode/\(label): no optimum") }
+            return solution
+        }
+        let simulator = Simulator(solver: ReplaySolver(solution: solution))
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try simulator.run(network, scenario: "synthetic-\(label)", objective: .minCost))
+        }
+    }
+
+    // What `corridor run FILE` does, minus printing: load the file, formulate, solve, decode.
+    Benchmark("Run/\(label)", configuration: configuration(size, solves: true)) { benchmark in
+        let path = size.file()
+        let simulator = Simulator(solver: GLPKSolver(), options: primalSimplex)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let scenario = try ScenarioLoader.load(path: path)
+            let result = try simulator.run(scenario.network, scenario: scenario.name, objective: .minCost)
+            precondition(result.status == .optimal, "Run/\(label): \(result.status)")
+            blackHole(result)
+        }
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    for size in BenchmarkSize.all { scaleBenchmarks(size) }
+
+    // Load/baseline-2021: only when the scenario exists and loads.
     let scenarioPath = repositoryRoot.appendingPathComponent("Scenarios/baseline-2021.yaml").path
     if !FileManager.default.fileExists(atPath: scenarioPath) {
         note("skipping Load/baseline-2021: \(scenarioPath) does not exist")

@@ -15,10 +15,10 @@ import Synchronization
 // The intact network is solved once per benchmark process (the first sample builds the fixture,
 // before `startMeasurement()`), so only the cases are timed.
 
-extension SyntheticCorridor {
-    /// 2,000 nodes, 8,000 directed links, 20 demands from 10 origin hubs (10 commodities):
-    /// an LP of 80,020 columns × 22,385 rows whose cold solve takes about 45 s here.
-    static let sweep2k = Size(label: "2k", nodes: 2_000, demands: 20)
+extension BenchmarkSize {
+    /// 2,000 nodes, 8,000 directed links, 20 demands from 10 origin hubs (10 commodities), written by
+    /// the library generator (`corridor generate`).
+    static let sweep2k = BenchmarkSize(label: "2k", nodes: 2_000, links: 8_000, demands: 20)
 }
 
 /// A network ready to sweep: its engine, the intact optimum and the cases.
@@ -45,7 +45,7 @@ struct SweepFixture: Sendable {
     /// The synthetic 2,000-node network: closing each of the first 16 links whose capacity binds in
     /// the intact optimum (busy links, so every case reroutes freight).
     static let synthetic: SweepFixture? = {
-        let network = SyntheticCorridor.network(SyntheticCorridor.sweep2k)
+        let network = BenchmarkSize.sweep2k.network()
         let engine = SweepEngine(network: network, factory: GLPKSolver(), options: primalSimplex)
         guard let intact = IntactCache.intact(of: engine) else { return nil }
         let busy = intact.metrics.binding.map { engine.capacities[$0] }.filter { $0.kind == "link" }.prefix(16)

@@ -4,8 +4,11 @@
 /// schedule, annual figures are spread over the periods:
 ///
 /// - a link's or node's capacity in period p is `capacityTEU × days(p) / 365 × factor[p]`
-///   (TEU/year stays the unit in files; a factor of 0 closes it in that period);
-/// - a demand releases `teu × demandShare[d][p]` TEU in period p (the shares of a demand sum to 1);
+///   (TEU/year stays the unit in files; a factor of 0 closes it in that period, also on an unlimited
+///   link or node, on which any other factor has no effect);
+/// - a demand releases `teu × demandShare[d][p]` TEU in period p (the shares start proportional to
+///   seasonal weight × days and sum to 1; a period-scoped `scale_demand` multiplies some of them, and
+///   the sum then grows or shrinks with the year's volume);
 /// - a link's transit time in period p is `timeDays + linkExtraDays[l][p]`;
 /// - storage (``Node/storageCapacityTEU``) is a stock in TEU, not a rate.
 ///
@@ -31,7 +34,8 @@ public struct PeriodSchedule: Sendable, Hashable {
     public var linkCapacityFactor: [[Double]]
     /// `nodeCapacityFactor[n][p]`: multiplier (≥ 0) of node n's throughput capacity in period p.
     public var nodeCapacityFactor: [[Double]]
-    /// `demandShare[d][p]`: share (≥ 0, summing to 1 over p) of demand d's annual TEU released in period p.
+    /// `demandShare[d][p]`: share (≥ 0) of demand d's annual TEU released in period p; it sums to 1
+    /// over p unless period-scoped `scale_demand` changes scaled some periods.
     public var demandShare: [[Double]]
     /// `linkExtraDays[l][p]`: days (≥ 0) added to link l's transit time in period p.
     public var linkExtraDays: [[Double]]

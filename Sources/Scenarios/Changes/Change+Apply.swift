@@ -6,6 +6,7 @@ extension Change {
     /// - Returns: A line describing what the change hit, such as `close country RU: 6 nodes closed`,
     ///   or `nil` when it named something unknown or depended on a record with errors.
     func apply(to draft: inout NetworkDraft, into diagnostics: inout ScenarioDiagnostics) -> String? {
+        if let scope { return apply(in: scope, to: &draft, into: &diagnostics) }
         switch action {
         case .close(let selector):
             guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
@@ -62,6 +63,8 @@ extension Change {
             guard draft.demands.count > before, let demand = draft.demands.last else { return nil }
             let volume = FieldReader.format(demand.teu)
             return "add_demand \(demand.id): \(volume) TEU/year from \(demand.from) to \(demand.to)"
+        case .addStorage(let selector, let teu, let holding):
+            return addStorage(selector, teu: teu, holdingCost: holding, to: &draft, into: &diagnostics)
         }
     }
 
@@ -72,6 +75,18 @@ extension Change {
         in draft: inout NetworkDraft,
         into diagnostics: inout ScenarioDiagnostics
     ) -> String? {
+        guard let (picked, label) = pickDemands(filter, in: draft, into: &diagnostics) else { return nil }
+        for index in picked { draft.demands[index].teu *= factor }
+        return "scale_demand \(label) by \(FieldReader.format(factor)): \(Selection.count(picked.count, "demand"))"
+    }
+
+    /// The indices of the demands `filter` picks and how to name them (`all`, `demand X`, `from A`),
+    /// or `nil` when it names an unknown demand or node.
+    func pickDemands(
+        _ filter: DemandFilter,
+        in draft: NetworkDraft,
+        into diagnostics: inout ScenarioDiagnostics
+    ) -> (picked: [Int], label: String)? {
         let picked: [Int]
         let label: String
         switch filter {
@@ -104,7 +119,6 @@ extension Change {
                 diagnostics.append(ScenarioError(.warning, at: anchor.position, field: field, message: message))
             }
         }
-        for index in picked { draft.demands[index].teu *= factor }
-        return "scale_demand \(label) by \(FieldReader.format(factor)): \(Selection.count(picked.count, "demand"))"
+        return (picked, label)
     }
 }

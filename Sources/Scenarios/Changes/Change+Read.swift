@@ -42,40 +42,66 @@ extension Change {
             let message = "expected a change type (one of \(allKinds.joined(separator: ", "))), found an empty mapping"
             problems.append(ScenarioError(at: entry.position, field: path, message: message))
         }
-        var actions: [Action] = []
+        var actions: [(action: Action, scope: PeriodScope?)] = []
         for (kind, body) in found {
             if let action = readAction(kind, body, file: file, path: "\(path).\(kind.rawValue)", into: &diagnostics) {
                 actions.append(action)
             }
         }
-        guard problems.isEmpty, found.count == 1, actions.count == 1, let action = actions.first else { return nil }
-        return Change(action: action, path: "\(path).\(found[0].kind.rawValue)", position: entry.position)
+        guard problems.isEmpty, found.count == 1, actions.count == 1, let read = actions.first else { return nil }
+        return Change(
+            action: read.action, scope: read.scope, path: "\(path).\(found[0].kind.rawValue)", position: entry.position)
     }
 
-    /// Reads the body of one change type.
+    /// Reads the body of one change type, with the periods it is limited to.
     private static func readAction(
         _ kind: Kind,
         _ body: YAMLNode,
         file: String,
         path: String,
         into diagnostics: inout ScenarioDiagnostics
-    ) -> Action? {
+    ) -> (action: Action, scope: PeriodScope?)? {
         switch kind {
         case .addNode:
-            return NodeRecord.read(body, file: file, path: path, into: &diagnostics).map { .addNode($0) }
+            return NodeRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addNode($0), nil) }
         case .addLink:
-            return LinkRecord.read(body, file: file, path: path, into: &diagnostics).map { .addLink($0) }
+            return LinkRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addLink($0), nil) }
         case .addDemand:
-            return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { .addDemand($0) }
+            return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addDemand($0), nil) }
         case .scaleDemand:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
-            return readScaleDemand(&reader)
-        case .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge:
+            let scope = PeriodScope.read(&reader, range: false)
+            return readScaleDemand(&reader).map { ($0, scope) }
+        case .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
-            return readSelecting(kind, &reader)
+            let scope = readScope(kind, &reader)
+            let action = kind == .addStorage ? readAddStorage(&reader) : readSelecting(kind, &reader)
+            return action.map { ($0, scope) }
         }
+    }
+
+    /// Reads the period scope of a change that takes a selector, or reports that `kind` takes none.
+    private static func readScope(_ kind: Kind, _ reader: inout FieldReader) -> PeriodScope? {
+        guard let refusal = kind.scopeRefusal else { return PeriodScope.read(&reader) }
+        for key in reader.keys where PeriodScope.keys.contains(key.value) {
+            let message = "\(kind.rawValue) cannot be limited to periods"
+            let field = reader.fieldPath(key.value)
+            reader.report(ScenarioError(at: key.position, field: field, message: message, hint: refusal))
+        }
+        return nil
+    }
+
+    /// Reads `add_storage`: a `node`, `teu` and optionally `holding_cost_usd_per_teu_day`.
+    private static func readAddStorage(_ reader: inout FieldReader) -> Action? {
+        let keys = ["node", "teu", "holding_cost_usd_per_teu_day"]
+        reader.rejectUnknownKeys(allowed: Selector.Kind.allCases.map(\.rawValue) + keys + PeriodScope.keys)
+        let selector = readSelector(.addStorage, &reader)
+        let teu = reader.number("teu", required: true)
+        let holding = reader.number("holding_cost_usd_per_teu_day")
+        guard reader.isValid, let selector, let teu else { return nil }
+        return .addStorage(selector, teu: teu, holdingCostUSDPerTEUDay: holding)
     }
 
     /// Reads a change that takes a selector and, except `close`, one amount.
@@ -90,7 +116,7 @@ extension Change {
             }
         let amountKeys = amountKey.map { [$0] } ?? []
         let allSelectors = Selector.Kind.allCases.map(\.rawValue)
-        reader.rejectUnknownKeys(allowed: allSelectors + amountKeys)
+        reader.rejectUnknownKeys(allowed: allSelectors + amountKeys + PeriodScope.keys)
         let selector = readSelector(kind, &reader)
         let amount: Double? =
             switch kind {
@@ -145,7 +171,7 @@ extension Change {
 
     /// Reads `scale_demand`: a `factor` and optionally `demand`, or `from` and/or `to`.
     private static func readScaleDemand(_ reader: inout FieldReader) -> Action? {
-        reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to"])
+        reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "periods"])
         let factor = reader.number("factor", required: true)
         let demand = reader.word("demand")
         let from = reader.word("from")

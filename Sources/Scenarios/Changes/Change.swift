@@ -16,13 +16,27 @@ struct Change {
         case addNode = "add_node"
         case addLink = "add_link"
         case addDemand = "add_demand"
+        case addStorage = "add_storage"
 
         /// The selector keys this change accepts, or `[]` when it takes no selector.
         var selectorKinds: [Selector.Kind] {
             switch self {
             case .close, .scaleCapacity, .addDelay, .addSurcharge: Selector.Kind.allCases
             case .setCapacity: [.link, .node]
+            case .addStorage: [.node]
             case .scaleDemand, .addNode, .addLink, .addDemand: []
+            }
+        }
+
+        /// Why the change cannot be limited to periods, or `nil` when it can (`close`,
+        /// `scale_capacity`, `add_delay`, `scale_demand`: what a ``PeriodSchedule`` holds per period).
+        var scopeRefusal: String? {
+            switch self {
+            case .close, .scaleCapacity, .addDelay, .scaleDemand: nil
+            case .setCapacity: "capacities change by period through factors: use 'scale_capacity' with 'periods'"
+            case .addSurcharge: "costs do not vary by period"
+            case .addStorage: "storage is there all year"
+            case .addNode, .addLink, .addDemand: "records exist all year: close or scale them in periods instead"
             }
         }
     }
@@ -57,10 +71,14 @@ struct Change {
         case addLink(LinkRecord)
         /// Adds a demand.
         case addDemand(DemandRecord)
+        /// Adds storage in TEU to a node and, when given, sets its holding cost in USD per TEU-day.
+        case addStorage(Selector, teu: Double, holdingCostUSDPerTEUDay: Double?)
     }
 
     /// What the change does.
     var action: Action
+    /// The periods the change is limited to, or `nil` for the whole year (a change to the network).
+    var scope: PeriodScope?
     /// The change's path, such as `changes[2].close`.
     var path: String
     /// Where the change's entry starts.

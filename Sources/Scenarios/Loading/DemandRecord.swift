@@ -5,7 +5,8 @@ internal import Yams
 struct DemandRecord {
     /// The keys a demand may have.
     static let keys = [
-        "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu", "source", "notes",
+        "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu",
+        "late_penalty_usd_per_teu_day", "source", "notes",
     ]
 
     /// The id: the one written, or `FROM-TO` (positioned at the record) when none was given.
@@ -16,6 +17,9 @@ struct DemandRecord {
     var from: Located<String>?
     /// The destination node id, when it could be read.
     var to: Located<String>?
+    /// `late_penalty_usd_per_teu_day` as a key with where its value is, when written (it only
+    /// matters in a scenario with periods).
+    var periodOnlyField: Located<String>?
     /// The demand, when every field is valid.
     var demand: Demand?
     /// The dotted path of the record, such as `demands[0]`.
@@ -46,6 +50,7 @@ struct DemandRecord {
         let teu = reader.number("teu", required: true)
         let valueOfTime = reader.number("value_of_time_usd_per_teu_day")
         let penalty = reader.number("unmet_penalty_usd_per_teu")
+        let late = reader.number("late_penalty_usd_per_teu_day")
         _ = reader.string("source")
         _ = reader.string("notes")
         var id = written
@@ -53,8 +58,11 @@ struct DemandRecord {
             id = Located(value: "\(from.value)-\(to.value)", position: reader.position)
         }
         var record = DemandRecord(
-            id: id, hasExplicitID: written != nil, from: from, to: to, demand: nil, path: path,
-            position: reader.position
+            id: id, hasExplicitID: written != nil, from: from, to: to,
+            periodOnlyField: reader.value("late_penalty_usd_per_teu_day").map {
+                Located(value: "late_penalty_usd_per_teu_day", position: reader.position(of: $0))
+            },
+            demand: nil, path: path, position: reader.position
         )
         if reader.isValid, let id, let from, let to, let teu {
             record.demand = Demand(
@@ -63,7 +71,8 @@ struct DemandRecord {
                 to: FreightNetwork.Node.ID(to.value),
                 teu: teu,
                 valueOfTimeUSDPerTEUDay: valueOfTime ?? Demand.defaultValueOfTimeUSDPerTEUDay,
-                unmetPenaltyUSDPerTEU: penalty ?? Demand.defaultUnmetPenaltyUSDPerTEU
+                unmetPenaltyUSDPerTEU: penalty ?? Demand.defaultUnmetPenaltyUSDPerTEU,
+                latePenaltyUSDPerTEUDay: late
             )
         }
         diagnostics.append(contentsOf: reader.problems)

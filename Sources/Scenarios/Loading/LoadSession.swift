@@ -19,7 +19,7 @@ struct LoadSession {
     /// The top-level keys of a scenario file.
     static let topLevelKeys = [
         "schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
-        "uncertainty",
+        "uncertainty", "periods", "seasonality",
     ] + PlanFile.topLevelKeys
 
     /// Everything found wrong so far, in every file.
@@ -45,7 +45,8 @@ struct LoadSession {
         readSchemaVersion(&top)
         let name = top.word("name", required: true)
         let description = top.string("description")
-        let base = readNetwork(&top, file: file)
+        var base = readNetwork(&top, file: file)
+        readPeriods(&top, into: &base)
         var final = base
         var lines: [String] = []
         let changes = (top.list("changes") ?? []).enumerated().map { index, entry in

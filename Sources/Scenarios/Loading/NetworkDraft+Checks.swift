@@ -23,6 +23,7 @@ extension NetworkDraft {
             check(node.capacityTEU, source, "capacity_teu")
             check(node.handlingCostUSDPerTEU, source, "handling_cost_usd_per_teu")
             check(node.dwellDays, source, "dwell_days")
+            check(node.storageCapacityTEU, source, "storage_capacity_teu")
         }
         for (link, source) in zip(links, linkSources) {
             check(link.capacityTEU, source, "capacity_teu")
@@ -30,6 +31,29 @@ extension NetworkDraft {
             check(link.timeDays, source, "time_days")
         }
         for (demand, source) in zip(demands, demandSources) { check(demand.teu, source, "teu") }
+        return errors + (periods.map(periodLimitErrors) ?? [])
+    }
+
+    /// An error for every per-period factor or extra time that period-scoped changes pushed above
+    /// ``FieldReader/largestNumber``, at the record it belongs to.
+    private func periodLimitErrors(_ periods: PeriodDraft) -> [ScenarioError] {
+        var errors: [ScenarioError] = []
+        func check(_ rows: [[Double]], _ sources: [RecordSource], _ what: String) {
+            for (row, source) in zip(rows, sources) {
+                for (p, value) in row.enumerated() where !(value.isFinite && value <= FieldReader.largestNumber) {
+                    let message = "after the period-scoped changes, its \(what) in \(periods.names[p]) is \(value), "
+                        + "expected at most 1e15"
+                    errors.append(
+                        ScenarioError(
+                            at: source.position, field: source.path, message: message,
+                            hint: "check the scale factors applied to it"))
+                }
+            }
+        }
+        check(periods.nodeFactor, nodeSources, "capacity factor")
+        check(periods.linkFactor, linkSources, "capacity factor")
+        check(periods.linkExtraDays, linkSources, "extra days")
+        check(periods.demandFactor, demandSources, "demand factor")
         return errors
     }
 

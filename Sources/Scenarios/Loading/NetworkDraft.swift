@@ -30,6 +30,15 @@ struct NetworkDraft {
     /// A record whose id cannot be read at all still leaves the id registries complete: a
     /// reference to what it meant to define is then reported as unknown, which is a fair message.
     var isSound = true
+    /// The periods and per-period factors, for a scenario with `periods` (here or in a base).
+    var periods: PeriodDraft?
+    /// False when a base or this file's `periods` could not be read: whether the scenario has
+    /// periods, and which, is unknown, so period scopes are not checked against them.
+    var periodsAreKnown = true
+    /// Fields that only matter with periods (node storage, late penalties), by what they were set
+    /// on: `node <index>` or `demand <index>`, with where they were written. Without periods each
+    /// gets an "unused" warning.
+    var periodOnlyFields: [String: RecordSource] = [:]
 
     /// A draft that stands for a base file that could not be read: nothing is known about it.
     static var unknown: NetworkDraft {
@@ -38,6 +47,7 @@ struct NetworkDraft {
         draft.linkIDs.isComplete = false
         draft.demandIDs.isComplete = false
         draft.isSound = false
+        draft.periodsAreKnown = false
         return draft
     }
 
@@ -54,8 +64,13 @@ struct NetworkDraft {
             isSound = false
             return
         }
+        if let field = record.periodOnlyField {
+            let source = RecordSource(path: "\(record.path).\(field.value)", position: field.position)
+            periodOnlyFields["node \(nodes.count)"] = source
+        }
         nodes.append(node)
         nodeSources.append(RecordSource(path: record.path, position: record.id?.position ?? record.position))
+        periods?.appendNode()
     }
 
     /// Adds a link (both directions when bidirectional) after checking its id and its nodes.
@@ -74,6 +89,7 @@ struct NetworkDraft {
             return
         }
         links += expanded
+        for _ in expanded { periods?.appendLink() }
         let source = RecordSource(path: record.path, position: record.id?.position ?? record.position)
         linkSources += Array(repeating: source, count: expanded.count)
     }
@@ -95,8 +111,13 @@ struct NetworkDraft {
             isSound = false
             return
         }
+        if let field = record.periodOnlyField {
+            let source = RecordSource(path: "\(record.path).\(field.value)", position: field.position)
+            periodOnlyFields["demand \(demands.count)"] = source
+        }
         demands.append(demand)
         demandSources.append(RecordSource(path: record.path, position: record.position))
+        periods?.appendDemand()
     }
 
     /// Drops every demand, before a file's own `demands` replace its base's.
@@ -104,6 +125,8 @@ struct NetworkDraft {
         demands = []
         demandSources = []
         demandIDs = IDRegistry(kind: "demand")
+        periods?.removeDemands()
+        periodOnlyFields = periodOnlyFields.filter { !$0.key.hasPrefix("demand ") }
     }
 
     /// True when `reference` names a valid node; records "unknown node" when it names none.

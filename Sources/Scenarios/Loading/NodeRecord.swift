@@ -6,13 +6,16 @@ struct NodeRecord {
     /// The keys a node may have.
     static let keys = [
         "id", "name", "country", "kind", "lat", "lon", "capacity_teu", "handling_cost_usd_per_teu",
-        "dwell_days", "source", "notes",
+        "dwell_days", "storage_capacity_teu", "holding_cost_usd_per_teu_day", "source", "notes",
     ]
 
     /// The id, when it could be read (even if another field is wrong).
     var id: Located<String>?
     /// The node, when every field is valid.
     var node: FreightNetwork.Node?
+    /// The first field written that only matters in a scenario with periods (`storage_capacity_teu`,
+    /// `holding_cost_usd_per_teu_day`), with where its value is.
+    var periodOnlyField: Located<String>?
     /// The dotted path of the record, such as `nodes[2]`.
     var path: String
     /// Where the record's mapping starts.
@@ -35,9 +38,14 @@ struct NodeRecord {
             "capacity_teu", zeroHint: "leave 'capacity_teu' out for an unlimited node, or close it with a 'close' change")
         let handling = reader.number("handling_cost_usd_per_teu")
         let dwell = reader.days("dwell_days")
+        let storage = reader.number("storage_capacity_teu")
+        let holding = reader.number("holding_cost_usd_per_teu_day")
         _ = reader.string("source")
         _ = reader.string("notes")
-        var record = NodeRecord(id: id, node: nil, path: path, position: reader.position)
+        let periodOnly = ["storage_capacity_teu", "holding_cost_usd_per_teu_day"].lazy.compactMap { key in
+            reader.value(key).map { Located(value: key, position: reader.position(of: $0)) }
+        }.first
+        var record = NodeRecord(id: id, node: nil, periodOnlyField: periodOnly, path: path, position: reader.position)
         if reader.isValid, let id, let country, let kind, let lat, let lon {
             record.node = FreightNetwork.Node(
                 id: FreightNetwork.Node.ID(id.value),
@@ -48,7 +56,9 @@ struct NodeRecord {
                 longitude: lon,
                 capacityTEU: capacity,
                 handlingCostUSDPerTEU: handling ?? 0,
-                dwellDays: dwell ?? 0
+                dwellDays: dwell ?? 0,
+                storageCapacityTEU: storage,
+                holdingCostUSDPerTEUDay: holding ?? 0
             )
         }
         diagnostics.append(contentsOf: reader.problems)

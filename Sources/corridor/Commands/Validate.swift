@@ -28,6 +28,7 @@ extension Corridor {
                             + "\(n.demands.count) demands, \(scenario.changes.count) changes, "
                             + "\(scenario.warnings.count) warning(s)\n"
                     )
+                    if let schedule = scenario.periods { Output.print("  \(Self.summary(schedule, n))\n") }
                     if strict && !scenario.warnings.isEmpty {
                         let count = scenario.warnings.count
                         Output.error("\(file): \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict)")
@@ -41,6 +42,24 @@ extension Corridor {
                 }
             }
             if failed { throw ExitCodes.dataError }
+        }
+
+        /// `periods: 12 (jan … dec), 365 days; storage at 1 node: AKU 20000 TEU`.
+        static func summary(_ schedule: PeriodSchedule, _ network: Network) -> String {
+            let names = schedule.periods.map(\.name)
+            let span = names.count > 1 ? "\(names[0]) … \(names[names.count - 1])" : names.joined()
+            var text = "periods: \(names.count) (\(span)), \(format(schedule.totalDays)) days"
+            let stores = network.nodes.filter { ($0.storageCapacityTEU ?? 0) > 0 }
+            if !stores.isEmpty {
+                let list = stores.map { "\($0.id) \(format($0.storageCapacityTEU ?? 0)) TEU" }.joined(separator: ", ")
+                text += "; storage at \(stores.count) node\(stores.count == 1 ? "" : "s"): \(list)"
+            }
+            return text
+        }
+
+        /// A number without a trailing `.0` when it is whole.
+        private static func format(_ value: Double) -> String {
+            value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
         }
     }
 }
