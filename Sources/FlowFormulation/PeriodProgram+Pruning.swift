@@ -1,4 +1,4 @@
-public import FreightNetwork
+import FreightNetwork
 
 extension PeriodProgram {
     /// Links of `usable` that an optimal min-cost solution may use for a commodity.

@@ -77,7 +77,9 @@ public struct PeriodProgram: Sendable {
 
     public var periodCount: Int { schedule.periods.count }
 
-    public init(network: Network, schedule: PeriodSchedule, objective: Objective = .minCost) {
+    /// - Parameter pruneByCost: drop links no min-cost optimum can use (``affordableLinks(_:commodity:sink:_:)``);
+    ///   only for min-cost (stage 2 of max throughput needs the columns of stage 1).
+    public init(network: Network, schedule: PeriodSchedule, objective: Objective = .minCost, pruneByCost: Bool = true) {
         self.network = network
         self.schedule = schedule
         self.objective = objective
@@ -105,7 +107,7 @@ public struct PeriodProgram: Sendable {
             var open = Set<Int>()
             for o in origins[k] { open.formUnion(reach.usableLinks(from: o, to: [sinks[k]], in: network)) }
             var links = open.sorted()
-            if minCost { links = Self.affordableLinks(links, commodity: commodity, sink: sinks[k], network) }
+            if minCost && pruneByCost { links = Self.affordableLinks(links, commodity: commodity, sink: sinks[k], network) }
             usable.append(links)
             var columns: [FlowColumn] = []
             for l in links {
@@ -236,10 +238,10 @@ public struct PeriodProgram: Sendable {
 
     /// Stage 2 of max throughput: the min-cost program with Σ lost ≤ `maximumUnmet` (TEU/year).
     public func cheapestAtThroughput(maximumUnmet: Double) -> LinearProgram {
-        let costing = PeriodProgram(network: network, schedule: schedule, objective: .minCost)
+        let costing = PeriodProgram(network: network, schedule: schedule, objective: .minCost, pruneByCost: false)
         var lp = costing.program
         lp.name = "corridor_periods_max_throughput_cost"
-        lp.addConstraint("throughput", lost.flatMap { $0 }.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
+        lp.addConstraint("throughput", costing.lost.flatMap { $0 }.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
         return lp
     }
 

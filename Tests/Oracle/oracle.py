@@ -63,7 +63,7 @@ from typing import Any
 import numpy as np
 import yaml
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix
+from scipy.sparse import coo_matrix, vstack
 
 DEFAULT_VOT = 50.0
 DEFAULT_PENALTY = 20000.0
@@ -71,7 +71,7 @@ TOL = 1e-6
 
 TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
             "uncertainty",  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
-            "periods", "seasonality"}  # periods (issue 8): this static oracle solves the annual network and ignores them
+            "periods", "seasonality"}  # periods (issue 8): solved by solve_periods, a time-expanded LP
 NODE_KEYS = {"id", "name", "country", "kind", "lat", "lon", "capacity_teu",
              "handling_cost_usd_per_teu", "dwell_days", "storage_capacity_teu",
              "holding_cost_usd_per_teu_day", "source", "notes"}  # storage: used only with periods
@@ -114,6 +114,9 @@ class Node:
     handling: float = 0.0
     dwell: float = 0.0
     closed: bool = False
+    storage: float | None = None   # TEU (a stock), periods only
+    holding: float = 0.0           # USD/TEU/day
+    pfactor: dict = field(default_factory=dict)  # period name -> capacity factor (period-scoped changes)
 
     def countries(self) -> list[str]:
         return [c.strip() for c in self.country.split("/")]
@@ -133,6 +136,8 @@ class Link:
     capacity: float | None = None
     gauge: int | None = None
     closed: bool = False
+    pfactor: dict = field(default_factory=dict)  # period name -> capacity factor
+    pextra: dict = field(default_factory=dict)   # period name -> extra transit days
 
 
 @dataclass
@@ -143,6 +148,8 @@ class Demand:
     teu: float
     vot: float = DEFAULT_VOT
     penalty: float = DEFAULT_PENALTY
+    late: float | None = None      # USD/TEU/day of waiting; None = the value of time
+    pscale: dict = field(default_factory=dict)   # period name -> share multiplier (scoped scale_demand)
 
 
 @dataclass
@@ -152,6 +159,8 @@ class Network:
     links: list[Link] = field(default_factory=list)
     demands: list[Demand] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    periods: list | None = None    # [(name, days)] of a seasonal scenario
+    seasonality: dict = field(default_factory=dict)  # period name -> demand weight
 
 
 # --------------------------------------------------------------------------- loading
@@ -196,6 +205,8 @@ def parse_node(rec: dict, where: str) -> Node:
         capacity=_num(rec["capacity_teu"], f"{where}.capacity_teu") if "capacity_teu" in rec else None,
         handling=_num(rec.get("handling_cost_usd_per_teu", 0), f"{where}.handling_cost_usd_per_teu"),
         dwell=_num(rec.get("dwell_days", 0), f"{where}.dwell_days"),
+        storage=_num(rec["storage_capacity_teu"], f"{where}.storage_capacity_teu") if "storage_capacity_teu" in rec else None,
+        holding=_num(rec.get("holding_cost_usd_per_teu_day", 0), f"{where}.holding_cost_usd_per_teu_day"),
     )
 
 
@@ -222,7 +233,7 @@ def parse_link(rec: dict, where: str) -> list[Link]:
     )
     out = [base]
     if bidi:
-        out.append(replace(base, id=lid + ":rev", frm=base.to, to=base.frm))
+        out.append(replace(base, id=lid + ":rev", frm=base.to, to=base.frm, pfactor={}, pextra={}))
     return out
 
 
@@ -236,6 +247,8 @@ def parse_demand(rec: dict, where: str) -> Demand:
         id=did, frm=frm, to=to, teu=_num(rec["teu"], f"{where}.teu"),
         vot=_num(rec.get("value_of_time_usd_per_teu_day", DEFAULT_VOT), f"{where}.value_of_time_usd_per_teu_day"),
         penalty=_num(rec.get("unmet_penalty_usd_per_teu", DEFAULT_PENALTY), f"{where}.unmet_penalty_usd_per_teu"),
+        late=_num(rec["late_penalty_usd_per_teu_day"], f"{where}.late_penalty_usd_per_teu_day")
+        if "late_penalty_usd_per_teu_day" in rec else None,
     )
 
 
@@ -267,12 +280,99 @@ def load(path: str, _stack: tuple[str, ...] = ()) -> Network:
             net.nodes.append(parse_node(rec, f"{fname}: nodes[{i}]"))
         for i, rec in enumerate(doc.get("links") or []):
             net.links.extend(parse_link(rec, f"{fname}: links[{i}]"))
+    if "periods" in doc:
+        net.periods = parse_periods(doc["periods"], f"{fname}.periods")
+    if "seasonality" in doc:
+        net.seasonality = {str(k): _num(v, f"{fname}.seasonality.demand.{k}")
+                           for k, v in ((doc["seasonality"] or {}).get("demand") or {}).items()}
     if "demands" in doc:
         net.demands = [parse_demand(r, f"{fname}: demands[{i}]") for i, r in enumerate(doc["demands"] or [])]
     for i, ch in enumerate(doc.get("changes") or []):
         apply_change(net, ch, f"{fname}: changes[{i}]")
     validate(net, fname)
     return net
+
+
+MONTHS = [("jan", 31), ("feb", 28), ("mar", 31), ("apr", 30), ("may", 31), ("jun", 30),
+          ("jul", 31), ("aug", 31), ("sep", 30), ("oct", 31), ("nov", 30), ("dec", 31)]
+
+
+def parse_periods(v: Any, where: str) -> list:
+    """`months`, `weeks` (w01..w52, 7 days) or a list of {name, days}."""
+    if v == "months":
+        return [(n, float(d)) for n, d in MONTHS]
+    if v == "weeks":
+        return [(f"w{i:02d}", 7.0) for i in range(1, 53)]
+    if not isinstance(v, list) or not v:
+        raise InputError(f"{where}: expected months, weeks or a list of {{name, days}}")
+    out = []
+    for i, rec in enumerate(v):
+        _check_keys(rec, {"name", "days"}, {"name", "days"}, f"{where}[{i}]")
+        days = _num(rec["days"], f"{where}[{i}].days")
+        if days <= 0:
+            raise InputError(f"{where}[{i}].days: must be > 0")
+        out.append((str(rec["name"]), days))
+    return out
+
+
+def scope_periods(net: Network, body: dict, where: str) -> list[str]:
+    """Period names a scoped change acts on: `periods: [..]` or `from`/`to` inclusive, wrapping."""
+    if not net.periods:
+        raise InputError(f"{where}: a period scope needs `periods`")
+    names = [n for n, _ in net.periods]
+    if "periods" in body:
+        chosen = [str(x) for x in body["periods"]]
+    else:
+        i, j = names.index(str(body["from"])), names.index(str(body["to"]))
+        chosen = [names[(i + m) % len(names)] for m in range((j - i) % len(names) + 1)]
+    for c in chosen:
+        if c not in names:
+            raise InputError(f"{where}: unknown period '{c}'{_nearest(c, names)}")
+    return chosen
+
+
+def apply_scoped(net: Network, ctype: str, body: dict, w: str) -> None:
+    """A change limited to periods: factors, extra days or demand shares of those periods only."""
+    chosen = scope_periods(net, body, w)
+    if ctype == "scale_demand":
+        f = _num(body["factor"], f"{w}.factor")
+        if "demand" in body:
+            hit = [d for d in net.demands if d.id == body["demand"]]
+        else:
+            hit = [d for d in net.demands
+                   if ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])]
+        for d in hit:
+            for p in chosen:
+                d.pscale[p] = d.pscale.get(p, 1.0) * f
+        return
+    sel = {k: v for k, v in body.items() if k not in PERIOD_SCOPE}
+    kind, nodes, links = _select(net, sel, w)
+    if ctype == "close":
+        for n in nodes:
+            for p in chosen:
+                n.pfactor[p] = 0.0
+        if kind in ("link", "corridor", "mode"):
+            for l in links:
+                for p in chosen:
+                    l.pfactor[p] = 0.0
+    elif ctype == "scale_capacity":
+        f = _num(body["factor"], f"{w}.factor")
+        for n in nodes:
+            for p in chosen:
+                n.pfactor[p] = n.pfactor.get(p, 1.0) * f
+        for l in links:
+            for p in chosen:
+                l.pfactor[p] = l.pfactor.get(p, 1.0) * f
+    elif ctype == "add_delay":
+        d = _num(body["days"], f"{w}.days")
+        if kind in ("node", "country"):
+            ids = {n.id for n in nodes}
+            links = [l for l in net.links if l.to in ids]  # every link into those nodes
+        for l in links:
+            for p in chosen:
+                l.pextra[p] = l.pextra.get(p, 0.0) + d
+    else:
+        raise InputError(f"{w}: {ctype} takes no period scope")
 
 
 def validate(net: Network, fname: str) -> None:
@@ -347,8 +447,18 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
     allowed, required = CHANGE_KEYS[ctype]
     _check_keys(body, allowed, required, w)
     scoped = "periods" in body or (ctype != "scale_demand" and ("from" in body or "to" in body))
-    if ctype == "add_storage" or scoped:
-        return  # storage and period-scoped changes do not change the annual network this oracle solves
+    if scoped:
+        apply_scoped(net, ctype, body, w)
+        return
+    if ctype == "add_storage":
+        hit = [n for n in net.nodes if n.id == str(body["node"])]
+        if not hit:
+            raise InputError(f"{w}.node: unknown node '{body['node']}'")
+        for n in hit:
+            n.storage = (n.storage or 0.0) + _num(body["teu"], f"{w}.teu")
+            if "holding_cost_usd_per_teu_day" in body:
+                n.holding = _num(body["holding_cost_usd_per_teu_day"], f"{w}.holding_cost_usd_per_teu_day")
+        return
     if ctype == "close":
         kind, nodes, links = _select(net, body, w)
         for n in nodes:
@@ -421,7 +531,220 @@ class Result:
     flows_by_demand: dict
 
 
+# --------------------------------------------------------------------------- periods (issue 8)
+SHARE_RESOLUTION = 64  # arrival shares are whole 64ths of the entering period (see README "Periods and seasons")
+
+
+def arrival_shares(starts: list, lengths: list, p: int, tau: float) -> dict:
+    """Shares of freight entering uniformly during period p that arrive in each period after tau days.
+
+    The entering interval [start_p, end_p) shifted by tau is intersected with every period of every
+    year it reaches (the year is cyclic); each share is rounded to 64ths and the largest share (the
+    earliest one on ties) absorbs the rounding so the shares sum to exactly 1.
+    """
+    P = len(lengths)
+    if P == 1:
+        return {p: 1.0}
+    year = sum(lengths)
+    lo, hi = starts[p] + tau, starts[p] + lengths[p] + tau
+    raw = [0.0] * P
+    first_year = int(math.floor(lo / year)) - 1
+    for y in range(first_year, first_year + 4):
+        for j in range(P):
+            a, b = starts[j] + y * year, starts[j] + lengths[j] + y * year
+            raw[j] += max(0.0, min(b, hi) - max(a, lo))
+    units = [round(r / lengths[p] * SHARE_RESOLUTION) for r in raw]
+    top = max(units)
+    largest = units.index(top)
+    units[largest] += SHARE_RESOLUTION - sum(units)
+    return {j: u / SHARE_RESOLUTION for j, u in enumerate(units) if u > 0}
+
+
+def demand_shares(net: Network, d: Demand) -> list[float]:
+    """Share of the demand's annual TEU released in each period: weight x days, normalised, x scoped factors."""
+    w = [net.seasonality.get(n, 1.0) * days for n, days in net.periods]
+    total = sum(w)
+    return [(w[i] / total if total > 0 else 0.0) * d.pscale.get(n, 1.0) for i, (n, _) in enumerate(net.periods)]
+
+
+def solve_periods(net: Network, objective: str = "min-cost") -> Result:
+    """The time-expanded LP, one commodity per demand (written independently of the Swift model).
+
+    Variables per demand k and period p: x[k,a,p] TEU entering link a; y shipped from the origin;
+    u lost; w waiting at the origin at the end of p; v received at the destination; s[k,n,p] stock at
+    a storage node at the end of p. Rows: release y + u + w[p] - w[p-1] = teu*share(p); balance at
+    every (node, period); link capacity cap*days/365*factor per period; node throughput (arrivals +
+    shipped from it) likewise (an unlimited node with factor 0 takes nothing); storage stock <= its
+    capacity. A factor of 0 on a link or on its tail node forbids entering the link in that period.
+    Cost: x pays tariff + vot*(time + extra) + head handling + vot*head dwell; y the origin's
+    handling + vot*dwell; u the unmet penalty; w late*days(p+1); s (holding + late)*days(p+1).
+    """
+    names = [n for n, _ in net.periods]
+    lengths = [d for _, d in net.periods]
+    P = len(names)
+    starts = [sum(lengths[:i]) for i in range(P)]
+    nodes = net.nodes
+    nidx = {n.id: i for i, n in enumerate(nodes)}
+    N = len(nodes)
+    links = [l for l in net.links if not l.closed and not nodes[nidx[l.frm]].closed and not nodes[nidx[l.to]].closed]
+
+    def nfac(n, p):
+        return nodes[n].pfactor.get(names[p], 1.0)
+
+    cost, lo, hi = [], [], []
+
+    def var(c, lower=0.0, upper=None):
+        cost.append(c); lo.append(lower); hi.append(upper)
+        return len(cost) - 1
+
+    eq_r, eq_c, eq_v, eq_b = [], [], [], []
+    ub_r, ub_c, ub_v, ub_b = [], [], [], []
+    balance = {}  # (k, n, p) -> row
+
+    def bal(k, n, p):
+        if (k, n, p) not in balance:
+            balance[(k, n, p)] = len(eq_b)
+            eq_b.append(0.0)
+        return balance[(k, n, p)]
+
+    link_rows = {}  # (a, p) -> list of (var, coef)
+    node_rows = {}  # (n, p) -> list of (var, coef)
+    store_rows = {}  # (n, p) -> list of var
+    lost_vars, us_of = [], []
+    x_link = {}  # flow variable -> (link id, demand index)
+    total_released = 0.0
+    storage_nodes = [n for n in range(N) if (nodes[n].storage or 0) > 0 and not nodes[n].closed]
+    for k, d in enumerate(net.demands):
+        o, t = nidx[d.frm], nidx[d.to]
+        late = d.vot if d.late is None else d.late
+        shares = demand_shares(net, d)
+        closed = nodes[o].closed or nodes[t].closed
+        ys, us, ws = [], [], []
+        for p in range(P):
+            origin = nodes[o].handling + d.vot * nodes[o].dwell
+            nxt = lengths[(p + 1) % P]
+            ys.append(var(origin, 0.0, 0.0 if closed else None))
+            us.append(var(d.penalty))
+            ws.append(var(late * nxt) if P > 1 else None)
+        for p in range(P):
+            r = len(eq_b)
+            released = d.teu * shares[p]
+            total_released += released
+            eq_b.append(released)
+            for j, c in ((ys[p], 1.0), (us[p], 1.0)):
+                eq_r.append(r); eq_c.append(j); eq_v.append(c)
+            if P > 1:
+                eq_r += [r, r]; eq_c += [ws[p], ws[(p - 1) % P]]; eq_v += [1.0, -1.0]
+            # shipped leaves the origin; received arrives at the destination
+            rb = bal(k, o, p)
+            eq_r.append(rb); eq_c.append(ys[p]); eq_v.append(-1.0)
+            v = var(0.0)
+            rt = bal(k, t, p)
+            eq_r.append(rt); eq_c.append(v); eq_v.append(1.0)
+            node_rows.setdefault((o, p), []).append((ys[p], 1.0))
+        lost_vars += us
+        us_of.append(us)
+        for l in links:
+            a = net.links.index(l)
+            tail, head = nidx[l.frm], nidx[l.to]
+            for p in range(P):
+                factor = l.pfactor.get(names[p], 1.0)
+                if factor <= 0 or nfac(tail, p) <= 0:
+                    continue
+                extra = l.pextra.get(names[p], 0.0)
+                h = nodes[head]
+                c = l.cost + d.vot * (l.time + extra) + h.handling + d.vot * h.dwell
+                x = var(c)
+                x_link[x] = (l.id, k)
+                eq_r.append(bal(k, tail, p)); eq_c.append(x); eq_v.append(1.0)
+                for q, f in arrival_shares(starts, lengths, p, l.time + extra + h.dwell).items():
+                    eq_r.append(bal(k, head, q)); eq_c.append(x); eq_v.append(-f)
+                    node_rows.setdefault((head, q), []).append((x, f))
+                link_rows.setdefault((a, p), []).append((x, 1.0))
+        if P > 1:
+            for n in storage_nodes:
+                if n == t:
+                    continue
+                for p in range(P):
+                    sc = (nodes[n].holding + late) * lengths[(p + 1) % P]
+                    sv = var(sc)
+                    eq_r += [bal(k, n, p), bal(k, n, (p + 1) % P)]; eq_c += [sv, sv]; eq_v += [1.0, -1.0]
+                    store_rows.setdefault((n, p), []).append(sv)
+    for (a, p), terms in sorted(link_rows.items()):
+        l = net.links[a]
+        if l.capacity is None:
+            continue
+        r = len(ub_b)
+        ub_b.append(l.capacity * lengths[p] / 365 * l.pfactor.get(names[p], 1.0))
+        for j, c in terms:
+            ub_r.append(r); ub_c.append(j); ub_v.append(c)
+    for (n, p), terms in sorted(node_rows.items()):
+        node = nodes[n]
+        if node.capacity is None and nfac(n, p) > 0:
+            continue
+        r = len(ub_b)
+        ub_b.append(0.0 if node.capacity is None else node.capacity * lengths[p] / 365 * nfac(n, p))
+        for j, c in terms:
+            ub_r.append(r); ub_c.append(j); ub_v.append(c)
+    for (n, p), terms in sorted(store_rows.items()):
+        r = len(ub_b)
+        ub_b.append(nodes[n].storage)
+        for j in terms:
+            ub_r.append(r); ub_c.append(j); ub_v.append(1.0)
+
+    nv = len(cost)
+    Aeq = coo_matrix((eq_v, (eq_r, eq_c)), shape=(len(eq_b), nv)).tocsr()
+    Aub = coo_matrix((ub_v, (ub_r, ub_c)), shape=(len(ub_b), nv)).tocsr() if ub_b else None
+    bounds = list(zip(lo, hi))
+    opts = {"presolve": True, "primal_feasibility_tolerance": 1e-9, "dual_feasibility_tolerance": 1e-9}
+
+    def run(c, extra=None):
+        A, b = Aub, ub_b
+        if extra is not None:  # stage 2 of max throughput: total lost at most `extra`
+            row = coo_matrix(([1.0] * len(lost_vars), ([0] * len(lost_vars), lost_vars)), shape=(1, nv)).tocsr()
+            A = vstack([Aub, row]).tocsr() if Aub is not None else row
+            b = list(ub_b) + [extra]
+        # Older SciPy (1.10) HiGHS can stop with "Error" at 1e-9 tolerances on the bundled 12-month LP;
+        # its default tolerances (1e-7) then solve it.
+        for options in (opts, {"presolve": True}):
+            res = linprog(np.array(c), A_ub=A, b_ub=np.array(b) if b else None, A_eq=Aeq, b_eq=np.array(eq_b),
+                          bounds=bounds, method="highs", options=options)
+            if res.status == 0:
+                break
+        if res.status != 0:
+            raise RuntimeError(f"HiGHS failed: {res.message}")
+        return res
+
+    if objective == "max-throughput":
+        c1 = np.zeros(nv)
+        c1[lost_vars] = 1.0
+        umin = run(c1).fun
+        res = run(np.array(cost), umin + 1e-7 * max(1.0, umin))
+    else:
+        res = run(np.array(cost))
+    x = res.x
+    lost = float(sum(x[j] for j in lost_vars))
+    link_flow = {l.id: 0.0 for l in net.links}
+    for j, (lid, _) in x_link.items():
+        link_flow[lid] += float(x[j])
+    flows = {d.id: {} for d in net.demands}
+    for j, (lid, k) in x_link.items():
+        if x[j] > TOL:
+            did = net.demands[k].id
+            flows[did][lid] = flows[did].get(lid, 0.0) + float(x[j])
+    demand = {}
+    for k, d in enumerate(net.demands):
+        u = float(sum(x[us_of[k][p]] for p in range(P)))
+        demand[d.id] = {"delivered_teu": _r(d.teu * sum(demand_shares(net, d)) - u), "unmet_teu": _r(u)}
+    thr = {n.id: 0.0 for n in nodes}  # annual throughput: arrivals + shipped from the node
+    for (n, p), terms in node_rows.items():
+        thr[nodes[n].id] += float(sum(c * x[j] for j, c in terms))
+    return Result(objective, "optimal", float(res.fun), total_released - lost, lost, link_flow, thr, demand, [], flows)
+
+
 def solve(net: Network, objective: str = "min-cost") -> Result:
+    if net.periods:
+        return solve_periods(net, objective)
     nodes = net.nodes
     nidx = {n.id: i for i, n in enumerate(nodes)}
     open_links = [l for l in net.links if not l.closed and not nodes[nidx[l.frm]].closed and not nodes[nidx[l.to]].closed]

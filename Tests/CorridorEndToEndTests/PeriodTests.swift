@@ -1,0 +1,119 @@
+import CorridorTestSupport
+import Foundation
+import Testing
+
+/// Random seasonal scenario files: a random network with storage and late penalties, and a file adding periods.
+enum RandomSeasonalScenario {
+    /// The random network of ``RandomScenario/network(seed:)`` with storage at N3 and N4 and late penalties on demands.
+    static func network(seed: UInt64) -> String {
+        var lines: [String] = []
+        for line in RandomScenario.network(seed: seed).split(separator: "\n", omittingEmptySubsequences: false) {
+            var text = String(line)
+            if text.hasPrefix("  - { id: N3,") || text.hasPrefix("  - { id: N4,") {
+                text = String(text.dropLast(2)) + ", storage_capacity_teu: 60, holding_cost_usd_per_teu_day: 0.5 }"
+            } else if text.hasPrefix("  - { id: D") {
+                text = String(text.dropLast(2)) + ", late_penalty_usd_per_teu_day: \(1 + seed % 4) }"
+            }
+            lines.append(text)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Three unequal periods with closures, a wrapping from/to scope, period delays, seasonal demand and storage.
+    static func seasonal(base: String) -> String {
+        """
+        schema_version: 1
+        name: random seasons
+        extends: \(base)
+        periods:
+          - { name: spring, days: 100 }
+          - { name: summer, days: 120 }
+          - { name: winter, days: 145 }
+        seasonality:
+          demand: { summer: 1.6 }
+        changes:
+          - close: { corridor: middle, periods: [summer] }
+          - scale_capacity: { corridor: northern, factor: 0.4, from: winter, to: spring }
+          - add_delay: { node: N1, days: 70, periods: [winter] }
+          - add_delay: { corridor: sea, days: 30 }
+          - scale_demand: { factor: 1.3, periods: [spring] }
+          - add_storage: { node: N5, teu: 40, holding_cost_usd_per_teu_day: 0.2 }
+
+        """
+    }
+}
+
+@Suite("GLPK end to end: periods")
+struct PeriodTests {
+    @Test("Random seasonal scenarios: corridor's optimum equals the oracle's own time-expanded LP", arguments: Array(1...8) as [UInt64])
+    func randomSeasonal(seed: UInt64) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-periods-\(seed)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try RandomSeasonalScenario.network(seed: seed).write(to: dir.appendingPathComponent("net.yaml"), atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("seasonal.yaml")
+        try RandomSeasonalScenario.seasonal(base: "net.yaml").write(to: file, atomically: true, encoding: .utf8)
+        for objective in ["min-cost", "max-throughput"] {
+            try OracleTests().compare(file, objective)
+            let run = try CLI.run(["run", file.path, "--objective", objective, "--format", "json"])
+            expectPeriodReport(try Report(run.stdout), count: 3)
+        }
+    }
+
+    @Test("The seasonal Caspian scenario: a JSON periods list whose sums are the annual figures, the Middle Corridor dips in winter")
+    func seasonalJSON() throws {
+        let run = try CLI.run(["run", "Scenarios/caspian-winter-seasonal.yaml", "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let report = try Report(run.stdout)
+        expectPeriodReport(report, count: 12)
+        let periods = report.list("periods")
+        let middle = { (name: String) -> Double in
+            let period = periods.first { $0["name"] as? String == name } ?? [:]
+            let corridors = period["corridors"] as? [[String: Any]] ?? []
+            return corridors.first { $0["corridor"] as? String == "middle" }.flatMap { num($0, "teu") } ?? 0
+        }
+        // Per day, January (storms, Kuryk and the crossings at 0.677) carries less than September.
+        #expect(middle("jan") / 31 < middle("sep") / 30)
+        #expect(middle("dec") / 31 < middle("sep") / 30)
+    }
+
+    @Test("corridor run prints a per-period table for a seasonal file and none for an annual one")
+    func table() throws {
+        let seasonal = try CLI.run(["run", "Scenarios/caspian-winter-seasonal-warehouse.yaml"])
+        #expect(seasonal.status == 0)
+        #expect(seasonal.stdout.contains("\nPeriods (TEU in each period"))
+        #expect(seasonal.stdout.contains("\n  dec  "))
+        let annual = try CLI.run(["run", "Scenarios/caspian-winter.yaml"])
+        #expect(!annual.stdout.contains("Periods"))
+        let json = try Report(try CLI.run(["run", "Scenarios/caspian-winter.yaml", "--format", "json"]).stdout)
+        #expect(json.json["periods"] == nil)
+    }
+
+    @Test("sweep, plan and frontier refuse a seasonal file with a clear error", arguments: [
+        ["sweep", "Scenarios/caspian-winter-seasonal.yaml", "--single-failures"],
+        ["frontier", "Scenarios/caspian-winter-seasonal.yaml", "--demand", "XIA:DUI"],
+    ])
+    func refused(_ arguments: [String]) throws {
+        let outcome = try CLI.run(arguments)
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("does not support `periods`"))
+    }
+}
+
+/// Period list checks on a JSON run report: count, sums equal to the annual figures, backlog conservation.
+func expectPeriodReport(_ report: Report, count: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    let periods = report.list("periods")
+    #expect(periods.count == count, sourceLocation: sourceLocation)
+    let sum = { (key: String) in periods.reduce(0) { $0 + (num($1, key) ?? .nan) } }
+    let scale = max(1, report.number("demand_teu") ?? 1)
+    #expect(abs(sum("released_teu") - (report.number("demand_teu") ?? .nan)) <= 1e-6 * scale, sourceLocation: sourceLocation)
+    #expect(abs(sum("delivered_teu") - (report.number("delivered_teu") ?? .nan)) <= 1e-5 * scale, sourceLocation: sourceLocation)
+    #expect(abs(sum("lost_teu") - (report.number("unmet_teu") ?? .nan)) <= 1e-5 * scale, sourceLocation: sourceLocation)
+    for (p, period) in periods.enumerated() {
+        let before = periods[(p + periods.count - 1) % periods.count]
+        let change = (num(before, "waiting_teu") ?? 0) + (num(period, "released_teu") ?? 0) - (num(period, "shipped_teu") ?? 0)
+            - (num(period, "lost_teu") ?? 0) - (num(period, "waiting_teu") ?? 0)
+        #expect(abs(change) <= 1e-5 * scale, "backlog not conserved in \(period["name"] ?? "")", sourceLocation: sourceLocation)
+    }
+    expectReportInvariants(report, sourceLocation: sourceLocation)
+}
