@@ -18,6 +18,9 @@ Model (the one the Swift solver implements):
   * closed links/nodes carry nothing; a demand whose origin or destination is closed is unmet.
   * min-cost: minimise total cost.  max-throughput: maximise delivered TEU, then (among those
     optima) minimise total cost.
+  * a file with `periods` (issue 8) is solved by solve_periods: a time-expanded LP over a cyclic
+    year with per-period capacities, transit shares, storage, backlog and losses (README "Periods and
+    seasons"); objective_value then sums the year, delivered/unmet TEU are annual sums.
 
 Usage (from the repository root):
   python3 Tests/Oracle/oracle.py FILE [FILE...] [--objective min-cost|max-throughput] [--json] [-v]
