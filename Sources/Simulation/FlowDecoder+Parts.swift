@@ -60,22 +60,23 @@ extension FlowDecoder {
             }
         }
         return network.demands.enumerated().map { d, demand in
-            let merged = RouteBuilder.merge(routes[d])
-            let teu = merged.reduce(0) { $0 + $1.teu }
-            let cost = merged.reduce(0) { $0 + $1.teu * $1.costUSDPerTEU }
-            let days = merged.reduce(0) { $0 + $1.teu * $1.timeDays }
-            return DemandResult(
-                id: demand.id,
-                from: demand.from,
-                to: demand.to,
-                teu: demand.teu,
-                deliveredTEU: Self.clean(delivered[d]),
-                unmetTEU: Self.clean(unmet[d]),
-                avgCostUSDPerTEU: teu > Self.dust ? cost / teu : nil,
-                avgTimeDays: teu > Self.dust ? days / teu : nil,
-                routes: merged
-            )
+            Self.demandResult(demand, teu: demand.teu, delivered: delivered[d], unmet: unmet[d], routes: routes[d])
         }
+    }
+
+    /// A demand's result from its routes (merged, largest first), with flow-weighted cost and days.
+    static func demandResult(_ demand: Demand, teu total: Double, delivered: Double, unmet: Double, routes: [Route]) -> DemandResult {
+        let merged = RouteBuilder.merge(routes)
+        let teu = merged.reduce(0) { $0 + $1.teu }
+        let cost = merged.reduce(0) { $0 + $1.teu * $1.costUSDPerTEU }
+        let days = merged.reduce(0) { $0 + $1.teu * $1.timeDays }
+        return DemandResult(
+            id: demand.id, from: demand.from, to: demand.to, teu: total,
+            deliveredTEU: clean(delivered), unmetTEU: clean(unmet),
+            avgCostUSDPerTEU: teu > dust ? cost / teu : nil,
+            avgTimeDays: teu > dust ? days / teu : nil,
+            routes: merged
+        )
     }
 
     func decodeLinks(_ linkFlow: [Double]) -> [LinkFlow] {
@@ -126,15 +127,20 @@ extension FlowDecoder {
         return flow / capacity
     }
 
+    private func shadow(_ row: LinearProgram.Constraint?) -> Double { Self.shadow(row, in: solution) }
+
+    private func gain(_ row: LinearProgram.Constraint?) -> Double? { Self.gain(row, in: throughputDuals) }
+
     /// USD saved per extra TEU of capacity: minus the row dual of a minimisation, never negative.
-    private func shadow(_ row: LinearProgram.Constraint?) -> Double {
+    static func shadow(_ row: LinearProgram.Constraint?, in solution: LPSolution) -> Double {
         guard let row else { return 0 }
         let value = -solution.dual(row)
         return abs(value) < 1e-7 ? 0 : max(0, value)
     }
 
-    private func gain(_ row: LinearProgram.Constraint?) -> Double? {
-        guard let stage1 = throughputDuals else { return nil }
+    /// Max throughput: extra TEU delivered per extra TEU of capacity (the stage-1 dual, ≥ 0); nil otherwise.
+    static func gain(_ row: LinearProgram.Constraint?, in stage1: LPSolution?) -> Double? {
+        guard let stage1 else { return nil }
         guard let row else { return 0 }
         let value = stage1.dual(row)
         return abs(value) < 1e-9 ? 0 : max(0, value)

@@ -9,73 +9,54 @@ extension PeriodDecoder {
         return factor <= 0 ? 0 : nil
     }
 
-    /// USD saved per extra TEU of period capacity (minus the row dual of the minimisation, ≥ 0).
-    private func shadow(_ row: LinearProgram.Constraint?) -> Double {
-        guard let row else { return 0 }
-        let value = -solution.dual(row)
-        return abs(value) < 1e-7 ? 0 : max(0, value)
+    private func shadow(_ row: LinearProgram.Constraint?) -> Double { FlowDecoder.shadow(row, in: solution) }
+
+    /// An element's annual capacity (Σ_p annual × days(p)/365 × factor(p)), shadow price and throughput gain
+    /// (each Σ_p of the period's value × days(p)/365 × factor(p)); the plain values when unlimited or closed.
+    private func annual(_ capacity: Double?, closed: Bool, factors: [Double], rows: [LinearProgram.Constraint?])
+        -> (capacity: Double?, price: Double?, gain: Double?)
+    {
+        guard let capacity, !closed else { return (closed ? 0 : nil, nil, nil) }
+        var total = 0.0, price = 0.0
+        var gain: Double? = throughputDuals == nil ? nil : 0
+        for (p, period) in formulation.schedule.periods.enumerated() {
+            let w = period.days / 365 * factors[p]
+            total += capacity * w
+            price += w * shadow(rows[p])
+            if let g = FlowDecoder.gain(rows[p], in: throughputDuals) { gain = (gain ?? 0) + w * g }
+        }
+        return (total, price, gain)
     }
 
-    private func gain(_ row: LinearProgram.Constraint?) -> Double? {
-        guard let stage1 = throughputDuals else { return nil }
-        guard let row else { return 0 }
-        let value = stage1.dual(row)
-        return abs(value) < 1e-9 ? 0 : max(0, value)
+    private func utilization(_ flow: Double, _ capacity: Double?) -> Double? {
+        guard let capacity, capacity > 0 else { return nil }
+        return flow / capacity
     }
-
-    /// Share of the annual capacity that falls in period p: days(p)/365 × factor.
-    private func weight(_ p: Int, _ factor: Double) -> Double { formulation.schedule.periods[p].days / 365 * factor }
 
     func annualLinks(_ flow: [[Double]]) -> [LinkFlow] {
         let network = formulation.network
-        let schedule = formulation.schedule
         return network.links.enumerated().map { l, link in
             let total = FlowDecoder.clean(flow[l].reduce(0, +))
-            let limited = link.capacityTEU != nil && !link.isClosed
-            var capacity = link.isClosed ? 0 : link.capacityTEU
-            var price = 0.0
-            var gainTotal: Double? = throughputDuals == nil ? nil : 0
-            if let annual = link.capacityTEU, !link.isClosed {
-                capacity = 0
-                for p in schedule.periods.indices {
-                    let w = weight(p, schedule.linkCapacityFactor[l][p])
-                    capacity = (capacity ?? 0) + annual * w
-                    price += w * shadow(formulation.linkCapacity[l][p])
-                    if let g = gain(formulation.linkCapacity[l][p]) { gainTotal = (gainTotal ?? 0) + w * g }
-                }
-            }
+            let a = annual(link.capacityTEU, closed: link.isClosed, factors: formulation.schedule.linkCapacityFactor[l],
+                           rows: formulation.linkCapacity[l])
             return LinkFlow(
                 id: link.id, from: link.from, to: link.to, mode: link.mode, corridor: link.corridor, flowTEU: total,
-                capacityTEU: capacity, utilization: (capacity ?? 0) > 0 ? total / capacity! : nil,
-                shadowPriceUSDPerTEU: limited ? price : nil, throughputGainPerTEU: limited ? gainTotal : nil,
-                isClosed: link.isClosed
+                capacityTEU: a.capacity, utilization: utilization(total, a.capacity), shadowPriceUSDPerTEU: a.price,
+                throughputGainPerTEU: a.gain, isClosed: link.isClosed
             )
         }
     }
 
     func annualNodes(_ throughput: [[Double]]) -> [NodeFlow] {
         let network = formulation.network
-        let schedule = formulation.schedule
         return network.nodes.enumerated().map { n, node in
             let total = FlowDecoder.clean(throughput[n].reduce(0, +))
-            let limited = node.capacityTEU != nil && !node.isClosed
-            var capacity = node.isClosed ? 0 : node.capacityTEU
-            var price = 0.0
-            var gainTotal: Double? = throughputDuals == nil ? nil : 0
-            if let annual = node.capacityTEU, !node.isClosed {
-                capacity = 0
-                for p in schedule.periods.indices {
-                    let w = weight(p, schedule.nodeCapacityFactor[n][p])
-                    capacity = (capacity ?? 0) + annual * w
-                    price += w * shadow(formulation.nodeCapacity[n][p])
-                    if let g = gain(formulation.nodeCapacity[n][p]) { gainTotal = (gainTotal ?? 0) + w * g }
-                }
-            }
+            let a = annual(node.capacityTEU, closed: node.isClosed, factors: formulation.schedule.nodeCapacityFactor[n],
+                           rows: formulation.nodeCapacity[n])
             return NodeFlow(
                 id: node.id, name: node.name, kind: node.kind, country: node.country, latitude: node.latitude,
-                longitude: node.longitude, throughputTEU: total, capacityTEU: capacity,
-                utilization: (capacity ?? 0) > 0 ? total / capacity! : nil,
-                shadowPriceUSDPerTEU: limited ? price : nil, throughputGainPerTEU: limited ? gainTotal : nil,
+                longitude: node.longitude, throughputTEU: total, capacityTEU: a.capacity,
+                utilization: utilization(total, a.capacity), shadowPriceUSDPerTEU: a.price, throughputGainPerTEU: a.gain,
                 isClosed: node.isClosed
             )
         }
@@ -115,14 +96,14 @@ extension PeriodDecoder {
                 let cap = link.isClosed ? 0 : capacity(link.capacityTEU, p, factor: schedule.linkCapacityFactor[l][p])
                 return PeriodLinkFlow(
                     id: link.id, corridor: link.corridor, flowTEU: flow, capacityTEU: cap,
-                    utilization: (cap ?? 0) > 0 ? flow / cap! : nil,
+                    utilization: utilization(flow, cap),
                     shadowPriceUSDPerTEU: link.capacityTEU == nil || link.isClosed ? nil : shadow(formulation.linkCapacity[l][p]))
             }
             let nodes = network.nodes.enumerated().map { n, node in
                 let flow = clean(throughput[n][p])
                 let cap = node.isClosed ? 0 : capacity(node.capacityTEU, p, factor: schedule.nodeCapacityFactor[n][p])
                 return PeriodNodeFlow(
-                    id: node.id, throughputTEU: flow, capacityTEU: cap, utilization: (cap ?? 0) > 0 ? flow / cap! : nil,
+                    id: node.id, throughputTEU: flow, capacityTEU: cap, utilization: utilization(flow, cap),
                     shadowPriceUSDPerTEU: node.capacityTEU == nil || node.isClosed ? nil : shadow(formulation.nodeCapacity[n][p]))
             }
             let stocks = network.nodes.enumerated().compactMap { n, node -> PeriodStock? in

@@ -122,16 +122,8 @@ struct PeriodDecoder {
     func decodeDemands(routes: [[Route]], delivered: [Double], unmet: [Double]) -> [DemandResult] {
         let network = formulation.network
         return network.demands.enumerated().map { d, demand in
-            let merged = RouteBuilder.merge(routes[d])
-            let teu = merged.reduce(0) { $0 + $1.teu }
-            let cost = merged.reduce(0) { $0 + $1.teu * $1.costUSDPerTEU }
-            let days = merged.reduce(0) { $0 + $1.teu * $1.timeDays }
-            return DemandResult(
-                id: demand.id, from: demand.from, to: demand.to, teu: formulation.released[d].reduce(0, +),
-                deliveredTEU: FlowDecoder.clean(delivered[d]), unmetTEU: FlowDecoder.clean(unmet[d]),
-                avgCostUSDPerTEU: teu > FlowDecoder.dust ? cost / teu : nil,
-                avgTimeDays: teu > FlowDecoder.dust ? days / teu : nil, routes: merged
-            )
+            FlowDecoder.demandResult(demand, teu: formulation.released[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
+                                     routes: routes[d])
         }
     }
 }
