@@ -117,3 +117,22 @@ func expectPeriodReport(_ report: Report, count: Int, sourceLocation: SourceLoca
     }
     expectReportInvariants(report, sourceLocation: sourceLocation)
 }
+
+@Suite("GLPK end to end: one period is the static model")
+struct OnePeriodTests {
+    @Test("A file with one 365-day period gives the static baseline's objective, flows and deliveries")
+    func onePeriod() throws {
+        let annual = try Report(try CLI.run(["run", "Scenarios/baseline-2021.yaml", "--format", "json"]).stdout)
+        let run = try CLI.run(["run", "Tests/CorridorEndToEndTests/Fixtures/baseline-one-period.yaml", "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let periods = try Report(run.stdout)
+        for key in ["objective_value", "delivered_teu", "unmet_teu", "total_cost_usd", "time_value_usd"] {
+            #expect(isClose(annual.number(key) ?? .nan, periods.number(key) ?? .nan, tolerance: 1e-9), "\(key)")
+        }
+        for (a, b) in zip(annual.list("links"), periods.list("links")) {
+            #expect(a["id"] as? String == b["id"] as? String)
+            #expect(isClose(num(a, "flow_teu") ?? .nan, num(b, "flow_teu") ?? .nan, tolerance: 1e-9), "\(a["id"] ?? "")")
+        }
+        expectPeriodReport(periods, count: 1)
+    }
+}

@@ -81,7 +81,7 @@ struct PeriodSimulatorTests {
         expectPeriodInvariants(oneYear, network)
     }
 
-    @Test("Bundled baseline, 12 months with a Caspian winter and a warehouse at Aktau: invariants hold, solved in time")
+    @Test("Bundled baseline, 12 months with a Caspian winter and a warehouse at Aktau: invariants hold, the LP stays small")
     func baselineTwelveMonths() throws {
         let scenario = try baseline()
         var nodes = scenario.network.nodes
@@ -99,13 +99,12 @@ struct PeriodSimulatorTests {
             schedule.demandShare[d] = calendarMonths.map { $0.days / 365 * ($0.name == "feb" ? 0.7 : $0.name == "oct" ? 1.2 : 1) }
         }
 
-        let clock = ContinuousClock()
-        let start = clock.now
         let r = try simulator.run(network, periods: schedule, scenario: "12 months")
-        let elapsed = clock.now - start
 
         #expect(r.status == .optimal)
-        #expect(elapsed < .seconds(60), "12 months solved in \(elapsed)")
+        // Solve time is measured, not asserted (README: about 13 s); the LP's size is the deterministic proxy:
+        // destination commodities and cost pruning keep it near 16,000 rows (30 per-demand commodities gave 22,000).
+        #expect(r.programSize.rows < 17_000 && r.programSize.commodities == 22, "\(r.programSize)")
         expectPeriodInvariants(r, network)
         let periods = try #require(r.periods)
         #expect(periods.count == 12)
