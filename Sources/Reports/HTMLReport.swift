@@ -67,6 +67,7 @@ public enum HTMLReport {
         body += HTML.section("What changed and why", why, id: "why")
         body += HTML.section("Scenarios side by side", ComparisonTables.metrics(c).html(), id: "table")
         body += HTML.section("Charts", "<div class=\"charts\">\n\(charts(c))</div>\n", id: "charts")
+        body += PeriodReport.comparisonHTML(c)
         let solved = c.entries.filter { $0.result.status.hasSolution }
         var maps = ""
         let maxFlow = solved.flatMap { $0.result.links.map(\.flowTEU) }.max() ?? 0

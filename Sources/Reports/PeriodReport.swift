@@ -116,6 +116,24 @@ public enum PeriodReport {
         return HTML.section("Seasons", "<div class=\"charts\">\n\(charts)</div>\n<pre>\(HTML.escape(text(r)))</pre>\n", id: "seasons")
     }
 
+    /// The HTML `Seasons` section of a comparison: TEU shipped on each corridor per period, one line per
+    /// scenario and corridor (scenarios with the base's periods), then the per-period differences.
+    static func comparisonHTML(_ c: ScenarioComparison) -> String {
+        guard let base = c.base.result.periods, !base.isEmpty else { return "" }
+        let same = c.entries.filter { $0.result.periods?.map(\.name) == base.map(\.name) }
+        guard same.count > 1 else { return "" }
+        let corridors = Array(Self.corridors(same.flatMap { $0.result.periods ?? [] }).prefix(3))
+        var charts = ""
+        for corridor in corridors {
+            let series = same.enumerated().map { i, e in
+                (e.label, ["#2d7dd2", "#e67e22", "#27ae60", "#8e44ad", "#c0392b"][i % 5], (e.result.periods ?? []).map { $0.corridorTEU(corridor) })
+            }
+            charts += HTMLReport.figure(SVGCharts.lines(series, labels: base.map(\.name), caption: "TEU shipped on \(corridor) per period"),
+                                        "TEU shipped per period on the \(corridor) corridor, by scenario")
+        }
+        return HTML.section("Seasons", "<div class=\"charts\">\n\(charts)</div>\n<pre>\(HTML.escape(comparison(c)))</pre>\n", id: "seasons")
+    }
+
     /// Per-period differences against the base, for scenarios with the same periods as the base.
     public static func comparison(_ c: ScenarioComparison) -> String {
         guard let base = c.base.result.periods, !base.isEmpty else { return "" }

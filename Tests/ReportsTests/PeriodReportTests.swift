@@ -81,8 +81,12 @@ struct PeriodReportTests {
         let text = ComparisonReport.text(ScenarioComparison(entries: entries))
         let section = try #require(text.components(separatedBy: "\nPer period: closed against open").last)
         #expect(section.contains("\n  q4 "))
+        let page = HTMLReport.render(ScenarioComparison(entries: entries))
+        let seasons = try #require(page.components(separatedBy: "<section id=\"seasons\"").last)
+        #expect(seasons.contains("data-series=\"closed\"") && seasons.contains("data-series=\"open\""))
         let mixed = ScenarioComparison(entries: [entries[0],
             .init(label: "annual", name: "a", file: "a.yaml", changes: [], result: try ReportFixtures.base(), maxThroughputTEU: nil)])
         #expect(!ComparisonReport.text(mixed).contains("Per period"))
+        #expect(!HTMLReport.render(mixed).contains("id=\"seasons\""))
     }
 }
