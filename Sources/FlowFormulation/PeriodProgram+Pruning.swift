@@ -30,7 +30,9 @@ extension PeriodProgram {
 
     /// Cheapest generalised cost from (forward) or to (backward) the `start` nodes, each with its initial
     /// cost, over `links` (Dijkstra, O(n²)).
-    private static func cheapest(_ links: [Int], _ cost: [Int: Double], start: [Int: Double], forward: Bool, _ network: Network) -> [Double] {
+    private static func cheapest(
+        _ links: [Int], _ cost: [Int: Double], start: [Int: Double], forward: Bool, _ network: Network
+    ) -> [Double] {
         var adjacency = [[(next: Int, cost: Double)]](repeating: [], count: network.nodes.count)
         for l in links {
             let (a, b) = network.linkEnds[l]
@@ -41,7 +43,8 @@ extension PeriodProgram {
         for (n, c) in start { distance[n] = c }
         while true {
             var best = -1
-            for n in distance.indices where !done[n] && distance[n].isFinite && (best < 0 || distance[n] < distance[best]) { best = n }
+            for n in distance.indices
+            where !done[n] && distance[n].isFinite && (best < 0 || distance[n] < distance[best]) { best = n }
             guard best >= 0 else { break }
             done[best] = true
             for edge in adjacency[best] where distance[best] + edge.cost < distance[edge.next] {

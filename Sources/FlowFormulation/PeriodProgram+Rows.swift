@@ -20,7 +20,9 @@ extension PeriodProgram {
                 commodities[at].demands.append(index)
             } else {
                 position[key] = commodities.count
-                commodities.append(Commodity(origin: origin, valueOfTimeUSDPerTEUDay: demand.valueOfTimeUSDPerTEUDay, demands: [index]))
+                commodities.append(
+                    Commodity(origin: origin, valueOfTimeUSDPerTEUDay: demand.valueOfTimeUSDPerTEUDay, demands: [index])
+                )
             }
         }
         return commodities
@@ -64,7 +66,9 @@ extension PeriodProgram {
             for c in columns {
                 linkTerms[c.link * P + c.period].append(.init(c.variable, 1))
                 let head = network.linkEnds[c.link].to
-                for arrival in c.arrivals { nodeTerms[head * P + arrival.period].append(.init(c.variable, arrival.fraction)) }
+                for arrival in c.arrivals {
+                    nodeTerms[head * P + arrival.period].append(.init(c.variable, arrival.fraction))
+                }
             }
         }
         for columns in stock { for c in columns { stockTerms[c.node * P + c.period].append(.init(c.variable, 1)) } }
@@ -73,16 +77,20 @@ extension PeriodProgram {
             for p in 0..<P { nodeTerms[origin * P + p].append(.init(shipped[d][p], 1)) }
         }
 
-        var linkRows = [[LinearProgram.Constraint?]](repeating: Array(repeating: nil, count: P), count: network.links.count)
+        var linkRows = [[LinearProgram.Constraint?]](
+            repeating: Array(repeating: nil, count: P), count: network.links.count)
         for (l, link) in network.links.enumerated() {
             guard let annual = link.capacityTEU else { continue }
             for p in 0..<P where !linkTerms[l * P + p].isEmpty {
-                let capacity = periodCapacity(annual, days: schedule.periods[p].days, factor: schedule.linkCapacityFactor[l][p])
-                linkRows[l][p] = lp.addConstraint(FlowProgram.clipped("cap_link_\(link.id.rawValue)_\(periodNames[p])"),
-                                                  linkTerms[l * P + p], bounds: .upper(capacity))
+                let capacity = periodCapacity(
+                    annual, days: schedule.periods[p].days, factor: schedule.linkCapacityFactor[l][p])
+                linkRows[l][p] = lp.addConstraint(
+                    FlowProgram.clipped("cap_link_\(link.id.rawValue)_\(periodNames[p])"),
+                    linkTerms[l * P + p], bounds: .upper(capacity))
             }
         }
-        var nodeRows = [[LinearProgram.Constraint?]](repeating: Array(repeating: nil, count: P), count: network.nodes.count)
+        var nodeRows = [[LinearProgram.Constraint?]](
+            repeating: Array(repeating: nil, count: P), count: network.nodes.count)
         var storageRows = nodeRows
         for (n, node) in network.nodes.enumerated() {
             for p in 0..<P where !nodeTerms[n * P + p].isEmpty {
@@ -95,13 +103,15 @@ extension PeriodProgram {
                 } else {
                     continue
                 }
-                nodeRows[n][p] = lp.addConstraint(FlowProgram.clipped("cap_node_\(node.id.rawValue)_\(periodNames[p])"),
-                                                  nodeTerms[n * P + p], bounds: .upper(capacity))
+                nodeRows[n][p] = lp.addConstraint(
+                    FlowProgram.clipped("cap_node_\(node.id.rawValue)_\(periodNames[p])"),
+                    nodeTerms[n * P + p], bounds: .upper(capacity))
             }
             guard let storage = node.storageCapacityTEU else { continue }
             for p in 0..<P where !stockTerms[n * P + p].isEmpty {
-                storageRows[n][p] = lp.addConstraint(FlowProgram.clipped("store_\(node.id.rawValue)_\(periodNames[p])"),
-                                                     stockTerms[n * P + p], bounds: .upper(storage))
+                storageRows[n][p] = lp.addConstraint(
+                    FlowProgram.clipped("store_\(node.id.rawValue)_\(periodNames[p])"),
+                    stockTerms[n * P + p], bounds: .upper(storage))
             }
         }
         return (linkRows, nodeRows, storageRows)
@@ -110,7 +120,9 @@ extension PeriodProgram {
     /// Period names for row and column names: the schedule's names when unique, else p1, p2, ….
     static func periodLabels(_ schedule: PeriodSchedule) -> [String] {
         let names = schedule.periods.map(\.name)
-        let ok = Set(names).count == names.count && names.allSatisfy { !$0.isEmpty && $0.utf8.count <= 32 && !$0.contains(" ") }
+        let ok =
+            Set(names).count == names.count
+            && names.allSatisfy { !$0.isEmpty && $0.utf8.count <= 32 && !$0.contains(" ") }
         return ok ? names : names.indices.map { "p\($0 + 1)" }
     }
 

@@ -95,8 +95,9 @@ public struct PeriodProgram: Sendable {
         let periodNames = Self.periodLabels(schedule)
         let labels = Self.labels(commodities, sinks, network)
         let minCost = objective == .minCost
-        var lp = LinearProgram(name: minCost ? "corridor_periods_min_cost" : "corridor_periods_max_throughput",
-                               sense: minCost ? .minimize : .maximize)
+        var lp = LinearProgram(
+            name: minCost ? "corridor_periods_min_cost" : "corridor_periods_max_throughput",
+            sense: minCost ? .minimize : .maximize)
         let reach = Reachability(network: network)
         let nextDays = (0..<P).map { schedule.periods[($0 + 1) % P].days }
 
@@ -107,7 +108,9 @@ public struct PeriodProgram: Sendable {
             var open = Set<Int>()
             for o in origins[k] { open.formUnion(reach.usableLinks(from: o, to: [sinks[k]], in: network)) }
             var links = open.sorted()
-            if minCost && pruneByCost { links = Self.affordableLinks(links, commodity: commodity, sink: sinks[k], network) }
+            if minCost && pruneByCost {
+                links = Self.affordableLinks(links, commodity: commodity, sink: sinks[k], network)
+            }
             usable.append(links)
             var columns: [FlowColumn] = []
             for l in links {
@@ -119,8 +122,10 @@ public struct PeriodProgram: Sendable {
                     let days = network.links[l].timeDays + extra + head.dwellDays
                     let name = FlowProgram.clipped("x_\(labels[k])_\(network.links[l].id.rawValue)_\(periodNames[p])")
                     let v = lp.addVariable(name, bounds: .lower(0), cost: minCost ? cost : 0)
-                    columns.append(FlowColumn(link: l, period: p, variable: v,
-                                              arrivals: transit.arrivals(enteringIn: p, transitDays: days), unitCost: cost))
+                    columns.append(
+                        FlowColumn(
+                            link: l, period: p, variable: v,
+                            arrivals: transit.arrivals(enteringIn: p, transitDays: days), unitCost: cost))
                 }
             }
             flow.append(columns)
@@ -135,12 +140,15 @@ public struct PeriodProgram: Sendable {
                 let leaves = Set(usable[k].map { network.linkEnds[$0].from })
                 for (n, node) in network.nodes.enumerated() {
                     guard let capacity = node.storageCapacityTEU, capacity > 0, !node.isClosed,
-                          enters.contains(n), leaves.contains(n), n != sinks[k] else { continue }
+                        enters.contains(n), leaves.contains(n), n != sinks[k]
+                    else { continue }
                     for p in 0..<P {
                         let cost = (node.holdingCostUSDPerTEUDay + latePenalty[k]) * nextDays[p]
                         let name = FlowProgram.clipped("s_\(labels[k])_\(node.id.rawValue)_\(periodNames[p])")
-                        columns.append(StockColumn(node: n, period: p,
-                                                   variable: lp.addVariable(name, bounds: .lower(0), cost: minCost ? cost : 0)))
+                        columns.append(
+                            StockColumn(
+                                node: n, period: p,
+                                variable: lp.addVariable(name, bounds: .lower(0), cost: minCost ? cost : 0)))
                     }
                 }
             }
@@ -160,23 +168,32 @@ public struct PeriodProgram: Sendable {
             let release = (0..<P).map { demand.teu * schedule.demandShare[d][$0] }
             released.append(release)
             if !minCost { constant += release.reduce(0, +) }
-            shipped.append((0..<P).map {
-                lp.addVariable(FlowProgram.clipped("y_\(id)_\(periodNames[$0])"), bounds: .lower(0), cost: minCost ? origin : 0)
-            })
-            lost.append((0..<P).map {
-                lp.addVariable(FlowProgram.clipped("u_\(id)_\(periodNames[$0])"), bounds: .lower(0),
-                               cost: minCost ? demand.unmetPenaltyUSDPerTEU : -1)
-            })
-            waiting.append(P > 1 ? (0..<P).map {
-                lp.addVariable(FlowProgram.clipped("w_\(id)_\(periodNames[$0])"), bounds: .lower(0),
-                               cost: minCost ? late * nextDays[$0] : 0)
-            } : [])
+            shipped.append(
+                (0..<P).map {
+                    lp.addVariable(
+                        FlowProgram.clipped("y_\(id)_\(periodNames[$0])"), bounds: .lower(0), cost: minCost ? origin : 0
+                    )
+                })
+            lost.append(
+                (0..<P).map {
+                    lp.addVariable(
+                        FlowProgram.clipped("u_\(id)_\(periodNames[$0])"), bounds: .lower(0),
+                        cost: minCost ? demand.unmetPenaltyUSDPerTEU : -1)
+                })
+            waiting.append(
+                P > 1
+                    ? (0..<P).map {
+                        lp.addVariable(
+                            FlowProgram.clipped("w_\(id)_\(periodNames[$0])"), bounds: .lower(0),
+                            cost: minCost ? late * nextDays[$0] : 0)
+                    } : [])
         }
         var delivery: [[LinearProgram.Variable]] = []
         for k in commodities.indices {
-            delivery.append((0..<P).map {
-                lp.addVariable(FlowProgram.clipped("v_\(labels[k])_\(periodNames[$0])"), bounds: .lower(0), cost: 0)
-            })
+            delivery.append(
+                (0..<P).map {
+                    lp.addVariable(FlowProgram.clipped("v_\(labels[k])_\(periodNames[$0])"), bounds: .lower(0), cost: 0)
+                })
         }
         lp.objectiveConstant = constant
 
@@ -185,8 +202,9 @@ public struct PeriodProgram: Sendable {
             for p in 0..<P {
                 var terms: [LinearProgram.Term] = [.init(shipped[d][p], 1), .init(lost[d][p], 1)]
                 if P > 1 { terms += [.init(waiting[d][p], 1), .init(waiting[d][(p + P - 1) % P], -1)] }
-                lp.addConstraint(FlowProgram.clipped("rel_\(demand.id.rawValue)_\(periodNames[p])"), terms,
-                                 bounds: .fixed(released[d][p]))
+                lp.addConstraint(
+                    FlowProgram.clipped("rel_\(demand.id.rawValue)_\(periodNames[p])"), terms,
+                    bounds: .fixed(released[d][p]))
             }
         }
 
@@ -200,7 +218,9 @@ public struct PeriodProgram: Sendable {
             for column in flow[k] {
                 let (from, to) = network.linkEnds[column.link]
                 terms[from * P + column.period].append(.init(column.variable, 1))
-                for arrival in column.arrivals { terms[to * P + arrival.period].append(.init(column.variable, -arrival.fraction)) }
+                for arrival in column.arrivals {
+                    terms[to * P + arrival.period].append(.init(column.variable, -arrival.fraction))
+                }
                 touched[from] = true
                 touched[to] = true
             }
@@ -241,7 +261,8 @@ public struct PeriodProgram: Sendable {
         let costing = PeriodProgram(network: network, schedule: schedule, objective: .minCost, pruneByCost: false)
         var lp = costing.program
         lp.name = "corridor_periods_max_throughput_cost"
-        lp.addConstraint("throughput", costing.lost.flatMap { $0 }.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
+        lp.addConstraint(
+            "throughput", costing.lost.flatMap { $0 }.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
         return lp
     }
 

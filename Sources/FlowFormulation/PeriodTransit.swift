@@ -68,7 +68,9 @@ public struct PeriodTransit: Sendable, Hashable {
         var units = share.map { ($0 / length * Self.resolution).rounded() }
         let largest = units.indices.max { (units[$0], $1) < (units[$1], $0) } ?? p
         units[largest] += Self.resolution - units.reduce(0, +)
-        let result = units.enumerated().compactMap { q, u in u > 0 ? Arrival(period: q, fraction: u / Self.resolution) : nil }
+        let result = units.enumerated().compactMap { q, u in
+            u > 0 ? Arrival(period: q, fraction: u / Self.resolution) : nil
+        }
         return result.isEmpty ? [Arrival(period: p, fraction: 1)] : result
     }
 

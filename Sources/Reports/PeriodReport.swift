@@ -19,19 +19,28 @@ public enum PeriodReport {
         guard let periods = r.periods, !periods.isEmpty else { return "" }
         let corridors = Array(corridors(periods).prefix(4))
         var out = "\nPeriods (TEU in each period; waiting and stock at its end; late = TEU-days waiting or in stock)\n"
-        var table = TextTable(["period", "days", "released", "shipped", "delivered", "lost", "waiting", "stock", "late TEU-d"]
-            + corridors, right: Set(1..<(9 + corridors.count)))
+        var table = TextTable(
+            ["period", "days", "released", "shipped", "delivered", "lost", "waiting", "stock", "late TEU-d"]
+                + corridors, right: Set(1..<(9 + corridors.count)))
         for p in periods {
-            table.add([p.name, F.fixed(p.days, 0), F.grouped(p.releasedTEU), F.grouped(p.shippedTEU), F.grouped(p.deliveredTEU),
-                       F.grouped(p.lostTEU), F.grouped(p.waitingTEU), F.grouped(p.stockTEU), F.grouped(p.lateTEUDays)]
-                + corridors.map { F.grouped(p.corridorTEU($0)) })
+            table.add(
+                [
+                    p.name, F.fixed(p.days, 0), F.grouped(p.releasedTEU), F.grouped(p.shippedTEU),
+                    F.grouped(p.deliveredTEU),
+                    F.grouped(p.lostTEU), F.grouped(p.waitingTEU), F.grouped(p.stockTEU), F.grouped(p.lateTEUDays),
+                ]
+                    + corridors.map { F.grouped(p.corridorTEU($0)) })
         }
         let sum = { (f: (PeriodResult) -> Double) in periods.reduce(0) { $0 + f($1) } }
-        table.add(["year", F.fixed(sum(\.days), 0), F.grouped(sum(\.releasedTEU)), F.grouped(sum(\.shippedTEU)),
-                   F.grouped(sum(\.deliveredTEU)), F.grouped(sum(\.lostTEU)), "", "", F.grouped(sum(\.lateTEUDays))]
-            + corridors.map { c in F.grouped(sum { $0.corridorTEU(c) }) })
+        table.add(
+            [
+                "year", F.fixed(sum(\.days), 0), F.grouped(sum(\.releasedTEU)), F.grouped(sum(\.shippedTEU)),
+                F.grouped(sum(\.deliveredTEU)), F.grouped(sum(\.lostTEU)), "", "", F.grouped(sum(\.lateTEUDays)),
+            ]
+                + corridors.map { c in F.grouped(sum { $0.corridorTEU(c) }) })
         out += table.rendered()
-        out += "  Waiting and storage cost USD \(F.money(sum(\.lateCostUSD) + sum(\.holdingCostUSD)))/yr"
+        out +=
+            "  Waiting and storage cost USD \(F.money(sum(\.lateCostUSD) + sum(\.holdingCostUSD)))/yr"
             + " (late penalty USD \(F.money(sum(\.lateCostUSD))), holding USD \(F.money(sum(\.holdingCostUSD))))\n"
         let warehouses = periods[0].stocks.indices.filter { i in periods.contains { $0.stocks[i].stockTEU > 0 } }
         if !warehouses.isEmpty {
@@ -39,7 +48,9 @@ public enum PeriodReport {
             var stock = TextTable(["node", "capacity"] + periods.map(\.name), right: Set(1..<(2 + periods.count)))
             for i in warehouses {
                 let first = periods[0].stocks[i]
-                stock.add(["\(first.id.rawValue) \(first.name)", F.grouped(first.capacityTEU)] + periods.map { F.grouped($0.stocks[i].stockTEU) })
+                stock.add(
+                    ["\(first.id.rawValue) \(first.name)", F.grouped(first.capacityTEU)]
+                        + periods.map { F.grouped($0.stocks[i].stockTEU) })
             }
             out += stock.rendered()
         }
@@ -50,10 +61,13 @@ public enum PeriodReport {
         }
         if !busiest.isEmpty {
             out += "\nFull links with the highest shadow price per period (USD saved per extra TEU in that period)\n"
-            var full = TextTable(["period", "link", "corridor", "flow TEU", "capacity", "shadow USD/TEU"], right: [3, 4, 5])
+            var full = TextTable(
+                ["period", "link", "corridor", "flow TEU", "capacity", "shadow USD/TEU"], right: [3, 4, 5])
             for (name, link) in busiest {
-                full.add([name, link.id.rawValue, link.corridor, F.grouped(link.flowTEU), F.grouped(link.capacityTEU ?? 0),
-                          F.grouped(link.shadowPriceUSDPerTEU ?? 0)])
+                full.add([
+                    name, link.id.rawValue, link.corridor, F.grouped(link.flowTEU), F.grouped(link.capacityTEU ?? 0),
+                    F.grouped(link.shadowPriceUSDPerTEU ?? 0),
+                ])
             }
             out += full.rendered()
         }
@@ -62,36 +76,65 @@ public enum PeriodReport {
 
     /// The JSON `periods` list of a result.
     static func json(_ periods: [PeriodResult]) -> JSONValue {
-        .array(periods.map { p in
-            .object([
-                ("name", .string(p.name)),
-                ("days", .number(p.days)),
-                ("released_teu", .number(p.releasedTEU)),
-                ("shipped_teu", .number(p.shippedTEU)),
-                ("delivered_teu", .number(p.deliveredTEU)),
-                ("lost_teu", .number(p.lostTEU)),
-                ("waiting_teu", .number(p.waitingTEU)),
-                ("stock_teu", .number(p.stockTEU)),
-                ("late_teu_days", .number(p.lateTEUDays)),
-                ("late_cost_usd", .number(p.lateCostUSD)),
-                ("holding_cost_usd", .number(p.holdingCostUSD)),
-                ("corridors", .array(p.corridors.map { c in
-                    .object([("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share))])
-                })),
-                ("stocks", .array(p.stocks.map { s in
-                    .object([("id", .string(s.id.rawValue)), ("stock_teu", .number(s.stockTEU)), ("capacity_teu", .number(s.capacityTEU))])
-                })),
-                ("links", .array(p.links.map { l in
-                    .object([("id", .string(l.id.rawValue)), ("flow_teu", .number(l.flowTEU)), ("capacity_teu", .number(l.capacityTEU)),
-                             ("utilization", .number(l.utilization)), ("shadow_price_usd_per_teu", .number(l.shadowPriceUSDPerTEU))])
-                })),
-                ("nodes", .array(p.nodes.map { n in
-                    .object([("id", .string(n.id.rawValue)), ("throughput_teu", .number(n.throughputTEU)),
-                             ("capacity_teu", .number(n.capacityTEU)), ("utilization", .number(n.utilization)),
-                             ("shadow_price_usd_per_teu", .number(n.shadowPriceUSDPerTEU))])
-                })),
-            ])
-        })
+        .array(
+            periods.map { p in
+                .object([
+                    ("name", .string(p.name)),
+                    ("days", .number(p.days)),
+                    ("released_teu", .number(p.releasedTEU)),
+                    ("shipped_teu", .number(p.shippedTEU)),
+                    ("delivered_teu", .number(p.deliveredTEU)),
+                    ("lost_teu", .number(p.lostTEU)),
+                    ("waiting_teu", .number(p.waitingTEU)),
+                    ("stock_teu", .number(p.stockTEU)),
+                    ("late_teu_days", .number(p.lateTEUDays)),
+                    ("late_cost_usd", .number(p.lateCostUSD)),
+                    ("holding_cost_usd", .number(p.holdingCostUSD)),
+                    (
+                        "corridors",
+                        .array(
+                            p.corridors.map { c in
+                                .object([
+                                    ("corridor", .string(c.corridor)), ("teu", .number(c.teu)),
+                                    ("share", .number(c.share)),
+                                ])
+                            })
+                    ),
+                    (
+                        "stocks",
+                        .array(
+                            p.stocks.map { s in
+                                .object([
+                                    ("id", .string(s.id.rawValue)), ("stock_teu", .number(s.stockTEU)),
+                                    ("capacity_teu", .number(s.capacityTEU)),
+                                ])
+                            })
+                    ),
+                    (
+                        "links",
+                        .array(
+                            p.links.map { l in
+                                .object([
+                                    ("id", .string(l.id.rawValue)), ("flow_teu", .number(l.flowTEU)),
+                                    ("capacity_teu", .number(l.capacityTEU)),
+                                    ("utilization", .number(l.utilization)),
+                                    ("shadow_price_usd_per_teu", .number(l.shadowPriceUSDPerTEU)),
+                                ])
+                            })
+                    ),
+                    (
+                        "nodes",
+                        .array(
+                            p.nodes.map { n in
+                                .object([
+                                    ("id", .string(n.id.rawValue)), ("throughput_teu", .number(n.throughputTEU)),
+                                    ("capacity_teu", .number(n.capacityTEU)), ("utilization", .number(n.utilization)),
+                                    ("shadow_price_usd_per_teu", .number(n.shadowPriceUSDPerTEU)),
+                                ])
+                            })
+                    ),
+                ])
+            })
     }
 
     /// The HTML `Seasons` section: TEU shipped per corridor and warehouse stock, per period, as lines.
@@ -99,21 +142,33 @@ public enum PeriodReport {
         guard let periods = r.periods, !periods.isEmpty else { return "" }
         let names = periods.map(\.name)
         let corridors = corridors(periods)
-        var charts = HTMLReport.figure(SVGCharts.lines(
-            corridors.map { c in (c, SVGCharts.colour(c, among: corridors), periods.map { $0.corridorTEU(c) }) },
-            labels: names, caption: "TEU shipped per period by corridor"), "TEU shipped per period, by the main corridor of the route")
-        var stockSeries = periods[0].stocks.indices.filter { i in periods.contains { $0.stocks[i].stockTEU > 0 } }.enumerated().map { j, i in
-            (periods[0].stocks[i].id.rawValue, ["#c0392b", "#16a085", "#2c3e50", "#b7950b"][j % 4], periods.map { $0.stocks[i].stockTEU })
-        }
+        var charts = HTMLReport.figure(
+            SVGCharts.lines(
+                corridors.map { c in (c, SVGCharts.colour(c, among: corridors), periods.map { $0.corridorTEU(c) }) },
+                labels: names, caption: "TEU shipped per period by corridor"),
+            "TEU shipped per period, by the main corridor of the route")
+        var stockSeries = periods[0].stocks.indices.filter { i in periods.contains { $0.stocks[i].stockTEU > 0 } }
+            .enumerated().map { j, i in
+                (
+                    periods[0].stocks[i].id.rawValue, ["#c0392b", "#16a085", "#2c3e50", "#b7950b"][j % 4],
+                    periods.map { $0.stocks[i].stockTEU }
+                )
+            }
         stockSeries.append(("waiting at origins", "#7f8c8d", periods.map(\.waitingTEU)))
-        charts += HTMLReport.figure(SVGCharts.lines(stockSeries, labels: names, caption: "Stock and backlog at the end of each period"),
-                                    "Warehouse stock and freight waiting at origins at the end of each period, TEU")
-        charts += HTMLReport.figure(SVGCharts.lines([("delivered", "#27ae60", periods.map(\.deliveredTEU)),
-                                                     ("lost", "#c0392b", periods.map(\.lostTEU)),
-                                                     ("released", "#2d7dd2", periods.map(\.releasedTEU))],
-                                                    labels: names, caption: "Released, delivered and lost TEU per period"),
-                                    "Released, delivered and lost TEU per period")
-        return HTML.section("Seasons", "<div class=\"charts\">\n\(charts)</div>\n<pre>\(HTML.escape(text(r)))</pre>\n", id: "seasons")
+        charts += HTMLReport.figure(
+            SVGCharts.lines(stockSeries, labels: names, caption: "Stock and backlog at the end of each period"),
+            "Warehouse stock and freight waiting at origins at the end of each period, TEU")
+        charts += HTMLReport.figure(
+            SVGCharts.lines(
+                [
+                    ("delivered", "#27ae60", periods.map(\.deliveredTEU)),
+                    ("lost", "#c0392b", periods.map(\.lostTEU)),
+                    ("released", "#2d7dd2", periods.map(\.releasedTEU)),
+                ],
+                labels: names, caption: "Released, delivered and lost TEU per period"),
+            "Released, delivered and lost TEU per period")
+        return HTML.section(
+            "Seasons", "<div class=\"charts\">\n\(charts)</div>\n<pre>\(HTML.escape(text(r)))</pre>\n", id: "seasons")
     }
 
     /// The HTML `Seasons` section of a comparison: TEU shipped on each corridor per period, one line per
@@ -126,12 +181,18 @@ public enum PeriodReport {
         var charts = ""
         for corridor in corridors {
             let series = same.enumerated().map { i, e in
-                (e.label, ["#2d7dd2", "#e67e22", "#27ae60", "#8e44ad", "#c0392b"][i % 5], (e.result.periods ?? []).map { $0.corridorTEU(corridor) })
+                (
+                    e.label, ["#2d7dd2", "#e67e22", "#27ae60", "#8e44ad", "#c0392b"][i % 5],
+                    (e.result.periods ?? []).map { $0.corridorTEU(corridor) }
+                )
             }
-            charts += HTMLReport.figure(SVGCharts.lines(series, labels: base.map(\.name), caption: "TEU shipped on \(corridor) per period"),
-                                        "TEU shipped per period on the \(corridor) corridor, by scenario")
+            charts += HTMLReport.figure(
+                SVGCharts.lines(series, labels: base.map(\.name), caption: "TEU shipped on \(corridor) per period"),
+                "TEU shipped per period on the \(corridor) corridor, by scenario")
         }
-        return HTML.section("Seasons", "<div class=\"charts\">\n\(charts)</div>\n<pre>\(HTML.escape(comparison(c)))</pre>\n", id: "seasons")
+        return HTML.section(
+            "Seasons", "<div class=\"charts\">\n\(charts)</div>\n<pre>\(HTML.escape(comparison(c)))</pre>\n",
+            id: "seasons")
     }
 
     /// Per-period differences against the base, for scenarios with the same periods as the base.
@@ -142,13 +203,17 @@ public enum PeriodReport {
             guard let other = e.result.periods, other.map(\.name) == base.map(\.name) else { continue }
             let corridors = Array(Self.corridors(base + other).prefix(3))
             out += "\nPer period: \(e.label) against \(c.base.label) (TEU; Δ = \(e.label) − \(c.base.label))\n"
-            var table = TextTable(["period", "delivered", "Δ delivered", "lost", "Δ lost", "stock", "Δ stock"]
-                + corridors.map { "Δ \($0)" }, right: Set(1..<(7 + corridors.count)))
+            var table = TextTable(
+                ["period", "delivered", "Δ delivered", "lost", "Δ lost", "stock", "Δ stock"]
+                    + corridors.map { "Δ \($0)" }, right: Set(1..<(7 + corridors.count)))
             for (a, b) in zip(base, other) {
-                table.add([b.name, F.grouped(b.deliveredTEU), F.signedGrouped(b.deliveredTEU - a.deliveredTEU),
-                           F.grouped(b.lostTEU), F.signedGrouped(b.lostTEU - a.lostTEU), F.grouped(b.stockTEU),
-                           F.signedGrouped(b.stockTEU - a.stockTEU)]
-                    + corridors.map { F.signedGrouped(b.corridorTEU($0) - a.corridorTEU($0)) })
+                table.add(
+                    [
+                        b.name, F.grouped(b.deliveredTEU), F.signedGrouped(b.deliveredTEU - a.deliveredTEU),
+                        F.grouped(b.lostTEU), F.signedGrouped(b.lostTEU - a.lostTEU), F.grouped(b.stockTEU),
+                        F.signedGrouped(b.stockTEU - a.stockTEU),
+                    ]
+                        + corridors.map { F.signedGrouped(b.corridorTEU($0) - a.corridorTEU($0)) })
             }
             out += table.rendered()
         }

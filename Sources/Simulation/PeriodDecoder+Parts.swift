@@ -5,7 +5,9 @@ import LinearProgramming
 extension PeriodDecoder {
     /// Period capacity of an annual capacity (TEU in the period), nil when unlimited and open.
     private func capacity(_ annual: Double?, _ p: Int, factor: Double) -> Double? {
-        if let annual { return PeriodProgram.periodCapacity(annual, days: formulation.schedule.periods[p].days, factor: factor) }
+        if let annual {
+            return PeriodProgram.periodCapacity(annual, days: formulation.schedule.periods[p].days, factor: factor)
+        }
         return factor <= 0 ? 0 : nil
     }
 
@@ -17,7 +19,8 @@ extension PeriodDecoder {
         -> (capacity: Double?, price: Double?, gain: Double?)
     {
         guard let capacity, !closed else { return (closed ? 0 : nil, nil, nil) }
-        var total = 0.0, price = 0.0
+        var total = 0.0
+        var price = 0.0
         var gain: Double? = throughputDuals == nil ? nil : 0
         for (p, period) in formulation.schedule.periods.enumerated() {
             let w = period.days / 365 * factors[p]
@@ -37,8 +40,9 @@ extension PeriodDecoder {
         let network = formulation.network
         return network.links.enumerated().map { l, link in
             let total = FlowDecoder.clean(flow[l].reduce(0, +))
-            let a = annual(link.capacityTEU, closed: link.isClosed, factors: formulation.schedule.linkCapacityFactor[l],
-                           rows: formulation.linkCapacity[l])
+            let a = annual(
+                link.capacityTEU, closed: link.isClosed, factors: formulation.schedule.linkCapacityFactor[l],
+                rows: formulation.linkCapacity[l])
             return LinkFlow(
                 id: link.id, from: link.from, to: link.to, mode: link.mode, corridor: link.corridor, flowTEU: total,
                 capacityTEU: a.capacity, utilization: utilization(total, a.capacity), shadowPriceUSDPerTEU: a.price,
@@ -51,19 +55,23 @@ extension PeriodDecoder {
         let network = formulation.network
         return network.nodes.enumerated().map { n, node in
             let total = FlowDecoder.clean(throughput[n].reduce(0, +))
-            let a = annual(node.capacityTEU, closed: node.isClosed, factors: formulation.schedule.nodeCapacityFactor[n],
-                           rows: formulation.nodeCapacity[n])
+            let a = annual(
+                node.capacityTEU, closed: node.isClosed, factors: formulation.schedule.nodeCapacityFactor[n],
+                rows: formulation.nodeCapacity[n])
             return NodeFlow(
                 id: node.id, name: node.name, kind: node.kind, country: node.country, latitude: node.latitude,
                 longitude: node.longitude, throughputTEU: total, capacityTEU: a.capacity,
-                utilization: utilization(total, a.capacity), shadowPriceUSDPerTEU: a.price, throughputGainPerTEU: a.gain,
+                utilization: utilization(total, a.capacity), shadowPriceUSDPerTEU: a.price,
+                throughputGainPerTEU: a.gain,
                 isClosed: node.isClosed
             )
         }
     }
 
-    func periods(linkFlow: [[Double]], throughput: [[Double]], shipped: [[Double]], lost: [[Double]],
-                 corridors: [[CorridorShare]]) -> [PeriodResult] {
+    func periods(
+        linkFlow: [[Double]], throughput: [[Double]], shipped: [[Double]], lost: [[Double]],
+        corridors: [[CorridorShare]]
+    ) -> [PeriodResult] {
         let network = formulation.network
         let schedule = formulation.schedule
         let P = formulation.periodCount
@@ -90,21 +98,25 @@ extension PeriodDecoder {
             let before = (p + P - 1) % P
             let days = schedule.periods[p].days
             let stockBefore = network.nodes.indices.reduce(0) { $0 + stockAt[$1][before] }
-            let holding = network.nodes.indices.reduce(0) { $0 + stockAt[$1][before] * network.nodes[$1].holdingCostUSDPerTEUDay }
+            let holding = network.nodes.indices.reduce(0) {
+                $0 + stockAt[$1][before] * network.nodes[$1].holdingCostUSDPerTEUDay
+            }
             let links = network.links.enumerated().map { l, link in
                 let flow = clean(linkFlow[l][p])
                 let cap = link.isClosed ? 0 : capacity(link.capacityTEU, p, factor: schedule.linkCapacityFactor[l][p])
                 return PeriodLinkFlow(
                     id: link.id, corridor: link.corridor, flowTEU: flow, capacityTEU: cap,
                     utilization: utilization(flow, cap),
-                    shadowPriceUSDPerTEU: link.capacityTEU == nil || link.isClosed ? nil : shadow(formulation.linkCapacity[l][p]))
+                    shadowPriceUSDPerTEU: link.capacityTEU == nil || link.isClosed
+                        ? nil : shadow(formulation.linkCapacity[l][p]))
             }
             let nodes = network.nodes.enumerated().map { n, node in
                 let flow = clean(throughput[n][p])
                 let cap = node.isClosed ? 0 : capacity(node.capacityTEU, p, factor: schedule.nodeCapacityFactor[n][p])
                 return PeriodNodeFlow(
                     id: node.id, throughputTEU: flow, capacityTEU: cap, utilization: utilization(flow, cap),
-                    shadowPriceUSDPerTEU: node.capacityTEU == nil || node.isClosed ? nil : shadow(formulation.nodeCapacity[n][p]))
+                    shadowPriceUSDPerTEU: node.capacityTEU == nil || node.isClosed
+                        ? nil : shadow(formulation.nodeCapacity[n][p]))
             }
             let stocks = network.nodes.enumerated().compactMap { n, node -> PeriodStock? in
                 guard let storage = node.storageCapacityTEU, storage > 0 else { return nil }

@@ -96,12 +96,15 @@ struct PeriodDecoder {
             solverName: solver,
             iterations: iterations
         )
-        result.periods = periods(linkFlow: linkFlow, throughput: throughput, shipped: shipped, lost: lost, corridors: paths.corridors)
+        result.periods = periods(
+            linkFlow: linkFlow, throughput: throughput, shipped: shipped, lost: lost, corridors: paths.corridors)
         return result
     }
 
     /// A result with a status and no flows, for a solve that did not reach an optimum.
-    static func empty(_ formulation: PeriodProgram, scenario: String, status: TerminationStatus, solver: String) -> FlowResult {
+    static func empty(_ formulation: PeriodProgram, scenario: String, status: TerminationStatus, solver: String)
+        -> FlowResult
+    {
         var result = FlowResult(
             scenario: scenario, objective: formulation.objective, status: status, objectiveValue: nil,
             demandTEU: formulation.released.reduce(0) { $0 + $1.reduce(0, +) }, deliveredTEU: 0, unmetTEU: 0,
@@ -114,16 +117,18 @@ struct PeriodDecoder {
     }
 
     static func size(of formulation: PeriodProgram) -> ProgramSize {
-        ProgramSize(rows: formulation.program.rowCount, columns: formulation.program.columnCount,
-                    nonZeros: formulation.program.nonZeroCount, commodities: formulation.commodities.count)
+        ProgramSize(
+            rows: formulation.program.rowCount, columns: formulation.program.columnCount,
+            nonZeros: formulation.program.nonZeroCount, commodities: formulation.commodities.count)
     }
 
     /// Demand results with the routes of the time-expanded decomposition.
     func decodeDemands(routes: [[Route]], delivered: [Double], unmet: [Double]) -> [DemandResult] {
         let network = formulation.network
         return network.demands.enumerated().map { d, demand in
-            FlowDecoder.demandResult(demand, teu: formulation.released[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
-                                     routes: routes[d])
+            FlowDecoder.demandResult(
+                demand, teu: formulation.released[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
+                routes: routes[d])
         }
     }
 }

@@ -40,61 +40,66 @@ struct PeriodPaths {
                 let x = max(0, solution[c.variable])
                 guard x > 0 else { continue }
                 let (from, to) = network.linkEnds[c.link]
-                for a in c.arrivals { arcs[from * P + c.period].append(Arc(head: to * P + a.period, link: c.link, flow: x * a.fraction)) }
+                for a in c.arrivals {
+                    arcs[from * P + c.period].append(Arc(head: to * P + a.period, link: c.link, flow: x * a.fraction))
+                }
             }
             for c in formulation.stock[k] {
                 let s = max(0, solution[c.variable])
-                if s > 0 { arcs[c.node * P + c.period].append(Arc(head: c.node * P + (c.period + 1) % P, link: nil, flow: s)) }
+                if s > 0 {
+                    arcs[c.node * P + c.period].append(Arc(head: c.node * P + (c.period + 1) % P, link: nil, flow: s))
+                }
             }
             var need = formulation.delivery[k].map { max(0, solution[$0]) }
             let sink = formulation.sink[k]
             for origin in formulation.origins[k] {
-              let here = commodity.demands.filter { network.index(of: network.demands[$0].from) == origin }
-              for p in 0..<P {
-                var left = here.map { max(0, solution[formulation.shipped[$0][p]]) }
-                var supply = left.reduce(0, +)
-                var guardCount = 0
-                walking: while supply > Self.tolerance, guardCount < 20 * (arcs.count + 1) {
-                    guardCount += 1
-                    var vertex = origin * P + p
-                    var path: [(vertex: Int, arc: Int)] = []
-                    var position: [Int: Int] = [vertex: 0]
-                    while true {
-                        if vertex / P == sink, !path.isEmpty, need[vertex % P] > Self.tolerance {
-                            let amount = min(path.map { arcs[$0.vertex][$0.arc].flow }.min() ?? 0, need[vertex % P], supply)
-                            for step in path { arcs[step.vertex][step.arc].flow -= amount }
-                            need[vertex % P] -= amount
-                            supply -= amount
-                            let links = path.compactMap { arcs[$0.vertex][$0.arc].link }
-                            let total = left.reduce(0, +)
-                            for (i, d) in here.enumerated() where left[i] > 0 {
-                                let part = amount * left[i] / total
-                                let route = RouteBuilder.route(links, teu: part, origin: origin, network)
-                                routes[d].append(route)
-                                teu[p][route.corridor, default: 0] += part
+                let here = commodity.demands.filter { network.index(of: network.demands[$0].from) == origin }
+                for p in 0..<P {
+                    var left = here.map { max(0, solution[formulation.shipped[$0][p]]) }
+                    var supply = left.reduce(0, +)
+                    var guardCount = 0
+                    walking: while supply > Self.tolerance, guardCount < 20 * (arcs.count + 1) {
+                        guardCount += 1
+                        var vertex = origin * P + p
+                        var path: [(vertex: Int, arc: Int)] = []
+                        var position: [Int: Int] = [vertex: 0]
+                        while true {
+                            if vertex / P == sink, !path.isEmpty, need[vertex % P] > Self.tolerance {
+                                let amount = min(
+                                    path.map { arcs[$0.vertex][$0.arc].flow }.min() ?? 0, need[vertex % P], supply)
+                                for step in path { arcs[step.vertex][step.arc].flow -= amount }
+                                need[vertex % P] -= amount
+                                supply -= amount
+                                let links = path.compactMap { arcs[$0.vertex][$0.arc].link }
+                                let total = left.reduce(0, +)
+                                for (i, d) in here.enumerated() where left[i] > 0 {
+                                    let part = amount * left[i] / total
+                                    let route = RouteBuilder.route(links, teu: part, origin: origin, network)
+                                    routes[d].append(route)
+                                    teu[p][route.corridor, default: 0] += part
+                                }
+                                left = left.map { $0 * (1 - amount / total) }
+                                continue walking
                             }
-                            left = left.map { $0 * (1 - amount / total) }
-                            continue walking
+                            var best: Int?
+                            for (i, arc) in arcs[vertex].enumerated() where arc.flow > Self.tolerance {
+                                if let b = best, arcs[vertex][b].flow >= arc.flow { continue }
+                                best = i
+                            }
+                            guard let next = best else { break walking }
+                            let head = arcs[vertex][next].head
+                            if let start = position[head] {
+                                let cycle = Array(path[start...]) + [(vertex, next)]
+                                let amount = cycle.map { arcs[$0.vertex][$0.arc].flow }.min() ?? 0
+                                for step in cycle { arcs[step.vertex][step.arc].flow -= amount }
+                                continue walking
+                            }
+                            path.append((vertex, next))
+                            position[head] = path.count
+                            vertex = head
                         }
-                        var best: Int?
-                        for (i, arc) in arcs[vertex].enumerated() where arc.flow > Self.tolerance {
-                            if let b = best, arcs[vertex][b].flow >= arc.flow { continue }
-                            best = i
-                        }
-                        guard let next = best else { break walking }
-                        let head = arcs[vertex][next].head
-                        if let start = position[head] {
-                            let cycle = Array(path[start...]) + [(vertex, next)]
-                            let amount = cycle.map { arcs[$0.vertex][$0.arc].flow }.min() ?? 0
-                            for step in cycle { arcs[step.vertex][step.arc].flow -= amount }
-                            continue walking
-                        }
-                        path.append((vertex, next))
-                        position[head] = path.count
-                        vertex = head
                     }
                 }
-              }
             }
         }
         let corridors = teu.map { table -> [CorridorShare] in

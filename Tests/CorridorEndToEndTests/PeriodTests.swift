@@ -45,12 +45,16 @@ enum RandomSeasonalScenario {
 
 @Suite("GLPK end to end: periods")
 struct PeriodTests {
-    @Test("Random seasonal scenarios: corridor's optimum equals the oracle's own time-expanded LP", arguments: Array(1...8) as [UInt64])
+    @Test(
+        "Random seasonal scenarios: corridor's optimum equals the oracle's own time-expanded LP",
+        arguments: Array(1...8) as [UInt64])
     func randomSeasonal(seed: UInt64) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-periods-\(seed)-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "corridor-periods-\(seed)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try RandomSeasonalScenario.network(seed: seed).write(to: dir.appendingPathComponent("net.yaml"), atomically: true, encoding: .utf8)
+        try RandomSeasonalScenario.network(seed: seed).write(
+            to: dir.appendingPathComponent("net.yaml"), atomically: true, encoding: .utf8)
         let file = dir.appendingPathComponent("seasonal.yaml")
         try RandomSeasonalScenario.seasonal(base: "net.yaml").write(to: file, atomically: true, encoding: .utf8)
         for objective in ["min-cost", "max-throughput"] {
@@ -60,7 +64,9 @@ struct PeriodTests {
         }
     }
 
-    @Test("The seasonal Caspian scenario: a JSON periods list whose sums are the annual figures, the Middle Corridor dips in winter")
+    @Test(
+        "The seasonal Caspian scenario: a JSON periods list whose sums are the annual figures, the Middle Corridor dips in winter"
+    )
     func seasonalJSON() throws {
         let run = try CLI.run(["run", "Scenarios/caspian-winter-seasonal.yaml", "--format", "json"])
         try #require(run.status == 0, "\(run.stderr)")
@@ -89,10 +95,12 @@ struct PeriodTests {
         #expect(json.json["periods"] == nil)
     }
 
-    @Test("sweep, plan and frontier refuse a seasonal file with a clear error", arguments: [
-        ["sweep", "Scenarios/caspian-winter-seasonal.yaml", "--single-failures"],
-        ["frontier", "Scenarios/caspian-winter-seasonal.yaml", "--demand", "XIA:DUI"],
-    ])
+    @Test(
+        "sweep, plan and frontier refuse a seasonal file with a clear error",
+        arguments: [
+            ["sweep", "Scenarios/caspian-winter-seasonal.yaml", "--single-failures"],
+            ["frontier", "Scenarios/caspian-winter-seasonal.yaml", "--demand", "XIA:DUI"],
+        ])
     func refused(_ arguments: [String]) throws {
         let outcome = try CLI.run(arguments)
         #expect(outcome.status == 65)
@@ -106,14 +114,21 @@ func expectPeriodReport(_ report: Report, count: Int, sourceLocation: SourceLoca
     #expect(periods.count == count, sourceLocation: sourceLocation)
     let sum = { (key: String) in periods.reduce(0) { $0 + (num($1, key) ?? .nan) } }
     let scale = max(1, report.number("demand_teu") ?? 1)
-    #expect(abs(sum("released_teu") - (report.number("demand_teu") ?? .nan)) <= 1e-6 * scale, sourceLocation: sourceLocation)
-    #expect(abs(sum("delivered_teu") - (report.number("delivered_teu") ?? .nan)) <= 1e-5 * scale, sourceLocation: sourceLocation)
+    #expect(
+        abs(sum("released_teu") - (report.number("demand_teu") ?? .nan)) <= 1e-6 * scale, sourceLocation: sourceLocation
+    )
+    #expect(
+        abs(sum("delivered_teu") - (report.number("delivered_teu") ?? .nan)) <= 1e-5 * scale,
+        sourceLocation: sourceLocation)
     #expect(abs(sum("lost_teu") - (report.number("unmet_teu") ?? .nan)) <= 1e-5 * scale, sourceLocation: sourceLocation)
     for (p, period) in periods.enumerated() {
         let before = periods[(p + periods.count - 1) % periods.count]
-        let change = (num(before, "waiting_teu") ?? 0) + (num(period, "released_teu") ?? 0) - (num(period, "shipped_teu") ?? 0)
+        let change =
+            (num(before, "waiting_teu") ?? 0) + (num(period, "released_teu") ?? 0) - (num(period, "shipped_teu") ?? 0)
             - (num(period, "lost_teu") ?? 0) - (num(period, "waiting_teu") ?? 0)
-        #expect(abs(change) <= 1e-5 * scale, "backlog not conserved in \(period["name"] ?? "")", sourceLocation: sourceLocation)
+        #expect(
+            abs(change) <= 1e-5 * scale, "backlog not conserved in \(period["name"] ?? "")",
+            sourceLocation: sourceLocation)
     }
     expectReportInvariants(report, sourceLocation: sourceLocation)
 }
@@ -123,7 +138,9 @@ struct OnePeriodTests {
     @Test("A file with one 365-day period gives the static baseline's objective, flows and deliveries")
     func onePeriod() throws {
         let annual = try Report(try CLI.run(["run", "Scenarios/baseline-2021.yaml", "--format", "json"]).stdout)
-        let run = try CLI.run(["run", "Tests/CorridorEndToEndTests/Fixtures/baseline-one-period.yaml", "--format", "json"])
+        let run = try CLI.run([
+            "run", "Tests/CorridorEndToEndTests/Fixtures/baseline-one-period.yaml", "--format", "json",
+        ])
         try #require(run.status == 0, "\(run.stderr)")
         let periods = try Report(run.stdout)
         for key in ["objective_value", "delivered_teu", "unmet_teu", "total_cost_usd", "time_value_usd"] {
@@ -131,7 +148,8 @@ struct OnePeriodTests {
         }
         for (a, b) in zip(annual.list("links"), periods.list("links")) {
             #expect(a["id"] as? String == b["id"] as? String)
-            #expect(isClose(num(a, "flow_teu") ?? .nan, num(b, "flow_teu") ?? .nan, tolerance: 1e-9), "\(a["id"] ?? "")")
+            #expect(
+                isClose(num(a, "flow_teu") ?? .nan, num(b, "flow_teu") ?? .nan, tolerance: 1e-9), "\(a["id"] ?? "")")
         }
         expectPeriodReport(periods, count: 1)
     }

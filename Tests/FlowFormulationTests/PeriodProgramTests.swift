@@ -10,7 +10,8 @@ struct PeriodProgramTests {
     typealias F = Fixtures
 
     static func schedule(_ days: [Double], for network: Network) -> PeriodSchedule {
-        PeriodSchedule(periods: days.enumerated().map { .init(name: "p\($0.offset + 1)", days: $0.element) }, for: network)
+        PeriodSchedule(
+            periods: days.enumerated().map { .init(name: "p\($0.offset + 1)", days: $0.element) }, for: network)
     }
 
     /// Σ over commodities and periods of the flow on each link.
@@ -22,8 +23,10 @@ struct PeriodProgramTests {
 
     @Test("Transit shares: equal periods split 1 − r/L and r/L (in 64ths); unequal periods by overlap; the year wraps")
     func transitShares() {
-        let months = PeriodTransit(PeriodSchedule(periods: (1...12).map { .init(name: "m\($0)", days: 30) },
-                                                  linkCount: 0, nodeCount: 0, demandCount: 0))
+        let months = PeriodTransit(
+            PeriodSchedule(
+                periods: (1...12).map { .init(name: "m\($0)", days: 30) },
+                linkCount: 0, nodeCount: 0, demandCount: 0))
         // τ = 40 = 1·30 + 10: 2/3 arrive one period later, 1/3 two periods later, rounded to 64ths:
         // 2/3 · 64 = 42.67 → 43/64 and 1/3 · 64 = 21.33 → 21/64 (sum exactly 1).
         let a = months.arrivals(enteringIn: 0, transitDays: 40)
@@ -36,12 +39,17 @@ struct PeriodProgramTests {
         #expect(months.arrivals(enteringIn: 3, transitDays: 0) == [.init(period: 3, fraction: 1)])
         // Unequal periods (31, 28, 31): entering the first with τ = 40 lands on [40, 71): 19 days in the
         // second period ([31, 59)), 12 in the third ([59, 90)): 19/31 · 64 = 39.2 → 39/64, 12/31 · 64 = 24.8 → 25/64.
-        let calendar = PeriodTransit(PeriodSchedule(periods: [.init(name: "jan", days: 31), .init(name: "feb", days: 28),
-                                                              .init(name: "mar", days: 31)], linkCount: 0, nodeCount: 0, demandCount: 0))
+        let calendar = PeriodTransit(
+            PeriodSchedule(
+                periods: [
+                    .init(name: "jan", days: 31), .init(name: "feb", days: 28),
+                    .init(name: "mar", days: 31),
+                ], linkCount: 0, nodeCount: 0, demandCount: 0))
         let c = calendar.arrivals(enteringIn: 0, transitDays: 40)
         #expect(c == [.init(period: 1, fraction: 39.0 / 64), .init(period: 2, fraction: 25.0 / 64)])
         // One period: all freight arrives in it, however long the transit.
-        let year = PeriodTransit(PeriodSchedule(periods: [.init(name: "year", days: 365)], linkCount: 0, nodeCount: 0, demandCount: 0))
+        let year = PeriodTransit(
+            PeriodSchedule(periods: [.init(name: "year", days: 365)], linkCount: 0, nodeCount: 0, demandCount: 0))
         #expect(year.arrivals(enteringIn: 0, transitDays: 400) == [.init(period: 0, fraction: 1)])
     }
 
@@ -62,7 +70,8 @@ struct PeriodProgramTests {
         var demand = F.demand("A", "B", teu: 200, vot: 0, penalty: 10_000)
         demand.latePenaltyUSDPerTEUDay = 2
         let network = try F.network(
-            nodes: nodes, links: [F.link("A", "W", cost: 10, capacity: 200), F.link("W", "B", cost: 20, capacity: 400)],
+            nodes: nodes,
+            links: [F.link("A", "W", cost: 10, capacity: 200), F.link("W", "B", cost: 20, capacity: 400)],
             demands: [demand])
         var schedule = Self.schedule([182.5, 182.5], for: network)
         schedule.linkCapacityFactor[1] = [1, 0]
@@ -79,8 +88,9 @@ struct PeriodProgramTests {
 
         var noStorage = network.nodes
         noStorage[1].storageCapacityTEU = nil
-        let without = PeriodProgram(network: try Network(nodes: noStorage, links: network.links, demands: network.demands),
-                                    schedule: schedule)
+        let without = PeriodProgram(
+            network: try Network(nodes: noStorage, links: network.links, demands: network.demands),
+            schedule: schedule)
         let lost = try GLPKSolver().solve(without.program)
         #expect(isClose(try #require(lost.objective), 100 * 30 + 100 * 10_000, tolerance: 1e-9))
     }
@@ -112,9 +122,10 @@ struct PeriodProgramTests {
         // i.e. 10 TEU per 10-day period. Demand released only in p2 (share [0, 1]), 16 TEU.
         // B's p1 throughput = 0.5 × x(p1) + 0.5 × x(p2); p2 gets 0.5 × x(p1) + 0.5 × x(p2): the 16 TEU split so
         // each period of B receives 8 ≤ 10 — whereas with no wrap nothing could arrive in p1 at all.
-        let network = try F.network(nodes: [F.node("A"), F.node("B", capacity: 365)],
-                                    links: [F.link("A", "B", cost: 1, time: 15)],
-                                    demands: [F.demand("A", "B", teu: 16, penalty: 10_000)])
+        let network = try F.network(
+            nodes: [F.node("A"), F.node("B", capacity: 365)],
+            links: [F.link("A", "B", cost: 1, time: 15)],
+            demands: [F.demand("A", "B", teu: 16, penalty: 10_000)])
         var schedule = Self.schedule([10, 10], for: network)
         schedule.demandShare[0] = [0, 1]
         let program = PeriodProgram(network: network, schedule: schedule)
@@ -126,24 +137,33 @@ struct PeriodProgramTests {
         #expect(isClose(solution[program.delivery[0][0]], 8) && isClose(solution[program.delivery[0][1]], 8))
     }
 
-    @Test("One period of 365 days without storage is the static model (objective and link flows)",
-          arguments: Array(1...8) as [UInt64])
+    @Test(
+        "One period of 365 days without storage is the static model (objective and link flows)",
+        arguments: Array(1...8) as [UInt64])
     func onePeriodIsStatic(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
         func uniform(_ a: Double, _ b: Double) -> Double { Double.random(in: a..<b, using: &rng) }
         let names = (0..<8).map { "N\($0)" }
-        var nodes = names.map { F.node($0, capacity: uniform(0, 1) < 0.3 ? uniform(30, 150) : nil, handling: uniform(0, 50),
-                                       dwell: uniform(0, 2)) }
+        var nodes = names.map {
+            F.node(
+                $0, capacity: uniform(0, 1) < 0.3 ? uniform(30, 150) : nil, handling: uniform(0, 50),
+                dwell: uniform(0, 2))
+        }
         nodes[3].storageCapacityTEU = 500  // storage exists but one period cannot use it
         var links: [Link] = []
         for a in names {
             for b in names where a != b && uniform(0, 1) < 0.4 {
-                links.append(F.link(a, b, cost: uniform(1, 400), time: uniform(0, 30), capacity: uniform(0, 1) < 0.5 ? uniform(10, 80) : nil))
+                links.append(
+                    F.link(
+                        a, b, cost: uniform(1, 400), time: uniform(0, 30),
+                        capacity: uniform(0, 1) < 0.5 ? uniform(10, 80) : nil))
             }
         }
         let demands = (0..<5).map { d in
-            F.demand(names[d % 3], names[3 + d % 5], teu: uniform(10, 90), vot: [10.0, 50][d % 2], penalty: uniform(3_000, 30_000),
-                     id: "D\(d)")
+            F.demand(
+                names[d % 3], names[3 + d % 5], teu: uniform(10, 90), vot: [10.0, 50][d % 2],
+                penalty: uniform(3_000, 30_000),
+                id: "D\(d)")
         }
         let network = try F.network(nodes: nodes, links: links, demands: demands)
 
@@ -157,7 +177,9 @@ struct PeriodProgramTests {
         var staticFlow = [Double](repeating: 0, count: links.count)
         for columns in staticProgram.flow { for c in columns { staticFlow[c.link] += a[c.variable] } }
         for (l, flow) in Self.linkTotals(periodProgram, b).enumerated() {
-            #expect(isClose(staticFlow[l], flow, tolerance: 1e-9), "link \(links[l].id): static \(staticFlow[l]), periods \(flow)")
+            #expect(
+                isClose(staticFlow[l], flow, tolerance: 1e-9),
+                "link \(links[l].id): static \(staticFlow[l]), periods \(flow)")
         }
         for (d, u) in staticProgram.unmet.enumerated() {
             #expect(isClose(a[u], b[periodProgram.lost[d][0]], tolerance: 1e-9))
@@ -170,8 +192,10 @@ struct PeriodProgramTests {
         nodes[2].storageCapacityTEU = 40
         let network = try F.network(
             nodes: nodes,
-            links: [F.link("A", "H", cost: 5, time: 20, capacity: 400), F.link("H", "W", cost: 5, time: 3),
-                    F.link("W", "B", cost: 5, time: 9, capacity: 500), F.link("A", "B", cost: 900, time: 60, capacity: 100)],
+            links: [
+                F.link("A", "H", cost: 5, time: 20, capacity: 400), F.link("H", "W", cost: 5, time: 3),
+                F.link("W", "B", cost: 5, time: 9, capacity: 500), F.link("A", "B", cost: 900, time: 60, capacity: 100),
+            ],
             demands: [F.demand("A", "B", teu: 480, vot: 20, penalty: 5_000)])
         var schedule = Self.schedule(Array(repeating: 365.0 / 12, count: 12), for: network)
         schedule.linkCapacityFactor[2] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0.5]
@@ -195,7 +219,8 @@ struct PeriodProgramTests {
             let stock = program.stock[0].filter { $0.period == p }.reduce(0) { $0 + s[$1.variable] }
             #expect(stock <= 40 + 1e-6)
             let before = (p + 11) % 12
-            let balance = s[program.waiting[0][before]] + program.released[0][p] - s[program.shipped[0][p]]
+            let balance =
+                s[program.waiting[0][before]] + program.released[0][p] - s[program.shipped[0][p]]
                 - s[program.lost[0][p]] - s[program.waiting[0][p]]
             #expect(abs(balance) < 1e-6)
         }

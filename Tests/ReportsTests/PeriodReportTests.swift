@@ -1,13 +1,14 @@
 import CorridorTestSupport
 import FlowFormulation
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import FreightNetwork
 import Reports
 import Simulation
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("GLPK period reports")
 struct PeriodReportTests {
@@ -18,8 +19,11 @@ struct PeriodReportTests {
         nodes[1].storageCapacityTEU = 30
         nodes[1].holdingCostUSDPerTEUDay = 1
         let network = try Network(nodes: nodes, links: base.links, demands: base.demands)
-        var schedule = PeriodSchedule(periods: ["q1", "q2", "q3", "q4"].map { .init(name: $0, days: 91.25) }, for: network)
-        if closeFerryInQ4, let ferry = network.index(of: Link.ID("ALT-DUI")) { schedule.linkCapacityFactor[ferry][3] = 0 }
+        var schedule = PeriodSchedule(
+            periods: ["q1", "q2", "q3", "q4"].map { .init(name: $0, days: 91.25) }, for: network)
+        if closeFerryInQ4, let ferry = network.index(of: Link.ID("ALT-DUI")) {
+            schedule.linkCapacityFactor[ferry][3] = 0
+        }
         return try ReportFixtures.simulator.run(network, periods: schedule, scenario: "Fixture seasons")
     }
 
@@ -68,7 +72,9 @@ struct PeriodReportTests {
             svgs += 1
         }
         #expect(svgs == 3)
-        #expect(!HTMLReport.render(try ReportFixtures.base(), context: ReportContext(file: "a.yaml")).contains("id=\"seasons\""))
+        #expect(
+            !HTMLReport.render(try ReportFixtures.base(), context: ReportContext(file: "a.yaml")).contains(
+                "id=\"seasons\""))
     }
 
     @Test("compare shows per-period differences only when both files have the same periods")
@@ -76,7 +82,9 @@ struct PeriodReportTests {
         let open = try Self.seasonal(closeFerryInQ4: false)
         let closed = try Self.seasonal()
         let entries = [("open", open), ("closed", closed)].map {
-            ScenarioComparison.Entry(label: $0.0, name: $0.1.scenario, file: "\($0.0).yaml", changes: [], result: $0.1, maxThroughputTEU: nil)
+            ScenarioComparison.Entry(
+                label: $0.0, name: $0.1.scenario, file: "\($0.0).yaml", changes: [], result: $0.1, maxThroughputTEU: nil
+            )
         }
         let text = ComparisonReport.text(ScenarioComparison(entries: entries))
         let section = try #require(text.components(separatedBy: "\nPer period: closed against open").last)
@@ -84,8 +92,12 @@ struct PeriodReportTests {
         let page = HTMLReport.render(ScenarioComparison(entries: entries))
         let seasons = try #require(page.components(separatedBy: "<section id=\"seasons\"").last)
         #expect(seasons.contains("data-series=\"closed\"") && seasons.contains("data-series=\"open\""))
-        let mixed = ScenarioComparison(entries: [entries[0],
-            .init(label: "annual", name: "a", file: "a.yaml", changes: [], result: try ReportFixtures.base(), maxThroughputTEU: nil)])
+        let mixed = ScenarioComparison(entries: [
+            entries[0],
+            .init(
+                label: "annual", name: "a", file: "a.yaml", changes: [], result: try ReportFixtures.base(),
+                maxThroughputTEU: nil),
+        ])
         #expect(!ComparisonReport.text(mixed).contains("Per period"))
         #expect(!HTMLReport.render(mixed).contains("id=\"seasons\""))
     }

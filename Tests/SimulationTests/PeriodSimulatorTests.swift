@@ -23,34 +23,52 @@ func expectPeriodInvariants(_ r: FlowResult, _ network: Network, sourceLocation:
     let sum = { (f: (PeriodResult) -> Double) in periods.reduce(0) { $0 + f($1) } }
     let scale = max(1, r.demandTEU)
     #expect(abs(sum(\.releasedTEU) - r.demandTEU) <= 1e-9 * scale, sourceLocation: sourceLocation)
-    #expect(abs(sum(\.shippedTEU) - r.deliveredTEU) <= 1e-6 * scale, "annual shipped = delivered", sourceLocation: sourceLocation)
-    #expect(abs(sum(\.deliveredTEU) - r.deliveredTEU) <= 1e-6 * scale, "Σ period deliveries = annual", sourceLocation: sourceLocation)
+    #expect(
+        abs(sum(\.shippedTEU) - r.deliveredTEU) <= 1e-6 * scale, "annual shipped = delivered",
+        sourceLocation: sourceLocation)
+    #expect(
+        abs(sum(\.deliveredTEU) - r.deliveredTEU) <= 1e-6 * scale, "Σ period deliveries = annual",
+        sourceLocation: sourceLocation)
     #expect(abs(sum(\.lostTEU) - r.unmetTEU) <= 1e-6 * scale, sourceLocation: sourceLocation)
-    #expect(abs(sum(\.releasedTEU) - sum(\.deliveredTEU) - sum(\.lostTEU)) <= 1e-6 * scale,
-            "released = delivered + lost over the year", sourceLocation: sourceLocation)
+    #expect(
+        abs(sum(\.releasedTEU) - sum(\.deliveredTEU) - sum(\.lostTEU)) <= 1e-6 * scale,
+        "released = delivered + lost over the year", sourceLocation: sourceLocation)
     for (p, period) in periods.enumerated() {
         let before = periods[(p + periods.count - 1) % periods.count]
         // Backlog: waiting(p) = waiting(p − 1) + released − shipped − lost.
         let backlog = before.waitingTEU + period.releasedTEU - period.shippedTEU - period.lostTEU - period.waitingTEU
-        #expect(abs(backlog) <= 1e-6 * scale, "backlog not conserved in \(period.name): \(backlog)", sourceLocation: sourceLocation)
+        #expect(
+            abs(backlog) <= 1e-6 * scale, "backlog not conserved in \(period.name): \(backlog)",
+            sourceLocation: sourceLocation)
         for link in period.links {
             if let capacity = link.capacityTEU {
-                #expect(link.flowTEU <= capacity * (1 + 1e-7) + 1e-6, "\(link.id) over capacity in \(period.name)", sourceLocation: sourceLocation)
+                #expect(
+                    link.flowTEU <= capacity * (1 + 1e-7) + 1e-6, "\(link.id) over capacity in \(period.name)",
+                    sourceLocation: sourceLocation)
             }
         }
         for node in period.nodes {
             if let capacity = node.capacityTEU {
-                #expect(node.throughputTEU <= capacity * (1 + 1e-7) + 1e-6, "\(node.id) over capacity in \(period.name)", sourceLocation: sourceLocation)
+                #expect(
+                    node.throughputTEU <= capacity * (1 + 1e-7) + 1e-6, "\(node.id) over capacity in \(period.name)",
+                    sourceLocation: sourceLocation)
             }
         }
-        for stock in period.stocks { #expect(stock.stockTEU <= stock.capacityTEU * (1 + 1e-9) + 1e-6, sourceLocation: sourceLocation) }
-        #expect(abs(period.stockTEU - period.stocks.reduce(0) { $0 + $1.stockTEU }) <= 1e-6 * scale, sourceLocation: sourceLocation)
-        #expect(abs(period.corridors.reduce(0) { $0 + $1.teu } - period.shippedTEU) <= 1e-5 * scale,
-                "corridor TEU = shipped in \(period.name)", sourceLocation: sourceLocation)
+        for stock in period.stocks {
+            #expect(stock.stockTEU <= stock.capacityTEU * (1 + 1e-9) + 1e-6, sourceLocation: sourceLocation)
+        }
+        #expect(
+            abs(period.stockTEU - period.stocks.reduce(0) { $0 + $1.stockTEU }) <= 1e-6 * scale,
+            sourceLocation: sourceLocation)
+        #expect(
+            abs(period.corridors.reduce(0) { $0 + $1.teu } - period.shippedTEU) <= 1e-5 * scale,
+            "corridor TEU = shipped in \(period.name)", sourceLocation: sourceLocation)
     }
     for (l, link) in r.links.enumerated() {
         let total = periods.reduce(0) { $0 + $1.links[l].flowTEU }
-        #expect(abs(total - link.flowTEU) <= 1e-6 * scale, "annual flow of \(link.id) = Σ periods", sourceLocation: sourceLocation)
+        #expect(
+            abs(total - link.flowTEU) <= 1e-6 * scale, "annual flow of \(link.id) = Σ periods",
+            sourceLocation: sourceLocation)
     }
     expectInvariants(r, network, sourceLocation: sourceLocation)
 }
@@ -59,7 +77,8 @@ func expectPeriodInvariants(_ r: FlowResult, _ network: Network, sourceLocation:
 struct PeriodSimulatorTests {
     typealias F = Fixtures
     let simulator = Simulator(solver: GLPKSolver())
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     func baseline() throws -> Scenario {
         try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/baseline-2021.yaml").path)
@@ -69,19 +88,24 @@ struct PeriodSimulatorTests {
     func baselineOnePeriod() throws {
         let network = try baseline().network
         let annual = try simulator.run(network, scenario: "static")
-        let oneYear = try simulator.run(network, periods: PeriodSchedule(periods: [.init(name: "year", days: 365)], for: network),
-                                        scenario: "periods")
+        let oneYear = try simulator.run(
+            network, periods: PeriodSchedule(periods: [.init(name: "year", days: 365)], for: network),
+            scenario: "periods")
         #expect(isClose(try #require(annual.objectiveValue), try #require(oneYear.objectiveValue), tolerance: 1e-9))
         for (a, b) in zip(annual.links, oneYear.links) {
             #expect(isClose(a.flowTEU, b.flowTEU, tolerance: 1e-9), "\(a.id): \(a.flowTEU) vs \(b.flowTEU)")
         }
-        for (a, b) in zip(annual.demands, oneYear.demands) { #expect(isClose(a.deliveredTEU, b.deliveredTEU, tolerance: 1e-9)) }
+        for (a, b) in zip(annual.demands, oneYear.demands) {
+            #expect(isClose(a.deliveredTEU, b.deliveredTEU, tolerance: 1e-9))
+        }
         #expect(isClose(annual.totalCostUSD, oneYear.totalCostUSD, tolerance: 1e-9))
         #expect(isClose(annual.timeValueUSD, oneYear.timeValueUSD, tolerance: 1e-9))
         expectPeriodInvariants(oneYear, network)
     }
 
-    @Test("Bundled baseline, 12 months with a Caspian winter and a warehouse at Aktau: invariants hold, the LP stays small")
+    @Test(
+        "Bundled baseline, 12 months with a Caspian winter and a warehouse at Aktau: invariants hold, the LP stays small"
+    )
     func baselineTwelveMonths() throws {
         let scenario = try baseline()
         var nodes = scenario.network.nodes
@@ -96,7 +120,9 @@ struct PeriodSimulatorTests {
             schedule.linkExtraDays[l] = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2]
         }
         for d in network.demands.indices {
-            schedule.demandShare[d] = calendarMonths.map { $0.days / 365 * ($0.name == "feb" ? 0.7 : $0.name == "oct" ? 1.2 : 1) }
+            schedule.demandShare[d] = calendarMonths.map {
+                $0.days / 365 * ($0.name == "feb" ? 0.7 : $0.name == "oct" ? 1.2 : 1)
+            }
         }
 
         let r = try simulator.run(network, periods: schedule, scenario: "12 months")
@@ -116,9 +142,11 @@ struct PeriodSimulatorTests {
 
     @Test("Max throughput over periods: delivered = released − lost, stage 2 keeps it")
     func maxThroughput() throws {
-        let network = try F.network(links: [F.link("A", "B", cost: 5, capacity: 365)],
-                                    demands: [F.demand("A", "B", teu: 500, vot: 1)])
-        var schedule = PeriodSchedule(periods: [.init(name: "h1", days: 182.5), .init(name: "h2", days: 182.5)], for: network)
+        let network = try F.network(
+            links: [F.link("A", "B", cost: 5, capacity: 365)],
+            demands: [F.demand("A", "B", teu: 500, vot: 1)])
+        var schedule = PeriodSchedule(
+            periods: [.init(name: "h1", days: 182.5), .init(name: "h2", days: 182.5)], for: network)
         schedule.linkCapacityFactor[0] = [1, 0.5]
         // Capacity: 182.5 in h1 and 91.25 in h2 = 273.75 TEU/yr; backlog lets h2 freight use h1 capacity.
         let r = try simulator.run(network, periods: schedule, scenario: "t", objective: .maxThroughput)
