@@ -97,7 +97,8 @@ struct GeneratorTests {
             #expect(range.lowerBound == 2 * (nodes - 1))
             for links in [range.lowerBound, range.lowerBound + 1, range.upperBound - 1, range.upperBound]
             where range.contains(links) {
-                let network = try NetworkGenerator(Parameters(nodes: nodes, links: links, demands: 1, seed: 9)).network()
+                let network = try NetworkGenerator(Parameters(nodes: nodes, links: links, demands: 1, seed: 9))
+                    .network()
                 #expect(network.links.count == links)
             }
             for links in [range.lowerBound - 1, range.upperBound + 1] {
@@ -118,7 +119,10 @@ struct GeneratorTests {
             (Parameters(nodes: 100, links: 400, demands: 20, origins: 0, seed: 1), "origins", "at least 1"),
             (Parameters(nodes: 100, links: 400, demands: 20, origins: 11, seed: 1), "origins", "10 eastern hub nodes"),
             (Parameters(nodes: 1_000, links: 4_000, demands: 5, origins: 6, seed: 1), "origins", "at most 5"),
-            (Parameters(nodes: 100, links: 400, demands: 20, seed: 1, valueOfTimeClasses: 6), "value-of-time-classes", "1 … 5"),
+            (
+                Parameters(nodes: 100, links: 400, demands: 20, seed: 1, valueOfTimeClasses: 6),
+                "value-of-time-classes", "1 … 5"
+            ),
         ]
     )
     func badParameters(_ parameters: Parameters, _ option: String, _ text: String) throws {

@@ -78,7 +78,8 @@ public struct NetworkGenerator: Sendable {
         }
         guard parameters.demands >= 1, parameters.demands <= Self.maximumDemands else {
             throw GeneratorError(
-                parameter: "demands", message: "expected 1 … \(Self.maximumDemands) demands, found \(parameters.demands)")
+                parameter: "demands",
+                message: "expected 1 … \(Self.maximumDemands) demands, found \(parameters.demands)")
         }
         let hubs = layout.eastern.count
         let origins: Int

@@ -7,7 +7,8 @@ extension Corridor {
     /// `corridor generate`: write a synthetic corridor-like network of an exact size, for scale tests.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a synthetic corridor-like scenario file of an exact size (nodes, directed links, demands).",
+            abstract:
+                "Write a synthetic corridor-like scenario file of an exact size (nodes, directed links, demands).",
             discussion: """
                 The network is a sparse, roughly planar grid laid over Eurasia: west is Europe (the \
                 destinations), east is China (the origin hubs). Rail, road, ferry and sea links (all \
@@ -26,7 +27,10 @@ extension Corridor {
         @Option(help: "Number of demands (≥ 1).")
         var demands: Int
 
-        @Option(help: "Origin hubs in the east the demands start from (default: 10, or fewer if the network or --demands is smaller).")
+        @Option(
+            help:
+                "Origin hubs in the east the demands start from (default: 10, or fewer if the network or --demands is smaller)."
+        )
         var origins: Int?
 
         @Option(help: "Seed of the random choices.")
