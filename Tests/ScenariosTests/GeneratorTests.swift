@@ -10,7 +10,7 @@ struct GeneratorTests {
     static func yaml(_ parameters: Parameters) throws -> (network: Network, text: String) {
         let generator = try NetworkGenerator(parameters)
         let network = generator.network()
-        return (network, try NetworkYAMLWriter.yaml(network, name: generator.scenarioName, comments: ["test"]))
+        return (network, generator.scenarioFile(of: network))
     }
 
     static let sizes: [Parameters] = [

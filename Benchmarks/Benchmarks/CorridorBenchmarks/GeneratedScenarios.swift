@@ -39,7 +39,7 @@ struct BenchmarkSize: Sendable {
         if FileManager.default.fileExists(atPath: path) { return path }
         do {
             let generator = try NetworkGenerator(parameters)
-            let text = try NetworkYAMLWriter.yaml(generator.network(), name: generator.scenarioName)
+            let text = generator.scenarioFile(of: generator.network())
             let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, path) == 0 else { fatalError("cannot rename \(temporary) to \(path)") }

@@ -134,6 +134,27 @@ public struct NetworkGenerator: Sendable {
         }
     }
 
+    /// The scenario file of ``network()``, exactly as `corridor generate` writes it: a comment with the
+    /// command that writes it, the name, a description, then the network.
+    public func scenarioFile(of network: Network) -> String {
+        let p = parameters
+        do {
+            return try NetworkYAMLWriter.yaml(
+                network,
+                name: scenarioName,
+                description: "Synthetic corridor-like network written by corridor generate; not real data.",
+                comments: [
+                    "Written by: corridor generate --nodes \(p.nodes) --links \(p.links) --demands \(p.demands) "
+                        + "--origins \(origins) --seed \(p.seed) --value-of-time-classes \(p.valueOfTimeClasses)",
+                    "Synthetic: west (lon -5) is Europe, east (lon 120) China. The same arguments write the same file.",
+                ]
+            )
+        } catch {
+            // Generated ids are short and plain, nothing is closed: a throw here is a bug in this folder.
+            preconditionFailure("NetworkGenerator wrote an unrepresentable network: \(error)")
+        }
+    }
+
     /// A one-line name for the generated scenario, such as `synthetic n100 l400 d20 o10 seed 1`.
     public var scenarioName: String {
         let p = parameters

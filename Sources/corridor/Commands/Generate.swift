@@ -57,22 +57,7 @@ extension Corridor {
                 throw ValidationError(error.description)
             }
             let network = generator.network()
-            let text: String
-            do {
-                text = try NetworkYAMLWriter.yaml(
-                    network,
-                    name: generator.scenarioName,
-                    description: "Synthetic corridor-like network written by corridor generate; not real data.",
-                    comments: [
-                        "Written by: corridor generate --nodes \(nodes) --links \(links) --demands \(demands) "
-                            + "--origins \(generator.origins) --seed \(seed) --value-of-time-classes \(valueOfTimeClasses)",
-                        "Synthetic: west (lon -5) is Europe, east (lon 120) China. The same arguments write the same file.",
-                    ]
-                )
-            } catch {
-                Output.error("error: cannot write the generated network: \(error)")
-                throw ExitCodes.solverFailure
-            }
+            let text = generator.scenarioFile(of: network)
             do {
                 try Output.writeAtomically(text, to: output)
             } catch {
