@@ -90,6 +90,16 @@ struct GeneratorTests {
         #expect(Set(network.demands.map(\.valueOfTimeUSDPerTEUDay)).count == 1)
     }
 
+    @Test("--value-of-time-classes draws values of time from the classes, so origins split into commodities")
+    func valueOfTimeClasses() throws {
+        let parameters = Parameters(nodes: 100, links: 400, demands: 60, seed: 3, valueOfTimeClasses: 3)
+        let network = try NetworkGenerator(parameters).network()
+        let values = Set(network.demands.map(\.valueOfTimeUSDPerTEUDay))
+        #expect(values == Set(NetworkGenerator.valuesOfTimeUSDPerTEUDay.prefix(3)))
+        let commodities = Set(network.demands.map { "\($0.from.rawValue)/\($0.valueOfTimeUSDPerTEUDay)" })
+        #expect(commodities.count > 10)
+    }
+
     @Test("The link range is exact: its ends generate, one beyond either end is refused")
     func linkRangeEnds() throws {
         for nodes in [2, 3, 10, 100] {

@@ -31,12 +31,13 @@ struct BenchmarkSize: Sendable {
         }
     }
 
-    /// The scenario file of this size in the temporary directory, written once (same bytes as
+    /// The scenario file of this size in the temporary directory, written once per process (same bytes as
     /// `corridor generate --nodes … --links … --demands … --origins 10 --seed 2021`).
-    func file() -> String {
+    func file() -> String { files.value(label) { writeFile() } }
+
+    private func writeFile() -> String {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("corridor-benchmark-n\(nodes)-l\(links)-d\(demands)-o\(origins)-s\(seed).yaml").path
-        if FileManager.default.fileExists(atPath: path) { return path }
         do {
             let generator = try NetworkGenerator(parameters)
             let text = generator.scenarioFile(of: generator.network())
@@ -73,6 +74,7 @@ final class FixtureCache<Value: Sendable>: Sendable {
 
 let networks = FixtureCache<Network>()
 let solutions = FixtureCache<LPSolution>()
+let files = FixtureCache<String>()
 
 extension BenchmarkSize {
     /// The network of this size, generated once per process.
