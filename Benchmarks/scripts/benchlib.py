@@ -69,10 +69,13 @@ def work_directory(path=None):
     return tempfile.mkdtemp(prefix="corridor-bench-")
 
 
-def timed(arguments, **kwargs):
-    """Runs `arguments`; returns (wall seconds, CompletedProcess)."""
+def timed(arguments, timeout=None):
+    """Runs `arguments`; returns (wall seconds, CompletedProcess), or (None, None) when killed at `timeout` s."""
     start = time.perf_counter()
-    completed = subprocess.run(arguments, capture_output=True, text=True, **kwargs)
+    try:
+        completed = subprocess.run(arguments, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, None
     return time.perf_counter() - start, completed
 
 

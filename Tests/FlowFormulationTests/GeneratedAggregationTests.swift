@@ -16,7 +16,9 @@ struct GeneratedAggregationTests {
         #expect(aggregated.commodities.count == 10)
         #expect(perDemand.commodities.count == 100)
         let ratio = Double(perDemand.program.columnCount) / Double(aggregated.program.columnCount)
-        #expect(ratio >= 5, "columns: \(perDemand.program.columnCount) per demand, \(aggregated.program.columnCount) aggregated")
+        #expect(
+            ratio >= 5,
+            "columns: \(perDemand.program.columnCount) per demand, \(aggregated.program.columnCount) aggregated")
         #expect(aggregated.program.rowCount < perDemand.program.rowCount)
     }
 

@@ -10,7 +10,7 @@ struct GeneratorTests {
     static func yaml(_ parameters: Parameters) throws -> (network: Network, text: String) {
         let generator = try NetworkGenerator(parameters)
         let network = generator.network()
-        return (network, try NetworkYAMLWriter.yaml(network, name: generator.scenarioName, comments: ["test"]))
+        return (network, generator.scenarioFile(of: network))
     }
 
     static let sizes: [Parameters] = [
@@ -90,6 +90,16 @@ struct GeneratorTests {
         #expect(Set(network.demands.map(\.valueOfTimeUSDPerTEUDay)).count == 1)
     }
 
+    @Test("--value-of-time-classes draws values of time from the classes, so origins split into commodities")
+    func valueOfTimeClasses() throws {
+        let parameters = Parameters(nodes: 100, links: 400, demands: 60, seed: 3, valueOfTimeClasses: 3)
+        let network = try NetworkGenerator(parameters).network()
+        let values = Set(network.demands.map(\.valueOfTimeUSDPerTEUDay))
+        #expect(values == Set(NetworkGenerator.valuesOfTimeUSDPerTEUDay.prefix(3)))
+        let commodities = Set(network.demands.map { "\($0.from.rawValue)/\($0.valueOfTimeUSDPerTEUDay)" })
+        #expect(commodities.count > 10)
+    }
+
     @Test("The link range is exact: its ends generate, one beyond either end is refused")
     func linkRangeEnds() throws {
         for nodes in [2, 3, 10, 100] {
@@ -97,7 +107,8 @@ struct GeneratorTests {
             #expect(range.lowerBound == 2 * (nodes - 1))
             for links in [range.lowerBound, range.lowerBound + 1, range.upperBound - 1, range.upperBound]
             where range.contains(links) {
-                let network = try NetworkGenerator(Parameters(nodes: nodes, links: links, demands: 1, seed: 9)).network()
+                let network = try NetworkGenerator(Parameters(nodes: nodes, links: links, demands: 1, seed: 9))
+                    .network()
                 #expect(network.links.count == links)
             }
             for links in [range.lowerBound - 1, range.upperBound + 1] {
@@ -118,7 +129,10 @@ struct GeneratorTests {
             (Parameters(nodes: 100, links: 400, demands: 20, origins: 0, seed: 1), "origins", "at least 1"),
             (Parameters(nodes: 100, links: 400, demands: 20, origins: 11, seed: 1), "origins", "10 eastern hub nodes"),
             (Parameters(nodes: 1_000, links: 4_000, demands: 5, origins: 6, seed: 1), "origins", "at most 5"),
-            (Parameters(nodes: 100, links: 400, demands: 20, seed: 1, valueOfTimeClasses: 6), "value-of-time-classes", "1 … 5"),
+            (
+                Parameters(nodes: 100, links: 400, demands: 20, seed: 1, valueOfTimeClasses: 6),
+                "value-of-time-classes", "1 … 5"
+            ),
         ]
     )
     func badParameters(_ parameters: Parameters, _ option: String, _ text: String) throws {

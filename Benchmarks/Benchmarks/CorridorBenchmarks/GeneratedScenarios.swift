@@ -31,15 +31,16 @@ struct BenchmarkSize: Sendable {
         }
     }
 
-    /// The scenario file of this size in the temporary directory, written once (same bytes as
+    /// The scenario file of this size in the temporary directory, written once per process (same bytes as
     /// `corridor generate --nodes … --links … --demands … --origins 10 --seed 2021`).
-    func file() -> String {
+    func file() -> String { files.value(label) { writeFile() } }
+
+    private func writeFile() -> String {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("corridor-benchmark-n\(nodes)-l\(links)-d\(demands)-o\(origins)-s\(seed).yaml").path
-        if FileManager.default.fileExists(atPath: path) { return path }
         do {
             let generator = try NetworkGenerator(parameters)
-            let text = try NetworkYAMLWriter.yaml(generator.network(), name: generator.scenarioName)
+            let text = generator.scenarioFile(of: generator.network())
             let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, path) == 0 else { fatalError("cannot rename \(temporary) to \(path)") }
@@ -73,6 +74,7 @@ final class FixtureCache<Value: Sendable>: Sendable {
 
 let networks = FixtureCache<Network>()
 let solutions = FixtureCache<LPSolution>()
+let files = FixtureCache<String>()
 
 extension BenchmarkSize {
     /// The network of this size, generated once per process.

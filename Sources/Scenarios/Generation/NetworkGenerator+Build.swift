@@ -141,18 +141,22 @@ extension NetworkGenerator {
             } else {
                 rng.unit() < (rowA == rowB ? 0.8 : 0.7) ? .rail : .road
             }
-        let (detour, tariff, speed, capacity): (ClosedRange<Double>, ClosedRange<Double>, ClosedRange<Double>, Double?) =
-            switch mode {
-            case .rail: (1.1...1.3, 0.20...0.40, 600...1_100, rng.unit() < 0.3 ? rng.uniform(50_000...300_000) : nil)
-            case .road: (1.1...1.3, 0.8...1.2, 300...600, rng.unit() < 0.3 ? rng.uniform(10_000...60_000) : nil)
-            case .sea: (1.3...1.6, 0.03...0.06, 500...700, nil)
-            case .ferry: (1.05...1.15, 0.4...0.8, 400...500, rng.uniform(20_000...120_000))
-            }
+        let (detour, tariff, speed, capacity):
+            (ClosedRange<Double>, ClosedRange<Double>, ClosedRange<Double>, Double?) =
+                switch mode {
+                case .rail:
+                    (1.1...1.3, 0.20...0.40, 600...1_100, rng.unit() < 0.3 ? rng.uniform(50_000...300_000) : nil)
+                case .road: (1.1...1.3, 0.8...1.2, 300...600, rng.unit() < 0.3 ? rng.uniform(10_000...60_000) : nil)
+                case .sea: (1.3...1.6, 0.03...0.06, 500...700, nil)
+                case .ferry: (1.05...1.15, 0.4...0.8, 400...500, rng.uniform(20_000...120_000))
+                }
         let distance = max(1, (Self.distanceKm(nodes[a], nodes[b]) * rng.uniform(detour)).rounded())
         let bandA = band(a)
         let corridor =
-            mode == .sea ? "sea" : bandA == band(b) && (bandA == 0 || bandA == 5)
-            ? "shared" : Self.corridors[third(min(rowA, rowB))]
+            mode == .sea
+            ? "sea"
+            : bandA == band(b) && (bandA == 0 || bandA == 5)
+                ? "shared" : Self.corridors[third(min(rowA, rowB))]
         return Link(
             id: id,
             from: nodes[a].id,

@@ -78,7 +78,8 @@ public struct NetworkGenerator: Sendable {
         }
         guard parameters.demands >= 1, parameters.demands <= Self.maximumDemands else {
             throw GeneratorError(
-                parameter: "demands", message: "expected 1 … \(Self.maximumDemands) demands, found \(parameters.demands)")
+                parameter: "demands",
+                message: "expected 1 … \(Self.maximumDemands) demands, found \(parameters.demands)")
         }
         let hubs = layout.eastern.count
         let origins: Int
@@ -130,6 +131,27 @@ public struct NetworkGenerator: Sendable {
         } catch {
             // Every figure is built in range above: a throw here is a bug in this file.
             preconditionFailure("NetworkGenerator built an invalid network: \(error)")
+        }
+    }
+
+    /// The scenario file of ``network()``, exactly as `corridor generate` writes it: a comment with the
+    /// command that writes it, the name, a description, then the network.
+    public func scenarioFile(of network: Network) -> String {
+        let p = parameters
+        do {
+            return try NetworkYAMLWriter.yaml(
+                network,
+                name: scenarioName,
+                description: "Synthetic corridor-like network written by corridor generate; not real data.",
+                comments: [
+                    "Written by: corridor generate --nodes \(p.nodes) --links \(p.links) --demands \(p.demands) "
+                        + "--origins \(origins) --seed \(p.seed) --value-of-time-classes \(p.valueOfTimeClasses)",
+                    "Synthetic: west (lon -5) is Europe, east (lon 120) China. The same arguments write the same file.",
+                ]
+            )
+        } catch {
+            // Generated ids are short and plain, nothing is closed: a throw here is a bug in this folder.
+            preconditionFailure("NetworkGenerator wrote an unrepresentable network: \(error)")
         }
     }
 

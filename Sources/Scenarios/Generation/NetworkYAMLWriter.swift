@@ -72,7 +72,8 @@ public enum NetworkYAMLWriter {
         }
         guard !link.isClosed else { throw Unrepresentable(element: element, reason: "closed (a change, not a record)") }
         var fields = [
-            ("id", link.id.rawValue), ("from", link.from.rawValue), ("to", link.to.rawValue), ("mode", link.mode.rawValue),
+            ("id", link.id.rawValue), ("from", link.from.rawValue), ("to", link.to.rawValue),
+            ("mode", link.mode.rawValue),
             ("corridor", quoted(link.corridor)),
         ]
         if let gauge = link.gaugeMM { fields.append(("gauge_mm", String(gauge))) }
@@ -114,7 +115,8 @@ public enum NetworkYAMLWriter {
     /// Ids the loader accepts: letters, digits, `_`, `-`, `.`, at most 64 characters.
     static func check(id: String, _ element: String) throws(Unrepresentable) {
         let allowed = id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "_-.".unicodeScalars.contains($0)
         }
         guard allowed, !id.isEmpty, id.count <= 64 else {
             throw Unrepresentable(element: element, reason: "the id is not 1–64 letters, digits, '_', '-' or '.'")
@@ -142,7 +144,9 @@ public enum NetworkYAMLWriter {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2) } else {
+                if scalar.value < 0x20 {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
                     out.unicodeScalars.append(scalar)
                 }
             }

@@ -7,7 +7,8 @@ extension Corridor {
     /// `corridor generate`: write a synthetic corridor-like network of an exact size, for scale tests.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a synthetic corridor-like scenario file of an exact size (nodes, directed links, demands).",
+            abstract:
+                "Write a synthetic corridor-like scenario file of an exact size (nodes, directed links, demands).",
             discussion: """
                 The network is a sparse, roughly planar grid laid over Eurasia: west is Europe (the \
                 destinations), east is China (the origin hubs). Rail, road, ferry and sea links (all \
@@ -26,7 +27,10 @@ extension Corridor {
         @Option(help: "Number of demands (≥ 1).")
         var demands: Int
 
-        @Option(help: "Origin hubs in the east the demands start from (default: 10, or fewer if the network or --demands is smaller).")
+        @Option(
+            help:
+                "Origin hubs in the east the demands start from (default: 10, or fewer if the network or --demands is smaller)."
+        )
         var origins: Int?
 
         @Option(help: "Seed of the random choices.")
@@ -53,22 +57,7 @@ extension Corridor {
                 throw ValidationError(error.description)
             }
             let network = generator.network()
-            let text: String
-            do {
-                text = try NetworkYAMLWriter.yaml(
-                    network,
-                    name: generator.scenarioName,
-                    description: "Synthetic corridor-like network written by corridor generate; not real data.",
-                    comments: [
-                        "Written by: corridor generate --nodes \(nodes) --links \(links) --demands \(demands) "
-                            + "--origins \(generator.origins) --seed \(seed) --value-of-time-classes \(valueOfTimeClasses)",
-                        "Synthetic: west (lon -5) is Europe, east (lon 120) China. The same arguments write the same file.",
-                    ]
-                )
-            } catch {
-                Output.error("error: cannot write the generated network: \(error)")
-                throw ExitCodes.solverFailure
-            }
+            let text = generator.scenarioFile(of: network)
             do {
                 try Output.writeAtomically(text, to: output)
             } catch {
