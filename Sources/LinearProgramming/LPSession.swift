@@ -20,6 +20,14 @@ public protocol LPSession: ~Copyable {
     /// Replaces a column's objective coefficient.
     mutating func setCost(_ variable: LinearProgram.Variable, _ cost: Double) throws(SolverError)
 
+    /// Appends columns with their coefficients in existing rows, keeping the basis (column generation).
+    ///
+    /// New columns are non-basic at their lower bound, so an optimal basis stays primal feasible and
+    /// the next ``solve(reducedCosts:)`` continues with the primal simplex from it. Each column's row
+    /// handles must be in range and its bounds usable (preconditions); repeated rows are summed.
+    /// - Returns: the new columns' handles, in order.
+    mutating func addColumns(_ columns: [LinearProgram.NewColumn]) throws(SolverError) -> [LinearProgram.Variable]
+
     /// Solves from the current basis.
     ///
     /// The first solve (or one after ``resetBasis()``) runs the algorithm of the session's
