@@ -19,11 +19,12 @@ extension PathProgram {
     /// optimum s·y ≤ 0 and s·z ≤ 0 and every w_a ≥ cost(a)·[s = +1] ≥ 0: Dijkstra applies. Duals of
     /// the wrong sign (solver noise) count as 0.
     ///
-    /// - Parameter duals: the master's row duals (indexed like ``program``'s rows and any added
-    ///   later, such as none), or `nil` for the first round: plain generalised costs, every
-    ///   reachable demand's cheapest path, reduced cost 0.
+    /// - Parameters:
+    ///   - duals: the master's row duals (indexed like its rows), or `nil` for the first round:
+    ///     plain generalised costs, every reachable demand's cheapest path, reduced cost 0.
+    ///   - rows: the capacity rows the master holds (an absent one has dual 0).
     /// - Returns: per demand with a path, in demand order; demands without any open path are left out.
-    public func price(duals: [Double]?) -> [PricedPath] {
+    public func price(duals: [Double]?, rows: CapacityRows) -> [PricedPath] {
         let sense: Double = objective == .minCost ? 1 : -1
         var dualWeight = [Double](repeating: 0, count: network.links.count)
         if let duals {
@@ -32,7 +33,7 @@ extension PathProgram {
                 return min(0, sense * duals[row.index])
             }
             for l in network.links.indices where openLink[l] {
-                dualWeight[l] = -(dual(linkCapacity[l]) + dual(nodeCapacity[network.linkEnds[l].to]))
+                dualWeight[l] = -(dual(rows.link[l]) + dual(rows.node[network.linkEnds[l].to]))
             }
         }
         let usesCost = costsPaths || duals == nil

@@ -1,7 +1,7 @@
 public import FreightNetwork
 public import LinearProgramming
 
-/// The path formulation of the same flow problem: the master LP of column generation.
+/// The path formulation of the same flow problem: the master LP of column (and row) generation.
 ///
 /// With demands d, paths p ∈ P_d (origin to destination, over open links), links a, nodes n:
 ///
@@ -17,8 +17,10 @@ public import LinearProgramming
 /// their duals are the same shadow prices. Max throughput (stage 1) maximises Σ_d (teu(d) − u_d)
 /// with path costs 0; stage 2 is the min-cost master with the row Σ_d u_d ≤ `maximumUnmet`.
 ///
-/// ``program`` holds the rows and the unmet columns only; path columns are added by
-/// ``column(demand:links:)`` as column generation finds them. Units as in ``FlowProgram``.
+/// ``program`` holds the demand rows (and stage 2's throughput row) and the unmet columns only.
+/// Path columns are added by ``column(demand:links:number:rows:)`` as pricing finds them, and
+/// capacity rows by ``linkRow(_:paths:)`` and ``nodeRow(_:paths:)`` once a master solution
+/// exceeds them: a capacity absent from the master is satisfied and has dual 0. Units as in ``FlowProgram``.
 public struct PathProgram: Sendable {
     public let network: Network
     public let objective: Objective
@@ -30,10 +32,13 @@ public struct PathProgram: Sendable {
     public let unmet: [LinearProgram.Variable]
     /// `demandRow[d]`: Σ paths + unmet = teu(d).
     public let demandRow: [LinearProgram.Constraint]
-    /// `linkCapacity[l]`: the capacity row of link l, when it is limited and some commodity can use it.
-    public let linkCapacity: [LinearProgram.Constraint?]
-    /// `nodeCapacity[n]`: the throughput row of node n, when it is limited and some flow or origin touches it.
-    public let nodeCapacity: [LinearProgram.Constraint?]
+    /// `linkLimit[l]`: TEU/year a limited link some commodity can use may carry; nil: no row ever.
+    public let linkLimit: [Double?]
+    /// `nodeLimit[n]`: the right-hand side (capacity − TEU/year originating there) of a limited node
+    /// some flow or origin touches; nil: no row ever.
+    public let nodeLimit: [Double?]
+    /// `originUnmet[n]`: unmet columns of the demands originating at node n.
+    public let originUnmet: [[LinearProgram.Variable]]
     /// Stage 2 of max throughput: Σ unmet ≤ maximum.
     public let throughputRow: LinearProgram.Constraint?
     /// `openLink[l]`: the link and both its ends are open (only these carry paths).
@@ -80,25 +85,21 @@ public struct PathProgram: Sendable {
             lp.addConstraint(
                 FlowProgram.clipped("dem_\(demand.id.rawValue)"), [.init(unmet[d], 1)], bounds: .fixed(demand.teu))
         }
-        linkCapacity = network.links.enumerated().map { l, link in
-            guard let capacity = link.capacityTEU, usable[l] else { return nil }
-            return lp.addConstraint(FlowProgram.clipped("cap_link_\(link.id.rawValue)"), [LinearProgram.Term](), bounds: .upper(capacity))
-        }
+        linkLimit = network.links.enumerated().map { l, link in usable[l] ? link.capacityTEU : nil }
         var entered = [Bool](repeating: false, count: network.nodes.count)
         for l in network.links.indices where usable[l] { entered[network.linkEnds[l].to] = true }
-        var originTerms = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
+        var originUnmet = [[LinearProgram.Variable]](repeating: [], count: network.nodes.count)
         var originating = [Double](repeating: 0, count: network.nodes.count)
         for (d, demand) in network.demands.enumerated() {
             guard let o = network.index(of: demand.from) else { continue }
-            originTerms[o].append(.init(unmet[d], -1))
+            originUnmet[o].append(unmet[d])
             originating[o] += demand.teu
         }
-        nodeCapacity = network.nodes.enumerated().map { n, node in
-            guard let capacity = node.capacityTEU, entered[n] || !originTerms[n].isEmpty else { return nil }
-            return lp.addConstraint(
-                FlowProgram.clipped("cap_node_\(node.id.rawValue)"), originTerms[n],
-                bounds: .upper(capacity - originating[n]))
+        nodeLimit = network.nodes.enumerated().map { n, node in
+            guard let capacity = node.capacityTEU, entered[n] || !originUnmet[n].isEmpty else { return nil }
+            return capacity - originating[n]
         }
+        self.originUnmet = originUnmet
         throughputRow = maximumUnmet.map { lp.addConstraint("throughput", unmet.map { .init($0, 1) }, bounds: .upper($0)) }
         self.unmet = unmet
         program = lp
@@ -112,15 +113,28 @@ public struct PathProgram: Sendable {
         links.reduce(0) { $0 + FlowProgram.linkCost($1, vot: valueOfTime, network) }
     }
 
+    /// The capacity rows a master holds, by link and node index (nil: absent).
+    public struct CapacityRows: Sendable {
+        public var link: [LinearProgram.Constraint?]
+        public var node: [LinearProgram.Constraint?]
+    }
+
+    /// No capacity row yet.
+    public var noCapacityRows: CapacityRows {
+        CapacityRows(
+            link: [LinearProgram.Constraint?](repeating: nil, count: network.links.count),
+            node: [LinearProgram.Constraint?](repeating: nil, count: network.nodes.count))
+    }
+
     /// The column of path `links` (link indices from the origin to the destination) for demand `d`.
     ///
-    /// Its coefficients: 1 in the demand row, 1 in each capacity row of a link it uses, and 1 in
-    /// the throughput row of each node it enters. The name is `p_<demand>_<number>`.
-    public func column(demand d: Int, links: [Int], number: Int) -> LinearProgram.NewColumn {
+    /// Its coefficients: 1 in the demand row, 1 in each present capacity row of a link it uses, and
+    /// 1 in the present throughput row of each node it enters. The name is `p_<demand>_<number>`.
+    public func column(demand d: Int, links: [Int], number: Int, rows: CapacityRows) -> LinearProgram.NewColumn {
         var coefficients: [(LinearProgram.Constraint, Double)] = [(demandRow[d], 1)]
         for l in links {
-            if let row = linkCapacity[l] { coefficients.append((row, 1)) }
-            if let row = nodeCapacity[network.linkEnds[l].to] { coefficients.append((row, 1)) }
+            if let row = rows.link[l] { coefficients.append((row, 1)) }
+            if let row = rows.node[network.linkEnds[l].to] { coefficients.append((row, 1)) }
         }
         let demand = network.demands[d]
         return LinearProgram.NewColumn(
@@ -128,5 +142,22 @@ public struct PathProgram: Sendable {
             cost: costsPaths ? pathCost(links, valueOfTime: demand.valueOfTimeUSDPerTEUDay) : 0,
             coefficients: coefficients
         )
+    }
+
+    /// The capacity row of limited link `l` over the path columns `paths` that use it (once each).
+    public func linkRow(_ l: Int, paths: [LinearProgram.Variable]) -> LinearProgram.NewRow {
+        guard let limit = linkLimit[l] else { preconditionFailure("link \(l) has no capacity row") }
+        return LinearProgram.NewRow(
+            name: FlowProgram.clipped("cap_link_\(network.links[l].id.rawValue)"), bounds: .upper(limit),
+            terms: paths.map { ($0, 1) })
+    }
+
+    /// The throughput row of limited node `n` over the path columns entering it (once per entry)
+    /// and the unmet columns of demands originating there (coefficient −1).
+    public func nodeRow(_ n: Int, paths: [LinearProgram.Variable]) -> LinearProgram.NewRow {
+        guard let limit = nodeLimit[n] else { preconditionFailure("node \(n) has no throughput row") }
+        return LinearProgram.NewRow(
+            name: FlowProgram.clipped("cap_node_\(network.nodes[n].id.rawValue)"), bounds: .upper(limit),
+            terms: paths.map { ($0, 1) } + originUnmet[n].map { ($0, -1) })
     }
 }

@@ -86,6 +86,28 @@ public struct GLPKSession: ~Copyable, LPSession {
         return added
     }
 
+    public mutating func addRows(_ rows: [LinearProgram.NewRow]) throws(SolverError) -> [LinearProgram.Constraint] {
+        var added: [LinearProgram.Constraint] = []
+        added.reserveCapacity(rows.count)
+        for row in rows {
+            precondition(program.problem(adding: row) == nil, program.problem(adding: row) ?? "")
+            let merged = LinearProgram.merged(row.terms)
+            program.add(row)
+            added.append(current.add(row))
+            guard native.isAlive else {
+                try rebuild()
+                continue
+            }
+            try native.appendRow(
+                name: ProblemNames.withoutControlCharacters(row.name),
+                bounds: row.bounds,
+                columns: merged.map(\.0.index),
+                values: merged.map(\.1)
+            )
+        }
+        return added  // the basis stays dual feasible: the next solve runs the dual simplex (unless costs changed)
+    }
+
     public mutating func solve(reducedCosts: Bool = false) throws(SolverError) -> LPSolution {
         if !native.isAlive { try rebuild() }
         var parameters = GLPKSolver.simplexParameters(

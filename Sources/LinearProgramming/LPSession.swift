@@ -28,6 +28,14 @@ public protocol LPSession: ~Copyable {
     /// - Returns: the new columns' handles, in order.
     mutating func addColumns(_ columns: [LinearProgram.NewColumn]) throws(SolverError) -> [LinearProgram.Variable]
 
+    /// Appends rows over existing columns, keeping the basis (row generation: lazily added constraints).
+    ///
+    /// A new row's slack is basic, so the basis stays valid and dual feasible; when the new rows cut off
+    /// the current point, the next ``solve(reducedCosts:)`` continues with the dual simplex. Column
+    /// handles must be in range and the bounds usable (preconditions); repeated columns are summed.
+    /// - Returns: the new rows' handles, in order.
+    mutating func addRows(_ rows: [LinearProgram.NewRow]) throws(SolverError) -> [LinearProgram.Constraint]
+
     /// Solves from the current basis.
     ///
     /// The first solve (or one after ``resetBasis()``) runs the algorithm of the session's

@@ -33,3 +33,36 @@ extension LinearProgram {
         return nil
     }
 }
+
+extension LinearProgram {
+    /// A row to append to a loaded program: name, bounds and its coefficients on existing columns.
+    public struct NewRow: Sendable {
+        public var name: String
+        public var bounds: Bounds
+        /// (column, coefficient) pairs; a column named twice has its coefficients summed.
+        public var terms: [(Variable, Double)]
+
+        public init(name: String, bounds: Bounds, terms: [(Variable, Double)]) {
+            self.name = name
+            self.bounds = bounds
+            self.terms = terms
+        }
+    }
+
+    /// Appends `row` and returns its handle.
+    @discardableResult
+    public mutating func add(_ row: NewRow) -> Constraint {
+        addConstraint(row.name, row.terms, bounds: row.bounds)
+    }
+
+    /// Why `row` cannot be appended to this program, or `nil` when it can.
+    public func problem(adding row: NewRow, maxNameLength: Int = 255) -> String? {
+        if let p = row.bounds.problem { return "row '\(row.name)': \(p)" }
+        if row.name.utf8.count > maxNameLength { return "row '\(row.name)': name longer than \(maxNameLength) bytes" }
+        for (column, value) in row.terms {
+            if !(0..<columnCount).contains(column.index) { return "row '\(row.name)': column \(column.index) out of range" }
+            if !value.isFinite { return "row '\(row.name)': coefficient \(value) is not finite" }
+        }
+        return nil
+    }
+}

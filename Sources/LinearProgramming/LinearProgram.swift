@@ -138,10 +138,10 @@ public struct LinearProgram: Sendable {
         return variable
     }
 
-    /// `coefficients` with repeated rows summed, in order of first appearance.
-    public static func merged(_ coefficients: [(Constraint, Double)]) -> [(Constraint, Double)] {
-        var result: [(Constraint, Double)] = []
-        var position: [Constraint: Int] = [:]
+    /// `coefficients` with repeated rows (or columns) summed, in order of first appearance.
+    public static func merged<Key: Hashable>(_ coefficients: [(Key, Double)]) -> [(Key, Double)] {
+        var result: [(Key, Double)] = []
+        var position: [Key: Int] = [:]
         for (row, value) in coefficients {
             if let at = position[row] {
                 result[at].1 += value

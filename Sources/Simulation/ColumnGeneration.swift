@@ -2,14 +2,16 @@ import FlowFormulation
 import FreightNetwork
 import LinearProgramming
 
-/// Solves a ``PathProgram`` by column generation in one warm solver session.
+/// Solves a ``PathProgram`` by column and row generation in one warm solver session.
 ///
-/// Round 0 loads the master with the cheapest path of every demand. Each round solves the master
-/// (warm: the basis is kept, new columns enter non-basic and the primal simplex continues), prices
-/// every demand by one shortest-path search per commodity under the duals, and adds each demand's
-/// shortest path when its reduced cost is below −``tolerance``·max(1, |π_d|). When no path
-/// qualifies, the master's duals are feasible for the full path LP (every path has reduced cost
-/// ≥ −tolerance), so the master's optimum is the LP optimum.
+/// Round 0 loads the master with the cheapest path of every demand and no capacity row. Each round
+/// solves the master warm (the basis is kept). When its solution exceeds a capacity whose row is
+/// absent, those rows are added (the basis stays dual feasible: the dual simplex continues) and the
+/// master is solved again. Otherwise every demand is priced by one shortest-path search per
+/// commodity under the duals, and each demand's shortest path is added when its reduced cost is
+/// below −``tolerance``·max(1, |π_d|) (new columns are non-basic: the primal simplex continues).
+/// When no row is exceeded and no path qualifies, the master's optimum is feasible for the full
+/// path LP and its duals (0 for absent rows) price every path at ≥ −tolerance: it is the LP optimum.
 struct ColumnGeneration {
     /// A path column of the master: the demand it serves and its links from origin to destination.
     struct PathColumn: Hashable {
@@ -21,8 +23,12 @@ struct ColumnGeneration {
     struct Outcome {
         /// The last master solution (optimal, or the status that stopped the rounds).
         var solution: LPSolution
-        /// The final master LP (rows of ``PathProgram/program``, unmet columns, then the paths).
+        /// The final master LP (its rows: the program's, then capacity rows in the order added).
         var program: LinearProgram
+        /// The capacity rows the final master holds.
+        var rows: PathProgram.CapacityRows
+        /// Capacity rows in the order they were added: link (true) or node (false) and its index.
+        var rowOrder: [(isLink: Bool, index: Int)]
         /// Path columns and their handles, in column order.
         var paths: [(column: PathColumn, variable: LinearProgram.Variable)]
         /// Master solves.
@@ -36,23 +42,35 @@ struct ColumnGeneration {
 
     /// Relative reduced-cost tolerance (objective units per TEU/year, times max(1, |π_d|)).
     static let tolerance = 1e-9
+    /// Relative capacity tolerance above which an absent row is added.
+    static let capacityTolerance = 1e-9
     /// Rounds after which the solve stops with ``TerminationStatus/iterationLimit``.
     static let roundLimit = 5_000
 
-    /// Runs column generation on `master`, starting from `seed` paths (none: each demand's cheapest).
-    func solve(_ master: PathProgram, seed: [PathColumn] = []) throws(SolverError) -> Outcome {
-        var known = [Set<[Int]>](repeating: [], count: master.network.demands.count)
+    /// Runs column and row generation on `master`, starting from `seed` paths (none: each demand's
+    /// cheapest) and `seedRows` capacity rows (in that order).
+    func solve(
+        _ master: PathProgram, seed: [PathColumn] = [], seedRows: [(isLink: Bool, index: Int)] = []
+    ) throws(SolverError) -> Outcome {
+        var state = State(master)
         var lp = master.program
-        var paths: [(column: PathColumn, variable: LinearProgram.Variable)] = []
-        let first = seed.isEmpty ? master.price(duals: nil).map { PathColumn(demand: $0.demand, links: $0.links) } : seed
-        for column in first where known[column.demand].insert(column.links).inserted {
-            paths.append((column, lp.add(master.column(demand: column.demand, links: column.links, number: paths.count))))
+        let first = seed.isEmpty
+            ? master.price(duals: nil, rows: state.rows).map { PathColumn(demand: $0.demand, links: $0.links) } : seed
+        for column in first where state.known[column.demand].insert(column.links).inserted {
+            let variable = lp.add(master.column(demand: column.demand, links: column.links, number: state.paths.count, rows: state.rows))
+            state.record(column, variable)
         }
+        for row in seedRows { state.recordRow(row, lp.add(state.newRow(row))) }
         let initial = lp
         return try factory.withSession(initial, options: options) {
             (session: inout any LPSession & ~Copyable) throws(SolverError) -> Outcome in
             var rounds = 0
             var iterations = 0
+            func outcome(_ solution: LPSolution, _ program: LinearProgram) -> Outcome {
+                Outcome(
+                    solution: solution, program: program, rows: state.rows, rowOrder: state.rowOrder,
+                    paths: state.paths, rounds: rounds, iterations: iterations)
+            }
             while true {
                 var solution = try session.solve(reducedCosts: false)
                 rounds += 1
@@ -60,26 +78,82 @@ struct ColumnGeneration {
                 if solution.termination == .optimal, rounds > Self.roundLimit {
                     solution = LPSolution(termination: .iterationLimit, objective: nil, primal: [])
                 }
-                guard solution.termination == .optimal else {
-                    return Outcome(solution: solution, program: session.program, paths: paths, rounds: rounds, iterations: iterations)
+                guard solution.termination == .optimal else { return outcome(solution, session.program) }
+                let exceeded = state.exceeded(solution)
+                if !exceeded.isEmpty {
+                    let handles = try session.addRows(exceeded.map { state.newRow($0) })
+                    for (row, handle) in zip(exceeded, handles) { state.recordRow(row, handle) }
+                    continue
                 }
                 var fresh: [PathColumn] = []
-                for priced in master.price(duals: solution.duals) {
+                for priced in master.price(duals: solution.duals, rows: state.rows) {
                     let pi = solution.dual(master.demandRow[priced.demand])
                     guard priced.reducedCost < -Self.tolerance * max(1, abs(pi)),
-                        known[priced.demand].insert(priced.links).inserted
+                        state.known[priced.demand].insert(priced.links).inserted
                     else { continue }
                     fresh.append(PathColumn(demand: priced.demand, links: priced.links))
                 }
-                if fresh.isEmpty {
-                    return Outcome(solution: solution, program: session.program, paths: paths, rounds: rounds, iterations: iterations)
-                }
+                if fresh.isEmpty { return outcome(solution, session.program) }
                 let columns = fresh.enumerated().map { i, c in
-                    master.column(demand: c.demand, links: c.links, number: paths.count + i)
+                    master.column(demand: c.demand, links: c.links, number: state.paths.count + i, rows: state.rows)
                 }
                 let variables = try session.addColumns(columns)
-                for (column, variable) in zip(fresh, variables) { paths.append((column, variable)) }
+                for (column, variable) in zip(fresh, variables) { state.record(column, variable) }
             }
+        }
+    }
+
+    /// The master's paths and capacity rows as they grow.
+    private struct State {
+        let master: PathProgram
+        var rows: PathProgram.CapacityRows
+        var rowOrder: [(isLink: Bool, index: Int)] = []
+        var known: [Set<[Int]>]
+        var paths: [(column: PathColumn, variable: LinearProgram.Variable)] = []
+        /// Path columns using each limited link, and entering each limited node (once per entry).
+        var onLink: [[LinearProgram.Variable]]
+        var intoNode: [[LinearProgram.Variable]]
+
+        init(_ master: PathProgram) {
+            self.master = master
+            rows = master.noCapacityRows
+            known = [Set<[Int]>](repeating: [], count: master.network.demands.count)
+            onLink = [[LinearProgram.Variable]](repeating: [], count: master.network.links.count)
+            intoNode = [[LinearProgram.Variable]](repeating: [], count: master.network.nodes.count)
+        }
+
+        mutating func record(_ column: PathColumn, _ variable: LinearProgram.Variable) {
+            paths.append((column, variable))
+            for l in column.links {
+                if master.linkLimit[l] != nil { onLink[l].append(variable) }
+                let head = master.network.linkEnds[l].to
+                if master.nodeLimit[head] != nil { intoNode[head].append(variable) }
+            }
+        }
+
+        func newRow(_ row: (isLink: Bool, index: Int)) -> LinearProgram.NewRow {
+            row.isLink ? master.linkRow(row.index, paths: onLink[row.index]) : master.nodeRow(row.index, paths: intoNode[row.index])
+        }
+
+        mutating func recordRow(_ row: (isLink: Bool, index: Int), _ handle: LinearProgram.Constraint) {
+            if row.isLink { rows.link[row.index] = handle } else { rows.node[row.index] = handle }
+            rowOrder.append(row)
+        }
+
+        /// Limited links and nodes without a row whose load in `solution` exceeds their limit.
+        func exceeded(_ solution: LPSolution) -> [(isLink: Bool, index: Int)] {
+            var result: [(isLink: Bool, index: Int)] = []
+            func over(_ load: Double, _ limit: Double) -> Bool { load > limit + ColumnGeneration.capacityTolerance * max(1, abs(limit)) }
+            for (l, limit) in master.linkLimit.enumerated() where rows.link[l] == nil {
+                guard let limit else { continue }
+                if over(onLink[l].reduce(0) { $0 + solution[$1] }, limit) { result.append((true, l)) }
+            }
+            for (n, limit) in master.nodeLimit.enumerated() where rows.node[n] == nil {
+                guard let limit else { continue }
+                let load = intoNode[n].reduce(0) { $0 + solution[$1] } - master.originUnmet[n].reduce(0) { $0 + solution[$1] }
+                if over(load, limit) { result.append((false, n)) }
+            }
+            return result
         }
     }
 }

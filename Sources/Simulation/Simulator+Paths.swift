@@ -29,7 +29,7 @@ extension Simulator {
             let totalDemand = network.demands.reduce(0) { $0 + $1.teu }
             let maximumUnmet = max(0, totalDemand - delivered) * (1 + 1e-9) + 1e-9 * max(1, totalDemand)
             let costing = PathProgram(network: network, objective: .minCost, maximumUnmet: maximumUnmet)
-            let second = try generation.solve(costing, seed: first.paths.map(\.column))
+            let second = try generation.solve(costing, seed: first.paths.map(\.column), seedRows: first.rowOrder)
             let rounds = first.rounds + second.rounds
             guard second.solution.termination == .optimal else {
                 return FlowDecoder.empty(
@@ -38,8 +38,24 @@ extension Simulator {
             }
             return Self.decode(costing, second, scenario: scenario, objectiveValue: delivered,
                 solver: solver.name, rounds: rounds, iterations: first.iterations + second.iterations,
-                throughputDuals: first.solution, objective: .maxThroughput)
+                throughputDuals: Self.gains(first, in: second), objective: .maxThroughput)
         }
+    }
+
+    /// Stage 1's duals (TEU gained per TEU of capacity) placed at stage 2's rows for the same capacities.
+    ///
+    /// A capacity without a row in stage 1's final master was slack there: its gain is 0.
+    private static func gains(_ stage1: ColumnGeneration.Outcome, in stage2: ColumnGeneration.Outcome) -> LPSolution {
+        var duals = [Double](repeating: 0, count: stage2.program.rowCount)
+        for (l, row) in stage2.rows.link.enumerated() {
+            if let row, let before = stage1.rows.link[l] { duals[row.index] = stage1.solution.dual(before) }
+        }
+        for (n, row) in stage2.rows.node.enumerated() {
+            if let row, let before = stage1.rows.node[n] { duals[row.index] = stage1.solution.dual(before) }
+        }
+        var solution = LPSolution(termination: stage1.solution.termination, objective: stage1.solution.objective, primal: [])
+        solution.duals = duals
+        return solution
     }
 
     private static func size(_ master: PathProgram, _ outcome: ColumnGeneration.Outcome, _ rounds: Int) -> ProgramSize {
@@ -70,7 +86,7 @@ extension Simulator {
         }
         var decoder = FlowDecoder(
             network: network, objective: objective, commodities: master.commodities,
-            linkCapacity: master.linkCapacity, nodeCapacity: master.nodeCapacity,
+            linkCapacity: outcome.rows.link, nodeCapacity: outcome.rows.node,
             size: size(master, outcome, rounds), solution: solution, scenario: scenario,
             commodityFlow: commodityFlow,
             unmet: master.unmet.enumerated().map { d, u in min(max(0, solution[u]), network.demands[d].teu) },

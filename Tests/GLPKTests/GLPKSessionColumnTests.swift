@@ -55,3 +55,28 @@ struct GLPKSessionColumnTests {
         #expect(isClose(try #require(solution.objective), 15))
     }
 }
+
+@Suite("GLPK session: adding rows", .tags(.glpk))
+struct GLPKSessionRowTests {
+    @Test("A row added after a solve cuts the optimum off; the warm dual simplex reaches the new optimum")
+    func addedRowWarm() throws {
+        // max 3x + 2y, x + y ≤ 4, x ≤ 3: optimum x = 3, y = 1 (11). Adding x − y ≤ 0 gives x = y = 2 (10).
+        var lp = LinearProgram(name: "t", sense: .maximize)
+        let x = lp.addVariable("x", bounds: .range(0, 3), cost: 3)
+        let y = lp.addVariable("y", bounds: .lower(0), cost: 2)
+        lp.addConstraint("sum", [(x, 1.0), (y, 1.0)], bounds: .upper(4))
+        let (before, after, row) = try GLPKSolver().withSession(lp, options: SolveOptions()) {
+            (session: inout any LPSession & ~Copyable) throws(SolverError)
+                -> (LPSolution, LPSolution, [LinearProgram.Constraint]) in
+            let before = try session.solve(reducedCosts: false)
+            let row = try session.addRows([.init(name: "cut", bounds: .upper(0), terms: [(x, 1), (y, -1)])])
+            return (before, try session.solve(reducedCosts: false), row)
+        }
+        #expect(isClose(try #require(before.objective), 11))
+        #expect(isClose(try #require(after.objective), 10))
+        #expect(row.map(\.index) == [1])
+        #expect(isClose(after[x], 2) && isClose(after[y], 2))
+        // Duals: sum 2.5, cut 0.5 (3 = a + b, 2 = a − b).
+        #expect(isClose(after.dual(row[0]), 0.5) && isClose(after.dual(LinearProgram.Constraint(index: 0)), 2.5))
+    }
+}

@@ -84,7 +84,7 @@ struct ColumnGenerationTests {
                 let master = PathProgram(network: network, objective: objective)
                 let outcome = try ColumnGeneration(factory: GLPKSolver(), options: SolveOptions()).solve(master)
                 #expect(outcome.solution.termination == .optimal)
-                for priced in master.price(duals: outcome.solution.duals) {
+                for priced in master.price(duals: outcome.solution.duals, rows: outcome.rows) {
                     let pi = outcome.solution.dual(master.demandRow[priced.demand])
                     #expect(priced.reducedCost >= -1e-6 * max(1, abs(pi)), "seed \(seed): \(priced)")
                 }
