@@ -42,7 +42,7 @@ extension PathProgram {
             let vot = commodity.valueOfTimeUSDPerTEUDay
             let weight: [Double?] = network.links.indices.map { l in
                 guard openLink[l] else { return nil }
-                return (usesCost ? FlowProgram.linkCost(l, vot: vot, network) : 0) + dualWeight[l]
+                return (usesCost ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0) + dualWeight[l]
             }
             guard !network.nodes[commodity.origin].isClosed else { continue }
             let tree = ShortestPathTree(

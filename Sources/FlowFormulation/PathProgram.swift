@@ -43,6 +43,8 @@ public struct PathProgram: Sendable {
     public let throughputRow: LinearProgram.Constraint?
     /// `openLink[l]`: the link and both its ends are open (only these carry paths).
     public let openLink: [Bool]
+    /// Per link: tariff plus head handling (USD/TEU), and time plus head dwell (days); cost(a, vot) = first + vot·second.
+    let moneyAndDays: [(money: Double, days: Double)]
 
     /// - Parameters:
     ///   - objective: `.minCost`, or `.maxThroughput` for stage 1 (maximise delivered TEU).
@@ -56,6 +58,10 @@ public struct PathProgram: Sendable {
         self.commodities = commodities
         let reach = Reachability(network: network)
         openLink = reach.openLink
+        moneyAndDays = network.links.indices.map { l in
+            let head = network.nodes[network.linkEnds[l].to]
+            return (network.links[l].costUSDPerTEU + head.handlingCostUSDPerTEU, network.links[l].timeDays + head.dwellDays)
+        }
 
         var usable = [Bool](repeating: false, count: network.links.count)
         for commodity in commodities {

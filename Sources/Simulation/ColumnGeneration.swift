@@ -44,6 +44,8 @@ struct ColumnGeneration {
     static let tolerance = 1e-9
     /// Relative capacity tolerance above which an absent row is added.
     static let capacityTolerance = 1e-9
+    /// Pricing rounds a column may sit at 0 with a positive reduced cost before it is parked (fixed at 0).
+    static let idleRounds = 3
     /// Rounds after which the solve stops with ``TerminationStatus/iterationLimit``.
     static let roundLimit = 5_000
 
@@ -54,13 +56,19 @@ struct ColumnGeneration {
     ) throws(SolverError) -> Outcome {
         var state = State(master)
         var lp = master.program
-        let first = seed.isEmpty
-            ? master.price(duals: nil, rows: state.rows).map { PathColumn(demand: $0.demand, links: $0.links) } : seed
-        for column in first where state.known[column.demand].insert(column.links).inserted {
+        var first = seed
+        var firstRows = seedRows
+        if seed.isEmpty {
+            let start = master.greedyStart()
+            first = master.price(duals: nil, rows: state.rows).map { PathColumn(demand: $0.demand, links: $0.links) }
+                + start.paths.map { PathColumn(demand: $0.demand, links: $0.links) }
+            firstRows = start.saturated
+        }
+        for column in first where state.known[column.demand][column.links] == nil {
             let variable = lp.add(master.column(demand: column.demand, links: column.links, number: state.paths.count, rows: state.rows))
             state.record(column, variable)
         }
-        for row in seedRows { state.recordRow(row, lp.add(state.newRow(row))) }
+        for row in firstRows { state.recordRow(row, lp.add(state.newRow(row))) }
         let initial = lp
         return try factory.withSession(initial, options: options) {
             (session: inout any LPSession & ~Copyable) throws(SolverError) -> Outcome in
@@ -72,7 +80,7 @@ struct ColumnGeneration {
                     paths: state.paths, rounds: rounds, iterations: iterations)
             }
             while true {
-                var solution = try session.solve(reducedCosts: false)
+                var solution = try session.solve(reducedCosts: true)
                 rounds += 1
                 iterations += solution.iterations ?? 0
                 if solution.termination == .optimal, rounds > Self.roundLimit {
@@ -86,14 +94,39 @@ struct ColumnGeneration {
                     continue
                 }
                 var fresh: [PathColumn] = []
+                var revived: [Int] = []
                 for priced in master.price(duals: solution.duals, rows: state.rows) {
                     let pi = solution.dual(master.demandRow[priced.demand])
-                    guard priced.reducedCost < -Self.tolerance * max(1, abs(pi)),
-                        state.known[priced.demand].insert(priced.links).inserted
-                    else { continue }
+                    guard priced.reducedCost < -Self.tolerance * max(1, abs(pi)) else { continue }
+                    if let p = state.known[priced.demand][priced.links] {
+                        if state.parked.contains(p) { revived.append(p) }
+                        continue
+                    }
+                    state.known[priced.demand][priced.links] = state.paths.count + fresh.count
                     fresh.append(PathColumn(demand: priced.demand, links: priced.links))
                 }
-                if fresh.isEmpty { return outcome(solution, session.program) }
+                if fresh.isEmpty && revived.isEmpty { return outcome(solution, session.program) }
+                // Park columns idle for a while (fixed at 0: the simplex then leaves them out); revive priced ones.
+                for p in revived {
+                    state.parked.remove(p)
+                    state.idle[p] = 0
+                    try session.setBounds(state.paths[p].variable, .lower(0))
+                }
+                let sense: Double = master.objective == .minCost ? 1 : -1
+                for p in state.paths.indices where !state.parked.contains(p) {
+                    let v = state.paths[p].variable
+                    let idle = solution[v] <= 0 && sense * solution.reducedCost(v) > Self.tolerance
+                    state.idle[p] = idle ? state.idle[p] + 1 : 0
+                    if state.idle[p] >= Self.idleRounds {
+                        state.parked.insert(p)
+                        try session.setBounds(v, .fixed(0))
+                    }
+                }
+                if fresh.isEmpty, let p = revived.first {
+                    // Only revived columns: the basis is not dual feasible; make the next solve primal.
+                    let v = state.paths[p].variable
+                    try session.setCost(v, session.program[v].cost)
+                }
                 let columns = fresh.enumerated().map { i, c in
                     master.column(demand: c.demand, links: c.links, number: state.paths.count + i, rows: state.rows)
                 }
@@ -108,8 +141,12 @@ struct ColumnGeneration {
         let master: PathProgram
         var rows: PathProgram.CapacityRows
         var rowOrder: [(isLink: Bool, index: Int)] = []
-        var known: [Set<[Int]>]
+        /// Per demand: the path index of each link sequence in the master.
+        var known: [[[Int]: Int]]
         var paths: [(column: PathColumn, variable: LinearProgram.Variable)] = []
+        /// Per path: consecutive rounds at 0 with a positive reduced cost; parked paths are fixed at 0.
+        var idle: [Int] = []
+        var parked: Set<Int> = []
         /// Path columns using each limited link, and entering each limited node (once per entry).
         var onLink: [[LinearProgram.Variable]]
         var intoNode: [[LinearProgram.Variable]]
@@ -117,13 +154,15 @@ struct ColumnGeneration {
         init(_ master: PathProgram) {
             self.master = master
             rows = master.noCapacityRows
-            known = [Set<[Int]>](repeating: [], count: master.network.demands.count)
+            known = [[[Int]: Int]](repeating: [:], count: master.network.demands.count)
             onLink = [[LinearProgram.Variable]](repeating: [], count: master.network.links.count)
             intoNode = [[LinearProgram.Variable]](repeating: [], count: master.network.nodes.count)
         }
 
         mutating func record(_ column: PathColumn, _ variable: LinearProgram.Variable) {
+            known[column.demand][column.links] = paths.count
             paths.append((column, variable))
+            idle.append(0)
             for l in column.links {
                 if master.linkLimit[l] != nil { onLink[l].append(variable) }
                 let head = master.network.linkEnds[l].to
