@@ -58,3 +58,22 @@ extension PathProgram {
         return priced.sorted { $0.demand < $1.demand }
     }
 }
+
+extension PathProgram {
+    /// The reduced cost, in minimisation terms, of path `links` for demand `d` under `duals` (see ``price(duals:rows:)``).
+    public func reducedCost(demand d: Int, links: [Int], duals: [Double], rows: CapacityRows) -> Double {
+        let sense: Double = objective == .minCost ? 1 : -1
+        func dual(_ row: LinearProgram.Constraint?) -> Double {
+            guard let row, duals.indices.contains(row.index) else { return 0 }
+            return min(0, sense * duals[row.index])
+        }
+        let vot = network.demands[d].valueOfTimeUSDPerTEUDay
+        var total = 0.0
+        for l in links {
+            total += (costsPaths ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0)
+            total -= dual(rows.link[l]) + dual(rows.node[network.linkEnds[l].to])
+        }
+        let pi = duals.indices.contains(demandRow[d].index) ? duals[demandRow[d].index] : 0
+        return total - sense * pi
+    }
+}

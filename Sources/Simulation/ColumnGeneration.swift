@@ -44,6 +44,8 @@ struct ColumnGeneration {
     static let tolerance = 1e-9
     /// Relative capacity tolerance above which an absent row is added.
     static let capacityTolerance = 1e-9
+    /// Weight of the best-bound duals in the smoothed duals used to find new paths (0: no smoothing).
+    static let smoothing = 0.5
     /// Pricing rounds a column may sit at 0 with a positive reduced cost before it is parked (fixed at 0).
     static let idleRounds = 3
     /// Rounds after which the solve stops with ``TerminationStatus/iterationLimit``.
@@ -93,18 +95,47 @@ struct ColumnGeneration {
                     for (row, handle) in zip(exceeded, handles) { state.recordRow(row, handle) }
                     continue
                 }
+                // Pricing at the master's duals proves optimality (nothing below −tolerance) and gives a
+                // Lagrangian bound; the paths added come from duals smoothed towards the best-bound duals
+                // (Wentges), which damps the oscillation of the duals, unless none of those improves.
+                let sense: Double = master.objective == .minCost ? 1 : -1
+                func improves(_ demand: Int, _ reduced: Double) -> Bool {
+                    reduced < -Self.tolerance * max(1, abs(solution.dual(master.demandRow[demand])))
+                }
+                let exact = master.price(duals: solution.duals, rows: state.rows)
+                let improving = exact.filter { improves($0.demand, $0.reducedCost) }
+                if improving.isEmpty { return outcome(solution, session.program) }
+                var bound = sense * (solution.objective ?? 0)
+                for priced in exact { bound += master.network.demands[priced.demand].teu * min(0, priced.reducedCost) }
+                if bound > state.bestBound {
+                    state.bestBound = bound
+                    state.stableDuals = solution.duals
+                }
+                var candidates: [PathProgram.PricedPath] = []
+                if Self.smoothing > 0 {
+                    let smoothed = solution.duals.indices.map { i in
+                        let stable = i < state.stableDuals.count ? state.stableDuals[i] : 0
+                        return Self.smoothing * stable + (1 - Self.smoothing) * solution.duals[i]
+                    }
+                    let better = master.price(duals: smoothed, rows: state.rows).filter { priced in
+                        improves(priced.demand,
+                            master.reducedCost(demand: priced.demand, links: priced.links, duals: solution.duals, rows: state.rows))
+                    }
+                    candidates = better
+                }
                 var fresh: [PathColumn] = []
                 var revived: [Int] = []
-                for priced in master.price(duals: solution.duals, rows: state.rows) {
-                    let pi = solution.dual(master.demandRow[priced.demand])
-                    guard priced.reducedCost < -Self.tolerance * max(1, abs(pi)) else { continue }
-                    if let p = state.known[priced.demand][priced.links] {
-                        if state.parked.contains(p) { revived.append(p) }
-                        continue
+                for list in [candidates, improving] where fresh.isEmpty && revived.isEmpty {
+                    for priced in list {
+                        if let p = state.known[priced.demand][priced.links] {
+                            if state.parked.contains(p) && !revived.contains(p) { revived.append(p) }
+                            continue
+                        }
+                        state.known[priced.demand][priced.links] = state.paths.count + fresh.count
+                        fresh.append(PathColumn(demand: priced.demand, links: priced.links))
                     }
-                    state.known[priced.demand][priced.links] = state.paths.count + fresh.count
-                    fresh.append(PathColumn(demand: priced.demand, links: priced.links))
                 }
+                // Only columns already in the master price below −tolerance: the solver's own tolerance.
                 if fresh.isEmpty && revived.isEmpty { return outcome(solution, session.program) }
                 // Park columns idle for a while (fixed at 0: the simplex then leaves them out); revive priced ones.
                 for p in revived {
@@ -112,7 +143,6 @@ struct ColumnGeneration {
                     state.idle[p] = 0
                     try session.setBounds(state.paths[p].variable, .lower(0))
                 }
-                let sense: Double = master.objective == .minCost ? 1 : -1
                 for p in state.paths.indices where !state.parked.contains(p) {
                     let v = state.paths[p].variable
                     let idle = solution[v] <= 0 && sense * solution.reducedCost(v) > Self.tolerance
@@ -147,6 +177,9 @@ struct ColumnGeneration {
         /// Per path: consecutive rounds at 0 with a positive reduced cost; parked paths are fixed at 0.
         var idle: [Int] = []
         var parked: Set<Int> = []
+        /// The best Lagrangian bound so far (minimisation terms) and the duals that gave it.
+        var bestBound = -Double.infinity
+        var stableDuals: [Double] = []
         /// Path columns using each limited link, and entering each limited node (once per entry).
         var onLink: [[LinearProgram.Variable]]
         var intoNode: [[LinearProgram.Variable]]
