@@ -5,12 +5,14 @@ import LinearProgramming
 extension Simulator {
     /// Arc-form columns from which ``SolutionMethod/auto`` switches to column generation.
     ///
-    /// Measured (release build, 2-core VM; README "Solution methods"): below this the arc form's
-    /// single solve is as fast or faster, above it column generation wins and the gap grows with size.
-    public static let columnGenerationThreshold = 20_000
+    /// Column generation was faster at every size measured (README "Solution methods"), but below
+    /// this both take well under a second, and the arc form keeps the results of small networks,
+    /// such as every bundled scenario, exactly as before (a degenerate LP has several optimal flows).
+    public static let columnGenerationThreshold = 5_000
 
     /// The formulation ``SolutionMethod/auto`` picks for `network`: the arc form when its LP has
-    /// fewer than ``columnGenerationThreshold`` columns (every bundled scenario), else column generation.
+    /// fewer than ``columnGenerationThreshold`` flow columns (every bundled scenario has under 2,000),
+    /// else column generation.
     ///
     /// The arc form's column count is Σ over commodities of the links the commodity can use.
     public static func chooseMethod(_ network: Network) -> SolutionMethod {
