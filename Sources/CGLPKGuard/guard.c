@@ -134,6 +134,14 @@ int cglpk_set_col_bnds(glp_prob *P, int j, int type, double lower, double upper)
     GUARDED((glp_set_col_bnds(P, j, type, lower, upper), 0));
 }
 
+int cglpk_set_mat_col(glp_prob *P, int j, int len, const int ind[], const double val[]) {
+    GUARDED((glp_set_mat_col(P, j, len, ind, val), 0));
+}
+
+int cglpk_set_mat_row(glp_prob *P, int i, int len, const int ind[], const double val[]) {
+    GUARDED((glp_set_mat_row(P, i, len, ind, val), 0));
+}
+
 int cglpk_scale_prob(glp_prob *P, int flags) { GUARDED((glp_scale_prob(P, flags), 0)); }
 
 int cglpk_eval_tab_col(glp_prob *P, int k, int ind[], double val[]) { GUARDED(glp_eval_tab_col(P, k, ind, val)); }

@@ -16,8 +16,8 @@ public import LinearProgramming
 /// included: the session notices (``GLPKEnvironment/generation``) and rebuilds the problem with
 /// its current bounds and costs at the next call, which then starts cold.
 public struct GLPKSession: ~Copyable, LPSession {
-    /// The program as loaded, with its original bounds and costs.
-    public let program: LinearProgram
+    /// The program as loaded (and grown by ``addColumns(_:)``), with its original bounds and costs.
+    public private(set) var program: LinearProgram
     /// The program with the bounds and costs set since, from which a dead problem is rebuilt.
     private var current: LinearProgram
     private let options: SolveOptions
@@ -58,6 +58,54 @@ public struct GLPKSession: ~Copyable, LPSession {
         costChanged = true
         guard native.isAlive else { return try rebuild() }
         native.setCost(variable.index, cost)
+    }
+
+    public mutating func addColumns(_ columns: [LinearProgram.NewColumn]) throws(SolverError)
+        -> [LinearProgram.Variable]
+    {
+        var added: [LinearProgram.Variable] = []
+        added.reserveCapacity(columns.count)
+        for column in columns {
+            precondition(program.problem(adding: column) == nil, program.problem(adding: column) ?? "")
+            let merged = LinearProgram.merged(column.coefficients)
+            program.add(column)
+            added.append(current.add(column))
+            guard native.isAlive else {
+                try rebuild()
+                continue
+            }
+            try native.appendColumn(
+                name: ProblemNames.withoutControlCharacters(column.name),
+                bounds: column.bounds,
+                cost: column.cost,
+                rows: merged.map(\.0.index),
+                values: merged.map(\.1)
+            )
+        }
+        if !columns.isEmpty { costChanged = true }  // the basis stays primal feasible: continue with the primal
+        return added
+    }
+
+    public mutating func addRows(_ rows: [LinearProgram.NewRow]) throws(SolverError) -> [LinearProgram.Constraint] {
+        var added: [LinearProgram.Constraint] = []
+        added.reserveCapacity(rows.count)
+        for row in rows {
+            precondition(program.problem(adding: row) == nil, program.problem(adding: row) ?? "")
+            let merged = LinearProgram.merged(row.terms)
+            program.add(row)
+            added.append(current.add(row))
+            guard native.isAlive else {
+                try rebuild()
+                continue
+            }
+            try native.appendRow(
+                name: ProblemNames.withoutControlCharacters(row.name),
+                bounds: row.bounds,
+                columns: merged.map(\.0.index),
+                values: merged.map(\.1)
+            )
+        }
+        return added  // the basis stays dual feasible: the next solve runs the dual simplex (unless costs changed)
     }
 
     public mutating func solve(reducedCosts: Bool = false) throws(SolverError) -> LPSolution {

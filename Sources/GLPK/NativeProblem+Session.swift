@@ -31,6 +31,48 @@ extension NativeProblem {
         glp_set_obj_coef(ready, Int32(column + 1), cost)
     }
 
+    /// Appends one column with its name, bounds, cost and coefficients (0-based rows, each at most
+    /// once, finite values) via `glp_add_cols` and `glp_set_mat_col`; it is non-basic at its lower
+    /// bound, so the basis stays valid. Its scale factor is 1.
+    mutating func appendColumn(
+        name: String,
+        bounds: Bounds,
+        cost: Double,
+        rows: [Int],
+        values: [Double]
+    ) throws(SolverError) {
+        precondition(rows.count == values.count, "column rows and values differ in length")
+        precondition(Set(rows).count == rows.count, "column names a row twice")
+        for row in rows { precondition((0..<rowCount).contains(row), "row \(row) out of range 0..<\(rowCount)") }
+        precondition(values.allSatisfy(\.isFinite), "column coefficient is not finite")
+        try addColumns(1)
+        let column = columnCount - 1
+        try setColumn(column, name: name, bounds: bounds, cost: cost, isInteger: false)
+        let problem = ready
+        let ind: [Int32] = [0] + rows.map { Int32($0 + 1) }  // GLPK reads ind[1...len]
+        let val: [Double] = [0] + values
+        try guarded(cglpk_set_mat_col(problem, Int32(column + 1), Int32(rows.count), ind, val), "glp_set_mat_col")
+    }
+
+    /// Appends one row with its name, bounds and coefficients (0-based columns, each at most once,
+    /// finite values) via `glp_add_rows` and `glp_set_mat_row`; its auxiliary variable is basic, so
+    /// the basis stays valid (and dual feasible). Its scale factor is 1.
+    mutating func appendRow(name: String, bounds: Bounds, columns: [Int], values: [Double]) throws(SolverError) {
+        precondition(columns.count == values.count, "row columns and values differ in length")
+        precondition(Set(columns).count == columns.count, "row names a column twice")
+        for column in columns {
+            precondition((0..<columnCount).contains(column), "column \(column) out of range 0..<\(columnCount)")
+        }
+        precondition(values.allSatisfy(\.isFinite), "row coefficient is not finite")
+        try addRows(1)
+        let row = rowCount - 1
+        try setRow(row, name: name, bounds: bounds)
+        let problem = ready
+        let ind: [Int32] = [0] + columns.map { Int32($0 + 1) }  // GLPK reads ind[1...len]
+        let val: [Double] = [0] + values
+        try guarded(cglpk_set_mat_row(problem, Int32(row + 1), Int32(columns.count), ind, val), "glp_set_mat_row")
+    }
+
     /// Scales the problem (`glp_scale_prob` with GLPK's automatic choice), once, before the first solve.
     mutating func scale() throws(SolverError) {
         guard rowCount > 0, columnCount > 0 else { return }

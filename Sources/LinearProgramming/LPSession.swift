@@ -20,6 +20,22 @@ public protocol LPSession: ~Copyable {
     /// Replaces a column's objective coefficient.
     mutating func setCost(_ variable: LinearProgram.Variable, _ cost: Double) throws(SolverError)
 
+    /// Appends columns with their coefficients in existing rows, keeping the basis (column generation).
+    ///
+    /// New columns are non-basic at their lower bound, so an optimal basis stays primal feasible and
+    /// the next ``solve(reducedCosts:)`` continues with the primal simplex from it. Each column's row
+    /// handles must be in range and its bounds usable (preconditions); repeated rows are summed.
+    /// - Returns: the new columns' handles, in order.
+    mutating func addColumns(_ columns: [LinearProgram.NewColumn]) throws(SolverError) -> [LinearProgram.Variable]
+
+    /// Appends rows over existing columns, keeping the basis (row generation: lazily added constraints).
+    ///
+    /// A new row's slack is basic, so the basis stays valid and dual feasible; when the new rows cut off
+    /// the current point, the next ``solve(reducedCosts:)`` continues with the dual simplex. Column
+    /// handles must be in range and the bounds usable (preconditions); repeated columns are summed.
+    /// - Returns: the new rows' handles, in order.
+    mutating func addRows(_ rows: [LinearProgram.NewRow]) throws(SolverError) -> [LinearProgram.Constraint]
+
     /// Solves from the current basis.
     ///
     /// The first solve (or one after ``resetBasis()``) runs the algorithm of the session's

@@ -118,6 +118,41 @@ public struct LinearProgram: Sendable {
         addConstraint(name, terms.map { Term($0.0, $0.1) }, bounds: bounds)
     }
 
+    /// Adds a column with its coefficients in existing rows, and returns its handle.
+    ///
+    /// Used to grow a program column by column (column generation); coefficients naming the same
+    /// row twice are summed, so the matrix never holds duplicates.
+    /// - Precondition: every row handle is in range.
+    @discardableResult
+    public mutating func addVariable(
+        _ name: String,
+        bounds: Bounds = .lower(0),
+        cost: Double = 0,
+        coefficients: [(Constraint, Double)]
+    ) -> Variable {
+        let variable = addVariable(name, bounds: bounds, cost: cost)
+        for (row, value) in Self.merged(coefficients) {
+            precondition((0..<rows.count).contains(row.index), "row \(row.index) out of range 0..<\(rows.count)")
+            rows[row.index].terms.append(Term(variable, value))
+        }
+        return variable
+    }
+
+    /// `coefficients` with repeated rows (or columns) summed, in order of first appearance.
+    public static func merged<Key: Hashable>(_ coefficients: [(Key, Double)]) -> [(Key, Double)] {
+        var result: [(Key, Double)] = []
+        var position: [Key: Int] = [:]
+        for (row, value) in coefficients {
+            if let at = position[row] {
+                result[at].1 += value
+            } else {
+                position[row] = result.count
+                result.append((row, value))
+            }
+        }
+        return result
+    }
+
     /// Replaces a column's bounds.
     public mutating func setBounds(_ variable: Variable, _ bounds: Bounds) {
         columns[variable.index].bounds = bounds

@@ -40,6 +40,8 @@ public enum JSONReport {
                 ("commodities", .number(Double(r.programSize.commodities))),
                 ("solver", .string(r.solverName)),
                 ("iterations", r.iterations.map { .number(Double($0)) } ?? .null),
+                ("method", .string(r.programSize.method.rawValue)),
+                ("rounds", r.programSize.rounds.map { .number(Double($0)) } ?? .null),
             ])),
         ]
         // Scenarios with periods only: the per-period list (annual figures above are its sums).

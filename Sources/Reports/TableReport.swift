@@ -12,7 +12,11 @@ public enum TableReport {
         typealias F = NumberFormatting
         var out = "Scenario: \(r.scenario)  (\(context.file))\n"
         out += "Objective: \(r.objective.rawValue)   Status: \(r.status.rawValue)   Solver: \(r.solverName)"
-        out += "   LP: \(F.grouped(Double(r.programSize.rows))) rows × \(F.grouped(Double(r.programSize.columns))) columns\n"
+        out += "   LP: \(F.grouped(Double(r.programSize.rows))) rows × \(F.grouped(Double(r.programSize.columns))) columns"
+        if r.programSize.method == .paths {
+            out += " (column generation, \(r.programSize.rounds ?? 0) rounds)"
+        }
+        out += "\n"
         for change in context.changes { out += "  change: \(change)\n" }
         for warning in context.warnings { out += "  \(warning)\n" }
         guard r.status.hasSolution else {

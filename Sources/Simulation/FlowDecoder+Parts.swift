@@ -12,14 +12,14 @@ extension FlowDecoder {
         var delivered = 0.0
 
         init(
-            formulation: FlowProgram,
+            network: Network,
+            commodities: [Commodity],
             linkFlow: [Double],
             commodityFlow: [[Double]],
             throughput: [Double],
             delivered: [Double],
             unmet: [Double]
         ) {
-            let network = formulation.network
             for (l, f) in linkFlow.enumerated() {
                 cost += f * network.links[l].costUSDPerTEU
                 days += f * network.links[l].timeDays
@@ -28,7 +28,7 @@ extension FlowDecoder {
                 cost += t * network.nodes[n].handlingCostUSDPerTEU
                 days += t * network.nodes[n].dwellDays
             }
-            for (k, commodity) in formulation.commodities.enumerated() {
+            for (k, commodity) in commodities.enumerated() {
                 var commodityDays = 0.0
                 for (l, f) in commodityFlow[k].enumerated() where f > 0 {
                     commodityDays += f * (network.links[l].timeDays + network.nodes[network.linkEnds[l].to].dwellDays)
@@ -44,19 +44,26 @@ extension FlowDecoder {
     }
 
     func decodeDemands(commodityFlow: [[Double]], delivered: [Double], unmet: [Double]) -> [DemandResult] {
-        let network = formulation.network
         var routes = [[Route]](repeating: [], count: network.demands.count)
-        for (k, commodity) in formulation.commodities.enumerated() {
-            var need: [Int: Double] = [:]
-            for d in commodity.demands { need[d] = delivered[d] }
-            let decomposition = PathDecomposition(
-                commodity: commodity,
-                linkFlow: commodityFlow[k],
-                delivered: need,
-                network: network
-            )
-            for path in decomposition.paths {
-                routes[path.demand].append(RouteBuilder.route(path.links, teu: path.teu, origin: commodity.origin, network))
+        if let paths {
+            for path in paths {
+                guard let origin = network.index(of: network.demands[path.demand].from) else { continue }
+                routes[path.demand].append(RouteBuilder.route(path.links, teu: path.teu, origin: origin, network))
+            }
+        } else {
+            for (k, commodity) in commodities.enumerated() {
+                var need: [Int: Double] = [:]
+                for d in commodity.demands { need[d] = delivered[d] }
+                let decomposition = PathDecomposition(
+                    commodity: commodity,
+                    linkFlow: commodityFlow[k],
+                    delivered: need,
+                    network: network
+                )
+                for path in decomposition.paths {
+                    routes[path.demand].append(
+                        RouteBuilder.route(path.links, teu: path.teu, origin: commodity.origin, network))
+                }
             }
         }
         return network.demands.enumerated().map { d, demand in
@@ -80,10 +87,9 @@ extension FlowDecoder {
     }
 
     func decodeLinks(_ linkFlow: [Double]) -> [LinkFlow] {
-        let network = formulation.network
         return network.links.enumerated().map { l, link in
             let flow = Self.clean(linkFlow[l])
-            let row = formulation.linkCapacity[l]
+            let row = linkCapacity[l]
             return LinkFlow(
                 id: link.id,
                 from: link.from,
@@ -101,10 +107,9 @@ extension FlowDecoder {
     }
 
     func decodeNodes(_ throughput: [Double]) -> [NodeFlow] {
-        let network = formulation.network
         return network.nodes.enumerated().map { n, node in
             let flow = Self.clean(throughput[n])
-            let row = formulation.nodeCapacity[n]
+            let row = nodeCapacity[n]
             return NodeFlow(
                 id: node.id,
                 name: node.name,

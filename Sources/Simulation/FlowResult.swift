@@ -70,17 +70,25 @@ public struct FlowResult: Sendable {
     }
 }
 
-/// Rows, columns and non-zeros of the LP that was solved.
+/// Rows, columns and non-zeros of the LP that was solved, and how it was solved.
 public struct ProgramSize: Sendable, Hashable {
     public var rows: Int
     public var columns: Int
     public var nonZeros: Int
     public var commodities: Int
-    public init(rows: Int, columns: Int, nonZeros: Int, commodities: Int) {
+    /// The formulation that ran: ``SolutionMethod/arc`` or ``SolutionMethod/paths`` (never `auto`).
+    public var method: SolutionMethod
+    /// Column generation: pricing rounds (master solves), over both stages of max throughput; nil for the arc form.
+    public var rounds: Int?
+    public init(
+        rows: Int, columns: Int, nonZeros: Int, commodities: Int, method: SolutionMethod = .arc, rounds: Int? = nil
+    ) {
         self.rows = rows
         self.columns = columns
         self.nonZeros = nonZeros
         self.commodities = commodities
+        self.method = method
+        self.rounds = rounds
     }
 }
 

@@ -8,10 +8,13 @@ public import LinearProgramming
 public struct Simulator: Sendable {
     public var solver: any LPSolver
     public var options: SolveOptions
+    /// Arc form, column generation, or a choice by size (see ``chooseMethod(_:)``).
+    public var method: SolutionMethod
 
-    public init(solver: any LPSolver, options: SolveOptions = SolveOptions()) {
+    public init(solver: any LPSolver, options: SolveOptions = SolveOptions(), method: SolutionMethod = .auto) {
         self.solver = solver
         self.options = options
+        self.method = method
     }
 
     /// Solves `network` for `objective` and returns the result in domain terms.
@@ -21,6 +24,9 @@ public struct Simulator: Sendable {
     public func run(_ network: Network, scenario: String, objective: Objective = .minCost) throws(SolverError)
         -> FlowResult
     {
+        if let factory = try pathSolver(for: network) {
+            return try runPaths(network, scenario: scenario, objective: objective, factory: factory)
+        }
         let formulation = FlowProgram(network: network, objective: objective)
         let first = try solver.solve(formulation.program, options: options)
         guard first.termination == .optimal else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LinearProgramming
+import Simulation
 
 /// Solver flags shared by the commands that solve.
 struct SolverOptions: ParsableArguments {
@@ -21,6 +22,15 @@ struct SolverOptions: ParsableArguments {
     @Flag(name: .customLong("solver-log"), help: "Print GLPK's own log on stderr after solving.")
     var solverLog = false
 
+    @Option(
+        help: """
+            Formulation: arc (origin-aggregated arc form, one LP), paths (column generation over \
+            path flows) or auto (arc form below \(Simulator.columnGenerationThreshold) arc-form columns, \
+            else paths). Exports (--export-lp/--export-mps) always write the arc form.
+            """
+    )
+    var method: SolutionMethod = .auto
+
     func check() throws {
         if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
             throw ValidationError("--time-limit must be a positive number of seconds.")
@@ -39,3 +49,5 @@ struct SolverOptions: ParsableArguments {
 }
 
 extension SolveOptions.Algorithm: ExpressibleByArgument {}
+
+extension SolutionMethod: ExpressibleByArgument {}

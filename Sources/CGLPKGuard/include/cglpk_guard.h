@@ -57,6 +57,8 @@ int cglpk_set_row_name(glp_prob *P, int i, const char *name);
 int cglpk_set_col_name(glp_prob *P, int j, const char *name);
 int cglpk_set_row_bnds(glp_prob *P, int i, int type, double lower, double upper);
 int cglpk_set_col_bnds(glp_prob *P, int j, int type, double lower, double upper);
+int cglpk_set_mat_col(glp_prob *P, int j, int len, const int ind[], const double val[]); /* 0 or CGLPK_FATAL */
+int cglpk_set_mat_row(glp_prob *P, int i, int len, const int ind[], const double val[]); /* 0 or CGLPK_FATAL */
 int cglpk_scale_prob(glp_prob *P, int flags);             /* returns 0 or CGLPK_FATAL */
 int cglpk_eval_tab_col(glp_prob *P, int k, int ind[], double val[]);
 int cglpk_write_lp(glp_prob *P, const char *path);        /* CPLEX LP format */

@@ -50,7 +50,7 @@ extension Corridor {
             }
             if failed { throw ExitCodes.dataError }
 
-            let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions)
+            let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions, method: solverOptions.method)
             let labels = ScenarioComparison.uniqueLabels(files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
             var entries: [ScenarioComparison.Entry] = []
             do {

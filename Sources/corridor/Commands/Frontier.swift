@@ -64,7 +64,7 @@ extension Corridor {
                 Output.error("error: no demand matches '\(demand)'; FROM:TO pairs in this scenario: \(pairs)")
                 throw ExitCode.validationFailure
             }
-            let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions)
+            let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions, method: solverOptions.method)
             let frontier: CostTimeFrontier
             do {
                 frontier = try CostTimeFrontier.sweep(network, demands: chosen, votRange: votMin...votMax, simulator: simulator)

@@ -46,7 +46,7 @@ extension Corridor {
             for warning in scenario.warnings { Output.error(warning.description) }
 
             let solver = GLPKSolver()
-            let simulator = Simulator(solver: solver, options: solverOptions.solveOptions)
+            let simulator = Simulator(solver: solver, options: solverOptions.solveOptions, method: solverOptions.method)
             let result: FlowResult
             do {
                 if let periods = scenario.periods {

@@ -1,0 +1,79 @@
+import FreightNetwork
+import LinearProgramming
+
+extension PathProgram {
+    /// A path found by pricing: the demand it serves, its links from origin to destination, and
+    /// its reduced cost in minimisation terms (objective units per TEU/year; negative improves).
+    public struct PricedPath: Sendable, Hashable {
+        public var demand: Int
+        public var links: [Int]
+        public var reducedCost: Double
+    }
+
+    /// The pricing step: for every commodity, one shortest-path search under the master's duals;
+    /// for every demand, its shortest path and that path's reduced cost.
+    ///
+    /// With sense s (+1 minimise, −1 maximise), a path's reduced cost in minimisation terms is
+    /// Σ_{a∈p} w_a − s·π_d with w_a = s·cost(a) − s·(y_a + z_head(a)), where π, y, z are the duals of
+    /// the demand, link-capacity and node-throughput rows. Capacity rows are ≤ rows, so at an
+    /// optimum s·y ≤ 0 and s·z ≤ 0 and every w_a ≥ cost(a)·[s = +1] ≥ 0: Dijkstra applies. Duals of
+    /// the wrong sign (solver noise) count as 0.
+    ///
+    /// - Parameters:
+    ///   - duals: the master's row duals (indexed like its rows), or `nil` for the first round:
+    ///     plain generalised costs, every reachable demand's cheapest path, reduced cost 0.
+    ///   - rows: the capacity rows the master holds (an absent one has dual 0).
+    /// - Returns: per demand with a path, in demand order; demands without any open path are left out.
+    public func price(duals: [Double]?, rows: CapacityRows) -> [PricedPath] {
+        let sense: Double = objective == .minCost ? 1 : -1
+        var dualWeight = [Double](repeating: 0, count: network.links.count)
+        if let duals {
+            func dual(_ row: LinearProgram.Constraint?) -> Double {
+                guard let row, duals.indices.contains(row.index) else { return 0 }
+                return min(0, sense * duals[row.index])
+            }
+            for l in network.links.indices where openLink[l] {
+                dualWeight[l] = -(dual(rows.link[l]) + dual(rows.node[network.linkEnds[l].to]))
+            }
+        }
+        let usesCost = costsPaths || duals == nil
+        var priced: [PricedPath] = []
+        for commodity in commodities {
+            let vot = commodity.valueOfTimeUSDPerTEUDay
+            let weight: [Double?] = network.links.indices.map { l in
+                guard openLink[l] else { return nil }
+                return (usesCost ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0) + dualWeight[l]
+            }
+            guard !network.nodes[commodity.origin].isClosed else { continue }
+            let tree = ShortestPathTree(
+                root: commodity.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
+            for d in commodity.demands {
+                guard let sink = network.index(of: network.demands[d].to), let links = tree.path(to: sink) else {
+                    continue
+                }
+                let reduced = duals.map { tree.distance[sink] - sense * $0[demandRow[d].index] } ?? 0
+                priced.append(PricedPath(demand: d, links: links, reducedCost: reduced))
+            }
+        }
+        return priced.sorted { $0.demand < $1.demand }
+    }
+}
+
+extension PathProgram {
+    /// The reduced cost, in minimisation terms, of path `links` for demand `d` under `duals` (see ``price(duals:rows:)``).
+    public func reducedCost(demand d: Int, links: [Int], duals: [Double], rows: CapacityRows) -> Double {
+        let sense: Double = objective == .minCost ? 1 : -1
+        func dual(_ row: LinearProgram.Constraint?) -> Double {
+            guard let row, duals.indices.contains(row.index) else { return 0 }
+            return min(0, sense * duals[row.index])
+        }
+        let vot = network.demands[d].valueOfTimeUSDPerTEUDay
+        var total = 0.0
+        for l in links {
+            total += (costsPaths ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0)
+            total -= dual(rows.link[l]) + dual(rows.node[network.linkEnds[l].to])
+        }
+        let pi = duals.indices.contains(demandRow[d].index) ? duals[demandRow[d].index] : 0
+        return total - sense * pi
+    }
+}

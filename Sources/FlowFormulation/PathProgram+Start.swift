@@ -1,0 +1,57 @@
+import FreightNetwork
+
+extension PathProgram {
+    /// A capacity-respecting start for column generation: paths found greedily, and the capacities they fill.
+    public struct Start: Sendable {
+        /// (demand, links) of each path, in the order found.
+        public var paths: [(demand: Int, links: [Int])]
+        /// Limited links and nodes the paths fill (to within 1e-9 relative): link (true) or node (false), index.
+        public var saturated: [(isLink: Bool, index: Int)]
+    }
+
+    /// Routes each demand, in file order, on successive cheapest paths (generalised cost) over what
+    /// capacity is left, taking each path's bottleneck, at most `pathsPerDemand` paths per demand.
+    ///
+    /// A heuristic start only: column generation then proves optimality (or improves on it); the
+    /// start decides nothing about the answer, only how many rounds it takes.
+    public func greedyStart(pathsPerDemand: Int = 4) -> Start {
+        var linkLeft = linkLimit.map { $0 ?? .infinity }
+        var nodeLeft = network.nodes.map { $0.capacityTEU ?? .infinity }
+        var paths: [(demand: Int, links: [Int])] = []
+        for commodity in commodities where !network.nodes[commodity.origin].isClosed {
+            let vot = commodity.valueOfTimeUSDPerTEUDay
+            let cost = moneyAndDays.map { $0.money + vot * $0.days }
+            for d in commodity.demands {
+                guard let sink = network.index(of: network.demands[d].to) else { continue }
+                var remaining = network.demands[d].teu
+                for _ in 0..<pathsPerDemand where remaining > 0 && nodeLeft[commodity.origin] > 0 {
+                    let weight: [Double?] = network.links.indices.map { l in
+                        openLink[l] && linkLeft[l] > 0 && nodeLeft[network.linkEnds[l].to] > 0 ? cost[l] : nil
+                    }
+                    let tree = ShortestPathTree(
+                        root: commodity.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
+                    guard let links = tree.path(to: sink) else { break }
+                    var amount = min(remaining, nodeLeft[commodity.origin])
+                    for l in links { amount = min(amount, linkLeft[l], nodeLeft[network.linkEnds[l].to]) }
+                    for l in links {
+                        linkLeft[l] -= amount
+                        nodeLeft[network.linkEnds[l].to] -= amount
+                    }
+                    nodeLeft[commodity.origin] -= amount
+                    remaining -= amount
+                    paths.append((d, links))
+                }
+            }
+        }
+        func full(_ left: Double, _ capacity: Double?) -> Bool {
+            guard let capacity else { return false }
+            return left <= 1e-9 * max(1, abs(capacity))
+        }
+        var saturated: [(isLink: Bool, index: Int)] = []
+        for l in network.links.indices where linkLimit[l] != nil && full(linkLeft[l], linkLimit[l]) { saturated.append((true, l)) }
+        for n in network.nodes.indices where nodeLimit[n] != nil && full(nodeLeft[n], network.nodes[n].capacityTEU) {
+            saturated.append((false, n))
+        }
+        return Start(paths: paths, saturated: saturated)
+    }
+}

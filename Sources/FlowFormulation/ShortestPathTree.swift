@@ -1,0 +1,94 @@
+/// Dijkstra's shortest paths from one node over links with non-negative weights, deterministic.
+///
+/// Ties are broken by node index (the heap orders by distance, then node), and a node's
+/// predecessor changes only on a strictly shorter distance, so the same weights always give the
+/// same tree.
+public struct ShortestPathTree: Sendable {
+    /// `distance[n]`: length of the shortest path to n (weight units), `.infinity` when unreachable.
+    public let distance: [Double]
+    /// `predecessor[n]`: the link entering n on its shortest path, nil at the root or when unreachable.
+    public let predecessor: [Int?]
+    private let tails: [Int]
+
+    /// - Parameters:
+    ///   - root: the start node index.
+    ///   - outgoing: links leaving each node (indices into `ends` and `weight`).
+    ///   - ends: (tail, head) of each link.
+    ///   - weight: each link's weight (≥ 0), or `nil` for a link that may not be used.
+    public init(root: Int, outgoing: [[Int]], ends: [(from: Int, to: Int)], weight: [Double?]) {
+        var distance = [Double](repeating: .infinity, count: outgoing.count)
+        var predecessor = [Int?](repeating: nil, count: outgoing.count)
+        var done = [Bool](repeating: false, count: outgoing.count)
+        var heap = MinHeap()
+        distance[root] = 0
+        heap.push(0, root)
+        while let (d, n) = heap.pop() {
+            if done[n] || d > distance[n] { continue }
+            done[n] = true
+            for l in outgoing[n] {
+                guard let w = weight[l] else { continue }
+                precondition(w >= 0, "link \(l): negative weight \(w)")
+                let head = ends[l].to
+                let candidate = d + w
+                if candidate < distance[head] {
+                    distance[head] = candidate
+                    predecessor[head] = l
+                    heap.push(candidate, head)
+                }
+            }
+        }
+        self.distance = distance
+        self.predecessor = predecessor
+        tails = ends.map(\.from)
+    }
+
+    /// Links of the shortest path from the root to `node`, in order; nil when unreachable or the root.
+    public func path(to node: Int) -> [Int]? {
+        guard distance[node].isFinite, predecessor[node] != nil else { return nil }
+        var links: [Int] = []
+        var at = node
+        while let l = predecessor[at] {
+            links.append(l)
+            at = tails[l]
+        }
+        return links.reversed()
+    }
+}
+
+/// A binary min-heap of (distance, node), ordered by distance then node.
+private struct MinHeap {
+    private var items: [(Double, Int)] = []
+
+    private static func less(_ a: (Double, Int), _ b: (Double, Int)) -> Bool {
+        a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+    }
+
+    mutating func push(_ distance: Double, _ node: Int) {
+        items.append((distance, node))
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard Self.less(items[i], items[parent]) else { break }
+            items.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> (Double, Int)? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return top }
+        items[0] = last
+        var i = 0
+        while true {
+            let (left, right) = (2 * i + 1, 2 * i + 2)
+            var smallest = i
+            if left < items.count, Self.less(items[left], items[smallest]) { smallest = left }
+            if right < items.count, Self.less(items[right], items[smallest]) { smallest = right }
+            guard smallest != i else { break }
+            items.swapAt(i, smallest)
+            i = smallest
+        }
+        return top
+    }
+}

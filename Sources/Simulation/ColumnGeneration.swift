@@ -1,0 +1,231 @@
+import FlowFormulation
+import FreightNetwork
+import LinearProgramming
+
+/// Solves a ``PathProgram`` by column and row generation in one warm solver session.
+///
+/// Round 0 loads the master with the cheapest path of every demand and no capacity row. Each round
+/// solves the master warm (the basis is kept). When its solution exceeds a capacity whose row is
+/// absent, those rows are added (the basis stays dual feasible: the dual simplex continues) and the
+/// master is solved again. Otherwise every demand is priced by one shortest-path search per
+/// commodity under the duals, and each demand's shortest path is added when its reduced cost is
+/// below −``tolerance``·max(1, |π_d|) (new columns are non-basic: the primal simplex continues).
+/// When no row is exceeded and no path qualifies, the master's optimum is feasible for the full
+/// path LP and its duals (0 for absent rows) price every path at ≥ −tolerance: it is the LP optimum.
+struct ColumnGeneration {
+    /// A path column of the master: the demand it serves and its links from origin to destination.
+    struct PathColumn: Hashable {
+        var demand: Int
+        var links: [Int]
+    }
+
+    /// The final master and what it took.
+    struct Outcome {
+        /// The last master solution (optimal, or the status that stopped the rounds).
+        var solution: LPSolution
+        /// The final master LP (its rows: the program's, then capacity rows in the order added).
+        var program: LinearProgram
+        /// The capacity rows the final master holds.
+        var rows: PathProgram.CapacityRows
+        /// Capacity rows in the order they were added: link (true) or node (false) and its index.
+        var rowOrder: [(isLink: Bool, index: Int)]
+        /// Path columns and their handles, in column order.
+        var paths: [(column: PathColumn, variable: LinearProgram.Variable)]
+        /// Master solves.
+        var rounds: Int
+        /// Simplex iterations over all rounds.
+        var iterations: Int
+    }
+
+    let factory: any LPSessionFactory
+    let options: SolveOptions
+
+    /// Relative reduced-cost tolerance (objective units per TEU/year, times max(1, |π_d|)).
+    static let tolerance = 1e-9
+    /// Relative capacity tolerance above which an absent row is added.
+    static let capacityTolerance = 1e-9
+    /// Weight of the best-bound duals in the smoothed duals used to find new paths (0: no smoothing).
+    static let smoothing = 0.5
+    /// Pricing rounds a column may sit at 0 with a positive reduced cost before it is parked (fixed at 0).
+    static let idleRounds = 3
+    /// Rounds after which the solve stops with ``TerminationStatus/iterationLimit``.
+    static let roundLimit = 5_000
+
+    /// Runs column and row generation on `master`, starting from `seed` paths (none: each demand's
+    /// cheapest) and `seedRows` capacity rows (in that order).
+    func solve(
+        _ master: PathProgram, seed: [PathColumn] = [], seedRows: [(isLink: Bool, index: Int)] = []
+    ) throws(SolverError) -> Outcome {
+        var state = State(master)
+        var lp = master.program
+        var first = seed
+        var firstRows = seedRows
+        if seed.isEmpty {
+            let start = master.greedyStart()
+            first = master.price(duals: nil, rows: state.rows).map { PathColumn(demand: $0.demand, links: $0.links) }
+                + start.paths.map { PathColumn(demand: $0.demand, links: $0.links) }
+            firstRows = start.saturated
+        }
+        for column in first where state.known[column.demand][column.links] == nil {
+            let variable = lp.add(master.column(demand: column.demand, links: column.links, number: state.paths.count, rows: state.rows))
+            state.record(column, variable)
+        }
+        for row in firstRows { state.recordRow(row, lp.add(state.newRow(row))) }
+        let initial = lp
+        return try factory.withSession(initial, options: options) {
+            (session: inout any LPSession & ~Copyable) throws(SolverError) -> Outcome in
+            var rounds = 0
+            var iterations = 0
+            func outcome(_ solution: LPSolution, _ program: LinearProgram) -> Outcome {
+                Outcome(
+                    solution: solution, program: program, rows: state.rows, rowOrder: state.rowOrder,
+                    paths: state.paths, rounds: rounds, iterations: iterations)
+            }
+            while true {
+                var solution = try session.solve(reducedCosts: true)
+                rounds += 1
+                iterations += solution.iterations ?? 0
+                if solution.termination == .optimal, rounds > Self.roundLimit {
+                    solution = LPSolution(termination: .iterationLimit, objective: nil, primal: [])
+                }
+                guard solution.termination == .optimal else { return outcome(solution, session.program) }
+                let exceeded = state.exceeded(solution)
+                if !exceeded.isEmpty {
+                    let handles = try session.addRows(exceeded.map { state.newRow($0) })
+                    for (row, handle) in zip(exceeded, handles) { state.recordRow(row, handle) }
+                    continue
+                }
+                // Pricing at the master's duals proves optimality (nothing below −tolerance) and gives a
+                // Lagrangian bound; the paths added come from duals smoothed towards the best-bound duals
+                // (Wentges), which damps the oscillation of the duals, unless none of those improves.
+                let sense: Double = master.objective == .minCost ? 1 : -1
+                func improves(_ demand: Int, _ reduced: Double) -> Bool {
+                    reduced < -Self.tolerance * max(1, abs(solution.dual(master.demandRow[demand])))
+                }
+                let exact = master.price(duals: solution.duals, rows: state.rows)
+                let improving = exact.filter { improves($0.demand, $0.reducedCost) }
+                if improving.isEmpty { return outcome(solution, session.program) }
+                var bound = sense * (solution.objective ?? 0)
+                for priced in exact { bound += master.network.demands[priced.demand].teu * min(0, priced.reducedCost) }
+                if bound > state.bestBound {
+                    state.bestBound = bound
+                    state.stableDuals = solution.duals
+                }
+                var candidates: [PathProgram.PricedPath] = []
+                if Self.smoothing > 0 {
+                    let smoothed = solution.duals.indices.map { i in
+                        let stable = i < state.stableDuals.count ? state.stableDuals[i] : 0
+                        return Self.smoothing * stable + (1 - Self.smoothing) * solution.duals[i]
+                    }
+                    let better = master.price(duals: smoothed, rows: state.rows).filter { priced in
+                        improves(priced.demand,
+                            master.reducedCost(demand: priced.demand, links: priced.links, duals: solution.duals, rows: state.rows))
+                    }
+                    candidates = better
+                }
+                var fresh: [PathColumn] = []
+                var revived: [Int] = []
+                for list in [candidates, improving] where fresh.isEmpty && revived.isEmpty {
+                    for priced in list {
+                        if let p = state.known[priced.demand][priced.links] {
+                            if state.parked.contains(p) && !revived.contains(p) { revived.append(p) }
+                            continue
+                        }
+                        state.known[priced.demand][priced.links] = state.paths.count + fresh.count
+                        fresh.append(PathColumn(demand: priced.demand, links: priced.links))
+                    }
+                }
+                // Only columns already in the master price below −tolerance: the solver's own tolerance.
+                if fresh.isEmpty && revived.isEmpty { return outcome(solution, session.program) }
+                // Park columns idle for a while (fixed at 0: the simplex then leaves them out); revive priced ones.
+                for p in revived {
+                    state.parked.remove(p)
+                    state.idle[p] = 0
+                    try session.setBounds(state.paths[p].variable, .lower(0))
+                }
+                for p in state.paths.indices where !state.parked.contains(p) {
+                    let v = state.paths[p].variable
+                    let idle = solution[v] <= 0 && sense * solution.reducedCost(v) > Self.tolerance
+                    state.idle[p] = idle ? state.idle[p] + 1 : 0
+                    if state.idle[p] >= Self.idleRounds {
+                        state.parked.insert(p)
+                        try session.setBounds(v, .fixed(0))
+                    }
+                }
+                if fresh.isEmpty, let p = revived.first {
+                    // Only revived columns: the basis is not dual feasible; make the next solve primal.
+                    let v = state.paths[p].variable
+                    try session.setCost(v, session.program[v].cost)
+                }
+                let columns = fresh.enumerated().map { i, c in
+                    master.column(demand: c.demand, links: c.links, number: state.paths.count + i, rows: state.rows)
+                }
+                let variables = try session.addColumns(columns)
+                for (column, variable) in zip(fresh, variables) { state.record(column, variable) }
+            }
+        }
+    }
+
+    /// The master's paths and capacity rows as they grow.
+    private struct State {
+        let master: PathProgram
+        var rows: PathProgram.CapacityRows
+        var rowOrder: [(isLink: Bool, index: Int)] = []
+        /// Per demand: the path index of each link sequence in the master.
+        var known: [[[Int]: Int]]
+        var paths: [(column: PathColumn, variable: LinearProgram.Variable)] = []
+        /// Per path: consecutive rounds at 0 with a positive reduced cost; parked paths are fixed at 0.
+        var idle: [Int] = []
+        var parked: Set<Int> = []
+        /// The best Lagrangian bound so far (minimisation terms) and the duals that gave it.
+        var bestBound = -Double.infinity
+        var stableDuals: [Double] = []
+        /// Path columns using each limited link, and entering each limited node (once per entry).
+        var onLink: [[LinearProgram.Variable]]
+        var intoNode: [[LinearProgram.Variable]]
+
+        init(_ master: PathProgram) {
+            self.master = master
+            rows = master.noCapacityRows
+            known = [[[Int]: Int]](repeating: [:], count: master.network.demands.count)
+            onLink = [[LinearProgram.Variable]](repeating: [], count: master.network.links.count)
+            intoNode = [[LinearProgram.Variable]](repeating: [], count: master.network.nodes.count)
+        }
+
+        mutating func record(_ column: PathColumn, _ variable: LinearProgram.Variable) {
+            known[column.demand][column.links] = paths.count
+            paths.append((column, variable))
+            idle.append(0)
+            for l in column.links {
+                if master.linkLimit[l] != nil { onLink[l].append(variable) }
+                let head = master.network.linkEnds[l].to
+                if master.nodeLimit[head] != nil { intoNode[head].append(variable) }
+            }
+        }
+
+        func newRow(_ row: (isLink: Bool, index: Int)) -> LinearProgram.NewRow {
+            row.isLink ? master.linkRow(row.index, paths: onLink[row.index]) : master.nodeRow(row.index, paths: intoNode[row.index])
+        }
+
+        mutating func recordRow(_ row: (isLink: Bool, index: Int), _ handle: LinearProgram.Constraint) {
+            if row.isLink { rows.link[row.index] = handle } else { rows.node[row.index] = handle }
+            rowOrder.append(row)
+        }
+
+        /// Limited links and nodes without a row whose load in `solution` exceeds their limit.
+        func exceeded(_ solution: LPSolution) -> [(isLink: Bool, index: Int)] {
+            var result: [(isLink: Bool, index: Int)] = []
+            func over(_ load: Double, _ limit: Double) -> Bool { load > limit + ColumnGeneration.capacityTolerance * max(1, abs(limit)) }
+            for (l, limit) in master.linkLimit.enumerated() where rows.link[l] == nil {
+                guard let limit else { continue }
+                if over(onLink[l].reduce(0) { $0 + solution[$1] }, limit) { result.append((true, l)) }
+            }
+            for (n, limit) in master.nodeLimit.enumerated() where rows.node[n] == nil {
+                guard let limit else { continue }
+                let load = intoNode[n].reduce(0) { $0 + solution[$1] } - master.originUnmet[n].reduce(0) { $0 + solution[$1] }
+                if over(load, limit) { result.append((false, n)) }
+            }
+            return result
+        }
+    }
+}
