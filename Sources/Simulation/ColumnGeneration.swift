@@ -8,8 +8,9 @@ import LinearProgramming
 /// solves the master warm (the basis is kept). When its solution exceeds a capacity whose row is
 /// absent, those rows are added (the basis stays dual feasible: the dual simplex continues) and the
 /// master is solved again. Otherwise every demand is priced by one shortest-path search per
-/// commodity under the duals, and each demand's shortest path is added when its reduced cost is
-/// below −``tolerance``·max(1, |π_d|) (new columns are non-basic: the primal simplex continues).
+/// commodity under the master's duals and one under the smoothed duals, and each demand's shortest
+/// path under either is added when its reduced cost at the master's duals is below
+/// −``tolerance``·max(1, |π_d|) (new columns are non-basic: the primal simplex continues).
 /// When no row is exceeded and no path qualifies, the master's optimum is feasible for the full
 /// path LP and its duals (0 for absent rows) price every path at ≥ −tolerance: it is the LP optimum.
 struct ColumnGeneration {
@@ -125,7 +126,9 @@ struct ColumnGeneration {
                 }
                 var fresh: [PathColumn] = []
                 var revived: [Int] = []
-                for list in [candidates, improving] where fresh.isEmpty && revived.isEmpty {
+                // Both the smoothed duals' paths (which damp the dual oscillation) and the master's own
+                // (which are sure to improve) enter: more of the final basis per round, fewer rounds.
+                for list in [candidates, improving] {
                     for priced in list {
                         if let p = state.known[priced.demand][priced.links] {
                             if state.parked.contains(p) && !revived.contains(p) { revived.append(p) }

@@ -140,7 +140,7 @@ extension FieldReader {
 
     /// Reads a list field; a null value counts as an empty list.
     mutating func list(_ key: String) -> [YAMLNode]? {
-        guard let node = mapping[key] else { return nil }
+        guard let node = entry(key) else { return nil }
         if YAMLDocument.isNull(node) { return [] }
         guard let sequence = node.sequence else {
             report(at: node, field: fieldPath(key), "expected a list, found \(Self.describe(node))")
@@ -151,7 +151,7 @@ extension FieldReader {
 
     /// The value under `key`, recording "required field is missing" or "expected …, found nothing".
     private mutating func present(_ key: String, required: Bool) -> YAMLNode? {
-        guard let node = mapping[key] else {
+        guard let node = entry(key) else {
             if required { reportMissing(key) }
             return nil
         }
