@@ -70,7 +70,9 @@ struct RunTests {
         expectReportInvariants(report)
     }
 
-    @Test("Max throughput runs on every bundled scenario", arguments: CLI.bundledScenarios())
+    @Test(
+        "Max throughput runs on every annual bundled scenario and a seasonal one",
+        arguments: CLI.maxThroughputScenarios())
     func maxThroughput(_ file: String) throws {
         let outcome = try CLI.run(["run", file, "--objective", "max-throughput", "--format", "json"])
 
