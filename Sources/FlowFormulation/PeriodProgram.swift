@@ -208,7 +208,8 @@ public struct PeriodProgram: Sendable {
         // Supply rows: over the year each demand is shipped or lost.
         for (d, demand) in network.demands.enumerated() {
             let terms = (0..<P).flatMap { [LinearProgram.Term(shipped[d][$0], 1), .init(lost[d][$0], 1)] }
-            lp.addConstraint(FlowProgram.clipped("sup_\(demand.id.rawValue)"), terms, bounds: .fixed(due[d].reduce(0, +)))
+            lp.addConstraint(
+                FlowProgram.clipped("sup_\(demand.id.rawValue)"), terms, bounds: .fixed(due[d].reduce(0, +)))
         }
         // Due rows: v[k,p] + Σ u[d,p] + b[k,p] − b[k,p−1] = Σ due(d,p). Their sum over p is the sum of the
         // commodity's supply and balance rows, so the last period's row is implied and left out (a redundant

@@ -18,7 +18,8 @@ public enum PeriodReport {
     public static func text(_ r: FlowResult) -> String {
         guard let periods = r.periods, !periods.isEmpty else { return "" }
         let corridors = Array(corridors(periods).prefix(4))
-        var out = "\nPeriods (TEU in each period; late and stock at its end; late TEU-d = TEU-days past the due period)\n"
+        var out =
+            "\nPeriods (TEU in each period; late and stock at its end; late TEU-d = TEU-days past the due period)\n"
         var table = TextTable(
             ["period", "days", "due", "shipped", "delivered", "lost", "late", "stock", "late TEU-d"]
                 + corridors, right: Set(1..<(9 + corridors.count)))

@@ -65,7 +65,7 @@ struct PeriodTests {
     }
 
     @Test(
-        "The seasonal Caspian scenarios: a JSON periods list whose sums are the annual figures, the Middle Corridor dips in winter",
+        "Seasonal Caspian scenarios: a JSON periods list summing to the annual figures; the crossings dip in winter",
         arguments: CLI.bundledScenarios().filter { $0.contains("-seasonal") })
     func seasonalJSON(_ file: String) throws {
         let run = try CLI.run(["run", file, "--format", "json"])
