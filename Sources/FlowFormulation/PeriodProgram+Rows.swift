@@ -5,10 +5,10 @@ extension PeriodProgram {
     /// Demands grouped into commodities for the time-expanded program, in order of first appearance.
     ///
     /// Demands with the same destination, value of time and late penalty share a commodity (with one or
-    /// more origins): freight bound for the same place at the same costs is interchangeable, and each
-    /// origin's supply per period is its own demands' shipments, so the grouping is exact. The static
-    /// model merges by origin instead; with periods that would be a relaxation (freight released for one
-    /// destination could stand in, period by period, for freight released for another), so it is not done.
+    /// more origins): freight bound for the same place at the same costs is interchangeable there, so their
+    /// due dates are met together (a TEU of one stands for a TEU of another at the destination) while each
+    /// origin ships only its own demands over the year. The static model merges by origin instead; with
+    /// periods that would let freight for one destination meet, period by period, what another needs.
     /// ``Commodity/origin`` is the first demand's origin; ``origins`` lists them all.
     public static func commodities(_ network: Network) -> [Commodity] {
         var commodities: [Commodity] = []

@@ -1,32 +1,40 @@
 public import FreightNetwork
 public import LinearProgramming
 
-/// The time-expanded LP of a scenario with periods: flows, stock, backlog and losses per period.
+/// The time-expanded LP of a scenario with periods: flows, stock, late backlog and losses per period.
 ///
 /// Commodities k are demands sharing destination, value of time and late penalty, from one or more
-/// origins (exact; see ``PeriodProgram/commodities(_:)``). Periods p = 0…P−1 form a cyclic year (p − 1 of 0 is P − 1).
+/// origins (see ``PeriodProgram/commodities(_:)``). Periods p = 0…P−1 form a cyclic year (p − 1 of 0 is P − 1).
+/// Demand is due at the destination: due(d,p) = teu(d)·share(d,p) TEU must reach t_d in period p. The
+/// origin may ship in any period (the goods are available ahead), so freight can be sent before a closure,
+/// held in a warehouse en route and delivered during it.
 ///
 ///     minimise  Σ x[k,a,p]·(tariff(a) + vot(k)·(time(a) + extra(a,p)) + handling(head a) + vot(k)·dwell(head a))
 ///             + Σ y[d,p]·(handling(o_d) + vot(d)·dwell(o_d))           shipped from the origin in p
-///             + Σ u[d,p]·penalty(d)                                    lost (never carried)
-///             + Σ w[d,p]·late(d)·days(p+1)                             backlog: released, waiting at the origin
-///             + Σ s[k,n,p]·(holding(n) + late(k))·days(p+1)            stock in storage at n, end of p
-///     s.t.  w[d,p−1] + teu(d)·share(d,p) = y[d,p] + u[d,p] + w[d,p]    (release[d,p])
+///             + Σ u[d,p]·penalty(d)                                    lost (due in p, never delivered)
+///             + Σ b[k,p]·late(k)·days(p+1)                             late: due but not delivered by the end of p
+///             + Σ s[k,n,p]·holding(n)·days(p+1)                        stock in storage at n, end of p
+///     s.t.  Σ_p y[d,p] + Σ_p u[d,p] = Σ_p due(d,p)                     (supply[d], over the year)
+///           v[k,p] + Σ_{d∈k} u[d,p] + b[k,p] − b[k,p−1] = Σ_{d∈k} due(d,p)  (due[k,p]; p = P − 1 implied)
 ///           out_k(n,p) − arrivals_k(n,p) + s[k,n,p] − s[k,n,p−1]
 ///               − Σ_{d∈k, o_d = n} y[d,p] + [n = t_k]·v[k,p] = 0          (balance[k,n,p])
 ///           Σ_k x[k,a,p] ≤ capacity(a)·days(p)/365·factor(a,p)        (link capacity per period)
 ///           Σ_k arrivals_k(n,p) + Σ_{d: o_d=n} y[d,p] ≤ capacity(n)·days(p)/365·factor(n,p)
 ///           Σ_k s[k,n,p] ≤ storage(n)                                  (a stock, TEU)
-///           x, y, u, w, s, v ≥ 0
+///           x, y, u, b, s, v ≥ 0
 ///
 /// arrivals_k(n,p) = Σ_{a into n, p′} f(a,p′→p)·x[k,a,p′] with the shares f of ``PeriodTransit`` for a
-/// transit of time(a) + extra(a,p′) + dwell(head a) days. v[k,p] is what the destination receives in p.
+/// transit of time(a) + extra(a,p′) + dwell(head a) days. v[k,p] is what the destination receives in p; as
+/// b ≥ 0 it is at most what is due plus the backlog, so freight that arrives early waits in storage en route
+/// (or at the destination, when it has storage). Stored TEU are not late: holding(n) should include the
+/// capital cost of the goods; value of time keeps pricing the days in transit.
 /// A factor of 0 closes a link (no columns) or a node (no departures, throughput ≤ 0) in that period.
-/// late(d) is the demand's late penalty, or its value of time when it has none. Storage and backlog
-/// exist only with two or more periods: with one period of 365 days the program is the static
-/// ``FlowProgram`` plus the identities y = teu − u and v = inflow.
+/// late(k) is the demands' late penalty, or their value of time when they have none. Due dates per commodity
+/// mean a TEU of one demand stands for a TEU of another with the same destination and costs.
+/// Storage and backlog exist only with two or more periods: with one period of 365 days the program is the
+/// static ``FlowProgram`` plus the identities y = teu − u and v = inflow.
 ///
-/// Max throughput maximises Σ (released − lost) under the same rows; ``cheapestAtThroughput(maximumUnmet:)``
+/// Max throughput maximises Σ (due − lost) under the same rows; ``cheapestAtThroughput(maximumUnmet:)``
 /// then minimises the cost above with Σ u ≤ the stage-1 optimum. Units: TEU per period, USD, days.
 public struct PeriodProgram: Sendable {
     /// One flow column: commodity k's TEU entering `link` during `period`, and where they arrive.
@@ -66,14 +74,14 @@ public struct PeriodProgram: Sendable {
     /// `shipped[d][p]`, `lost[d][p]`: TEU of demand d leaving its origin, and lost, in period p.
     public let shipped: [[LinearProgram.Variable]]
     public let lost: [[LinearProgram.Variable]]
-    /// `waiting[d][p]`: TEU of demand d released but not shipped at the end of p (empty with one period).
-    public let waiting: [[LinearProgram.Variable]]
+    /// `backlog[k][p]`: TEU of commodity k due by the end of p and not yet delivered (late; empty with one period).
+    public let backlog: [[LinearProgram.Variable]]
     /// `linkCapacity[l][p]`, `nodeCapacity[n][p]`, `storageCapacity[n][p]`: rows, when limited and used.
     public let linkCapacity: [[LinearProgram.Constraint?]]
     public let nodeCapacity: [[LinearProgram.Constraint?]]
     public let storageCapacity: [[LinearProgram.Constraint?]]
-    /// `released[d][p]`: TEU of demand d released in period p.
-    public let released: [[Double]]
+    /// `due[d][p]`: TEU of demand d due at its destination in period p.
+    public let due: [[Double]]
 
     public var periodCount: Int { schedule.periods.count }
 
@@ -131,7 +139,7 @@ public struct PeriodProgram: Sendable {
             flow.append(columns)
         }
 
-        // Stock columns: storage nodes the commodity passes through (not its destination).
+        // Stock columns: storage nodes the commodity passes through, and its destination when it has storage.
         var stock: [[StockColumn]] = []
         for k in commodities.indices {
             var columns: [StockColumn] = []
@@ -140,10 +148,10 @@ public struct PeriodProgram: Sendable {
                 let leaves = Set(usable[k].map { network.linkEnds[$0].from })
                 for (n, node) in network.nodes.enumerated() {
                     guard let capacity = node.storageCapacityTEU, capacity > 0, !node.isClosed,
-                        enters.contains(n), leaves.contains(n), n != sinks[k]
+                        enters.contains(n), leaves.contains(n) || n == sinks[k]
                     else { continue }
                     for p in 0..<P {
-                        let cost = (node.holdingCostUSDPerTEUDay + latePenalty[k]) * nextDays[p]
+                        let cost = node.holdingCostUSDPerTEUDay * nextDays[p]
                         let name = FlowProgram.clipped("s_\(labels[k])_\(node.id.rawValue)_\(periodNames[p])")
                         columns.append(
                             StockColumn(
@@ -155,19 +163,17 @@ public struct PeriodProgram: Sendable {
             stock.append(columns)
         }
 
-        // Demand columns: shipped, lost, waiting per period.
+        // Demand columns: shipped and lost per demand and period; late backlog per commodity and period.
         var shipped: [[LinearProgram.Variable]] = []
         var lost: [[LinearProgram.Variable]] = []
-        var waiting: [[LinearProgram.Variable]] = []
-        var released: [[Double]] = []
+        var due: [[Double]] = []
         var constant = 0.0
         for (d, demand) in network.demands.enumerated() {
             let id = demand.id.rawValue
             let origin = FlowProgram.originCost(demand, network)
-            let late = Self.latePenalty(demand)
-            let release = (0..<P).map { demand.teu * schedule.demandShare[d][$0] }
-            released.append(release)
-            if !minCost { constant += release.reduce(0, +) }
+            let dueInPeriod = (0..<P).map { demand.teu * schedule.demandShare[d][$0] }
+            due.append(dueInPeriod)
+            if !minCost { constant += dueInPeriod.reduce(0, +) }
             shipped.append(
                 (0..<P).map {
                     lp.addVariable(
@@ -180,31 +186,42 @@ public struct PeriodProgram: Sendable {
                         FlowProgram.clipped("u_\(id)_\(periodNames[$0])"), bounds: .lower(0),
                         cost: minCost ? demand.unmetPenaltyUSDPerTEU : -1)
                 })
-            waiting.append(
-                P > 1
-                    ? (0..<P).map {
-                        lp.addVariable(
-                            FlowProgram.clipped("w_\(id)_\(periodNames[$0])"), bounds: .lower(0),
-                            cost: minCost ? late * nextDays[$0] : 0)
-                    } : [])
         }
         var delivery: [[LinearProgram.Variable]] = []
+        var backlog: [[LinearProgram.Variable]] = []
         for k in commodities.indices {
+            let late = latePenalty[k]
             delivery.append(
                 (0..<P).map {
                     lp.addVariable(FlowProgram.clipped("v_\(labels[k])_\(periodNames[$0])"), bounds: .lower(0), cost: 0)
                 })
+            backlog.append(
+                P > 1
+                    ? (0..<P).map {
+                        lp.addVariable(
+                            FlowProgram.clipped("b_\(labels[k])_\(periodNames[$0])"), bounds: .lower(0),
+                            cost: minCost ? late * nextDays[$0] : 0)
+                    } : [])
         }
         lp.objectiveConstant = constant
 
-        // Release rows: w[d,p−1] + released = y + u + w[d,p].
+        // Supply rows: over the year each demand is shipped or lost.
         for (d, demand) in network.demands.enumerated() {
-            for p in 0..<P {
-                var terms: [LinearProgram.Term] = [.init(shipped[d][p], 1), .init(lost[d][p], 1)]
-                if P > 1 { terms += [.init(waiting[d][p], 1), .init(waiting[d][(p + P - 1) % P], -1)] }
+            let terms = (0..<P).flatMap { [LinearProgram.Term(shipped[d][$0], 1), .init(lost[d][$0], 1)] }
+            lp.addConstraint(
+                FlowProgram.clipped("sup_\(demand.id.rawValue)"), terms, bounds: .fixed(due[d].reduce(0, +)))
+        }
+        // Due rows: v[k,p] + Σ u[d,p] + b[k,p] − b[k,p−1] = Σ due(d,p). Their sum over p is the sum of the
+        // commodity's supply and balance rows, so the last period's row is implied and left out (a redundant
+        // equality makes GLPK's initial basis singular); with one period there is none.
+        for (k, commodity) in commodities.enumerated() {
+            for p in 0..<(P - 1) {
+                var terms: [LinearProgram.Term] = [.init(delivery[k][p], 1)]
+                terms += commodity.demands.map { .init(lost[$0][p], 1) }
+                if P > 1 { terms += [.init(backlog[k][p], 1), .init(backlog[k][(p + P - 1) % P], -1)] }
+                let total = commodity.demands.reduce(0) { $0 + due[$1][p] }
                 lp.addConstraint(
-                    FlowProgram.clipped("rel_\(demand.id.rawValue)_\(periodNames[p])"), terms,
-                    bounds: .fixed(released[d][p]))
+                    FlowProgram.clipped("due_\(labels[k])_\(periodNames[p])"), terms, bounds: .fixed(total))
             }
         }
 
@@ -250,8 +267,8 @@ public struct PeriodProgram: Sendable {
         self.delivery = delivery
         self.shipped = shipped
         self.lost = lost
-        self.waiting = waiting
-        self.released = released
+        self.backlog = backlog
+        self.due = due
         self.program = lp
 
     }

@@ -18,29 +18,30 @@ public enum PeriodReport {
     public static func text(_ r: FlowResult) -> String {
         guard let periods = r.periods, !periods.isEmpty else { return "" }
         let corridors = Array(corridors(periods).prefix(4))
-        var out = "\nPeriods (TEU in each period; waiting and stock at its end; late = TEU-days waiting or in stock)\n"
+        var out =
+            "\nPeriods (TEU in each period; late and stock at its end; late TEU-d = TEU-days past the due period)\n"
         var table = TextTable(
-            ["period", "days", "released", "shipped", "delivered", "lost", "waiting", "stock", "late TEU-d"]
+            ["period", "days", "due", "shipped", "delivered", "lost", "late", "stock", "late TEU-d"]
                 + corridors, right: Set(1..<(9 + corridors.count)))
         for p in periods {
             table.add(
                 [
-                    p.name, F.fixed(p.days, 0), F.grouped(p.releasedTEU), F.grouped(p.shippedTEU),
+                    p.name, F.fixed(p.days, 0), F.grouped(p.dueTEU), F.grouped(p.shippedTEU),
                     F.grouped(p.deliveredTEU),
-                    F.grouped(p.lostTEU), F.grouped(p.waitingTEU), F.grouped(p.stockTEU), F.grouped(p.lateTEUDays),
+                    F.grouped(p.lostTEU), F.grouped(p.lateTEU), F.grouped(p.stockTEU), F.grouped(p.lateTEUDays),
                 ]
                     + corridors.map { F.grouped(p.corridorTEU($0)) })
         }
         let sum = { (f: (PeriodResult) -> Double) in periods.reduce(0) { $0 + f($1) } }
         table.add(
             [
-                "year", F.fixed(sum(\.days), 0), F.grouped(sum(\.releasedTEU)), F.grouped(sum(\.shippedTEU)),
+                "year", F.fixed(sum(\.days), 0), F.grouped(sum(\.dueTEU)), F.grouped(sum(\.shippedTEU)),
                 F.grouped(sum(\.deliveredTEU)), F.grouped(sum(\.lostTEU)), "", "", F.grouped(sum(\.lateTEUDays)),
             ]
                 + corridors.map { c in F.grouped(sum { $0.corridorTEU(c) }) })
         out += table.rendered()
         out +=
-            "  Waiting and storage cost USD \(F.money(sum(\.lateCostUSD) + sum(\.holdingCostUSD)))/yr"
+            "  Late and storage cost USD \(F.money(sum(\.lateCostUSD) + sum(\.holdingCostUSD)))/yr"
             + " (late penalty USD \(F.money(sum(\.lateCostUSD))), holding USD \(F.money(sum(\.holdingCostUSD))))\n"
         let warehouses = periods[0].stocks.indices.filter { i in periods.contains { $0.stocks[i].stockTEU > 0 } }
         if !warehouses.isEmpty {
@@ -81,11 +82,11 @@ public enum PeriodReport {
                 .object([
                     ("name", .string(p.name)),
                     ("days", .number(p.days)),
-                    ("released_teu", .number(p.releasedTEU)),
+                    ("due_teu", .number(p.dueTEU)),
                     ("shipped_teu", .number(p.shippedTEU)),
                     ("delivered_teu", .number(p.deliveredTEU)),
                     ("lost_teu", .number(p.lostTEU)),
-                    ("waiting_teu", .number(p.waitingTEU)),
+                    ("late_teu", .number(p.lateTEU)),
                     ("stock_teu", .number(p.stockTEU)),
                     ("late_teu_days", .number(p.lateTEUDays)),
                     ("late_cost_usd", .number(p.lateCostUSD)),
@@ -154,19 +155,19 @@ public enum PeriodReport {
                     periods.map { $0.stocks[i].stockTEU }
                 )
             }
-        stockSeries.append(("waiting at origins", "#7f8c8d", periods.map(\.waitingTEU)))
+        stockSeries.append(("late at destinations", "#7f8c8d", periods.map(\.lateTEU)))
         charts += HTMLReport.figure(
             SVGCharts.lines(stockSeries, labels: names, caption: "Stock and backlog at the end of each period"),
-            "Warehouse stock and freight waiting at origins at the end of each period, TEU")
+            "Warehouse stock and late freight (due, not yet delivered) at the end of each period, TEU")
         charts += HTMLReport.figure(
             SVGCharts.lines(
                 [
                     ("delivered", "#27ae60", periods.map(\.deliveredTEU)),
                     ("lost", "#c0392b", periods.map(\.lostTEU)),
-                    ("released", "#2d7dd2", periods.map(\.releasedTEU)),
+                    ("due", "#2d7dd2", periods.map(\.dueTEU)),
                 ],
-                labels: names, caption: "Released, delivered and lost TEU per period"),
-            "Released, delivered and lost TEU per period")
+                labels: names, caption: "Due, delivered and lost TEU per period"),
+            "Due, delivered and lost TEU per period")
         return HTML.section(
             "Seasons", "<div class=\"charts\">\n\(charts)</div>\n<pre>\(HTML.escape(text(r)))</pre>\n", id: "seasons")
     }

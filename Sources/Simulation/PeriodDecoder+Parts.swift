@@ -76,28 +76,24 @@ extension PeriodDecoder {
         let schedule = formulation.schedule
         let P = formulation.periodCount
         let clean = FlowDecoder.clean
-        var waiting = [Double](repeating: 0, count: P)
-        var lateOfWaiting = [Double](repeating: 0, count: P)
-        for (d, row) in formulation.waiting.enumerated() {
-            let late = PeriodProgram.latePenalty(network.demands[d])
+        var late = [Double](repeating: 0, count: P)
+        var lateCost = [Double](repeating: 0, count: P)
+        for (k, row) in formulation.backlog.enumerated() {
             for (p, v) in row.enumerated() {
-                waiting[p] += max(0, solution[v])
-                lateOfWaiting[p] += max(0, solution[v]) * late
+                late[p] += max(0, solution[v])
+                lateCost[p] += max(0, solution[v]) * formulation.latePenalty[k]
             }
         }
         var stockAt = [[Double]](repeating: Array(repeating: 0, count: P), count: network.nodes.count)
-        var lateOfStock = [Double](repeating: 0, count: P)
-        for (k, columns) in formulation.stock.enumerated() {
+        for columns in formulation.stock {
             for c in columns {
                 let s = max(0, solution[c.variable])
                 stockAt[c.node][c.period] += s
-                lateOfStock[c.period] += s * formulation.latePenalty[k]
             }
         }
         return (0..<P).map { p in
             let before = (p + P - 1) % P
             let days = schedule.periods[p].days
-            let stockBefore = network.nodes.indices.reduce(0) { $0 + stockAt[$1][before] }
             let holding = network.nodes.indices.reduce(0) {
                 $0 + stockAt[$1][before] * network.nodes[$1].holdingCostUSDPerTEUDay
             }
@@ -124,14 +120,14 @@ extension PeriodDecoder {
             }
             return PeriodResult(
                 name: schedule.periods[p].name, days: days,
-                releasedTEU: formulation.released.reduce(0) { $0 + $1[p] },
+                dueTEU: formulation.due.reduce(0) { $0 + $1[p] },
                 shippedTEU: clean(shipped.reduce(0) { $0 + $1[p] }),
                 deliveredTEU: clean(formulation.delivery.reduce(0) { $0 + max(0, solution[$1[p]]) }),
                 lostTEU: clean(lost.reduce(0) { $0 + $1[p] }),
-                waitingTEU: clean(waiting[p]), stockTEU: clean(network.nodes.indices.reduce(0) { $0 + stockAt[$1][p] }),
-                lateTEUDays: clean((waiting[before] + stockBefore) * days),
+                lateTEU: clean(late[p]), stockTEU: clean(network.nodes.indices.reduce(0) { $0 + stockAt[$1][p] }),
+                lateTEUDays: clean(late[before] * days),
                 holdingCostUSD: holding * days,
-                lateCostUSD: (lateOfWaiting[before] + lateOfStock[before]) * days,
+                lateCostUSD: lateCost[before] * days,
                 corridors: corridors[p], links: links, nodes: nodes, stocks: stocks
             )
         }

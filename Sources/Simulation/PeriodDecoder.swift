@@ -79,7 +79,7 @@ struct PeriodDecoder {
             objective: formulation.objective,
             status: solution.termination,
             objectiveValue: objectiveValue,
-            demandTEU: formulation.released.reduce(0) { $0 + $1.reduce(0, +) },
+            demandTEU: formulation.due.reduce(0) { $0 + $1.reduce(0, +) },
             deliveredTEU: clean(totalDelivered),
             unmetTEU: clean(unmet.reduce(0, +)),
             totalCostUSD: cost,
@@ -107,7 +107,7 @@ struct PeriodDecoder {
     {
         var result = FlowResult(
             scenario: scenario, objective: formulation.objective, status: status, objectiveValue: nil,
-            demandTEU: formulation.released.reduce(0) { $0 + $1.reduce(0, +) }, deliveredTEU: 0, unmetTEU: 0,
+            demandTEU: formulation.due.reduce(0) { $0 + $1.reduce(0, +) }, deliveredTEU: 0, unmetTEU: 0,
             totalCostUSD: 0, timeValueUSD: 0, unmetPenaltyUSD: 0, avgCostUSDPerTEU: nil, avgTimeDays: nil,
             corridors: [], links: [], nodes: [], demands: [], binding: [], programSize: size(of: formulation),
             solverName: solver, iterations: nil
@@ -127,7 +127,7 @@ struct PeriodDecoder {
         let network = formulation.network
         return network.demands.enumerated().map { d, demand in
             FlowDecoder.demandResult(
-                demand, teu: formulation.released[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
+                demand, teu: formulation.due[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
                 routes: routes[d])
         }
     }

@@ -2,30 +2,30 @@ public import FreightNetwork
 
 /// What happened in one period of a seasonal scenario.
 ///
-/// Units: TEU in the period (not per year), USD in the period, days. Stock and waiting are
-/// levels at the end of the period; late TEU-days and the holding and late costs are those incurred
-/// during the period by what was waiting or in stock at the end of the period before (the year is
-/// cyclic). Annual figures of the ``FlowResult`` are the sums over the periods.
+/// Units: TEU in the period (not per year), USD in the period, days. Stock and late TEU are
+/// levels at the end of the period; late TEU-days and the late cost are those incurred during the period
+/// by what was late at the end of the period before, the holding cost by what was in stock then (the year
+/// is cyclic). Annual figures of the ``FlowResult`` are the sums over the periods.
 public struct PeriodResult: Sendable, Hashable {
     public var name: String
     public var days: Double
-    /// TEU the demands released in the period.
-    public var releasedTEU: Double
+    /// TEU due at the destinations in the period.
+    public var dueTEU: Double
     /// TEU that left their origins in the period.
     public var shippedTEU: Double
     /// TEU that reached their destinations in the period.
     public var deliveredTEU: Double
-    /// TEU lost in the period (never carried; they pay the unmet penalty).
+    /// TEU due in the period and lost (never delivered; they pay the unmet penalty).
     public var lostTEU: Double
-    /// TEU released but still waiting at their origins at the end of the period (backlog).
-    public var waitingTEU: Double
+    /// TEU due by the end of the period and not yet delivered (late backlog at the destinations).
+    public var lateTEU: Double
     /// TEU in storage at the end of the period, over all warehouses.
     public var stockTEU: Double
-    /// TEU-days of lateness during the period: (waiting + stock at the end of the period before) × days.
+    /// TEU-days of lateness during the period: late TEU at the end of the period before × days.
     public var lateTEUDays: Double
     /// USD of holding cost in storage during the period.
     public var holdingCostUSD: Double
-    /// USD of late penalty during the period (backlog and stock).
+    /// USD of late penalty during the period.
     public var lateCostUSD: Double
     /// TEU shipped in the period by the main corridor of their route, largest first.
     public var corridors: [CorridorShare]
@@ -37,17 +37,17 @@ public struct PeriodResult: Sendable, Hashable {
     public var stocks: [PeriodStock]
 
     public init(
-        name: String, days: Double, releasedTEU: Double, shippedTEU: Double, deliveredTEU: Double, lostTEU: Double,
-        waitingTEU: Double, stockTEU: Double, lateTEUDays: Double, holdingCostUSD: Double, lateCostUSD: Double,
+        name: String, days: Double, dueTEU: Double, shippedTEU: Double, deliveredTEU: Double, lostTEU: Double,
+        lateTEU: Double, stockTEU: Double, lateTEUDays: Double, holdingCostUSD: Double, lateCostUSD: Double,
         corridors: [CorridorShare], links: [PeriodLinkFlow], nodes: [PeriodNodeFlow], stocks: [PeriodStock]
     ) {
         self.name = name
         self.days = days
-        self.releasedTEU = releasedTEU
+        self.dueTEU = dueTEU
         self.shippedTEU = shippedTEU
         self.deliveredTEU = deliveredTEU
         self.lostTEU = lostTEU
-        self.waitingTEU = waitingTEU
+        self.lateTEU = lateTEU
         self.stockTEU = stockTEU
         self.lateTEUDays = lateTEUDays
         self.holdingCostUSD = holdingCostUSD
@@ -94,7 +94,7 @@ public struct PeriodStock: Sendable, Hashable {
 }
 
 extension FlowResult {
-    /// Holding plus late costs of storage and backlog over the year, USD (0 without periods).
+    /// Holding cost of storage plus late penalty of the backlog over the year, USD (0 without periods).
     public var waitingCostUSD: Double {
         (periods ?? []).reduce(0) { $0 + $1.holdingCostUSD + $1.lateCostUSD }
     }

@@ -29,8 +29,8 @@ extension Simulator {
             return result
         case .maxThroughput:
             let delivered = first.objective ?? 0
-            let released = formulation.released.reduce(0) { $0 + $1.reduce(0, +) }
-            let maximumUnmet = max(0, released - delivered) * (1 + 1e-9) + 1e-9 * max(1, released)
+            let due = formulation.due.reduce(0) { $0 + $1.reduce(0, +) }
+            let maximumUnmet = max(0, due - delivered) * (1 + 1e-9) + 1e-9 * max(1, due)
             let second = try solver.solve(
                 formulation.cheapestAtThroughput(maximumUnmet: maximumUnmet), options: options)
             guard second.termination == .optimal else {

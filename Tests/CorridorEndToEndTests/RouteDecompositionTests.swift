@@ -5,7 +5,8 @@ import Testing
 /// Issue 3, item 2: every solution decomposes into routes per demand that sum back exactly.
 @Suite("GLPK end to end: routes per demand")
 struct RouteDecompositionTests {
-    static let cases = CLI.bundledScenarios().flatMap { [($0, "min-cost"), ($0, "max-throughput")] }
+    static let cases =
+        CLI.bundledScenarios().map { ($0, "min-cost") } + CLI.maxThroughputScenarios().map { ($0, "max-throughput") }
 
     @Test("Routes sum to each demand's delivered TEU and, per link, to the link flow (1e-6 relative)", arguments: cases)
     func routesSumBack(_ file: String, _ objective: String) throws {

@@ -58,8 +58,9 @@ func expectReportInvariants(_ report: Report, sourceLocation: SourceLocation = #
 
 @Suite("GLPK end to end: corridor run")
 struct RunTests {
-    @Test("Every bundled scenario solves, with conserved flows, respected capacities and shares summing to 1",
-        arguments: CLI.bundledScenarios())
+    /// The 12-month seasonal files run in `PeriodTests.seasonalJSON` (the same invariants, plus the periods).
+    @Test("Every annual bundled scenario solves, with conserved flows, respected capacities and shares summing to 1",
+        arguments: CLI.bundledScenarios(seasonal: false))
     func bundledScenario(_ file: String) throws {
         let outcome = try CLI.run(["run", file, "--format", "json"])
 
@@ -70,7 +71,9 @@ struct RunTests {
         expectReportInvariants(report)
     }
 
-    @Test("Max throughput runs on every bundled scenario", arguments: CLI.bundledScenarios())
+    @Test(
+        "Max throughput runs on every annual bundled scenario and a seasonal one",
+        arguments: CLI.maxThroughputScenarios())
     func maxThroughput(_ file: String) throws {
         let outcome = try CLI.run(["run", file, "--objective", "max-throughput", "--format", "json"])
 

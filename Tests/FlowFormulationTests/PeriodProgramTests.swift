@@ -53,17 +53,18 @@ struct PeriodProgramTests {
         #expect(year.arrivals(enteringIn: 0, transitDays: 400) == [.init(period: 0, fraction: 1)])
     }
 
-    @Test("Storage carries freight past a closure: hand-checked two-period optimum")
+    @Test("Storage carries freight past a closure: ship before it, store, deliver during it (hand-checked)")
     func storagePastClosure() throws {
-        // Two periods of 182.5 days. A → W (10 USD, capacity 200 TEU/yr = 100 per period), W → B (20 USD,
-        // capacity 400 TEU/yr = 200 per period, closed in p2). Warehouse W: 1,000 TEU, holding 1 USD/TEU/day.
-        // Demand A → B: 200 TEU/yr, 100 released per period, value of time 0, late penalty 2 USD/TEU/day,
+        // Two periods of 182.5 days. A → W (10 USD, 400 TEU/yr = 200 per period, closed in p2: the crossing),
+        // W → B (20 USD, 200 TEU/yr = 100 per period, open all year). Warehouse W: 1,000 TEU, holding 1 USD/TEU/day.
+        // Demand A → B: 200 TEU/yr, 100 due at B in each period, value of time 0, late penalty 2 USD/TEU/day,
         // unmet penalty 10,000 USD/TEU.
-        // p1: 100 go A → W → B (30 USD each). p2: A → W is still open, so its 100 TEU move to W and wait in
-        // storage until p1 of the next (cyclic) year: stock 100 at the end of p2, each TEU paying
-        // (1 + 2) × 182.5 = 547.5 USD, then W → B in p1 carries 200 (= its period capacity).
-        // Optimum = 100 × 30 + 100 × (30 + 547.5) = 60,750 USD. Waiting at A instead does not help: A → W
-        // carries at most 100 in p1, already used. Without storage the p2 freight is lost: 100 × 30 + 100 × 10,000.
+        // Pre-positioning: in p1 200 TEU cross A → W; 100 go on to B (due in p1), 100 stay in W through p2
+        // (1 × 182.5 = 182.5 USD each) and reach B in p2, on time. Optimum = 200 × 30 + 100 × 182.5 = 24,250 USD.
+        // Nothing is late: being late instead costs 2 × 182.5 = 365 per TEU, and W → B has no spare p1 capacity.
+        // Without storage nothing reaches W in p2 and W → B carries 100 a year in p1 only: the 100 TEU due in
+        // p2 are lost (delivering them late would need W → B in p1 next year, already full):
+        // 100 × 30 + 100 × 10,000 = 1,003,000 USD.
         var nodes = [F.node("A"), F.node("W"), F.node("B")]
         nodes[1].storageCapacityTEU = 1_000
         nodes[1].holdingCostUSDPerTEUDay = 1
@@ -71,19 +72,21 @@ struct PeriodProgramTests {
         demand.latePenaltyUSDPerTEUDay = 2
         let network = try F.network(
             nodes: nodes,
-            links: [F.link("A", "W", cost: 10, capacity: 200), F.link("W", "B", cost: 20, capacity: 400)],
+            links: [F.link("A", "W", cost: 10, capacity: 400), F.link("W", "B", cost: 20, capacity: 200)],
             demands: [demand])
         var schedule = Self.schedule([182.5, 182.5], for: network)
-        schedule.linkCapacityFactor[1] = [1, 0]
+        schedule.linkCapacityFactor[0] = [1, 0]
 
         let program = PeriodProgram(network: network, schedule: schedule)
         let solution = try GLPKSolver().solve(program.program)
 
         #expect(solution.termination == .optimal)
-        #expect(isClose(try #require(solution.objective), 60_750, tolerance: 1e-9))
+        #expect(isClose(try #require(solution.objective), 24_250, tolerance: 1e-9))
         let stockW = program.stock[0].filter { $0.node == 1 }.map { solution[$0.variable] }
-        #expect(isClose(stockW[0], 0) && isClose(stockW[1], 100))
-        #expect(isClose(solution[program.delivery[0][0]], 200) && isClose(solution[program.delivery[0][1]], 0))
+        #expect(isClose(stockW[0], 100) && isClose(stockW[1], 0))
+        #expect(isClose(solution[program.shipped[0][0]], 200) && isClose(solution[program.shipped[0][1]], 0))
+        #expect(isClose(solution[program.delivery[0][0]], 100) && isClose(solution[program.delivery[0][1]], 100))
+        #expect(program.backlog[0].allSatisfy { isClose(solution[$0], 0) })
         #expect(program.lost[0].allSatisfy { isClose(solution[$0], 0) })
 
         var noStorage = network.nodes
@@ -93,13 +96,17 @@ struct PeriodProgramTests {
             schedule: schedule)
         let lost = try GLPKSolver().solve(without.program)
         #expect(isClose(try #require(lost.objective), 100 * 30 + 100 * 10_000, tolerance: 1e-9))
+        #expect(isClose(lost[without.lost[0][1]], 100))
     }
 
-    @Test("Backlog: freight waits at the origin through a closure and pays the late penalty")
+    @Test("Late delivery: freight due during a closure arrives after it and pays the late penalty")
     func backlog() throws {
-        // Three periods of 100 days; the only link A → B is closed in p2. 300 TEU/yr released evenly,
-        // tariff 5, late penalty 3 USD/TEU/day, penalty 10,000. The 100 TEU released in p2 wait until p3:
+        // Three periods of 100 days; the only link A → B (no storage anywhere) is closed in p2. 300 TEU/yr due
+        // evenly (100 per period), tariff 5, late penalty 3 USD/TEU/day, unmet penalty 10,000.
+        // Delivering p2's 100 TEU in p3 leaves them late through p3 only: backlog 100 at the end of p2,
         // 100 × 3 × 100 days = 30,000 USD; all 300 TEU pay the tariff: 1,500. Optimum 31,500.
+        // Delivering them early in p1 does not help: without storage an early arrival counts against the
+        // cyclic year before (backlog 100 at the end of p2 and of p3: 60,000); losing them costs 1,000,000.
         var demand = F.demand("A", "B", teu: 300, vot: 0)
         demand.latePenaltyUSDPerTEUDay = 3
         let network = try F.network(links: [F.link("A", "B", cost: 5)], demands: [demand])
@@ -110,7 +117,9 @@ struct PeriodProgramTests {
         let solution = try GLPKSolver().solve(program.program)
 
         #expect(isClose(try #require(solution.objective), 31_500, tolerance: 1e-9))
-        #expect(isClose(solution[program.waiting[0][1]], 100))
+        #expect(isClose(solution[program.backlog[0][1]], 100))
+        #expect(isClose(solution[program.backlog[0][0]], 0) && isClose(solution[program.backlog[0][2]], 0))
+        #expect(isClose(solution[program.delivery[0][2]], 200))
         #expect(isClose(solution[program.shipped[0][2]], 200))
         #expect(program.flow[0].allSatisfy { $0.period != 1 }, "no column on a link closed in that period")
     }
@@ -119,9 +128,10 @@ struct PeriodProgramTests {
     func cyclicTransit() throws {
         // Two periods of 10 days; A → B takes 15 days, so freight entering in p2 ([10, 20)) arrives on
         // [25, 35) = [5, 15) of the next year: half in p1, half in p2. Node B handles at most 365 TEU/yr,
-        // i.e. 10 TEU per 10-day period. Demand released only in p2 (share [0, 1]), 16 TEU.
-        // B's p1 throughput = 0.5 × x(p1) + 0.5 × x(p2); p2 gets 0.5 × x(p1) + 0.5 × x(p2): the 16 TEU split so
-        // each period of B receives 8 ≤ 10 — whereas with no wrap nothing could arrive in p1 at all.
+        // i.e. 10 TEU per 10-day period. 16 TEU due only in p2 (share [0, 1]); value of time and late penalty 0.
+        // Freight entering in p1 ([0, 10)) lands on [15, 25): half in p2, half in p1 of the next year; entering in
+        // p2 also splits half and half. So B receives 8 ≤ 10 in each period whenever it is shipped, and the year's
+        // wrap is what makes the 16 TEU fit: without it B could take only 10 in p2 (and nothing arrives in p1).
         let network = try F.network(
             nodes: [F.node("A"), F.node("B", capacity: 365)],
             links: [F.link("A", "B", cost: 1, time: 15)],
@@ -172,7 +182,7 @@ struct PeriodProgramTests {
         let a = try GLPKSolver().solve(staticProgram.program)
         let b = try GLPKSolver().solve(periodProgram.program)
 
-        #expect(periodProgram.stock.allSatisfy(\.isEmpty) && periodProgram.waiting.allSatisfy(\.isEmpty))
+        #expect(periodProgram.stock.allSatisfy(\.isEmpty) && periodProgram.backlog.allSatisfy(\.isEmpty))
         #expect(isClose(try #require(a.objective), try #require(b.objective), tolerance: 1e-9))
         var staticFlow = [Double](repeating: 0, count: links.count)
         for columns in staticProgram.flow { for c in columns { staticFlow[c.link] += a[c.variable] } }
@@ -186,7 +196,7 @@ struct PeriodProgramTests {
         }
     }
 
-    @Test("Every period's link, node and storage capacity holds; release = shipped + lost + Δ backlog")
+    @Test("Every period's link, node and storage capacity holds; due = delivered + lost + Δ backlog; supply")
     func capacitiesPerPeriod() throws {
         var nodes = [F.node("A"), F.node("H", capacity: 300), F.node("W"), F.node("B")]
         nodes[2].storageCapacityTEU = 40
@@ -220,10 +230,13 @@ struct PeriodProgramTests {
             #expect(stock <= 40 + 1e-6)
             let before = (p + 11) % 12
             let balance =
-                s[program.waiting[0][before]] + program.released[0][p] - s[program.shipped[0][p]]
-                - s[program.lost[0][p]] - s[program.waiting[0][p]]
+                s[program.backlog[0][before]] + program.due[0][p] - s[program.delivery[0][p]]
+                - s[program.lost[0][p]] - s[program.backlog[0][p]]
             #expect(abs(balance) < 1e-6)
         }
+        // Over the year the demand is shipped or lost: Σ shipped + Σ lost = 480.
+        let supply = (0..<12).reduce(0) { $0 + s[program.shipped[0][$1]] + s[program.lost[0][$1]] }
+        #expect(isClose(supply, 480, tolerance: 1e-9))
         // Over the cyclic year everything shipped arrives: Σ shipped = Σ delivered.
         let shipped = program.shipped[0].reduce(0) { $0 + s[$1] }
         let delivered = program.delivery[0].reduce(0) { $0 + s[$1] }

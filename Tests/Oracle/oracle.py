@@ -19,8 +19,8 @@ Model (the one the Swift solver implements):
   * min-cost: minimise total cost.  max-throughput: maximise delivered TEU, then (among those
     optima) minimise total cost.
   * a file with `periods` (issue 8) is solved by solve_periods: a time-expanded LP over a cyclic
-    year with per-period capacities, transit shares, storage, backlog and losses (README "Periods and
-    seasons"); objective_value then sums the year, delivered/unmet TEU are annual sums.
+    year with demand due per period at the destination, per-period capacities, transit shares, storage,
+    late backlog and losses (README "Periods and seasons"); objective_value then sums the year, delivered/unmet TEU are annual sums.
 
 Usage (from the repository root):
   python3 Tests/Oracle/oracle.py FILE [FILE...] [--objective min-cost|max-throughput] [--json] [-v]
@@ -573,14 +573,18 @@ def demand_shares(net: Network, d: Demand) -> list[float]:
 def solve_periods(net: Network, objective: str = "min-cost") -> Result:
     """The time-expanded LP, one commodity per demand (written independently of the Swift model).
 
-    Variables per demand k and period p: x[k,a,p] TEU entering link a; y shipped from the origin;
-    u lost; w waiting at the origin at the end of p; v received at the destination; s[k,n,p] stock at
-    a storage node at the end of p. Rows: release y + u + w[p] - w[p-1] = teu*share(p); balance at
-    every (node, period); link capacity cap*days/365*factor per period; node throughput (arrivals +
-    shipped from it) likewise (an unlimited node with factor 0 takes nothing); storage stock <= its
-    capacity. A factor of 0 on a link or on its tail node forbids entering the link in that period.
+    Demand is due at the destination: teu*share(p) must arrive in period p; the origin may ship in any
+    period. Variables per demand k and period p: x[k,a,p] TEU entering link a; y shipped from the
+    origin; u lost (due in p, never delivered); v received at the destination; s[k,n,p] stock at a
+    storage node (the destination included) at the end of p; and per destination group g (demands with
+    the same destination, value of time and late penalty, whose TEU are interchangeable there) b[g,p],
+    TEU due by the end of p and not yet delivered. Rows: supply sum_p (y + u) = sum_p teu*share(p) per
+    demand; due sum_{k in g} (v + u) + b[g,p] - b[g,p-1] = sum_{k in g} teu*share(p); balance at every
+    (node, period); link capacity cap*days/365*factor per period; node throughput (arrivals + shipped
+    from it) likewise (an unlimited node with factor 0 takes nothing); storage stock <= its capacity.
+    A factor of 0 on a link or on its tail node forbids entering the link in that period.
     Cost: x pays tariff + vot*(time + extra) + head handling + vot*head dwell; y the origin's
-    handling + vot*dwell; u the unmet penalty; w late*days(p+1); s (holding + late)*days(p+1).
+    handling + vot*dwell; u the unmet penalty; b late*days(p+1); s holding*days(p+1) (stock is not late).
     """
     names = [n for n, _ in net.periods]
     lengths = [d for _, d in net.periods]
@@ -617,33 +621,32 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
     x_link = {}  # flow variable -> (link id, demand index)
     total_released = 0.0
     storage_nodes = [n for n in range(N) if (nodes[n].storage or 0) > 0 and not nodes[n].closed]
+    groups = {}  # (destination, vot, late) -> {p: [(var, coef)]}, due TEU per period
     for k, d in enumerate(net.demands):
         o, t = nidx[d.frm], nidx[d.to]
         late = d.vot if d.late is None else d.late
         shares = demand_shares(net, d)
         closed = nodes[o].closed or nodes[t].closed
-        ys, us, ws = [], [], []
+        group = groups.setdefault((t, d.vot, late), {"terms": {p: [] for p in range(P)}, "due": [0.0] * P})
+        ys, us = [], []
         for p in range(P):
             origin = nodes[o].handling + d.vot * nodes[o].dwell
-            nxt = lengths[(p + 1) % P]
             ys.append(var(origin, 0.0, 0.0 if closed else None))
             us.append(var(d.penalty))
-            ws.append(var(late * nxt) if P > 1 else None)
+        r = len(eq_b)
+        eq_b.append(d.teu * sum(shares))
+        total_released += d.teu * sum(shares)
         for p in range(P):
-            r = len(eq_b)
-            released = d.teu * shares[p]
-            total_released += released
-            eq_b.append(released)
-            for j, c in ((ys[p], 1.0), (us[p], 1.0)):
-                eq_r.append(r); eq_c.append(j); eq_v.append(c)
-            if P > 1:
-                eq_r += [r, r]; eq_c += [ws[p], ws[(p - 1) % P]]; eq_v += [1.0, -1.0]
-            # shipped leaves the origin; received arrives at the destination
+            for j in (ys[p], us[p]):
+                eq_r.append(r); eq_c.append(j); eq_v.append(1.0)
+            # shipped leaves the origin; received arrives at the destination and meets what is due there
             rb = bal(k, o, p)
             eq_r.append(rb); eq_c.append(ys[p]); eq_v.append(-1.0)
             v = var(0.0)
             rt = bal(k, t, p)
             eq_r.append(rt); eq_c.append(v); eq_v.append(1.0)
+            group["terms"][p] += [(v, 1.0), (us[p], 1.0)]
+            group["due"][p] += d.teu * shares[p]
             node_rows.setdefault((o, p), []).append((ys[p], 1.0))
         lost_vars += us
         us_of.append(us)
@@ -666,13 +669,20 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
                 link_rows.setdefault((a, p), []).append((x, 1.0))
         if P > 1:
             for n in storage_nodes:
-                if n == t:
-                    continue
                 for p in range(P):
-                    sc = (nodes[n].holding + late) * lengths[(p + 1) % P]
+                    sc = nodes[n].holding * lengths[(p + 1) % P]
                     sv = var(sc)
                     eq_r += [bal(k, n, p), bal(k, n, (p + 1) % P)]; eq_c += [sv, sv]; eq_v += [1.0, -1.0]
                     store_rows.setdefault((n, p), []).append(sv)
+    for (_, _, late), group in groups.items():
+        backlog = [var(late * lengths[(p + 1) % P]) for p in range(P)] if P > 1 else []
+        for p in range(P):
+            r = len(eq_b)
+            eq_b.append(group["due"][p])
+            for j, c in group["terms"][p]:
+                eq_r.append(r); eq_c.append(j); eq_v.append(c)
+            if P > 1:
+                eq_r += [r, r]; eq_c += [backlog[p], backlog[(p - 1) % P]]; eq_v += [1.0, -1.0]
     for (a, p), terms in sorted(link_rows.items()):
         l = net.links[a]
         if l.capacity is None:

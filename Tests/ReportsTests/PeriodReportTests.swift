@@ -63,7 +63,7 @@ struct PeriodReportTests {
         let page = HTMLReport.render(try Self.seasonal(), context: ReportContext(file: "s.yaml"))
         let section = try #require(page.components(separatedBy: "<section id=\"seasons\"").last)
         #expect(section.contains("data-series=\"middle\""))
-        #expect(section.contains("data-series=\"waiting at origins\""))
+        #expect(section.contains("data-series=\"late at destinations\""))
         #expect(section.contains("data-series=\"delivered\""))
         var svgs = 0
         for chunk in section.components(separatedBy: "<svg ").dropFirst() {

@@ -22,7 +22,7 @@ func expectPeriodInvariants(_ r: FlowResult, _ network: Network, sourceLocation:
     }
     let sum = { (f: (PeriodResult) -> Double) in periods.reduce(0) { $0 + f($1) } }
     let scale = max(1, r.demandTEU)
-    #expect(abs(sum(\.releasedTEU) - r.demandTEU) <= 1e-9 * scale, sourceLocation: sourceLocation)
+    #expect(abs(sum(\.dueTEU) - r.demandTEU) <= 1e-9 * scale, sourceLocation: sourceLocation)
     #expect(
         abs(sum(\.shippedTEU) - r.deliveredTEU) <= 1e-6 * scale, "annual shipped = delivered",
         sourceLocation: sourceLocation)
@@ -31,12 +31,12 @@ func expectPeriodInvariants(_ r: FlowResult, _ network: Network, sourceLocation:
         sourceLocation: sourceLocation)
     #expect(abs(sum(\.lostTEU) - r.unmetTEU) <= 1e-6 * scale, sourceLocation: sourceLocation)
     #expect(
-        abs(sum(\.releasedTEU) - sum(\.deliveredTEU) - sum(\.lostTEU)) <= 1e-6 * scale,
-        "released = delivered + lost over the year", sourceLocation: sourceLocation)
+        abs(sum(\.dueTEU) - sum(\.deliveredTEU) - sum(\.lostTEU)) <= 1e-6 * scale,
+        "due = delivered + lost over the year", sourceLocation: sourceLocation)
     for (p, period) in periods.enumerated() {
         let before = periods[(p + periods.count - 1) % periods.count]
-        // Backlog: waiting(p) = waiting(p − 1) + released − shipped − lost.
-        let backlog = before.waitingTEU + period.releasedTEU - period.shippedTEU - period.lostTEU - period.waitingTEU
+        // Late backlog at the destinations: late(p) = late(p − 1) + due − delivered − lost.
+        let backlog = before.lateTEU + period.dueTEU - period.deliveredTEU - period.lostTEU - period.lateTEU
         #expect(
             abs(backlog) <= 1e-6 * scale, "backlog not conserved in \(period.name): \(backlog)",
             sourceLocation: sourceLocation)
@@ -104,14 +104,14 @@ struct PeriodSimulatorTests {
     }
 
     @Test(
-        "Bundled baseline, 12 months with a Caspian winter and a warehouse at Aktau: invariants hold, the LP stays small"
+        "Bundled baseline, 12 months with a Caspian winter and a warehouse at Alat: invariants hold, the LP stays small"
     )
     func baselineTwelveMonths() throws {
         let scenario = try baseline()
         var nodes = scenario.network.nodes
-        let aktau = try #require(scenario.network.index(of: Node.ID("AKU")))
-        nodes[aktau].storageCapacityTEU = 5_000
-        nodes[aktau].holdingCostUSDPerTEUDay = 2
+        let alat = try #require(scenario.network.index(of: Node.ID("ALT")))
+        nodes[alat].storageCapacityTEU = 5_000
+        nodes[alat].holdingCostUSDPerTEUDay = 2
         let network = try Network(nodes: nodes, links: scenario.network.links, demands: scenario.network.demands)
         var schedule = PeriodSchedule(periods: calendarMonths, for: network)
         for id in ["AKU-ALT", "KUR-ALT", "TMB-ALT"] {
@@ -119,11 +119,9 @@ struct PeriodSimulatorTests {
             schedule.linkCapacityFactor[l] = [0.6, 0.7, 1, 1, 1, 1, 1, 1, 1, 1, 0.5, 0.3]
             schedule.linkExtraDays[l] = [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2]
         }
-        for d in network.demands.indices {
-            schedule.demandShare[d] = calendarMonths.map {
-                $0.days / 365 * ($0.name == "feb" ? 0.7 : $0.name == "oct" ? 1.2 : 1)
-            }
-        }
+        let weight = calendarMonths.map { $0.days * ($0.name == "feb" ? 0.7 : $0.name == "oct" ? 1.2 : 1) }
+        let total = weight.reduce(0, +)
+        for d in network.demands.indices { schedule.demandShare[d] = weight.map { $0 / total } }
 
         let r = try simulator.run(network, periods: schedule, scenario: "12 months")
 
@@ -134,13 +132,16 @@ struct PeriodSimulatorTests {
         expectPeriodInvariants(r, network)
         let periods = try #require(r.periods)
         #expect(periods.count == 12)
-        // The December dip on the Middle Corridor crossings: less enters the ferries than in September.
+        // December's ferries carry at most 0.3 of a month's capacity (the invariants check every period; this
+        // names the winter one). Where the ferries' flow falls depends on demand timing, so no dip is asserted here.
         let ferries = ["AKU-ALT", "KUR-ALT", "TMB-ALT"].compactMap { network.index(of: Link.ID($0)) }
-        let ferryFlow = { (p: Int) in ferries.reduce(0) { $0 + periods[p].links[$1].flowTEU } }
-        #expect(ferryFlow(11) < ferryFlow(8))
+        for l in ferries {
+            let capacity = try #require(network.links[l].capacityTEU)
+            #expect(periods[11].links[l].flowTEU <= capacity * 31 / 365 * 0.3 + 1e-6)
+        }
     }
 
-    @Test("Max throughput over periods: delivered = released − lost, stage 2 keeps it")
+    @Test("Max throughput over periods: delivered = due − lost, stage 2 keeps it")
     func maxThroughput() throws {
         let network = try F.network(
             links: [F.link("A", "B", cost: 5, capacity: 365)],
@@ -148,7 +149,8 @@ struct PeriodSimulatorTests {
         var schedule = PeriodSchedule(
             periods: [.init(name: "h1", days: 182.5), .init(name: "h2", days: 182.5)], for: network)
         schedule.linkCapacityFactor[0] = [1, 0.5]
-        // Capacity: 182.5 in h1 and 91.25 in h2 = 273.75 TEU/yr; backlog lets h2 freight use h1 capacity.
+        // Capacity: 182.5 in h1 and 91.25 in h2 = 273.75 TEU/yr; 250 TEU are due in each half, so h2's freight
+        // can only be late into h1 (cyclic), which is full with h1's own: 273.75 TEU/yr delivered.
         let r = try simulator.run(network, periods: schedule, scenario: "t", objective: .maxThroughput)
         #expect(isClose(try #require(r.objectiveValue), 273.75))
         #expect(isClose(r.deliveredTEU, 273.75))
