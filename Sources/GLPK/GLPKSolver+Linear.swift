@@ -9,6 +9,9 @@ extension GLPKSolver {
         }
         var parameters = Self.simplexParameters(options)
         var code = try problem.simplex(parameters)
+        if code == .failure, parameters.presolve == GLP_OFF, parameters.meth == GLP_PRIMAL {
+            code = try Self.retryAfterFailure(&problem, parameters)
+        }
         if code == .success, parameters.meth != GLP_PRIMAL,
             ![.optimal, .noFeasibleSolution, .unbounded].contains(problem.status(.basic))
         {
@@ -27,6 +30,32 @@ extension GLPKSolver {
         )
         if termination == .unbounded { solution.unboundedDirection = try problem.unboundedDirection() }
         return solution
+    }
+
+    /// Retries a primal simplex that stopped with `GLP_EFAIL` (a basis singular to working precision).
+    ///
+    /// Programs whose rows hold exact linear dependencies with fractional coefficients (the
+    /// time-expanded flow of a seasonal scenario) can drive GLPK's Harris ratio test onto a
+    /// near-zero pivot. Restarting from the standard basis with the long-step ("flip") ratio test
+    /// avoided it on such a program (12 months on the upgraded Caspian network: GLP_EFAIL with the
+    /// Harris ratio test, with or without scaling, optimal with the flip test); then come unscaled
+    /// Harris and the textbook test. The result is the same LP's optimum. Retries keep the limits.
+    static func retryAfterFailure(_ problem: inout NativeProblem, _ parameters: glp_smcp) throws(SolverError)
+        -> GLPKReturnCode
+    {
+        var code = GLPKReturnCode.failure
+        let variants: [(Int32, Int32, Int32)] = [
+            (GLP_RT_FLIP, GLP_PT_PSE, GLP_SF_AUTO), (GLP_RT_HAR, GLP_PT_PSE, 0), (GLP_RT_STD, GLP_PT_STD, GLP_SF_AUTO),
+        ]
+        for v in variants {
+            problem.standardBasis()
+            var retry = parameters
+            retry.r_test = v.0
+            retry.pricing = v.1
+            code = try problem.simplex(retry, scaling: v.2)
+            if code != .failure { return code }
+        }
+        return code
     }
 
     /// `glp_smcp` for `options`: method, presolve, limits and message level.
