@@ -139,7 +139,9 @@ enum LPBuilderHarness {
                 // exception (README "Reliability"): max throughput by the approximate interior point
                 // method, whose first stage may promise a few TEU more than the second can carry.
                 let knownLimitation = objective == .maxThroughput && options.algorithm == .interiorPoint
-                invariant(outsideRange || knownLimitation, "status \(result.status) for a network's program")
+                invariant(
+                    outsideRange || knownLimitation,
+                    "status \(result.status) for a network's program (\(objective), \(options))")
             }
         }
     }

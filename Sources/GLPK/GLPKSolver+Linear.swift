@@ -167,7 +167,10 @@ extension GLPKSolver {
         parameters.presolve = GLP_OFF
         let code = try problem.simplex(parameters)
         var termination = try Self.simplexTermination(code, status: problem.status(.basic))
-        if termination != .optimal, let otherwise { termination = otherwise }
+        // A limit that stopped the check is the answer: the interior point's verdict is not proof.
+        if termination != .optimal, termination != .iterationLimit, termination != .timeLimit, let otherwise {
+            termination = otherwise
+        }
         return problem.solution(
             .basic,
             termination: termination,
