@@ -66,23 +66,7 @@ public struct FlowProgram: Sendable {
             unitCost.append(costs)
         }
 
-        var unmet = [LinearProgram.Variable]()
-        var constant = 0.0
-        for demand in network.demands {
-            let origin = Self.originCost(demand, network)
-            let cost: Double
-            switch objective {
-            case .minCost:
-                cost = demand.unmetPenaltyUSDPerTEU - origin
-                constant += demand.teu * origin
-            case .maxThroughput:
-                cost = -1
-                constant += demand.teu
-            }
-            let name = Self.clipped("u_\(demand.id.rawValue)")
-            unmet.append(lp.addVariable(name, bounds: .range(0, demand.teu), cost: cost))
-        }
-        lp.objectiveConstant = constant
+        let unmet = Self.addUnmetColumns(&lp, network, objective)
 
         Self.addBalanceRows(&lp, network, commodities, flow, unmet, labels)
         var linkRows = [LinearProgram.Constraint?](repeating: nil, count: network.links.count)
@@ -106,6 +90,32 @@ public struct FlowProgram: Sendable {
         let link = network.links[l]
         let head = network.nodes[network.linkEnds[l].to]
         return link.costUSDPerTEU + vot * link.timeDays + head.handlingCostUSDPerTEU + vot * head.dwellDays
+    }
+
+    /// One unmet column `u_DEMAND` per demand (0…teu), and the objective constant, shared by the arc and path forms.
+    ///
+    /// Min cost: u costs the penalty less the origin's handling and dwell, which the constant charges on
+    /// every TEU. Max throughput: u costs −1 and the constant is the total demand (delivered = teu − u).
+    static func addUnmetColumns(_ lp: inout LinearProgram, _ network: Network, _ objective: Objective)
+        -> [LinearProgram.Variable]
+    {
+        var unmet = [LinearProgram.Variable]()
+        var constant = 0.0
+        for demand in network.demands {
+            let origin = originCost(demand, network)
+            let cost: Double
+            switch objective {
+            case .minCost:
+                cost = demand.unmetPenaltyUSDPerTEU - origin
+                constant += demand.teu * origin
+            case .maxThroughput:
+                cost = -1
+                constant += demand.teu
+            }
+            unmet.append(lp.addVariable(clipped("u_\(demand.id.rawValue)"), bounds: .range(0, demand.teu), cost: cost))
+        }
+        lp.objectiveConstant = constant
+        return unmet
     }
 
     /// Generalised cost of one TEU originating for a demand: the origin's handling and dwell.

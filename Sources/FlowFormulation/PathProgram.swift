@@ -71,22 +71,7 @@ public struct PathProgram: Sendable {
 
         let name = maximumUnmet != nil ? "corridor_paths_max_throughput_cost" : "corridor_paths_\(objective.rawValue)"
         var lp = LinearProgram(name: name, sense: objective == .minCost ? .minimize : .maximize)
-        var unmet: [LinearProgram.Variable] = []
-        var constant = 0.0
-        for demand in network.demands {
-            let origin = FlowProgram.originCost(demand, network)
-            let cost: Double
-            switch objective {
-            case .minCost:
-                cost = demand.unmetPenaltyUSDPerTEU - origin
-                constant += demand.teu * origin
-            case .maxThroughput:
-                cost = -1
-                constant += demand.teu
-            }
-            unmet.append(lp.addVariable(FlowProgram.clipped("u_\(demand.id.rawValue)"), bounds: .range(0, demand.teu), cost: cost))
-        }
-        lp.objectiveConstant = constant
+        let unmet = FlowProgram.addUnmetColumns(&lp, network, objective)
         demandRow = network.demands.enumerated().map { d, demand in
             lp.addConstraint(
                 FlowProgram.clipped("dem_\(demand.id.rawValue)"), [.init(unmet[d], 1)], bounds: .fixed(demand.teu))
