@@ -26,8 +26,9 @@ public import LinearProgramming
 /// arrivals_k(n,p) = Σ_{a into n, p′} f(a,p′→p)·x[k,a,p′] with the shares f of ``PeriodTransit`` for a
 /// transit of time(a) + extra(a,p′) + dwell(head a) days. v[k,p] is what the destination receives in p; as
 /// b ≥ 0 it is at most what is due plus the backlog, so freight that arrives early waits in storage en route
-/// (or at the destination, when it has storage). Stored TEU are not late: holding(n) should include the
-/// capital cost of the goods; value of time keeps pricing the days in transit.
+/// (or at the destination, when it has storage). Stored TEU are not late: holding(n) is the cost of waiting
+/// there on top of waiting at the origin (y is free in every period), so not the goods' capital cost, which is
+/// the same wherever they wait; value of time keeps pricing the days in transit.
 /// A factor of 0 closes a link (no columns) or a node (no departures, throughput ≤ 0) in that period.
 /// late(k) is the demands' late penalty, or their value of time when they have none. Due dates per commodity
 /// mean a TEU of one demand stands for a TEU of another with the same destination and costs.

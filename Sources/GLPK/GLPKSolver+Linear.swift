@@ -9,8 +9,13 @@ extension GLPKSolver {
         }
         var parameters = Self.simplexParameters(options)
         var code = try problem.simplex(parameters)
-        if code == .failure, parameters.presolve == GLP_OFF, parameters.meth == GLP_PRIMAL {
+        if code == .failure {
             code = try Self.retryAfterFailure(&problem, parameters)
+            // Still singular: the interior point method needs no basis, and its own simplex check
+            // starts from the standard basis again only where it could not converge.
+            if code == .failure, problem.rowCount > 0, problem.columnCount > 0 {
+                return try solveInteriorPoint(&problem, options: options)
+            }
         }
         if code == .success, parameters.meth != GLP_PRIMAL,
             ![.optimal, .noFeasibleSolution, .unbounded].contains(problem.status(.basic))
@@ -32,27 +37,29 @@ extension GLPKSolver {
         return solution
     }
 
-    /// Retries a primal simplex that stopped with `GLP_EFAIL` (a basis singular to working precision).
+    /// Retries a simplex that stopped with `GLP_EFAIL` (a basis singular to working precision).
     ///
     /// Programs whose rows hold exact linear dependencies with fractional coefficients (the
     /// time-expanded flow of a seasonal scenario) can drive GLPK's Harris ratio test onto a
-    /// near-zero pivot. Restarting from the standard basis with the long-step ("flip") ratio test
-    /// avoided it on such a program (12 months on the upgraded Caspian network: GLP_EFAIL with the
-    /// Harris ratio test, with or without scaling, optimal with the flip test); then come unscaled
-    /// Harris and the textbook test. The result is the same LP's optimum. Retries keep the limits.
+    /// near-zero pivot. The retries run the primal simplex, without presolve and with the long-step
+    /// ("flip") ratio test, first from the standard basis, then from Bixby's crash basis. On 12 months
+    /// of the upgraded Caspian network the first fixed the program with a warehouse; the program
+    /// without one (`caspian-winter-seasonal-upgraded.yaml`: primal and dual simplex, Harris or flip
+    /// from the standard basis, and Harris from the crash basis all GLP_EFAIL) needed the second.
+    /// Where both fail, ``solveLinear(_:options:)`` turns to the interior point method. The result is
+    /// the same LP's optimum. The retries keep the limits.
     static func retryAfterFailure(_ problem: inout NativeProblem, _ parameters: glp_smcp) throws(SolverError)
         -> GLPKReturnCode
     {
         var code = GLPKReturnCode.failure
-        let variants: [(Int32, Int32, Int32)] = [
-            (GLP_RT_FLIP, GLP_PT_PSE, GLP_SF_AUTO), (GLP_RT_HAR, GLP_PT_PSE, 0), (GLP_RT_STD, GLP_PT_STD, GLP_SF_AUTO),
-        ]
-        for v in variants {
-            problem.standardBasis()
+        for crash in [false, true] {
+            if crash { problem.crashBasis() } else { problem.standardBasis() }
             var retry = parameters
-            retry.r_test = v.0
-            retry.pricing = v.1
-            code = try problem.simplex(retry, scaling: v.2)
+            retry.meth = GLP_PRIMAL
+            retry.presolve = GLP_OFF
+            retry.r_test = GLP_RT_FLIP
+            retry.pricing = GLP_PT_PSE
+            code = try problem.simplex(retry)
             if code != .failure { return code }
         }
         return code

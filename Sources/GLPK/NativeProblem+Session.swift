@@ -111,6 +111,12 @@ extension NativeProblem {
         glp_std_basis(ready)
     }
 
+    /// Replaces the basis by Bixby's crash basis (`glp_cpx_basis`), for a cold start that avoids the
+    /// all-slack basis's long degenerate runs.
+    mutating func crashBasis() {
+        glp_cpx_basis(ready)
+    }
+
     /// The basic solution: objective, primal values, row activities and duals, and optionally reduced costs.
     func basicValues(reducedCosts: Bool) -> (
         objective: Double, primal: [Double], activity: [Double], duals: [Double], reduced: [Double]

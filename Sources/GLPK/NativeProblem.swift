@@ -125,12 +125,10 @@ struct NativeProblem: ~Copyable {
     /// Without presolve the problem is scaled first (`glp_scale_prob`, GLPK's automatic choice of
     /// geometric and equilibration scaling), so capacities of 1 to 1e9 TEU and costs of 0.01 to 1e6
     /// USD in one model stay well conditioned. GLPK unscales the solution itself.
-    func simplex(_ parameters: glp_smcp, scaling: Int32 = GLP_SF_AUTO) throws(SolverError) -> GLPKReturnCode {
+    func simplex(_ parameters: glp_smcp) throws(SolverError) -> GLPKReturnCode {
         let problem = ready
         if parameters.presolve == GLP_OFF, rowCount > 0, columnCount > 0 {
-            if scaling == 0 { glp_unscale_prob(problem) } else {
-                try call(cglpk_scale_prob(problem, scaling), "glp_scale_prob")
-            }
+            try call(cglpk_scale_prob(problem, GLP_SF_AUTO), "glp_scale_prob")
         }
         return try code(withUnsafePointer(to: parameters) { cglpk_simplex(problem, $0) }, "glp_simplex")
     }

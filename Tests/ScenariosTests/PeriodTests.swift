@@ -301,15 +301,31 @@ struct BundledSeasonalTests {
         #expect(abs(share.reduce(0, +) - 1) < 1e-12)
     }
 
-    @Test("caspian-winter-seasonal-warehouse: 12,000 TEU of storage at Alat, the rest inherited")
-    func warehouse() throws {
-        let scenario = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal-warehouse.yaml"))
+    @Test("caspian-winter-seasonal-upgraded: the Caspian ports and ferries upgraded on top of the seasonal year")
+    func upgraded() throws {
+        let scenario = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal-upgraded.yaml"))
         let seasonal = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal.yaml"))
 
-        #expect(scenario.network[node: "ALT"]?.storageCapacityTEU == 12_000)
-        #expect(scenario.network[node: "ALT"]?.holdingCostUSDPerTEUDay == 19.4)
-        #expect(scenario.network.nodes.filter { $0.storageCapacityTEU != nil }.count == 1)
         #expect(scenario.periods == seasonal.periods)
+        for id in ["AKU-ALT", "KUR-ALT", "TMB-ALT"] {
+            let before = try #require(seasonal.network[link: id]?.capacityTEU)
+            #expect(scenario.network[link: id]?.capacityTEU == before * 1.667)
+        }
+        let alat = try #require(seasonal.network[node: "ALT"]?.capacityTEU)
+        #expect(scenario.network[node: "ALT"]?.capacityTEU == alat * 5)
+        #expect(scenario.warnings.isEmpty)
+    }
+
+    @Test("caspian-winter-seasonal-upgraded-warehouse: 12,000 TEU of storage at Alat, the rest inherited")
+    func warehouse() throws {
+        let scenario = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal-upgraded-warehouse.yaml"))
+        let upgraded = try ScenarioLoader.load(path: Self.bundled("caspian-winter-seasonal-upgraded.yaml"))
+
+        #expect(scenario.network[node: "ALT"]?.storageCapacityTEU == 12_000)
+        #expect(scenario.network[node: "ALT"]?.holdingCostUSDPerTEUDay == 4.2)
+        #expect(scenario.network.nodes.filter { $0.storageCapacityTEU != nil }.count == 1)
+        #expect(scenario.network.links == upgraded.network.links)
+        #expect(scenario.periods == upgraded.periods)
         #expect(scenario.warnings.isEmpty)
     }
 }
