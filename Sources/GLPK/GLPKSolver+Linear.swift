@@ -8,11 +8,22 @@ extension GLPKSolver {
             return try solveInteriorPoint(&problem, options: options)
         }
         var parameters = Self.simplexParameters(options)
-        var code = try problem.simplex(parameters)
+        var failures = simulatedSimplexFailuresForTesting
+        func simplex(_ parameters: glp_smcp) throws(SolverError) -> GLPKReturnCode {
+            let code = try problem.simplex(parameters)
+            guard failures > 0 else { return code }
+            failures -= 1
+            return .failure
+        }
+        var code = try simplex(parameters)
         if code == .failure {
-            code = try Self.retryAfterFailure(&problem, parameters)
-            // Still singular: the interior point method needs no basis, and its own simplex check
-            // starts from the standard basis again only where it could not converge.
+            // Retries: see ``retryParameters(_:)``.
+            for crash in [false, true] where code == .failure {
+                if crash { problem.crashBasis() } else { problem.standardBasis() }
+                code = try simplex(Self.retryParameters(parameters))
+            }
+            // Still singular: the interior point method needs no basis (its simplex check runs only
+            // where it does not converge).
             if code == .failure, problem.rowCount > 0, problem.columnCount > 0 {
                 return try solveInteriorPoint(&problem, options: options)
             }
@@ -24,7 +35,7 @@ extension GLPKSolver {
             // program is unbounded, or infeasible): the primal simplex, from that basis, tells which.
             parameters.meth = GLP_PRIMAL
             parameters.presolve = GLP_OFF
-            code = try problem.simplex(parameters)
+            code = try simplex(parameters)
         }
         let termination = try Self.simplexTermination(code, status: problem.status(.basic))
         var solution = problem.solution(
@@ -37,32 +48,24 @@ extension GLPKSolver {
         return solution
     }
 
-    /// Retries a simplex that stopped with `GLP_EFAIL` (a basis singular to working precision).
+    /// The parameters for retrying a simplex that stopped with `GLP_EFAIL` (a basis singular to
+    /// working precision): the primal simplex, without presolve, with the long-step ("flip") ratio test.
     ///
     /// Programs whose rows hold exact linear dependencies with fractional coefficients (the
     /// time-expanded flow of a seasonal scenario) can drive GLPK's Harris ratio test onto a
-    /// near-zero pivot. The retries run the primal simplex, without presolve and with the long-step
-    /// ("flip") ratio test, first from the standard basis, then from Bixby's crash basis. On 12 months
-    /// of the upgraded Caspian network the first fixed the program with a warehouse; the program
-    /// without one (`caspian-winter-seasonal-upgraded.yaml`: primal and dual simplex, Harris or flip
-    /// from the standard basis, and Harris from the crash basis all GLP_EFAIL) needed the second.
-    /// Where both fail, ``solveLinear(_:options:)`` turns to the interior point method. The result is
-    /// the same LP's optimum. The retries keep the limits.
-    static func retryAfterFailure(_ problem: inout NativeProblem, _ parameters: glp_smcp) throws(SolverError)
-        -> GLPKReturnCode
-    {
-        var code = GLPKReturnCode.failure
-        for crash in [false, true] {
-            if crash { problem.crashBasis() } else { problem.standardBasis() }
-            var retry = parameters
-            retry.meth = GLP_PRIMAL
-            retry.presolve = GLP_OFF
-            retry.r_test = GLP_RT_FLIP
-            retry.pricing = GLP_PT_PSE
-            code = try problem.simplex(retry)
-            if code != .failure { return code }
-        }
-        return code
+    /// near-zero pivot. ``solveLinear(_:options:)`` retries with these parameters from the standard
+    /// basis, then from Bixby's crash basis, and where both fail turns to the interior point method.
+    /// On 12 months of the upgraded Caspian network the first retry fixed the program with a
+    /// warehouse; the program without one (`caspian-winter-seasonal-upgraded.yaml`: primal and dual
+    /// simplex, Harris or flip from the standard basis, and Harris from the crash basis all
+    /// GLP_EFAIL) needed the second. The result is the same LP's optimum. The retries keep the limits.
+    static func retryParameters(_ parameters: glp_smcp) -> glp_smcp {
+        var retry = parameters
+        retry.meth = GLP_PRIMAL
+        retry.presolve = GLP_OFF
+        retry.r_test = GLP_RT_FLIP
+        retry.pricing = GLP_PT_PSE
+        return retry
     }
 
     /// `glp_smcp` for `options`: method, presolve, limits and message level.

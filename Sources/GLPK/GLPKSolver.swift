@@ -24,6 +24,11 @@ public struct GLPKSolver: LPSolver, Sendable {
     /// Creates the solver; it has no state.
     public init() {}
 
+    /// For tests only: how many `glp_simplex` runs of an LP solve are reported as `GLP_EFAIL` (a
+    /// singular basis) whatever GLPK answered, so that the retries and the interior point fallback of
+    /// ``solve(_:options:)`` can be tested on small programs. 0 (the default) changes nothing.
+    package var simulatedSimplexFailuresForTesting = 0
+
     /// GLPK's version, such as "5.0" (`glp_version`).
     public static var version: String {
         glp_version().map { String(cString: $0) } ?? "unknown"
