@@ -2,7 +2,7 @@ public import FreightNetwork
 
 extension InvestmentProgram {
     /// `network` with `units[i]` units of each project built: capacities raised, new links and nodes added,
-    /// upgraded links given their lower tariff and time. The plain network a portfolio leads to, for
+    /// upgraded links given their lower tariff and time, storage added (and its holding cost, when given). The plain network a portfolio leads to, for
     /// solving and reporting it with the ordinary ``FlowProgram``.
     public static func apply(_ units: [Int], of catalog: InvestmentCatalog, to network: Network) throws(NetworkError) -> Network {
         var nodes = network.nodes
@@ -33,6 +33,11 @@ extension InvestmentProgram {
                 case .nodeCapacity(let id, let teu):
                     for n in nodes.indices where nodes[n].id == id {
                         nodes[n].capacityTEU = nodes[n].capacityTEU.map { $0 + teu * count }
+                    }
+                case .storage(let id, let teu, let holding):
+                    for n in nodes.indices where nodes[n].id == id {
+                        nodes[n].storageCapacityTEU = (nodes[n].storageCapacityTEU ?? 0) + teu * count
+                        if let holding { nodes[n].holdingCostUSDPerTEUDay = holding }
                     }
                 case .upgradeLink(let id, let cost, let time):
                     for l in links.indices where links[l].baseID == id || links[l].id == id {

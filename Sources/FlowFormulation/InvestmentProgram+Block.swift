@@ -15,6 +15,12 @@ extension InvestmentProgram {
         var newNode: [Int: (investment: Int, capacity: Double?)] = [:]
         /// Parallel upgrade copies (index → project, upgraded link index).
         var upgradeOf: [Int: (investment: Int, link: Int)] = [:]
+        /// Storage added per unit, by node index: (project, TEU).
+        var storageDelta: [Int: [(Int, Double)]] = [:]
+        /// The storage of a node with a storage candidate before any is built, TEU (its own storage or 0). In
+        /// ``network`` such a node has this plus every candidate's largest size, so that the period program
+        /// gives it stock columns; the storage rows use this base and the build terms.
+        var baseStorage: [Int: Double] = [:]
     }
 
     /// The id of the parallel copy of `link` that project `investment` upgrades.
@@ -46,13 +52,23 @@ extension InvestmentProgram {
                         upgrades.append((i, copy, base.id))
                         links.append(copy)
                     }
-                case .linkCapacity, .nodeCapacity:
+                case .linkCapacity, .nodeCapacity, .storage:
                     break
                 }
             }
         }
+        var baseStorage: [Int: Double] = [:]
+        for investment in catalog.investments {
+            for case .storage(let id, let teu, let holding) in investment.effects {
+                guard let n = nodes.firstIndex(where: { $0.id == id }) else { continue }
+                if baseStorage[n] == nil { baseStorage[n] = nodes[n].storageCapacityTEU ?? 0 }
+                nodes[n].storageCapacityTEU = (nodes[n].storageCapacityTEU ?? 0) + teu * Double(investment.maxUnits)
+                if let holding { nodes[n].holdingCostUSDPerTEUDay = holding }
+            }
+        }
         let augmentedNetwork = try Network(nodes: nodes, links: links, demands: network.demands)
         var result = Augmented(network: augmentedNetwork)
+        result.baseStorage = baseStorage
         for (i, node) in newNodes {
             if let n = augmentedNetwork.index(of: node.id) { result.newNode[n] = (i, node.capacityTEU) }
         }
@@ -79,6 +95,8 @@ extension InvestmentProgram {
                     if let n = augmentedNetwork.index(of: node.id), let capacity = node.capacityTEU {
                         result.nodeDelta[n, default: []].append((i, capacity))
                     }
+                case .storage(let id, let teu, _):
+                    if let n = augmentedNetwork.index(of: id) { result.storageDelta[n, default: []].append((i, teu)) }
                 case .upgradeLink:
                     break
                 }
@@ -167,7 +185,7 @@ extension InvestmentProgram {
             terms.append(.init(worst, -1))
             lp.addConstraint("s\(s)_worst", terms, bounds: .upper(-flow.program.objectiveConstant))
         }
-        return Block(scenario: scenario, network: network, flow: flow, columnOffset: offset,
+        return Block(scenario: scenario, network: network, flow: flow, periods: nil, columnOffset: offset,
                      upgradeOf: augmented.upgradeOf, demandTEU: demandTEU)
     }
 }

@@ -16,10 +16,14 @@ public struct PlanScenario: Sendable {
     public var name: String
     public var network: Network
     public var weight: Double
-    public init(name: String, network: Network, weight: Double) {
+    /// The scenario's periods (a seasonal scenario, solved in the time-expanded form of ``PeriodProgram``),
+    /// or nil for an annual steady state.
+    public var periods: PeriodSchedule?
+    public init(name: String, network: Network, weight: Double, periods: PeriodSchedule? = nil) {
         self.name = name
         self.network = network
         self.weight = weight
+        self.periods = periods
     }
 }
 
@@ -33,9 +37,15 @@ public struct PlanScenario: Sendable {
 ///     capacity rows:   Σ flow − Σ_i Δ[i,e]·y[i] ≤ capacity(e)          (existing link or node e)
 ///     new link/node:   Σ flow − c·y[i] ≤ 0, or Σ flow − M·y[i] ≤ 0 when unlimited (M = the scenario's total demand)
 ///     upgraded link:   a parallel copy with the lower tariff/time sharing the link's capacity row, Σ flow ≤ M·y[i]
+///     storage (periods): Σ_k s[k,n,p] − Σ_i Δ[i,n]·y[i] ≤ storage(n)     (TEU, a stock; annual blocks ignore it)
 ///     budget:          Σ_i capex[i]·y[i] ≤ budget
 ///     prerequisites:   z[i] ≤ z[j] for i requires j;  z[i] + z[j] ≤ 1 for i excludes j
 ///                      (z[i] = y[i] for yes/no projects, else a binary with z ≤ y ≤ max·z)
+///
+/// A scenario with periods gets a copy of ``PeriodProgram``'s block instead: its capacity rows per period get
+/// −Δ·days(p)/365·factor(p)·y terms (the rule of ``PeriodProgram/periodCapacity(_:days:factor:)``), new links and
+/// nodes and upgrade copies get factor 1 and no extra days (a copy: those of the upgraded link), and the
+/// gates bound the flow over the year.
 ///
 /// The objective is Σ_s w_s·cost_s (expected cost), max z with z ≥ cost_s (worst case), or Σ_s w_s·delivered_s.
 /// Capex enters only through the budget row: it is one-off, the flow costs are per year (plus a tiny
@@ -46,13 +56,20 @@ public struct InvestmentProgram: Sendable {
         public var scenario: PlanScenario
         /// The scenario's network with every candidate link and node added.
         public var network: Network
-        /// The min-cost flow program of ``network``; its variable j is the program's variable `offset + j`.
-        public var flow: FlowProgram
+        /// The min-cost flow program of ``network`` (annual scenarios; nil for a seasonal one); its variable j
+        /// is the program's variable `offset + j`.
+        public var flow: FlowProgram?
+        /// The time-expanded min-cost program of ``network`` (seasonal scenarios; nil for an annual one), its
+        /// schedule extended to the candidates; its variable j is the program's variable `offset + j`.
+        public var periods: PeriodProgram?
         public var columnOffset: Int
         /// `upgradeOf[l]`: for a parallel upgrade copy, (investment, the upgraded link's index).
         public var upgradeOf: [Int: (investment: Int, link: Int)]
-        /// Total demand, TEU/year.
+        /// Total demand, TEU/year (for a seasonal scenario: the TEU due over the year).
         public var demandTEU: Double
+
+        /// The block's own program: ``flow``'s or ``periods``'.
+        var local: LinearProgram { flow?.program ?? periods?.program ?? LinearProgram(name: "empty", sense: .minimize) }
 
         public func variable(_ v: LinearProgram.Variable) -> LinearProgram.Variable {
             LinearProgram.Variable(index: columnOffset + v.index)
@@ -60,16 +77,18 @@ public struct InvestmentProgram: Sendable {
 
         /// Annual generalised cost of the block in a solution, USD/year.
         public func cost(_ solution: LPSolution) -> Double {
-            var total = flow.program.objectiveConstant
-            for (j, column) in flow.program.columns.enumerated() where column.cost != 0 {
+            let local = local
+            var total = local.objectiveConstant
+            for (j, column) in local.columns.enumerated() where column.cost != 0 {
                 total += column.cost * solution[LinearProgram.Variable(index: columnOffset + j)]
             }
             return total
         }
 
-        /// TEU/year not delivered in a solution.
+        /// TEU/year not delivered in a solution (lost, for a seasonal scenario).
         public func unmet(_ solution: LPSolution) -> Double {
-            flow.unmet.reduce(0) { $0 + solution[variable($1)] }
+            let columns = flow?.unmet ?? periods?.lost.flatMap { $0 } ?? []
+            return columns.reduce(0) { $0 + solution[variable($1)] }
         }
     }
 
@@ -138,8 +157,14 @@ public struct InvestmentProgram: Sendable {
         var blocks: [Block] = []
         for (s, scenario) in scenarios.enumerated() {
             let local = Self.scaled(catalog, for: scenario.network, reference: reference)
-            let block = try Self.addBlock(&lp, s: s, scenario, weight: weights[s], catalog: local, build: build,
+            let block: Block
+            if let schedule = scenario.periods {
+                block = try Self.addPeriodBlock(&lp, s: s, scenario, schedule: schedule, weight: weights[s], catalog: local,
+                                                build: build, objective: objective, worst: worst)
+            } else {
+                block = try Self.addBlock(&lp, s: s, scenario, weight: weights[s], catalog: local, build: build,
                                           objective: objective, worst: worst)
+            }
             blocks.append(block)
         }
         self.build = build

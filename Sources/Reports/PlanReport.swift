@@ -76,6 +76,11 @@ public enum PlanReport {
             }
         }
         if !chosen.rows.isEmpty { out += chosen.rendered() + "\n" }
+        let stores = storageBuilt(plan)
+        if !stores.isEmpty {
+            let list = stores.map { "\($0.node) \(NumberFormatting.grouped($0.teu)) TEU (\($0.project))" }.joined(separator: ", ")
+            out += "Storage built: \(list); it holds stock only in the scenarios with periods.\n"
+        }
         if !others.rows.isEmpty { out += "\nNot chosen\n" + others.rendered() + "\n" }
 
         out += "\nScenarios without → with the portfolio (min-cost flows of each scenario's network)\n"
@@ -85,8 +90,9 @@ public enum PlanReport {
             let middleA = a.corridors.first { $0.corridor == "middle" }?.teu ?? 0
             let middleB = b.corridors.first { $0.corridor == "middle" }?.teu ?? 0
             let costA = a.objectiveValue ?? .nan, costB = b.objectiveValue ?? .nan
+            let label = s.with.periods.map { "\(s.name) (\($0.count) periods)" } ?? s.name
             table.add([
-                s.name, NumberFormatting.percent(s.weight),
+                label, NumberFormatting.percent(s.weight),
                 "\(NumberFormatting.grouped(a.deliveredTEU)) → \(NumberFormatting.grouped(b.deliveredTEU))",
                 "\(NumberFormatting.grouped(a.unmetTEU)) → \(NumberFormatting.grouped(b.unmetTEU))",
                 "\(usd(costA)) → \(usd(costB))", signedUSD(costB - costA),
@@ -96,6 +102,16 @@ public enum PlanReport {
             ])
         }
         out += table.rendered() + "\n"
+        let seasonal = plan.scenarios.filter { $0.with.periods != nil }
+        if !seasonal.isEmpty {
+            out += "Seasonal scenarios (time-expanded; the cost includes holding and late penalties):\n"
+            for s in seasonal {
+                let peakA = (s.without.periods ?? []).map(\.stockTEU).max() ?? 0
+                let peakB = (s.with.periods ?? []).map(\.stockTEU).max() ?? 0
+                out += "  \(s.name): holding + late USD \(NumberFormatting.money(s.without.waitingCostUSD)) → \(NumberFormatting.money(s.with.waitingCostUSD))/yr,"
+                out += " peak stock \(NumberFormatting.grouped(peakA)) → \(NumberFormatting.grouped(peakB)) TEU\n"
+            }
+        }
 
         out += "\nMarginal value of budget\n"
         if let more = plan.objectiveWithMoreBudget, let marginal = plan.marginalValueOfBudget {
@@ -168,15 +184,41 @@ public enum PlanReport {
         return lines
     }
 
+    /// Storage a project of the chosen portfolio builds: (project, node, TEU over all its units).
+    static func storageBuilt(_ plan: PlanResult) -> [(project: String, node: String, teu: Double)] {
+        plan.projects.filter { $0.units > 0 }.flatMap { project in
+            project.investment.effects.compactMap { effect -> (project: String, node: String, teu: Double)? in
+                guard case .storage(let node, let teu, _) = effect else { return nil }
+                return (project.investment.id, node.rawValue, teu * Double(project.units))
+            }
+        }
+    }
+
     public static func json(_ plan: PlanResult, file: String, name: String?) -> String {
         func scenario(_ r: FlowResult) -> JSONValue {
-            .object([
+            var fields: [(String, JSONValue)] = [
                 ("status", .string(r.status.rawValue)), ("delivered_teu", .number(r.deliveredTEU)), ("unmet_teu", .number(r.unmetTEU)),
                 ("generalised_cost_usd", .number(r.objectiveValue)), ("total_cost_usd", .number(r.totalCostUSD)),
                 ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)), ("avg_days", .number(r.avgTimeDays)),
                 ("corridors", .object(r.corridors.map { ($0.corridor, .number($0.teu)) })),
                 ("binding", .array(r.binding.map { .object([("element", .string($0.element.rawValue)), ("id", .string($0.id)), ("shadow_usd_per_teu", .number($0.shadowPriceUSDPerTEU))]) })),
-            ])
+            ]
+            if let periods = r.periods {
+                fields += [
+                    ("periods", .number(Double(periods.count))),
+                    ("holding_cost_usd", .number(periods.reduce(0) { $0 + $1.holdingCostUSD })),
+                    ("late_cost_usd", .number(periods.reduce(0) { $0 + $1.lateCostUSD })),
+                    ("peak_stock_teu", .number(periods.map(\.stockTEU).max() ?? 0)),
+                ]
+            }
+            return .object(fields)
+        }
+        func storage(_ p: PlanResult.ProjectOutcome) -> [(String, JSONValue)] {
+            let teu = p.investment.effects.reduce(0.0) { total, effect in
+                guard case .storage(_, let teu, _) = effect else { return total }
+                return total + teu
+            }
+            return teu > 0 ? [("storage_teu", .number(teu * Double(p.units)))] : []
         }
         let value: JSONValue = .object([
             ("file", .string(file)), ("name", name.map { .string($0) } ?? .null),
@@ -196,7 +238,7 @@ public enum PlanReport {
                     ("switch_status", p.switchStatus.map { .string($0.rawValue) } ?? .null),
                     ("loss_of_last_unit", .number(loss(plan, p.objectiveWithOneUnitFewer))),
                     ("portfolio_if_switched", p.portfolioIfSwitched.map { .array($0.map { .number(Double($0)) }) } ?? .null),
-                ])
+                ] + storage(p))
             })),
             ("scenarios", .array(plan.scenarios.map { s in
                 .object([("name", .string(s.name)), ("weight", .number(s.weight)), ("without", scenario(s.without)), ("with", scenario(s.with))])

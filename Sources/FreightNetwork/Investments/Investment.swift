@@ -51,6 +51,11 @@ public enum InvestmentEffect: Sendable, Hashable {
     /// A faster or cheaper service on an existing link: a parallel copy of the link with the tariff and
     /// time reduced by these amounts, open only when built, sharing the link's capacity.
     case upgradeLink(Link.ID, costReductionUSDPerTEU: Double, timeReductionDays: Double)
+    /// A warehouse: raises a node's storage capacity by `teu` TEU per unit (a stock, not a rate; see
+    /// ``Node/storageCapacityTEU``). Only scenarios with periods hold stock; in an annual scenario it has no
+    /// effect. `holdingCostUSDPerTEUDay` becomes the node's holding cost when the node has no storage of its
+    /// own (nil: the node's holding cost); a node with storage keeps its holding cost.
+    case storage(Node.ID, teu: Double, holdingCostUSDPerTEUDay: Double?)
 }
 
 /// The investment part of a plan file: candidates and the budget.

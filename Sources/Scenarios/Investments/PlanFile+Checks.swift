@@ -75,8 +75,10 @@ extension PlanFile {
         return nil
     }
 
-    /// Errors for effects that name links or nodes the network does not have, or add ids it already has.
-    public func check(against network: Network, scenarioFile: String) -> [ScenarioError] {
+    /// Errors for effects that name links or nodes the network does not have, or add ids it already has;
+    /// warnings for storage in a scenario without periods (unused) and for a storage holding cost that
+    /// differs from that of the node's own storage (the plan prices all stock there at the candidate's).
+    public func check(against network: Network, scenarioFile: String, hasPeriods: Bool = false) -> [ScenarioError] {
         var errors: [ScenarioError] = []
         var added: Set<String> = []
         var addedNodes: Set<String> = []
@@ -112,6 +114,17 @@ extension PlanFile {
                     }
                 case .newNode(let node):
                     if network.index(of: node.id) != nil { fail("node '\(node.id.rawValue)' already exists") }
+                case .storage(let id, _, let holding):
+                    let own = network.node(id)
+                    if own == nil, !addedNodes.contains(id.rawValue) {
+                        fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
+                    } else if !hasPeriods {
+                        errors.append(ScenarioError(.warning, at: at, field: "\(field).add_storage",
+                                                    message: "unused in a scenario without periods (the annual model has no storage) (in \(scenarioFile))"))
+                    } else if let own, let holding, (own.storageCapacityTEU ?? 0) > 0, holding != own.holdingCostUSDPerTEUDay {
+                        errors.append(ScenarioError(.warning, at: at, field: "\(field).add_storage.holding_cost_usd_per_teu_day",
+                                                    message: "differs from the node's own storage (USD \(FieldReader.format(own.holdingCostUSDPerTEUDay))/TEU/day); the plan prices all stock at '\(id.rawValue)' at USD \(FieldReader.format(holding)) (in \(scenarioFile))"))
+                    }
                 }
             }
         }

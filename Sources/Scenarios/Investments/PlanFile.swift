@@ -159,7 +159,7 @@ public struct PlanFile: Sendable {
         guard let mapping = yaml.mapping, mapping.count == 1, let key = mapping.keys.first?.scalar?.string,
               let body = mapping.values.first
         else {
-            let message = "expected a mapping with one key: add_capacity, add_link, add_node or upgrade_link"
+            let message = "expected a mapping with one key: add_capacity, add_link, add_node, add_storage or upgrade_link"
             diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: path, message: message))
             return nil
         }
@@ -188,6 +188,15 @@ public struct PlanFile: Sendable {
             diagnostics.append(contentsOf: reader.problems)
             guard reader.isValid, let link else { return nil }
             return .upgradeLink(Link.ID(link.value), costReductionUSDPerTEU: cost, timeReductionDays: time)
+        case "add_storage":
+            guard var reader = FieldReader(body, file: file, path: field, into: &diagnostics) else { return nil }
+            reader.rejectUnknownKeys(allowed: ["node", "teu", "holding_cost_usd_per_teu_day"])
+            let node = reader.word("node", required: true)
+            let teu = reader.number("teu", required: true)
+            let holding = reader.number("holding_cost_usd_per_teu_day")
+            diagnostics.append(contentsOf: reader.problems)
+            guard reader.isValid, let node, let teu else { return nil }
+            return .storage(FreightNetwork.Node.ID(node.value), teu: teu, holdingCostUSDPerTEUDay: holding)
         case "add_link":
             guard let record = LinkRecord.read(body, file: file, path: field, into: &diagnostics), let links = record.links
             else { return nil }
@@ -203,7 +212,7 @@ public struct PlanFile: Sendable {
             return .newNode(node)
         default:
             diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: field, message: "unknown effect",
-                                             hint: Suggestions.hint(for: key, in: ["add_capacity", "add_link", "add_node", "upgrade_link"])))
+                                             hint: Suggestions.hint(for: key, in: ["add_capacity", "add_link", "add_node", "add_storage", "upgrade_link"])))
             return nil
         }
     }

@@ -81,8 +81,17 @@ public struct Planner: Sendable {
                 let local = InvestmentProgram.scaled(catalog, for: scenario.network, reference: reference)
                 let withNetwork = try InvestmentProgram.apply(chosen, of: local, to: scenario.network)
                 let withoutNetwork = try InvestmentProgram.apply(minimum, of: local, to: scenario.network)
-                let with = try simulator.run(withNetwork, scenario: scenario.name)
-                let without = try simulator.run(withoutNetwork, scenario: scenario.name)
+                let with: FlowResult
+                let without: FlowResult
+                if let schedule = scenario.periods {
+                    let withSchedule = InvestmentProgram.extended(schedule, from: scenario.network, to: withNetwork)
+                    let withoutSchedule = InvestmentProgram.extended(schedule, from: scenario.network, to: withoutNetwork)
+                    with = try simulator.run(withNetwork, periods: withSchedule, scenario: scenario.name)
+                    without = try simulator.run(withoutNetwork, periods: withoutSchedule, scenario: scenario.name)
+                } else {
+                    with = try simulator.run(withNetwork, scenario: scenario.name)
+                    without = try simulator.run(withoutNetwork, scenario: scenario.name)
+                }
                 result.scenarios.append(.init(name: scenario.name, weight: main.program.weights[s],
                                               demandTEU: main.program.blocks[s].demandTEU, without: without, with: with))
             } catch let error as SolverError {

@@ -16,7 +16,8 @@ extension Corridor {
             discussion: """
                 FILE holds `investments` and `budget_usd` (Scenarios/SCHEMA.md, "Investment plans"), and either \
                 a `scenarios` list of weighted scenario files or a network of its own. Build decisions are shared \
-                by all scenarios, flows are per scenario. The report gives the portfolio, each scenario with and \
+                by all scenarios, flows are per scenario; a scenario with `periods` is solved in its time-expanded form \
+                (stock, lateness), where `add_storage` candidates (warehouses) matter. The report gives the portfolio, each scenario with and \
                 without it, the value of each project (re-solved without it), the marginal value of budget \
                 (re-solved with 10% more), and the MIP gap. --time-limit applies to each of these solves.
                 """
@@ -83,12 +84,13 @@ extension Corridor {
                 }
                 for (scenario, weight) in loaded {
                     for warning in scenario.warnings { Output.error(warning.description) }
-                    try PeriodsGuard.rejectPeriods(scenario, command: "plan")
-                    diagnostics.append(contentsOf: plan.check(against: scenario.network, scenarioFile: scenario.file))
+                    diagnostics.append(
+                        contentsOf: plan.check(against: scenario.network, scenarioFile: scenario.file, hasPeriods: scenario.periods != nil))
                     let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
-                    planScenarios.append(PlanScenario(name: label, network: scenario.network, weight: weight))
+                    planScenarios.append(PlanScenario(name: label, network: scenario.network, weight: weight, periods: scenario.periods))
                 }
                 if diagnostics.hasErrors { throw diagnostics }
+                for warning in diagnostics.all where warning.severity == .warning { Output.error(warning.description) }
             } catch let error as ScenarioDiagnostics {
                 Output.error(error.description)
                 throw ExitCodes.dataError

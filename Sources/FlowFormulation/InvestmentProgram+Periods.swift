@@ -1,0 +1,150 @@
+public import FreightNetwork
+import LinearProgramming
+
+extension InvestmentProgram {
+    /// `schedule`, built for `base`, sized for `network`: `base` with nodes and links added (by
+    /// ``apply(_:of:to:)`` or the candidates of a plan). Elements of `base` keep their rows (matched by id);
+    /// a parallel upgrade copy (`copies[l]`: the upgraded link's index in `network`) takes the upgraded
+    /// link's factors and extra days; other new links and nodes have factor 1 and no extra days.
+    public static func extended(
+        _ schedule: PeriodSchedule, from base: Network, to network: Network, copies: [Int: Int] = [:]
+    ) -> PeriodSchedule {
+        var result = PeriodSchedule(periods: schedule.periods, for: network)
+        result.demandShare = schedule.demandShare
+        for (l, link) in network.links.enumerated() {
+            let source = base.index(of: link.id) ?? copies[l].flatMap { base.index(of: network.links[$0].id) }
+            guard let source else { continue }
+            result.linkCapacityFactor[l] = schedule.linkCapacityFactor[source]
+            result.linkExtraDays[l] = schedule.linkExtraDays[source]
+        }
+        for (n, node) in network.nodes.enumerated() {
+            if let source = base.index(of: node.id) { result.nodeCapacityFactor[n] = schedule.nodeCapacityFactor[source] }
+        }
+        return result
+    }
+
+    /// A seasonal scenario's block: a copy of ``PeriodProgram``'s min-cost program on the scenario's network
+    /// with every candidate added, with the build terms on its capacity and storage rows (see the type's
+    /// documentation).
+    static func addPeriodBlock(
+        _ lp: inout LinearProgram, s: Int, _ scenario: PlanScenario, schedule: PeriodSchedule, weight: Double,
+        catalog: InvestmentCatalog, build: [LinearProgram.Variable], objective: PlanObjective,
+        worst: LinearProgram.Variable?
+    ) throws(NetworkError) -> Block {
+        let augmented = try augment(scenario.network, catalog)
+        let network = augmented.network
+        let local = extended(
+            schedule, from: scenario.network, to: network, copies: augmented.upgradeOf.mapValues(\.link))
+        // Pruning by cost is exact here: the candidates only lower the cheapest routes it bounds with.
+        let period = PeriodProgram(
+            network: network, schedule: local, objective: .minCost, pruneByCost: objective != .maxThroughput)
+        let P = local.periods.count
+        let offset = lp.columnCount
+        let dueTEU = period.due.reduce(0) { $0 + $1.reduce(0, +) }
+        let bigM = max(dueTEU, 1)
+        func mapped(_ v: LinearProgram.Variable) -> LinearProgram.Variable { LinearProgram.Variable(index: offset + v.index) }
+        func share(_ p: Int, _ factor: Double) -> Double { PeriodProgram.periodCapacity(1, days: local.periods[p].days, factor: factor) }
+
+        for column in period.program.columns {
+            let cost = objective == .expectedCost ? weight * column.cost : 0
+            lp.addVariable(FlowProgram.clipped("s\(s)_\(column.name)"), bounds: column.bounds, cost: cost)
+        }
+        switch objective {
+        case .expectedCost:
+            lp.objectiveConstant += weight * period.program.objectiveConstant
+        case .maxThroughput:
+            for u in period.lost.flatMap({ $0 }) { lp.setCost(mapped(u), -weight) }
+            lp.objectiveConstant += weight * dueTEU
+        case .worstCase:
+            break
+        }
+
+        var linkOfRow: [Int: (link: Int, period: Int)] = [:]
+        var nodeOfRow: [Int: (node: Int, period: Int)] = [:]
+        var storeOfRow: [Int: Int] = [:]
+        for (l, rows) in period.linkCapacity.enumerated() {
+            for (p, row) in rows.enumerated() { if let row { linkOfRow[row.index] = (l, p) } }
+        }
+        for (n, rows) in period.nodeCapacity.enumerated() {
+            for (p, row) in rows.enumerated() { if let row { nodeOfRow[row.index] = (n, p) } }
+        }
+        for (n, rows) in period.storageCapacity.enumerated() { for row in rows { if let row { storeOfRow[row.index] = n } } }
+        var columnsOnLink = [[LinearProgram.Variable]](repeating: [], count: network.links.count * P)
+        for columns in period.flow {
+            for c in columns { columnsOnLink[c.link * P + c.period].append(mapped(c.variable)) }
+        }
+        var sharing: [Int: [Int]] = [:]
+        for (copy, info) in augmented.upgradeOf { sharing[info.link, default: []].append(copy) }
+
+        /// Build and upgrade-copy terms of link l's capacity row in period p.
+        func linkTerms(_ l: Int, _ p: Int) -> [LinearProgram.Term] {
+            let f = share(p, local.linkCapacityFactor[l][p])
+            var terms = (augmented.linkDelta[l] ?? []).map { LinearProgram.Term(build[$0.0], -$0.1 * f) }
+            for copy in (sharing[l] ?? []).sorted() { terms += columnsOnLink[copy * P + p].map { .init($0, 1) } }
+            return terms
+        }
+        for (r, row) in period.program.rows.enumerated() {
+            var terms = row.terms.map { LinearProgram.Term(mapped($0.variable), $0.coefficient) }
+            var bounds = row.bounds
+            if let at = linkOfRow[r] {
+                let (l, p) = at
+                terms += linkTerms(l, p)
+                if let info = augmented.newLink[l], let capacity = info.capacity {
+                    bounds = .upper(bounds.upperValue - capacity * share(p, local.linkCapacityFactor[l][p]))
+                }
+            } else if let at = nodeOfRow[r] {
+                let (n, p) = at
+                let f = share(p, local.nodeCapacityFactor[n][p])
+                for (i, teu) in augmented.nodeDelta[n] ?? [] { terms.append(.init(build[i], -teu * f)) }
+                if let info = augmented.newNode[n], let capacity = info.capacity {
+                    bounds = .upper(bounds.upperValue - capacity * f)
+                }
+            } else if let n = storeOfRow[r], let base = augmented.baseStorage[n] {
+                for (i, teu) in augmented.storageDelta[n] ?? [] { terms.append(.init(build[i], -teu)) }
+                bounds = .upper(base)
+            }
+            lp.addConstraint(FlowProgram.clipped("s\(s)_\(row.name)"), terms, bounds: bounds)
+        }
+        // A limited link whose own columns were all pruned (or closed) has no row; its upgrade copies still
+        // share its capacity.
+        for (l, copies) in sharing.sorted(by: { $0.key < $1.key }) {
+            guard let annual = network.links[l].capacityTEU else { continue }
+            for p in 0..<P where period.linkCapacity[l][p] == nil && copies.contains(where: { !columnsOnLink[$0 * P + p].isEmpty }) {
+                let capacity = PeriodProgram.periodCapacity(
+                    annual, days: local.periods[p].days, factor: local.linkCapacityFactor[l][p])
+                lp.addConstraint(
+                    FlowProgram.clipped("s\(s)_cap_link_\(network.links[l].id.rawValue)_\(local.periods[p].name)_shared"),
+                    linkTerms(l, p), bounds: .upper(capacity))
+            }
+        }
+
+        // Gates over the year: unlimited new links and nodes, upgrade copies.
+        func gate(_ name: String, _ links: [Int], _ investment: Int) {
+            let columns = links.flatMap { l in (0..<P).flatMap { columnsOnLink[l * P + $0] } }
+            guard !columns.isEmpty else { return }
+            let terms = columns.map { LinearProgram.Term($0, 1) } + [.init(build[investment], -bigM)]
+            lp.addConstraint(FlowProgram.clipped("s\(s)_gate_\(name)"), terms, bounds: .upper(0))
+        }
+        for (l, info) in augmented.newLink.sorted(by: { $0.key < $1.key }) where info.capacity == nil {
+            gate(network.links[l].id.rawValue, [l], info.investment)
+        }
+        for (l, info) in augmented.upgradeOf.sorted(by: { $0.key < $1.key }) {
+            gate(network.links[l].id.rawValue, [l], info.investment)
+        }
+        for (n, info) in augmented.newNode.sorted(by: { $0.key < $1.key }) where info.capacity == nil {
+            for l in network.incoming[n] + network.outgoing[n] {
+                gate("\(network.nodes[n].id.rawValue)_\(network.links[l].id.rawValue)", [l], info.investment)
+            }
+        }
+        if let worst {
+            var terms = period.program.columns.enumerated().compactMap { j, column in
+                column.cost == 0 ? nil : LinearProgram.Term(LinearProgram.Variable(index: offset + j), column.cost)
+            }
+            terms.append(.init(worst, -1))
+            lp.addConstraint("s\(s)_worst", terms, bounds: .upper(-period.program.objectiveConstant))
+        }
+        return Block(
+            scenario: scenario, network: network, flow: nil, periods: period, columnOffset: offset,
+            upgradeOf: augmented.upgradeOf, demandTEU: dueTEU)
+    }
+}
