@@ -28,7 +28,7 @@ extension InvestmentProgram {
     /// documentation).
     static func addPeriodBlock(
         _ lp: inout LinearProgram, s: Int, _ scenario: PlanScenario, schedule: PeriodSchedule, weight: Double,
-        catalog: InvestmentCatalog, build: [LinearProgram.Variable], objective: PlanObjective,
+        catalog: InvestmentCatalog, build: [LinearProgram.Variable], built: [LinearProgram.Variable], objective: PlanObjective,
         worst: LinearProgram.Variable?
     ) throws(NetworkError) -> Block {
         let augmented = try augment(scenario.network, catalog)
@@ -130,6 +130,13 @@ extension InvestmentProgram {
         }
         for (l, info) in augmented.upgradeOf.sorted(by: { $0.key < $1.key }) {
             gate(network.links[l].id.rawValue, [l], info.investment)
+        }
+        // A built upgrade replaces the service it upgrades (z[i] = 1 closes the old one).
+        for (l, info) in augmented.upgradeOf.sorted(by: { $0.key < $1.key }) {
+            let columns = (0..<P).flatMap { columnsOnLink[info.link * P + $0] }
+            guard !columns.isEmpty else { continue }
+            let terms = columns.map { LinearProgram.Term($0, 1) } + [.init(built[info.investment], bigM)]
+            lp.addConstraint(FlowProgram.clipped("s\(s)_replaced_\(network.links[l].id.rawValue)"), terms, bounds: .upper(bigM))
         }
         for (n, info) in augmented.newNode.sorted(by: { $0.key < $1.key }) where info.capacity == nil {
             for l in network.incoming[n] + network.outgoing[n] {

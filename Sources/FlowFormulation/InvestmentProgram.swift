@@ -44,8 +44,10 @@ public struct PlanScenario: Sendable {
 ///
 /// A scenario with periods gets a copy of ``PeriodProgram``'s block instead: its capacity rows per period get
 /// −Δ·days(p)/365·factor(p)·y terms (the rule of ``PeriodProgram/periodCapacity(_:days:factor:)``), new links and
-/// nodes and upgrade copies get factor 1 and no extra days (a copy: those of the upgraded link), and the
-/// gates bound the flow over the year.
+/// nodes get factor 1 and no extra days, an upgrade copy those of the upgraded link, and the gates bound the
+/// flow over the year. A built upgrade also closes the link it replaces (Σ flow on it ≤ M·(1 − z[i])): with
+/// periods a slower service is not dominated, as its later arrivals may suit the due dates, and the plan must
+/// cost what the network with the upgrade applied (one service, faster) costs.
 ///
 /// The objective is Σ_s w_s·cost_s (expected cost), max z with z ≥ cost_s (worst case), or Σ_s w_s·delivered_s.
 /// Capex enters only through the budget row: it is one-off, the flow costs are per year (plus a tiny
@@ -160,7 +162,7 @@ public struct InvestmentProgram: Sendable {
             let block: Block
             if let schedule = scenario.periods {
                 block = try Self.addPeriodBlock(&lp, s: s, scenario, schedule: schedule, weight: weights[s], catalog: local,
-                                                build: build, objective: objective, worst: worst)
+                                                build: build, built: built, objective: objective, worst: worst)
             } else {
                 block = try Self.addBlock(&lp, s: s, scenario, weight: weights[s], catalog: local, build: build,
                                           objective: objective, worst: worst)
