@@ -116,7 +116,7 @@ struct PeriodTests {
     }
 
     @Test(
-        "sweep, plan and frontier refuse a seasonal file with a clear error",
+        "sweep and frontier refuse a seasonal file with a clear error (plan solves it)",
         arguments: [
             ["sweep", "Scenarios/caspian-winter-seasonal.yaml", "--single-failures"],
             ["frontier", "Scenarios/caspian-winter-seasonal.yaml", "--demand", "XIA:DUI"],

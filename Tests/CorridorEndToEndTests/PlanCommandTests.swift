@@ -30,6 +30,55 @@ struct PlanCommandTests {
         #expect(isClose((portfolio[0]["objective_if_switched"] as? NSNumber)?.doubleValue ?? .nan, 462.5e6))
     }
 
+    @Test("A seasonal plan builds the warehouse that bridges a closure: two units, USD 24,250/yr (checked by hand)")
+    func seasonalWarehouse() throws {
+        // See the fixture: no storage USD 1,003,000/yr, one 50 TEU unit 513,625, two units 24,250; a third saves nothing.
+        let file = "Tests/CorridorEndToEndTests/Fixtures/plan/warehouse-closure.yaml"
+        let outcome = try CLI.run(["plan", file, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty)
+        let report = try json(outcome.stdout)
+        #expect(isClose((report["objective_value"] as? NSNumber)?.doubleValue ?? .nan, 24_250))
+        #expect(isClose((report["objective_without_investment"] as? NSNumber)?.doubleValue ?? .nan, 1_003_000))
+        let portfolio = try #require((report["portfolio"] as? [[String: Any]])?.first)
+        #expect((portfolio["units"] as? NSNumber)?.intValue == 2)
+        #expect((portfolio["storage_teu"] as? NSNumber)?.doubleValue == 100)
+        #expect(isClose((portfolio["loss_of_last_unit"] as? NSNumber)?.doubleValue ?? .nan, 513_625 - 24_250))
+        let scenario = try #require((report["scenarios"] as? [[String: Any]])?.first)
+        let with = try #require(scenario["with"] as? [String: Any])
+        #expect((with["periods"] as? NSNumber)?.intValue == 2)
+        #expect(isClose((with["generalised_cost_usd"] as? NSNumber)?.doubleValue ?? .nan, 24_250))
+        #expect(isClose((with["holding_cost_usd"] as? NSNumber)?.doubleValue ?? .nan, 18_250))
+        #expect(isClose((with["peak_stock_teu"] as? NSNumber)?.doubleValue ?? .nan, 100))
+
+        let table = try CLI.run(["plan", file, "--no-values"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("Chosen portfolio: 2× W-YARD"))
+        #expect(table.stdout.contains("Storage built: W 100 TEU (W-YARD)"))
+        #expect(table.stdout.contains("warehouse-closure (2 periods)"))
+        #expect(table.stdout.contains("warehouse-closure: holding + late USD 0 → 18,250/yr, peak stock 0 → 100 TEU"))
+    }
+
+    @Test("A storage candidate in an annual scenario is a warning, not an error")
+    func storageInAnnualScenario() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-plan-storage-\(UUID().uuidString).yaml")
+        try """
+            budget_usd: 1e6
+            scenarios: [{ file: \(CLI.root.path)/Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml }]
+            investments:
+              - id: YARD
+                capex_usd: 1
+                effects:
+                  - add_storage: { node: P, teu: 1000 }
+            """.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let outcome = try CLI.run(["plan", url.path, "--no-values"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(
+            ":7:9: warning: investments[0].effects[0].add_storage: unused in a scenario without periods (the annual model has no storage)"))
+        #expect(outcome.stdout.contains("Chosen portfolio: nothing"))
+    }
+
     @Test("The table names the portfolio, the gap and the explanation")
     func table() throws {
         let outcome = try CLI.run(["plan", small, "--objective", "worst-case"])
