@@ -125,4 +125,62 @@ struct PlanFileTests {
         #expect(found.contains { $0.contains("unknown node 'DOZ'") && $0.contains("did you mean 'DOS'?") })
         #expect(found.contains { $0.contains("unknown link 'X-Y'") })
     }
+
+    @Test("add_storage reads node, TEU and holding cost; a bad one is reported with exact positions, all at once")
+    func storageEffect() throws {
+        let plan = try PlanFile.load(text: """
+            budget_usd: 100
+            investments:
+              - id: YARD
+                capex_usd: 1
+                effects:
+                  - add_storage: { node: ALT, teu: 12000, holding_cost_usd_per_teu_day: 4.2 }
+                  - add_storage: { node: AKU, teu: 500 }
+            """, file: "plan.yaml")
+        #expect(plan.catalog.investments[0].effects == [
+            .storage("ALT", teu: 12000, holdingCostUSDPerTEUDay: 4.2), .storage("AKU", teu: 500, holdingCostUSDPerTEUDay: nil),
+        ])
+
+        let found = errors("""
+            budget_usd: 100
+            investments:
+              - id: YARD
+                capex_usd: 1
+                effects:
+                  - add_storage: { node: ALT, teu: -5 }
+                  - add_storage: { node: ALT, teu: 10, holding: 1 }
+                  - add_storage: { teu: 10 }
+                  - add_storrage: { node: ALT, teu: 10 }
+            """)
+        #expect(found == [
+            "plan.yaml:6:40: error: investments[0].effects[0].add_storage.teu: expected a number ≥ 0, found '-5'",
+            "plan.yaml:7:44: error: investments[0].effects[1].add_storage.holding: unknown key (did you mean 'holding_cost_usd_per_teu_day'?)",
+            "plan.yaml:8:22: error: investments[0].effects[2].add_storage.node: required field is missing",
+            "plan.yaml:9:9: error: investments[0].effects[3].add_storrage: unknown effect (did you mean 'add_storage'?)",
+        ])
+    }
+
+    @Test("add_storage is checked against the network: an unknown node is an error, an annual scenario a warning")
+    func storageCheckedAgainstNetwork() throws {
+        let plan = try PlanFile.load(text: """
+            budget_usd: 100
+            investments:
+              - id: A
+                capex_usd: 1
+                effects:
+                  - add_storage: { node: DOZ, teu: 1 }
+                  - add_storage: { node: DOS, teu: 1 }
+            """, file: "plan.yaml")
+        let network = try Network(
+            nodes: [Node(id: "DOS", name: "D", country: "KZ", kind: .border, latitude: 0, longitude: 0, capacityTEU: nil,
+                         handlingCostUSDPerTEU: 0, dwellDays: 0)],
+            links: [], demands: [])
+        #expect(plan.check(against: network, scenarioFile: "s.yaml").map(\.description) == [
+            "plan.yaml:6:9: error: investments[0].effects[0]: unknown node 'DOZ' (in s.yaml) (did you mean 'DOS'?)",
+            "plan.yaml:7:9: warning: investments[0].effects[1].add_storage: unused in a scenario without periods (the annual model has no storage) (in s.yaml)",
+        ])
+        #expect(plan.check(against: network, scenarioFile: "s.yaml", hasPeriods: true).map(\.description) == [
+            "plan.yaml:6:9: error: investments[0].effects[0]: unknown node 'DOZ' (in s.yaml) (did you mean 'DOS'?)",
+        ])
+    }
 }
