@@ -36,7 +36,18 @@ extension GLPKSolver {
             }
         }
 
-        let code = try problem.intopt(parameters)
+        var code = try problem.intopt(parameters)
+        if simulatedIntoptFailureForTesting { code = .failure }
+        if code == .failure, parameters.presolve == GLP_ON {
+            // glp_intopt's presolver re-solves the relaxation from scratch and can fail numerically (GLP_EFAIL)
+            // on large degenerate programs; without it the search starts from the relaxation's optimal basis.
+            parameters.presolve = GLP_OFF
+            if try problem.simplex(Self.simplexParameters(options)) == .success,
+                try Self.simplexTermination(.success, status: problem.status(.basic)) == .optimal
+            {
+                code = try problem.intopt(parameters)
+            }
+        }
         let status = problem.status(.integer)
         let termination: TerminationStatus
         switch code {

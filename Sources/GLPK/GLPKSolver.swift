@@ -29,6 +29,10 @@ public struct GLPKSolver: LPSolver, Sendable {
     /// ``solve(_:options:)`` can be tested on small programs. 0 (the default) changes nothing.
     package var simulatedSimplexFailuresForTesting = 0
 
+    /// For tests only: the first `glp_intopt` run of a MIP solve is reported as `GLP_EFAIL` whatever GLPK
+    /// answered, so that the retry without the presolver can be tested on small programs.
+    package var simulatedIntoptFailureForTesting = false
+
     /// GLPK's version, such as "5.0" (`glp_version`).
     public static var version: String {
         glp_version().map { String(cString: $0) } ?? "unknown"

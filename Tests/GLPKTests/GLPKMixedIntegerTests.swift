@@ -28,6 +28,15 @@ struct GLPKMixedIntegerTests {
         #expect(isClose(solution.activity(LinearProgram.Constraint(index: 0)), weight))
     }
 
+    @Test("glp_intopt failing with the presolver (GLP_EFAIL) is retried without it: the same optimum")
+    func intoptFailureRetried() throws {
+        var solver = GLPKSolver()
+        solver.simulatedIntoptFailureForTesting = true
+        let solution = try solver.solve(Programs.knapsack())
+        #expect(solution.termination == .optimal)
+        #expect(isClose(solution.objective, Programs.knapsackBruteForce()))
+    }
+
     @Test("A MIP keeps the objective constant and general integers")
     func generalIntegersAndConstant() throws {
         // max x + y + 100  s.t.  2x + 2y ≤ 7, x, y ≥ 0 integer  →  x + y = 3, objective 103.
