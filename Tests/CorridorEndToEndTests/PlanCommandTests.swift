@@ -7,6 +7,14 @@ import Testing
 struct PlanCommandTests {
     let small = "Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml"
 
+    /// `corridor plan` on a temporary plan file with `text`.
+    private func plan(_ text: String, _ arguments: String...) throws -> CLI.Outcome {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-plan-\(UUID().uuidString).yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try CLI.run(["plan", url.path] + arguments)
+    }
+
     private func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -61,8 +69,7 @@ struct PlanCommandTests {
 
     @Test("A storage candidate in an annual scenario is a warning, not an error")
     func storageInAnnualScenario() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-plan-storage-\(UUID().uuidString).yaml")
-        try """
+        let outcome = try plan("""
             budget_usd: 1e6
             scenarios: [{ file: \(CLI.root.path)/Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml }]
             investments:
@@ -70,9 +77,7 @@ struct PlanCommandTests {
                 capex_usd: 1
                 effects:
                   - add_storage: { node: P, teu: 1000 }
-            """.write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let outcome = try CLI.run(["plan", url.path, "--no-values"])
+            """, "--no-values")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains(
             ":7:9: warning: investments[0].effects[0].add_storage: unused in a scenario without periods (the annual model has no storage)"))
@@ -91,17 +96,14 @@ struct PlanCommandTests {
 
     @Test("Conflicting prerequisites and a budget below committed capex exit 65 with positioned errors")
     func badPlan() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-plan-bad-\(UUID().uuidString).yaml")
-        try """
+        let outcome = try plan("""
             budget_usd: 1e6
             scenarios: [{ file: \(CLI.root.path)/Scenarios/baseline-2021.yaml }]
             investments:
               - { id: A, capex_usd: 1, requires: [B], effects: [] }
               - { id: B, capex_usd: 1, excludes: [A], effects: [] }
               - { id: C, capex_usd: 2e6, min_units: 1, effects: [] }
-            """.write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let outcome = try CLI.run(["plan", url.path])
+            """)
         #expect(outcome.status == 65)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains(":1:13: error: budget_usd: the budget (USD 1000000) is less than the committed projects' capex"))

@@ -5,6 +5,23 @@ import Testing
 /// The `investments`, `budget_usd` and `scenarios` of a plan file (`corridor plan`).
 @Suite("Plan files: investments and budget")
 struct PlanFileTests {
+    /// Nodes DOS and X, link DOS-X.
+    private static func network() throws -> Network {
+        try Network(
+            nodes: [Node(id: "DOS", name: "D", country: "KZ", kind: .border, latitude: 0, longitude: 0, capacityTEU: nil,
+                         handlingCostUSDPerTEU: 0, dwellDays: 0),
+                    Node(id: "X", name: "X", country: "KZ", kind: .hub, latitude: 0, longitude: 0, capacityTEU: nil,
+                         handlingCostUSDPerTEU: 0, dwellDays: 0)],
+            links: [Link(id: "DOS-X", from: "DOS", to: "X", mode: .rail, corridor: "c", distanceKm: 1, costUSDPerTEU: 1, timeDays: 0)],
+            demands: [])
+    }
+
+    /// A plan file with one project A and these effects, the first on line 6, column 9.
+    private static func plan(effects: [String]) throws -> PlanFile {
+        let text = "budget_usd: 100\ninvestments:\n  - id: A\n    capex_usd: 1\n    effects:\n"
+        return try PlanFile.load(text: text + effects.map { "      - \($0)\n" }.joined(), file: "plan.yaml")
+    }
+
     private func errors(_ text: String) -> [String] {
         do {
             _ = try PlanFile.load(text: text, file: "plan.yaml")
@@ -105,23 +122,8 @@ struct PlanFileTests {
 
     @Test("Effects are checked against the scenario's network")
     func checkedAgainstNetwork() throws {
-        let plan = try PlanFile.load(text: """
-            budget_usd: 100
-            investments:
-              - id: A
-                capex_usd: 1
-                effects:
-                  - add_capacity: { node: DOZ, teu: 1 }
-                  - add_capacity: { link: X-Y, teu: 1 }
-            """, file: "plan.yaml")
-        let network = try Network(
-            nodes: [Node(id: "DOS", name: "D", country: "KZ", kind: .border, latitude: 0, longitude: 0, capacityTEU: nil,
-                         handlingCostUSDPerTEU: 0, dwellDays: 0),
-                    Node(id: "X", name: "X", country: "KZ", kind: .hub, latitude: 0, longitude: 0, capacityTEU: nil,
-                         handlingCostUSDPerTEU: 0, dwellDays: 0)],
-            links: [Link(id: "DOS-X", from: "DOS", to: "X", mode: .rail, corridor: "c", distanceKm: 1, costUSDPerTEU: 1, timeDays: 0)],
-            demands: [])
-        let found = plan.check(against: network, scenarioFile: "s.yaml").map(\.description)
+        let plan = try Self.plan(effects: ["add_capacity: { node: DOZ, teu: 1 }", "add_capacity: { link: X-Y, teu: 1 }"])
+        let found = plan.check(against: try Self.network(), scenarioFile: "s.yaml").map(\.description)
         #expect(found.contains { $0.contains("unknown node 'DOZ'") && $0.contains("did you mean 'DOS'?") })
         #expect(found.contains { $0.contains("unknown link 'X-Y'") })
     }
@@ -162,19 +164,8 @@ struct PlanFileTests {
 
     @Test("add_storage is checked against the network: an unknown node is an error, an annual scenario a warning")
     func storageCheckedAgainstNetwork() throws {
-        let plan = try PlanFile.load(text: """
-            budget_usd: 100
-            investments:
-              - id: A
-                capex_usd: 1
-                effects:
-                  - add_storage: { node: DOZ, teu: 1 }
-                  - add_storage: { node: DOS, teu: 1 }
-            """, file: "plan.yaml")
-        let network = try Network(
-            nodes: [Node(id: "DOS", name: "D", country: "KZ", kind: .border, latitude: 0, longitude: 0, capacityTEU: nil,
-                         handlingCostUSDPerTEU: 0, dwellDays: 0)],
-            links: [], demands: [])
+        let plan = try Self.plan(effects: ["add_storage: { node: DOZ, teu: 1 }", "add_storage: { node: DOS, teu: 1 }"])
+        let network = try Self.network()
         #expect(plan.check(against: network, scenarioFile: "s.yaml").map(\.description) == [
             "plan.yaml:6:9: error: investments[0].effects[0]: unknown node 'DOZ' (in s.yaml) (did you mean 'DOS'?)",
             "plan.yaml:7:9: warning: investments[0].effects[1].add_storage: unused in a scenario without periods (the annual model has no storage) (in s.yaml)",
