@@ -84,6 +84,26 @@ struct PlanPeriodTests {
         #expect(program.blocks.map { $0.periods != nil } == [false, true])
     }
 
+    @Test("Max throughput and worst case work on seasonal blocks too (hand-checked)")
+    func otherObjectives() throws {
+        // Max throughput: 100 TEU/yr delivered without storage, 150 with one unit, 200 with two.
+        // Worst case over the annual (6,000) and seasonal (24,250 with two units) scenarios: 24,250.
+        let (network, schedule) = try Self.closure()
+        var catalog = Self.warehouse
+        catalog.budgetUSD = 1.5e6
+        let seasonal = PlanScenario(name: "seasonal", network: network, weight: 1, periods: schedule)
+        let planner = Planner(solver: solver, valueProjects: false)
+        let throughput = try planner.plan([seasonal], catalog, objective: .maxThroughput)
+        #expect(throughput.units == [1])
+        #expect(isClose(try #require(throughput.objectiveValue), 150, tolerance: 1e-7))
+        #expect(isClose(try #require(throughput.objectiveWithoutInvestment), 100, tolerance: 1e-7))
+        catalog.budgetUSD = 10e6
+        let worst = try planner.plan(
+            [PlanScenario(name: "annual", network: network, weight: 1), seasonal], catalog, objective: .worstCase)
+        #expect(worst.units == [2])
+        #expect(isClose(try #require(worst.objectiveValue), 24_250, tolerance: 1e-7))
+    }
+
     @Test("Every portfolio of a seasonal plan costs what the seasonal scenario with it built by hand costs")
     func portfolioInvariant() throws {
         // Three unequal periods; A → W is closed in p2 and half open in p3 with 10 extra days, W → B halved in
