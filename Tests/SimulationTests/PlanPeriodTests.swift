@@ -104,6 +104,25 @@ struct PlanPeriodTests {
         #expect(isClose(try #require(worst.objectiveValue), 24_250, tolerance: 1e-7))
     }
 
+    @Test("An upgrade copy keeps the capacity of a link too dear to use without it (hand-checked)")
+    func upgradeOfPrunedLink() throws {
+        // A → B costs 600 USD/TEU, more than losing a TEU (500): the period program drops the link's columns,
+        // and with them its capacity row. The upgrade (−200, to 400) shares that capacity, 100 TEU/yr:
+        // 100 × 400 + 200 × 500 = 140,000 USD/yr (not 300 × 400 = 120,000). Without it all 300 are lost: 150,000.
+        let network = try F.network(
+            links: [F.link("A", "B", cost: 600, capacity: 100)], demands: [F.demand("A", "B", teu: 300, penalty: 500)])
+        let schedule = PeriodSchedule(periods: [.init(name: "p1", days: 200), .init(name: "p2", days: 165)], for: network)
+        let catalog = InvestmentCatalog(
+            investments: [Investment(id: "FAST", capexUSD: 1, effects: [.upgradeLink("A-B", costReductionUSDPerTEU: 200, timeReductionDays: 0)])],
+            budgetUSD: 1)
+        let scenario = PlanScenario(name: "dear", network: network, weight: 1, periods: schedule)
+        let result = try Planner(solver: solver, valueProjects: false).plan([scenario], catalog, objective: .expectedCost)
+        #expect(result.units == [1])
+        #expect(isClose(try #require(result.objectiveValue), 140_000, tolerance: 1e-7))
+        #expect(isClose(try #require(result.objectiveWithoutInvestment), 150_000, tolerance: 1e-7))
+        #expect(isClose(result.scenarios.first?.with.objectiveValue ?? .nan, 140_000, tolerance: 1e-7))
+    }
+
     @Test("Every portfolio of a seasonal plan costs what the seasonal scenario with it built by hand costs")
     func portfolioInvariant() throws {
         // Three unequal periods; A → W is closed in p2 and half open in p3 with 10 extra days, W → B halved in
