@@ -118,24 +118,8 @@ extension InvestmentProgram {
         func mapped(_ v: LinearProgram.Variable) -> LinearProgram.Variable { LinearProgram.Variable(index: offset + v.index) }
 
         // Columns, with this scenario's share of the objective.
-        for column in flow.program.columns {
-            let cost: Double
-            switch objective {
-            case .expectedCost: cost = weight * column.cost
-            case .worstCase: cost = 0
-            case .maxThroughput: cost = 0
-            }
-            lp.addVariable(FlowProgram.clipped("s\(s)_\(column.name)"), bounds: column.bounds, cost: cost)
-        }
-        switch objective {
-        case .expectedCost:
-            lp.objectiveConstant += weight * flow.program.objectiveConstant
-        case .maxThroughput:
-            for u in flow.unmet { lp.setCost(mapped(u), -weight) }
-            lp.objectiveConstant += weight * demandTEU
-        case .worstCase:
-            break
-        }
+        copyColumns(of: flow.program, into: &lp, s: s, weight: weight, objective: objective,
+                    unmet: flow.unmet.map(mapped), demandTEU: demandTEU)
 
         // Rows: capacity rows get the build terms, and the upgrade copies' flow.
         var linkOfRow: [Int: Int] = [:]
@@ -178,14 +162,43 @@ extension InvestmentProgram {
                 gate("\(network.nodes[n].id.rawValue)_\(network.links[l].id.rawValue)", columnsOnLink[l], info.investment)
             }
         }
-        if let worst {
-            var terms = flow.program.columns.enumerated().compactMap { j, column in
-                column.cost == 0 ? nil : LinearProgram.Term(LinearProgram.Variable(index: offset + j), column.cost)
-            }
-            terms.append(.init(worst, -1))
-            lp.addConstraint("s\(s)_worst", terms, bounds: .upper(-flow.program.objectiveConstant))
-        }
+        if let worst { addWorstRow(of: flow.program, at: offset, into: &lp, s: s, worst: worst) }
         return Block(scenario: scenario, network: network, flow: flow, periods: nil, columnOffset: offset,
                      upgradeOf: augmented.upgradeOf, demandTEU: demandTEU)
+    }
+
+    /// Appends the columns of a scenario's own program (`local`) to the plan's program `lp`, with the
+    /// scenario's share of the objective: its weighted cost (expected cost), nothing (worst case, whose
+    /// row ``addWorstRow(of:at:into:s:worst:)`` adds), or minus its weighted unmet TEU (max throughput;
+    /// `unmet`: the unmet or lost columns, already mapped into `lp`).
+    static func copyColumns(
+        of local: LinearProgram, into lp: inout LinearProgram, s: Int, weight: Double, objective: PlanObjective,
+        unmet: [LinearProgram.Variable], demandTEU: Double
+    ) {
+        for column in local.columns {
+            let cost = objective == .expectedCost ? weight * column.cost : 0
+            lp.addVariable(FlowProgram.clipped("s\(s)_\(column.name)"), bounds: column.bounds, cost: cost)
+        }
+        switch objective {
+        case .expectedCost:
+            lp.objectiveConstant += weight * local.objectiveConstant
+        case .maxThroughput:
+            for u in unmet { lp.setCost(u, -weight) }
+            lp.objectiveConstant += weight * demandTEU
+        case .worstCase:
+            break
+        }
+    }
+
+    /// The worst-case row of a scenario whose program `local` starts at column `offset` of `lp`:
+    /// its annual cost ≤ `worst`.
+    static func addWorstRow(
+        of local: LinearProgram, at offset: Int, into lp: inout LinearProgram, s: Int, worst: LinearProgram.Variable
+    ) {
+        var terms = local.columns.enumerated().compactMap { j, column in
+            column.cost == 0 ? nil : LinearProgram.Term(LinearProgram.Variable(index: offset + j), column.cost)
+        }
+        terms.append(.init(worst, -1))
+        lp.addConstraint("s\(s)_worst", terms, bounds: .upper(-local.objectiveConstant))
     }
 }

@@ -45,19 +45,8 @@ extension InvestmentProgram {
         func mapped(_ v: LinearProgram.Variable) -> LinearProgram.Variable { LinearProgram.Variable(index: offset + v.index) }
         func share(_ p: Int, _ factor: Double) -> Double { PeriodProgram.periodCapacity(1, days: local.periods[p].days, factor: factor) }
 
-        for column in period.program.columns {
-            let cost = objective == .expectedCost ? weight * column.cost : 0
-            lp.addVariable(FlowProgram.clipped("s\(s)_\(column.name)"), bounds: column.bounds, cost: cost)
-        }
-        switch objective {
-        case .expectedCost:
-            lp.objectiveConstant += weight * period.program.objectiveConstant
-        case .maxThroughput:
-            for u in period.lost.flatMap({ $0 }) { lp.setCost(mapped(u), -weight) }
-            lp.objectiveConstant += weight * dueTEU
-        case .worstCase:
-            break
-        }
+        copyColumns(of: period.program, into: &lp, s: s, weight: weight, objective: objective,
+                    unmet: period.lost.flatMap { $0 }.map(mapped), demandTEU: dueTEU)
 
         var linkOfRow: [Int: (link: Int, period: Int)] = [:]
         var nodeOfRow: [Int: (node: Int, period: Int)] = [:]
@@ -143,13 +132,7 @@ extension InvestmentProgram {
                 gate("\(network.nodes[n].id.rawValue)_\(network.links[l].id.rawValue)", [l], info.investment)
             }
         }
-        if let worst {
-            var terms = period.program.columns.enumerated().compactMap { j, column in
-                column.cost == 0 ? nil : LinearProgram.Term(LinearProgram.Variable(index: offset + j), column.cost)
-            }
-            terms.append(.init(worst, -1))
-            lp.addConstraint("s\(s)_worst", terms, bounds: .upper(-period.program.objectiveConstant))
-        }
+        if let worst { addWorstRow(of: period.program, at: offset, into: &lp, s: s, worst: worst) }
         return Block(
             scenario: scenario, network: network, flow: nil, periods: period, columnOffset: offset,
             upgradeOf: augmented.upgradeOf, demandTEU: dueTEU)
