@@ -135,6 +135,45 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Seasons: the 2023 network solved as one year and as 12 months (issue 8's "12 months within 60 s").
+    seasonalBenchmarks()
+
     // Disruption sweeps: warm against cold per case, and sweeps on 1 and 2 threads (SweepBenchmarks.swift).
     sweepBenchmarks()
+}
+
+/// `Seasonal/<file>`: what `corridor run FILE` does minus printing, on bundled files: the annual
+/// `russia-disrupted-2023.yaml` and the 12-month files built on it. A 12-month solve takes about 20 s:
+/// 3 samples each, so the ratio to the annual run is measured in one run.
+func seasonalBenchmarks() {
+    let files = [
+        "russia-disrupted-2023", "caspian-winter-seasonal", "caspian-winter-seasonal-upgraded",
+        "caspian-winter-seasonal-upgraded-warehouse",
+    ]
+    for name in files {
+        let path = repositoryRoot.appendingPathComponent("Scenarios/\(name).yaml").path
+        guard FileManager.default.fileExists(atPath: path) else {
+            note("skipping Seasonal/\(name): \(path) does not exist")
+            continue
+        }
+        let annual = name == "russia-disrupted-2023"
+        let configuration =
+            annual
+            ? configuration(warmupIterations: 2, maxDuration: .seconds(5), maxIterations: 100)
+            : configuration(warmupIterations: 0, maxDuration: .seconds(90), maxIterations: 3)
+        Benchmark("Seasonal/\(name)", configuration: configuration) { benchmark in
+            let simulator = Simulator(solver: GLPKSolver(), options: primalSimplex)
+            for _ in benchmark.scaledIterations {
+                let scenario = try ScenarioLoader.load(path: path)
+                let result =
+                    if let periods = scenario.periods {
+                        try simulator.run(scenario.network, periods: periods, scenario: scenario.name)
+                    } else {
+                        try simulator.run(scenario.network, scenario: scenario.name)
+                    }
+                precondition(result.status == .optimal, "Seasonal/\(name): \(result.status)")
+                blackHole(result)
+            }
+        }
+    }
 }
