@@ -7,7 +7,10 @@ let package = Package(
     name: "corridor",
     products: [
         .executable(name: "corridor", targets: ["corridor"]),
-        .library(name: "CorridorKit", targets: ["LinearProgramming", "GLPK", "FreightNetwork", "Scenarios", "FlowFormulation", "Simulation", "Reports"]),
+        .library(
+            name: "CorridorKit",
+            targets: ["LinearProgramming", "GLPK", "FreightNetwork", "Scenarios", "FlowFormulation", "Simulation", "Reports", "FileOutput"]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,12 +32,14 @@ let package = Package(
         .target(name: "FlowFormulation", dependencies: ["FreightNetwork", "LinearProgramming"]),
         .target(name: "Simulation", dependencies: ["FlowFormulation", "FreightNetwork", "LinearProgramming"]),
         .target(name: "Reports", dependencies: ["Simulation", "FreightNetwork", "FlowFormulation", "LinearProgramming"]),
+        // MARK: - Output files and streams that fail safely
+        .target(name: "FileOutput"),
         // MARK: - Composition root
         .executableTarget(
             name: "corridor",
             dependencies: [
                 "GLPK", "LinearProgramming", "FreightNetwork", "Scenarios", "FlowFormulation", "Simulation", "Reports",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FileOutput", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // MARK: - Tests
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "CorridorTestSupport"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK", "LinearProgramming", "CorridorTestSupport"]),
         .testTarget(name: "FreightNetworkTests", dependencies: ["FreightNetwork"]),
+        .testTarget(name: "FileOutputTests", dependencies: ["FileOutput"]),
         .testTarget(
             name: "ScenariosTests",
             dependencies: ["Scenarios", "FreightNetwork", "CorridorTestSupport"],
@@ -79,7 +85,7 @@ let package = Package(
         ),
         .target(
             name: "CorridorFuzzHarness",
-            dependencies: ["Scenarios", "FreightNetwork", "FlowFormulation", "LinearProgramming", "GLPK", "Simulation"],
+            dependencies: ["Scenarios", "FreightNetwork", "FlowFormulation", "LinearProgramming", "GLPK", "Simulation", "FileOutput"],
             path: "Fuzz/Harness"
         ),
         .testTarget(name: "CorridorFuzzRegressionTests", dependencies: ["CorridorFuzzHarness"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 
 /// The `corridor` command line: the composition root that picks GLPK and maps errors to exit codes.
 @main
@@ -8,10 +9,39 @@ struct Corridor: ParsableCommand {
         abstract: "Simulate freight on the China–Europe corridors: flows, costs, transit times and bottlenecks, optimised with GLPK.",
         discussion: """
             Exit codes: 0 success; 64 usage error; 65 bad scenario input; 70 solver failure; \
-            73 an output file could not be written; 75 the solver stopped at a limit without an optimum.
+            73 an output file could not be created; 74 an output could not be written (a full disk); \
+            75 the solver stopped at a limit without an optimum; 130/143 interrupted (sweep); \
+            141 standard output was closed by its reader (nothing more is printed).
             """,
         version: "0.1.0",
         subcommands: [Run.self, Compare.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Generate.self],
         defaultSubcommand: nil
     )
+
+    /// Runs the command line. Unlike ArgumentParser's own `main`, every byte goes through
+    /// ``Output``: a closed pipe or a full disk ends the process with an exit code, never a signal
+    /// or a crash.
+    static func main() {
+        StandardOutput.ignoreBrokenPipe()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    do {
+                        try Output.print(message.hasSuffix("\n") ? message : message + "\n")
+                    } catch let failure as ExitCode {
+                        exit(withError: failure)
+                    } catch {}
+                } else {
+                    Output.error(message)
+                }
+            }
+            exit(withError: code == .success ? nil : ExitCode(code.rawValue))
+        }
+        exit(withError: nil)
+    }
 }

@@ -74,10 +74,10 @@ extension Corridor {
             }
             let comparison = ScenarioComparison(entries: entries)
             switch format {
-            case .table: Output.print(ComparisonReport.text(comparison))
-            case .json: Output.print(ComparisonReport.json(comparison))
-            case .csv: Output.print(ComparisonReport.csv(comparison))
-            case .markdown: Output.print(ComparisonReport.markdown(comparison))
+            case .table: try Output.print(ComparisonReport.text(comparison))
+            case .json: try Output.print(ComparisonReport.json(comparison))
+            case .csv: try Output.print(ComparisonReport.csv(comparison))
+            case .markdown: try Output.print(ComparisonReport.markdown(comparison))
             }
             try exports.write(.init(
                 tables: { ComparisonTables.all(comparison) },

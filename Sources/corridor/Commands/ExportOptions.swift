@@ -24,30 +24,17 @@ struct ExportOptions: ParsableArguments {
         var html: () -> String
     }
 
-    /// Writes every export that was asked for, each file atomically.
-    /// - Throws: exit 73 when a file or the directory cannot be written.
+    /// Writes every export that was asked for: the CSV folder appears whole or not at all, and the
+    /// other files are written as one (see ``Output``).
+    /// - Throws: exit 73 when a file or the folder cannot be created, 74 when writing fails.
     func write(_ renderers: Renderers) throws {
         if let dir = csvDirectory {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            } catch {
-                Output.error("error: cannot create \(dir): \(error.localizedDescription)")
-                throw ExitCodes.cannotCreate
-            }
-            for table in renderers.tables() { try Self.save(table.csv(), to: (dir as NSString).appendingPathComponent("\(table.name).csv")) }
+            try Output.writeDirectory(dir, files: renderers.tables().map { (name: "\($0.name).csv", text: $0.csv()) })
         }
-        if let path = geoJSON { try Self.save(renderers.geoJSON(), to: path) }
-        if let path = svg { try Self.save(renderers.svg(), to: path) }
-        if let path = html { try Self.save(renderers.html(), to: path) }
-    }
-
-    /// Writes one file atomically; on failure says which file and exits 73.
-    static func save(_ text: String, to path: String) throws {
-        do {
-            try Output.writeAtomically(text, to: path)
-        } catch {
-            Output.error("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitCodes.cannotCreate
-        }
+        var files: [(path: String, text: String)] = []
+        if let path = geoJSON { files.append((path, renderers.geoJSON())) }
+        if let path = svg { files.append((path, renderers.svg())) }
+        if let path = html { files.append((path, renderers.html())) }
+        if !files.isEmpty { try Output.write(files) }
     }
 }

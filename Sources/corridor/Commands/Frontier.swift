@@ -75,12 +75,12 @@ extension Corridor {
             let subject = demand.contains(":") ? demand.split(separator: ":").joined(separator: " → ") : demand
             let heading = FrontierReport.Heading(scenario: scenario.name, file: file, subject: subject)
             switch format {
-            case .table: Output.print(FrontierReport.text(frontier, heading))
-            case .json: Output.print(FrontierReport.json(frontier, heading))
-            case .csv: Output.print(FrontierReport.csv(frontier))
-            case .markdown: Output.print(FrontierReport.markdown(frontier, heading))
+            case .table: try Output.print(FrontierReport.text(frontier, heading))
+            case .json: try Output.print(FrontierReport.json(frontier, heading))
+            case .csv: try Output.print(FrontierReport.csv(frontier))
+            case .markdown: try Output.print(FrontierReport.markdown(frontier, heading))
             }
-            if let path = html { try ExportOptions.save(FrontierReport.html(frontier, heading), to: path) }
+            if let path = html { try Output.write(FrontierReport.html(frontier, heading), to: path) }
             if frontier.status != .optimal {
                 Output.error("solver stopped without an optimum: \(frontier.status.rawValue)")
                 throw ExitCodes.limitReached

@@ -58,15 +58,10 @@ extension Corridor {
             }
             let network = generator.network()
             let text = generator.scenarioFile(of: network)
-            do {
-                try Output.writeAtomically(text, to: output)
-            } catch {
-                Output.error("error: cannot write \(output): \(error.localizedDescription)")
-                throw ExitCodes.cannotCreate
-            }
+            try Output.write(text, to: output)
             let capacitated = network.links.filter { $0.capacityTEU != nil }.count
             let limitedNodes = network.nodes.filter { $0.capacityTEU != nil }.count
-            Output.print(
+            try Output.print(
                 "\(output): \(network.nodes.count) nodes (\(limitedNodes) with a capacity), \(network.links.count) "
                     + "directed links (\(capacitated) with a capacity), \(network.demands.count) demands from "
                     + "\(generator.origins) origins\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 import Foundation
 import Reports
 import Simulation
@@ -46,10 +47,9 @@ extension Corridor {
             do {
                 for part in parts {
                     let text: String
-                    do {
-                        text = try String(contentsOfFile: part, encoding: .utf8)
-                    } catch {
-                        throw SweepMergeError("\(part): cannot read: \(error.localizedDescription)")
+                    switch PartFile.contents(of: part) {
+                    case .success(let read): text = read
+                    case .failure(let reason): throw SweepMergeError("\(OutputPath.display(part)): cannot read: \(reason)")
                     }
                     let (run, shard) = try SweepRecords.parse(text, name: part)
                     runs.append(run)
@@ -82,14 +82,9 @@ extension Corridor {
             case .jsonl: text = SweepRecords.render(merged, shard: .whole)
             }
             if let output {
-                do {
-                    try Output.writeAtomically(text, to: output)
-                } catch {
-                    Output.error("error: cannot write \(output): \(error.localizedDescription)")
-                    throw ExitCodes.cannotCreate
-                }
+                try Output.write(text, to: output)
             } else {
-                Output.print(text)
+                try Output.print(text)
             }
         }
 

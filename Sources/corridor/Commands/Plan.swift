@@ -104,12 +104,9 @@ extension Corridor {
                 if let exportLP {
                     let program = try InvestmentProgram(
                         scenarios: planScenarios, catalog: plan.catalog, objective: objective, reference: planScenarios.first?.network)
-                    do { try Output.writeAtomically(try solver.exportCPLEXLP(program.program), to: exportLP) } catch let error as SolverError {
-                        throw PlanError.solver(error)
-                    } catch {
-                        Output.error("error: cannot write export: \(error.localizedDescription)")
-                        throw ExitCodes.cannotCreate
-                    }
+                    let text: String
+                    do { text = try solver.exportCPLEXLP(program.program) } catch { throw PlanError.solver(error) }
+                    try Output.write(text, to: exportLP)
                 }
                 result = try planner.plan(planScenarios, plan.catalog, objective: objective)
             } catch let error as PlanError {
@@ -124,8 +121,8 @@ extension Corridor {
                 throw ExitCodes.dataError
             }
             switch format {
-            case .table: Output.print(PlanReport.render(result, file: file, name: plan.name))
-            case .json: Output.print(PlanReport.json(result, file: file, name: plan.name))
+            case .table: try Output.print(PlanReport.render(result, file: file, name: plan.name))
+            case .json: try Output.print(PlanReport.json(result, file: file, name: plan.name))
             }
             if result.objectiveValue == nil {
                 if result.status == .infeasible {

@@ -67,8 +67,8 @@ extension Corridor {
                 warnings: scenario.warnings.map(\.description)
             )
             switch format {
-            case .table: Output.print(TableReport.render(result, context: context))
-            case .json: Output.print(JSONReport.render(result, context: context))
+            case .table: try Output.print(TableReport.render(result, context: context))
+            case .json: try Output.print(JSONReport.render(result, context: context))
             }
             try exports.write(.init(
                 tables: { RunTables.all(result, context: context) },
@@ -83,15 +83,8 @@ extension Corridor {
         }
 
         private func export(_ program: LinearProgram, _ solver: GLPKSolver) throws {
-            do {
-                if let path = exportLP { try Output.writeAtomically(try solver.exportCPLEXLP(program), to: path) }
-                if let path = exportMPS { try Output.writeAtomically(try solver.exportMPS(program), to: path) }
-            } catch let error as SolverError {
-                throw error
-            } catch {
-                Output.error("error: cannot write export: \(error.localizedDescription)")
-                throw ExitCodes.cannotCreate
-            }
+            if let path = exportLP { try Output.write(try solver.exportCPLEXLP(program), to: path) }
+            if let path = exportMPS { try Output.write(try solver.exportMPS(program), to: path) }
         }
     }
 }

@@ -201,14 +201,9 @@ extension Corridor {
             case .jsonl: text = SweepRecords.render(run, shard: shard)
             }
             if let output {
-                do {
-                    try Output.writeAtomically(text, to: output)
-                } catch {
-                    Output.error("error: cannot write \(output): \(error.localizedDescription)")
-                    throw ExitCodes.cannotCreate
-                }
+                try Output.write(text, to: output)
             } else {
-                Output.print(text)
+                try Output.print(text)
             }
 
             let solved = run.results.compactMap { $0 }

@@ -19,26 +19,30 @@ extension Corridor {
         func run() throws {
             var failed = false
             for file in files {
+                let scenario: Scenario
                 do {
-                    let scenario = try ScenarioLoader.load(path: file)
-                    for warning in scenario.warnings { Output.error(warning.description) }
-                    let n = scenario.network
-                    Output.print(
-                        "\(file): ok — \"\(scenario.name)\": \(n.nodes.count) nodes, \(n.links.count) directed links, "
-                            + "\(n.demands.count) demands, \(scenario.changes.count) changes, "
-                            + "\(scenario.warnings.count) warning(s)\n"
-                    )
-                    if let schedule = scenario.periods { Output.print("  \(Self.summary(schedule, n))\n") }
-                    if strict && !scenario.warnings.isEmpty {
-                        let count = scenario.warnings.count
-                        Output.error("\(file): \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict)")
-                        failed = true
-                    }
+                    scenario = try ScenarioLoader.load(path: file)
                 } catch {
                     Output.error(error.description)
                     let count = error.errors.count
                     Output.error("\(file): \(count) error\(count == 1 ? "" : "s"), \(error.warnings.count) warning(s)")
                     failed = true
+                    continue
+                }
+                do {
+                    for warning in scenario.warnings { Output.error(warning.description) }
+                    let n = scenario.network
+                    try Output.print(
+                        "\(file): ok — \"\(scenario.name)\": \(n.nodes.count) nodes, \(n.links.count) directed links, "
+                            + "\(n.demands.count) demands, \(scenario.changes.count) changes, "
+                            + "\(scenario.warnings.count) warning(s)\n"
+                    )
+                    if let schedule = scenario.periods { try Output.print("  \(Self.summary(schedule, n))\n") }
+                    if strict && !scenario.warnings.isEmpty {
+                        let count = scenario.warnings.count
+                        Output.error("\(file): \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict)")
+                        failed = true
+                    }
                 }
             }
             if failed { throw ExitCodes.dataError }

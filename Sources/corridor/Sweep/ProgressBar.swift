@@ -1,3 +1,4 @@
+import FileOutput
 import Foundation
 import Synchronization
 
@@ -80,6 +81,6 @@ final class ProgressBar: Sendable {
     }
 
     private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardOutput.writeError(text)
     }
 }
