@@ -96,7 +96,9 @@ let package = Package(
 // with -sanitize=fuzzer, which links libFuzzer's driver: a normal build cannot link them.
 if Context.environment["CORRIDOR_FUZZ"] == "1" {
     package.targets.append(.target(name: "CLibFuzzer", path: "Fuzz/Targets/CLibFuzzer"))
-    for (name, folder) in [("fuzz-scenario-loader", "ScenarioLoader"), ("fuzz-lp-builder", "LPBuilder")] {
+    for (name, folder) in [
+        ("fuzz-scenario-loader", "ScenarioLoader"), ("fuzz-lp-builder", "LPBuilder"), ("fuzz-output-writer", "OutputWriter"),
+    ] {
         package.targets.append(
             .executableTarget(name: name, dependencies: ["CLibFuzzer", "CorridorFuzzHarness"], path: "Fuzz/Targets/\(folder)")
         )

@@ -27,6 +27,12 @@ public enum FuzzHarness {
     public static func lpBuilder(_ bytes: [UInt8]) {
         LPBuilderHarness.run(bytes)
     }
+
+    /// The output writer target: `bytes` decoded into a tree of files, a write with injected
+    /// failures, and the check that the tree holds the complete new files or is as it was.
+    public static func outputWriter(_ bytes: [UInt8]) {
+        OutputWriterHarness.run(bytes)
+    }
 }
 
 /// Stops the process with a message naming the broken invariant: libFuzzer records the input.

@@ -33,6 +33,25 @@ struct FuzzRegressionTests {
         FuzzHarness.lpBuilder(try Self.bytes(file))
     }
 
+    @Test(
+        "Output writer: every regression input leaves the complete new files or the tree as it was",
+        arguments: files("Fuzz/Regressions/output-writer"))
+    func outputWriter(_ file: String) throws {
+        FuzzHarness.outputWriter(try Self.bytes(file))
+    }
+
+    @Test("Output writer: 500 seeded random inputs (trees, writes, failures) run without a broken invariant")
+    func outputWriterRandom() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<500 {
+            let bytes = (0..<96).map { _ -> UInt8 in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 56)
+            }
+            FuzzHarness.outputWriter(bytes)
+        }
+    }
+
     @Test("LP builder: short inputs of every first byte (each mode, empty tails) run without a crash")
     func everyMode() {
         for first in 0...255 {
