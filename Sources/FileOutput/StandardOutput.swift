@@ -15,10 +15,12 @@ public enum StandardOutput {
     private static let start = Mutex<Int64?>(nil)
     private static let started = Atomic<Bool>(false)
 
-    /// Ignores SIGPIPE, so that a closed pipe is an EPIPE error to handle rather than a signal that
-    /// ends the process. Call once at start.
-    public static func ignoreBrokenPipe() {
+    /// Ignores SIGPIPE and SIGXFSZ, so that a closed pipe or a file past the size limit
+    /// (`ulimit -f`) is an error to handle (EPIPE, EFBIG) rather than a signal that ends the
+    /// process. Call once at start.
+    public static func ignoreOutputSignals() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     /// Writes `text` to standard output.

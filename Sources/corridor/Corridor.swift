@@ -22,7 +22,7 @@ struct Corridor: ParsableCommand {
     /// ``Output``: a closed pipe or a full disk ends the process with an exit code, never a signal
     /// or a crash.
     static func main() {
-        StandardOutput.ignoreBrokenPipe()
+        StandardOutput.ignoreOutputSignals()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -98,6 +98,26 @@ struct OutputSafetyTests {
         #expect(ending.stderr.isEmpty)
     }
 
+    @Test("a file size limit (ulimit -f): exit 74 with a message, the report file cut back, no SIGXFSZ")
+    func fileSizeLimit() throws {
+        let scratch = try Scratch()
+        let report = scratch.path("report.txt")
+        try "kept\n".write(toFile: report, atomically: false, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f 1; exec \"$0\" run Scenarios/baseline-2021.yaml >> \"$1\"", CLI.executable.path, report]
+        process.currentDirectoryURL = CLI.root
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 74, "\(stderr)")
+        #expect(stderr.contains("cannot write standard output: File too large"))
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == "kept\n")
+    }
+
     @Test("-o to a device node, a FIFO, a link, a folder: the device stays, the link's target is written")
     func outputPathKinds() throws {
         let scratch = try Scratch()

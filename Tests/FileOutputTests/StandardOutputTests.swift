@@ -28,7 +28,7 @@ struct StandardOutputTests {
         try #require(pipe(&ends) == 0)
         close(ends[0])
         defer { close(ends[1]) }
-        StandardOutput.ignoreBrokenPipe()
+        StandardOutput.ignoreOutputSignals()
         StandardOutput.resetForTesting()
         defer { StandardOutput.resetForTesting() }
         let error = #expect(throws: OutputError.self) { try StandardOutput.write("report\n", to: ends[1], faults: .none) }
