@@ -40,10 +40,10 @@ struct FuzzRegressionTests {
         FuzzHarness.outputWriter(try Self.bytes(file))
     }
 
-    @Test("Output writer: 500 seeded random inputs (trees, writes, failures) run without a broken invariant")
+    @Test("Output writer: 200 seeded random inputs (trees, writes, failures) run without a broken invariant")
     func outputWriterRandom() {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<500 {
+        for _ in 0..<200 {
             let bytes = (0..<96).map { _ -> UInt8 in
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 return UInt8(truncatingIfNeeded: state >> 56)
