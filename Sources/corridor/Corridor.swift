@@ -14,7 +14,7 @@ struct Corridor: ParsableCommand {
             141 standard output was closed by its reader (nothing more is printed).
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Compare.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Generate.self],
+        subcommands: [Run.self, Compare.self, Capacity.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Generate.self],
         defaultSubcommand: nil
     )
 

@@ -1,0 +1,142 @@
+import FreightNetwork
+public import Simulation
+
+/// `corridor capacity` as text, Markdown, CSV, JSON or HTML (deterministic).
+public enum CapacityReport {
+    typealias F = NumberFormatting
+    typealias Column = ReportTable.Column
+
+    /// One row per corridor: capacity, min-cost flow, headroom, utilisation, λ and the cut.
+    public static func summary(_ study: CapacityStudy) -> ReportTable {
+        var t = ReportTable(
+            name: "capacity", title: "Corridor capacity",
+            columns: [
+                Column("corridor", csv: "corridor"), Column("capacity TEU/yr", csv: "capacity_teu", numeric: true),
+                Column("flow TEU/yr", csv: "flow_teu", numeric: true),
+                Column("headroom", csv: "headroom_teu", numeric: true),
+                Column("used", csv: "utilisation", numeric: true),
+                Column("λ", csv: "concurrent_factor", numeric: true),
+                Column("λ·TEU", csv: "concurrent_teu", numeric: true),
+                Column("minimum cut", csv: "cut"),
+            ])
+        for entry in study.entries {
+            let c = entry.capacity
+            t.add([
+                .text(c.selection.name), c.isUnlimited ? .number(nil, display: "unlimited") : .grouped(c.capacityTEU),
+                .grouped(entry.flowTEU), .grouped(entry.headroomTEU), .percent(entry.utilisation),
+                entry.concurrent.factor == nil && !entry.concurrent.demands.isEmpty
+                    ? .number(nil, display: "unlimited") : .fixed(entry.concurrent.factor, 3),
+                .grouped(entry.concurrent.teu), .text(cutSummary(c)),
+            ])
+        }
+        return t
+    }
+
+    /// Every element of every corridor's minimum cut.
+    public static func cuts(_ study: CapacityStudy) -> ReportTable {
+        var t = ReportTable(
+            name: "cuts", title: "Minimum cuts",
+            columns: [
+                Column("corridor", csv: "corridor"), Column("element", csv: "element"), Column("id", csv: "id"),
+                Column("name", csv: "name"), Column("capacity TEU/yr", csv: "capacity_teu", numeric: true),
+            ])
+        for entry in study.entries {
+            for e in entry.capacity.cut {
+                t.add([.text(entry.capacity.selection.name), .text(e.kind.rawValue), .text(e.id), .text(e.name), .grouped(e.capacityTEU)])
+            }
+        }
+        return t
+    }
+
+    /// The tables `--csv DIR` writes.
+    public static func tables(_ study: CapacityStudy) -> [ReportTable] { [summary(study), cuts(study)] }
+
+    static func cutSummary(_ c: CorridorCapacity) -> String {
+        if let path = c.unlimitedPath { return "none: unlimited path " + path.joined(separator: "→") }
+        if c.cut.isEmpty { return "no open path" }
+        return c.cut.map { "\($0.id) \(F.grouped($0.capacityTEU))" }.joined(separator: ", ")
+    }
+
+    static func notes(_ study: CapacityStudy) -> [String] {
+        var notes = [
+            "Capacity: the maximum flow from the demands' origins to their destinations on the corridor's open links "
+                + "and the shared ones, within every link and node capacity after the scenario's changes. Its minimum "
+                + "cut (nearest the origins) lists the capacities that limit it; they sum to the capacity.",
+            "Flow: the TEU/yr the scenario's min-cost solution routes on the corridor. Headroom = capacity − flow.",
+            "λ: the largest factor by which every demand that can reach its destination on the corridor could grow "
+                + "together and still be carried on it (maximum concurrent flow); λ·TEU is that many TEU/yr.",
+        ]
+        for entry in study.entries {
+            let name = entry.capacity.selection.name
+            if !entry.concurrent.unreachable.isEmpty {
+                notes.append(
+                    "\(name): \(entry.concurrent.unreachable.count) demand(s) have no path on this corridor and are not in λ: "
+                        + entry.concurrent.unreachable.joined(separator: ", ") + ".")
+            }
+            if !entry.concurrent.binding.isEmpty {
+                notes.append(
+                    "\(name): λ is bound by " + entry.concurrent.binding.map { "\($0.id) (\(F.grouped($0.capacityTEU)))" }
+                        .joined(separator: ", ") + ".")
+            }
+        }
+        return notes
+    }
+
+    static func intro(_ study: CapacityStudy, file: String) -> String {
+        "Corridor capacity of \(study.scenario) (\(file)), TEU/yr."
+    }
+
+    /// Plain text: the summary, each cut in full, and notes.
+    public static func text(_ study: CapacityStudy, file: String) -> String {
+        var out = intro(study, file: file) + "\n\n" + summary(study).text()
+        let cuts = cuts(study)
+        if !cuts.rows.isEmpty { out += "\nMinimum cuts\n" + cuts.text() }
+        out += "\n"
+        for note in notes(study) { out += ComparisonReport.wrap(note, indent: "  ", hanging: "  ") }
+        return out
+    }
+
+    public static func markdown(_ study: CapacityStudy, file: String) -> String {
+        "# Corridor capacity: \(study.scenario)\n\n\(intro(study, file: file))\n\n" + summary(study).markdown()
+            + "\n## Minimum cuts\n\n" + cuts(study).markdown() + "\n" + notes(study).map { "- \($0)\n" }.joined()
+    }
+
+    public static func csv(_ study: CapacityStudy) -> String { summary(study).csv() }
+
+    public static func json(_ study: CapacityStudy, file: String) -> String {
+        JSONValue.object([
+            ("format_version", .number(Double(JSONReport.formatVersion))),
+            ("scenario", .string(study.scenario)), ("file", .string(file)),
+            ("capacity", .array(study.entries.map(entryJSON))),
+        ]).rendered()
+    }
+
+    static func entryJSON(_ entry: CapacityStudy.Entry) -> JSONValue {
+        let c = entry.capacity
+        let lambda = entry.concurrent
+        func element(_ e: CorridorCapacity.CutElement) -> JSONValue {
+            .object([("element", .string(e.kind.rawValue)), ("id", .string(e.id)), ("name", .string(e.name)),
+                ("capacity_teu", .number(e.capacityTEU))])
+        }
+        return .object([
+            ("corridor", .string(c.selection.name)), ("tags", .array(c.selection.tags.map { .string($0) })),
+            ("capacity_teu", .number(c.capacityTEU)), ("unlimited", .bool(c.isUnlimited)),
+            ("unlimited_path", c.unlimitedPath.map { .array($0.map { .string($0) }) } ?? .null),
+            ("cut", .array(c.cut.map(element))),
+            ("flow_teu", .number(entry.flowTEU)), ("headroom_teu", .number(entry.headroomTEU)),
+            ("utilisation", .number(entry.utilisation)),
+            ("concurrent_factor", .number(lambda.factor)), ("concurrent_teu", .number(lambda.teu)),
+            ("concurrent_demand_teu", .number(lambda.demandTEU)),
+            ("concurrent_binding", .array(lambda.binding.map(element))),
+            ("unreachable_demands", .array(lambda.unreachable.map { .string($0) })),
+            ("sources", .array(c.sources.map { .string($0) })), ("sinks", .array(c.sinks.map { .string($0) })),
+        ])
+    }
+
+    public static func html(_ study: CapacityStudy, file: String) -> String {
+        var body = "<h1>Corridor capacity: \(HTML.escape(study.scenario))</h1>\n<p class=\"sub\">\(HTML.escape(intro(study, file: file)))</p>\n"
+        body += HTML.section("Capacity", summary(study).html() + HTML.list(notes(study)), id: "capacity")
+        body += HTML.section("Minimum cuts", cuts(study).html(), id: "cuts")
+        return HTML.page(title: "corridor: capacity \(study.scenario)", body: body)
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import FlowFormulation
+import Foundation
+import FreightNetwork
+import GLPK
+import Reports
+import Scenarios
+import Simulation
+
+extension Corridor {
+    /// `corridor capacity FILE`: how many TEU/yr each corridor can carry, and the cut that limits it.
+    struct Capacity: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "How many TEU/yr each corridor can carry from the origins to the destinations, and what limits it.",
+            discussion: """
+                For each corridor (by default every corridor tag but `shared` and sea-only tags, then `overland`, all \
+                of them together): the maximum flow from the demands' origins (or --from) to their destinations (or \
+                --to) on the corridor's open links and the shared ones, within every link and node capacity after the \
+                scenario's changes; the minimum cut nearest the origins (the capacities that limit it, summing to it); \
+                the TEU/yr the min-cost solution routes there and the headroom; and λ, the factor by which all the \
+                corridor's demands could grow together and still be carried on it (maximum concurrent flow).
+                """
+        )
+
+        @Argument(help: "Scenario file (YAML or JSON), e.g. Scenarios/russia-disrupted-2023.yaml.")
+        var file: String
+
+        @Option(
+            name: .customLong("corridor"),
+            help: ArgumentHelp(
+                "A corridor tag to report (repeat for several); tags joined by commas count as one corridor; `overland` is every non-sea tag.",
+                valueName: "name"))
+        var corridors: [String] = []
+
+        @Option(name: .customLong("from"), help: ArgumentHelp("A source node id (repeat for several); default: the demands' origins.", valueName: "node"))
+        var sources: [String] = []
+
+        @Option(name: .customLong("to"), help: ArgumentHelp("A sink node id (repeat for several); default: the demands' destinations.", valueName: "node"))
+        var sinks: [String] = []
+
+        @Option(help: "Report format: table, json, csv or markdown.")
+        var format: CompareFormat = .table
+
+        @Option(name: .customLong("csv"), help: ArgumentHelp("Also write the tables as CSV into this directory.", valueName: "dir"))
+        var csvDirectory: String?
+
+        @Option(name: .customLong("html"), help: ArgumentHelp("Also write a self-contained HTML report.", valueName: "file"))
+        var html: String?
+
+        @OptionGroup var solverOptions: SolverOptions
+
+        func validate() throws { try solverOptions.check() }
+
+        func run() throws {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(path: file)
+            } catch {
+                Output.error(error.description)
+                throw ExitCodes.dataError
+            }
+            for warning in scenario.warnings { Output.error(warning.description) }
+            try PeriodsGuard.rejectPeriods(scenario, command: "capacity")
+            let network = scenario.network
+            let defaults = CorridorSelection.defaults(in: network)
+            let selections = try corridors.isEmpty ? defaults : corridors.map { try selection($0, defaults, network.links.map(\.corridor)) }
+            let analysis: CapacityAnalysis
+            do {
+                analysis = try CapacityAnalysis(network: network, from: sources, to: sinks)
+            } catch {
+                Output.error("\(file): error: \(error.description)")
+                throw ExitCodes.dataError
+            }
+            let solver = GLPKSolver()
+            let study: CapacityStudy
+            do {
+                let flow = try Simulator(solver: solver, options: solverOptions.solveOptions, method: solverOptions.method)
+                    .run(network, scenario: scenario.name, objective: .minCost)
+                study = try CapacityStudy(
+                    scenario: scenario.name, analysis: analysis, selections: selections, flow: flow, solver: solver,
+                    options: solverOptions.solveOptions)
+            } catch {
+                Output.error("error: \(error)")
+                throw ExitCodes.solverFailure
+            }
+            switch format {
+            case .table: try Output.print(CapacityReport.text(study, file: file))
+            case .json: try Output.print(CapacityReport.json(study, file: file))
+            case .csv: try Output.print(CapacityReport.csv(study))
+            case .markdown: try Output.print(CapacityReport.markdown(study, file: file))
+            }
+            if let dir = csvDirectory {
+                try Output.writeDirectory(dir, files: CapacityReport.tables(study).map { (name: "\($0.name).csv", text: $0.csv()) })
+            }
+            if let html { try Output.write(CapacityReport.html(study, file: file), to: html) }
+        }
+
+        /// `middle`, `overland` or `middle,southern`, checked against the network's tags.
+        private func selection(_ text: String, _ defaults: [CorridorSelection], _ tags: [String]) throws -> CorridorSelection {
+            if let known = defaults.first(where: { $0.name == text }) { return known }
+            let parts = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            for part in parts where !tags.contains(part) || part == CorridorSelection.sharedTag {
+                let known = Array(Set(tags)).filter { $0 != CorridorSelection.sharedTag }.sorted() + [CorridorSelection.overlandName]
+                throw ValidationError("--corridor: no corridor '\(part)' in \(file); expected one of \(known.joined(separator: ", ")).")
+            }
+            return CorridorSelection(name: parts.joined(separator: "+"), tags: parts)
+        }
+    }
+}
