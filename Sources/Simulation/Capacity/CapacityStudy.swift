@@ -1,3 +1,4 @@
+import FreightNetwork
 public import LinearProgramming
 
 /// The corridor capacities of one scenario: for each selection its maximum flow and minimum cut,
@@ -7,7 +8,8 @@ public struct CapacityStudy: Sendable {
     public struct Entry: Sendable {
         public var capacity: CorridorCapacity
         public var concurrent: ConcurrentCapacity
-        /// Delivered TEU/yr whose route the min-cost flow puts on this corridor (on one of its tags).
+        /// Delivered TEU/yr of the min-cost flow on routes that use only this corridor's links and the
+        /// shared ones, from a source to a sink: a flow the corridor carries, so never above its capacity.
         public var flowTEU: Double
 
         /// Capacity minus flow, TEU/yr; nil when unlimited.
@@ -29,13 +31,26 @@ public struct CapacityStudy: Sendable {
         solver: any LPSolver, options: SolveOptions = SolveOptions()
     ) throws {
         self.scenario = scenario
-        var teuByTag: [String: Double] = [:]
-        for corridor in flow.corridors { teuByTag[corridor.corridor, default: 0] += corridor.teu }
         entries = try selections.map { selection in
             Entry(
                 capacity: try analysis.capacity(of: selection),
                 concurrent: try analysis.concurrentCapacity(of: selection, solver: solver, options: options),
-                flowTEU: selection.tags.reduce(0) { $0 + (teuByTag[$1] ?? 0) })
+                flowTEU: Self.flow(on: selection, flow, analysis))
         }
+    }
+
+    /// The TEU/yr of `flow`'s routes from a source to a sink whose every link is on `selection`.
+    static func flow(on selection: CorridorSelection, _ flow: FlowResult, _ analysis: CapacityAnalysis) -> Double {
+        let network = analysis.network
+        let tags = Set(selection.tags + [CorridorSelection.sharedTag])
+        let sources = Set(analysis.sources.map { network.nodes[$0].id })
+        let sinks = Set(analysis.sinks.map { network.nodes[$0].id })
+        var total = 0.0
+        for demand in flow.demands where sources.contains(demand.from) && sinks.contains(demand.to) {
+            for route in demand.routes where route.links.allSatisfy({ network.link($0).map { tags.contains($0.corridor) } ?? false }) {
+                total += route.teu
+            }
+        }
+        return total
     }
 }
