@@ -33,8 +33,9 @@ struct MaxFlowGraph {
     /// The tail of edge `e`.
     func source(of edge: Int) -> Int { target[edge ^ 1] }
 
-    /// The flow on edge `e` after ``maximize(from:to:)``.
-    func flow(on edge: Int) -> Double { max(0, capacity[edge] - residual[edge]) }
+    /// The flow on edge `e` after ``maximize(from:to:)``: what its reverse edge (capacity 0) can
+    /// take back, exact for infinite edges too.
+    func flow(on edge: Int) -> Double { residual[edge ^ 1] }
 
     /// A path of infinite edges from `source` to `sink`, as edge indices, or nil when there is none.
     func unboundedPath(from source: Int, to sink: Int) -> [Int]? {

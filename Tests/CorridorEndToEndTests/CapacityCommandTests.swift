@@ -1,0 +1,118 @@
+import CorridorTestSupport
+import Foundation
+import Testing
+
+@Suite("corridor capacity end to end")
+struct CapacityCommandTests {
+    /// Corridor name → (capacity or nil when unlimited, λ or nil) from a JSON list.
+    func figures(_ json: String, list key: String?) throws -> [String: (Double?, Double?)] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
+        let rows: [[String: Any]]
+        if let key {
+            rows = try #require((object as? [String: Any])?[key] as? [[String: Any]])
+        } else {
+            rows = try #require(object as? [[String: Any]])
+        }
+        var result: [String: (Double?, Double?)] = [:]
+        for row in rows {
+            let name = try #require(row["corridor"] as? String)
+            result[name] = ((row["capacity_teu"] as? NSNumber)?.doubleValue, (row["concurrent_factor"] as? NSNumber)?.doubleValue)
+        }
+        return result
+    }
+
+    func compareWithOracle(_ file: URL) throws {
+        let run = try CLI.run(["capacity", file.path, "--format", "json"])
+        try #require(run.status == 0, "corridor capacity \(file.lastPathComponent): \(run.stderr)")
+        let oracle = try CLI.external(
+            "/usr/bin/python3", [CLI.root.appendingPathComponent("Tests/Oracle/capacity_oracle.py").path, file.path])
+        try #require(oracle.status == 0, "\(oracle.stdout)")
+        let ours = try figures(run.stdout, list: "capacity")
+        let reference = try figures(oracle.stdout, list: nil)
+        #expect(ours.keys.sorted() == reference.keys.sorted(), "\(file.lastPathComponent)")
+        for (name, (capacity, factor)) in reference {
+            let (c, f) = try #require(ours[name])
+            #expect((c == nil) == (capacity == nil), "\(file.lastPathComponent) \(name): capacity \(String(describing: c)), oracle \(String(describing: capacity))")
+            if let c, let capacity { #expect(isClose(c, capacity, tolerance: 1e-6), "\(file.lastPathComponent) \(name): \(c) vs \(capacity)") }
+            #expect((f == nil) == (factor == nil), "\(file.lastPathComponent) \(name): λ \(String(describing: f)), oracle \(String(describing: factor))")
+            if let f, let factor { #expect(isClose(f, factor, tolerance: 1e-6), "\(file.lastPathComponent) \(name) λ: \(f) vs \(factor)") }
+        }
+    }
+
+    @Test("Bundled annual scenarios: capacities and λ equal networkx's maximum flow and SciPy's LP", arguments: CLI.bundledScenarios(seasonal: false))
+    func bundled(_ file: String) throws {
+        try compareWithOracle(CLI.root.appendingPathComponent(file))
+    }
+
+    @Test("Random networks with node and link capacities: equal to the independent oracle", arguments: Array(UInt64(1)...10))
+    func randomNetworks(seed: UInt64) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-capacity-\(seed)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("net.yaml")
+        let changed = dir.appendingPathComponent("changed.yaml")
+        try RandomScenario.network(seed: seed).write(to: base, atomically: true, encoding: .utf8)
+        try RandomScenario.scenario(base: "net.yaml", seed: seed).write(to: changed, atomically: true, encoding: .utf8)
+        for file in [base, changed] { try compareWithOracle(file) }
+    }
+
+    @Test("Bundled baseline and 2023: every corridor has a capacity and a named cut; the JSON has the documented fields")
+    func acceptanceFields() throws {
+        for file in ["Scenarios/baseline-2021.yaml", "Scenarios/russia-disrupted-2023.yaml"] {
+            let run = try CLI.run(["capacity", file, "--format", "json"])
+            try #require(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let rows = try #require(object["capacity"] as? [[String: Any]])
+            #expect(rows.map { $0["corridor"] as? String } == ["northern", "middle", "southern", "overland"])
+            for row in rows {
+                let capacity = try #require((row["capacity_teu"] as? NSNumber)?.doubleValue)
+                let cut = try #require(row["cut"] as? [[String: Any]])
+                #expect(!cut.isEmpty)
+                let sum = cut.compactMap { ($0["capacity_teu"] as? NSNumber)?.doubleValue }.reduce(0, +)
+                #expect(isClose(sum, capacity, tolerance: 1e-6))
+                #expect(cut.allSatisfy { $0["element"] is String && $0["id"] is String })
+                for key in ["flow_teu", "headroom_teu", "concurrent_factor"] { #expect(row[key] is NSNumber, "\(key)") }
+                #expect(row["unlimited"] as? Bool == false)
+            }
+            let table = try CLI.run(["capacity", file])
+            #expect(table.status == 0 && table.stdout.contains("minimum cut"))
+        }
+    }
+
+    @Test("An unlimited corridor is reported as null with its path; an unknown --from node is an error naming it")
+    func unlimitedAndErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-capacity-unlimited-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("open.yaml")
+        try """
+            schema_version: 1
+            name: one unlimited path
+            nodes:
+              - { id: A, country: AA, kind: hub, lat: 0, lon: 0 }
+              - { id: B, country: AA, kind: border, lat: 0, lon: 1, capacity_teu: 40 }
+              - { id: C, country: BB, kind: hub, lat: 0, lon: 2 }
+            links:
+              - { id: AB, from: A, to: B, mode: rail, corridor: middle, distance_km: 100, cost_usd_per_teu: 10, time_days: 1 }
+              - { id: BC, from: B, to: C, mode: rail, corridor: middle, distance_km: 100, cost_usd_per_teu: 10, time_days: 1 }
+              - { id: AC, from: A, to: C, mode: rail, corridor: northern, distance_km: 100, cost_usd_per_teu: 50, time_days: 1 }
+            demands:
+              - { id: D, from: A, to: C, teu: 30, value_of_time_usd_per_teu_day: 10, unmet_penalty_usd_per_teu: 5000 }
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["capacity", file.path, "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["capacity"] as? [[String: Any]])
+        #expect(rows.map { $0["corridor"] as? String } == ["middle", "northern", "overland"])
+        #expect((rows[0]["capacity_teu"] as? NSNumber)?.doubleValue == 40)
+        #expect(rows[1]["capacity_teu"] is NSNull && rows[1]["unlimited"] as? Bool == true)
+        #expect(rows[1]["unlimited_path"] as? [String] == ["A", "C"])
+        #expect(rows[2]["capacity_teu"] is NSNull)
+        let table = try CLI.run(["capacity", file.path])
+        #expect(table.stdout.contains("unlimited"))
+
+        let bad = try CLI.run(["capacity", file.path, "--from", "NOWHERE"])
+        #expect(bad.status != 0 && bad.stderr.contains("NOWHERE"))
+    }
+}
