@@ -107,9 +107,12 @@ public enum CapacityReport {
         JSONValue.object([
             ("format_version", .number(Double(JSONReport.formatVersion))),
             ("scenario", .string(study.scenario)), ("file", .string(file)),
-            ("capacity", .array(study.entries.map(entryJSON))),
+            ("capacity", entries(study)),
         ]).rendered()
     }
+
+    /// The `capacity` list of the JSON reports: one object per corridor.
+    static func entries(_ study: CapacityStudy) -> JSONValue { .array(study.entries.map(entryJSON)) }
 
     static func entryJSON(_ entry: CapacityStudy.Entry) -> JSONValue {
         let c = entry.capacity

@@ -8,7 +8,7 @@ public enum ComparisonReport {
     /// The scenarios, the side-by-side table, the explanation, route shifts, flow changes and
     /// binding capacities as plain text.
     public static func text(_ c: ScenarioComparison) -> String {
-        var out = "Comparison against \(c.base.label)  (min-cost flows; max throughput from a second solve, at most the demand)\n"
+        var out = "Comparison against \(c.base.label)  (min-cost flows; capacities: maximum flow per corridor, λ: demand-pattern factor)\n"
         var legend = TextTable(["label", "scenario", "file"])
         for e in c.entries { legend.add([e.label, e.result.status == .optimal ? e.name : "\(e.name) [\(e.result.status.rawValue)]", e.file]) }
         out += legend.rendered()
@@ -91,7 +91,8 @@ public enum ComparisonReport {
                     ("capacity_teu", .array(b.capacities.map { .number($0) }))])
             })),
             ("scenarios", .array(c.entries.map { e in
-                .object([("label", .string(e.label)), ("max_throughput_teu", .number(e.maxThroughputTEU)),
+                .object([("label", .string(e.label)),
+                    ("capacity", e.capacity.map { CapacityReport.entries($0) } ?? .null),
                     ("result", JSONReport.value(e.result, context: ReportContext(file: e.file, changes: e.changes)))])
             })),
         ])

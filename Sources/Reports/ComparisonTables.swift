@@ -35,11 +35,13 @@ public enum ComparisonTables {
     }
 
     static func value(_ v: Double?, _ unit: String) -> Cell {
+        if let v, v.isInfinite { return .text("unlimited") }
         switch unit {
-        case "days": .fixed(v, 1)
-        case "share": .percent(v)
-        case "USD/yr": .number(v, display: v.map { "USD " + F.money($0) } ?? "—")
-        default: .grouped(v)
+        case "factor": return .fixed(v, 3)
+        case "days": return .fixed(v, 1)
+        case "share": return .percent(v)
+        case "USD/yr": return .number(v, display: v.map { "USD " + F.money($0) } ?? "—")
+        default: return .grouped(v)
         }
     }
 
@@ -47,6 +49,7 @@ public enum ComparisonTables {
         guard let v else { return .number(nil, display: "—") }
         switch unit {
         case "days": return .number(v, display: F.signedFixed(v, 1))
+        case "factor": return .number(v, display: F.signedFixed(v, 3))
         case "share": return .number(v, display: F.signedFixed(v * 100, 1) + " pp")
         case "USD/yr": return .number(v, display: F.signedMoney(v))
         default: return .number(v, display: F.signedGrouped(v))

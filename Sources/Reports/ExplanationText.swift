@@ -86,13 +86,59 @@ public enum ExplanationText {
                 "\(names.nodes[change.id] ?? change.name) \(F.signedGrouped(change.changeTEU))" + (change.closed ? " (closed)" : "")
             }
             return "The largest shifts at borders, ports and waypoints (TEU/yr): " + parts.joined(separator: ", ") + "."
-        case .capacity(let before, let after):
-            guard let before, let after else { return "The system's freight capacity is unknown." }
-            let verb = after < before ? "falls" : "rises"
-            return "The system's freight capacity (max throughput) \(verb) from \(F.grouped(before)) to \(F.grouped(after)) TEU/yr"
-                + " (\(F.signedFixed((after - before) / max(before, 1) * 100, 1))%)."
+        case .corridorCapacity(let change):
+            return capacitySentence(change, names)
         case .unchanged:
             return "Nothing changes against \(base): the same routes carry the same freight at the same cost."
+        }
+    }
+
+    /// "The middle corridor's capacity rises from 37,000 to 60,000 TEU/yr (+62.2%): the cut moves
+    /// from … to …."
+    static func capacitySentence(_ c: ComparisonFinding.CapacityChange, _ names: Names) -> String {
+        func cut(_ elements: [CorridorCapacity.CutElement]) -> String {
+            list(elements.map { e in
+                let name = names.constraint(e.kind == .link ? .link : .node, e.id, e.name)
+                return "\(name) (\(F.grouped(e.capacityTEU)))"
+            })
+        }
+        let subject: String
+        switch c.corridor {
+        case CorridorSelection.overlandName: subject = "The overland corridors' combined capacity"
+        case let name where name.contains("+"): subject = "The combined capacity of the \(list(name.split(separator: "+").map(String.init))) corridors"
+        default: subject = capitalized(name(c.corridor)) + "'s capacity"
+        }
+        switch (c.baseTEU, c.otherTEU) {
+        case (let before?, let after?):
+            var text = subject
+            if abs(after - before) < 0.5 {
+                text += " stays at \(F.grouped(after)) TEU/yr"
+            } else {
+                text += " \(after < before ? "falls" : "rises") from \(F.grouped(before)) to \(F.grouped(after)) TEU/yr"
+                text += " (\(before > 0 ? F.signedFixed((after - before) / before * 100, 1) + "%" : "from nothing"))"
+            }
+            if c.baseCut.map(\.id) == c.otherCut.map(\.id) {
+                return text + ": the same cut limits it, now \(cut(c.otherCut))."
+            }
+            if c.otherCut.isEmpty { return text + ": the cut moves from \(cut(c.baseCut)) to nothing (no open route)." }
+            if c.baseCut.isEmpty { return text + ": the cut is now \(cut(c.otherCut))." }
+            let baseIDs = Set(c.baseCut.map(\.id))
+            let otherIDs = Set(c.otherCut.map(\.id))
+            let kept = c.otherCut.filter { baseIDs.contains($0.id) }
+            if kept.isEmpty { return text + ": the cut moves from \(cut(c.baseCut)) to \(cut(c.otherCut))." }
+            let left = c.baseCut.filter { !otherIDs.contains($0.id) }
+            let joined = c.otherCut.filter { !baseIDs.contains($0.id) }
+            var parts: [String] = []
+            if !left.isEmpty { parts.append("\(cut(left)) \(left.count == 1 ? "leaves" : "leave") the cut") }
+            if !joined.isEmpty { parts.append("\(cut(joined)) \(joined.count == 1 ? "joins" : "join") it") }
+            return text + ": " + parts.joined(separator: " and ") + "; \(cut(kept)) \(kept.count == 1 ? "stays" : "stay") in it."
+        case (let before?, nil):
+            let path = (c.unlimitedPath ?? []).map { names.nodes[$0] ?? $0 }.joined(separator: " → ")
+            return subject + " was \(F.grouped(before)) TEU/yr (cut: \(cut(c.baseCut))) and is now unlimited: a route with no capacity limit, \(path), joins an origin to a destination."
+        case (nil, let after?):
+            return subject + " was unlimited and is now \(F.grouped(after)) TEU/yr, limited by \(cut(c.otherCut))."
+        case (nil, nil):
+            return subject + " stays unlimited."
         }
     }
 

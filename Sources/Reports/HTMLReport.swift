@@ -109,8 +109,12 @@ public enum HTMLReport {
             "Average transit, days")
         out += figure(SVGCharts.bars(items { $0.result.deliveredTEU }, caption: "Delivered TEU/yr") { F.grouped($0) },
             "Delivered, TEU/yr")
-        out += figure(SVGCharts.bars(items { $0.maxThroughputTEU }, caption: "Max throughput TEU/yr") { F.grouped($0) },
-            "Max throughput (the system's freight capacity), TEU/yr")
+        for corridor in c.capacityCorridors {
+            let values = items { $0.capacity?.entries.first { $0.capacity.selection.name == corridor }?.capacity.capacityTEU }
+            guard values.contains(where: { $0.value != nil }) else { continue }
+            out += figure(SVGCharts.bars(values, caption: "\(corridor) capacity TEU/yr") { F.grouped($0) },
+                "\(corridor) capacity (maximum flow; missing bars: unlimited or not computed), TEU/yr")
+        }
         return out
     }
 }

@@ -13,10 +13,22 @@ public enum ComparisonFinding: Sendable, Hashable {
     case costAndTime(CostTimeChange)
     /// The nodes whose throughput fell and rose most (borders, ports, waypoints).
     case nodes(lost: [ScenarioComparison.FlowChange], gained: [ScenarioComparison.FlowChange])
-    /// The system's freight capacity (max throughput, TEU/year) in the base and the scenario.
-    case capacity(base: Double?, other: Double?)
+    /// A corridor's capacity (TEU/year, nil when unlimited) or its minimum cut changed.
+    case corridorCapacity(CapacityChange)
     /// Flows, costs and times are the same as in the base.
     case unchanged
+
+    /// A corridor capacity in the base and the scenario, with the cuts that limit it.
+    public struct CapacityChange: Sendable, Hashable {
+        public var corridor: String
+        /// TEU/year; nil when unlimited.
+        public var baseTEU: Double?
+        public var otherTEU: Double?
+        public var baseCut: [CorridorCapacity.CutElement]
+        public var otherCut: [CorridorCapacity.CutElement]
+        /// When unlimited in the scenario: the node ids of a path with no capacity limit.
+        public var unlimitedPath: [String]?
+    }
 
     /// TEU/year of one demand.
     public struct DemandAmount: Sendable, Hashable {

@@ -47,8 +47,17 @@ extension ScenarioComparison {
         let lost = nodes.filter { $0.changeTEU < -significant }.prefix(2)
         let gained = nodes.filter { $0.changeTEU > significant }.prefix(2)
         if !lost.isEmpty || !gained.isEmpty { findings.append(.nodes(lost: Array(lost), gained: Array(gained))) }
-        if let a = base.maxThroughputTEU, let b = other.maxThroughputTEU, abs(a - b) > significant {
-            findings.append(.capacity(base: a, other: b))
+        for corridor in capacityCorridors {
+            guard let a = base.capacity?.entries.first(where: { $0.capacity.selection.name == corridor })?.capacity,
+                let b = other.capacity?.entries.first(where: { $0.capacity.selection.name == corridor })?.capacity
+            else { continue }
+            let moved = (a.capacityTEU == nil) != (b.capacityTEU == nil)
+                || abs((a.capacityTEU ?? 0) - (b.capacityTEU ?? 0)) > significant
+                || a.cut.map(\.id) != b.cut.map(\.id)
+            guard moved else { continue }
+            findings.append(.corridorCapacity(.init(
+                corridor: corridor, baseTEU: a.capacityTEU, otherTEU: b.capacityTEU, baseCut: a.cut, otherCut: b.cut,
+                unlimitedPath: b.unlimitedPath)))
         }
         return findings.isEmpty ? [.unchanged] : findings
     }

@@ -19,16 +19,16 @@ public struct ScenarioComparison: Sendable {
         public var changes: [String]
         /// The min-cost result.
         public var result: FlowResult
-        /// Delivered TEU/year at maximum throughput, or nil when that solve found no optimum.
-        public var maxThroughputTEU: Double?
+        /// The corridor capacities (maximum flows, minimum cuts, λ), or nil when not computed.
+        public var capacity: CapacityStudy?
 
-        public init(label: String, name: String, file: String, changes: [String], result: FlowResult, maxThroughputTEU: Double?) {
+        public init(label: String, name: String, file: String, changes: [String], result: FlowResult, capacity: CapacityStudy? = nil) {
             self.label = label
             self.name = name
             self.file = file
             self.changes = changes
             self.result = result
-            self.maxThroughputTEU = maxThroughputTEU
+            self.capacity = capacity
         }
     }
 
@@ -93,14 +93,26 @@ public struct ScenarioComparison: Sendable {
         /// value − base value per entry (nil for the base and where either is missing).
         public var changes: [Double?] {
             values.enumerated().map { i, v in
-                guard i > 0, let v, let b = values[0] else { return nil }
+                guard i > 0, let v, let b = values[0], v.isFinite, b.isFinite else { return nil }
                 return v - b
             }
         }
     }
 
-    /// The headline figures of every scenario: delivered, unmet, max throughput, average cost and
-    /// days, each corridor's TEU and share, total cost.
+    /// The corridor capacities' names in display order: the base's, then any new elsewhere.
+    public var capacityCorridors: [String] {
+        var names: [String] = []
+        for entry in entries {
+            for e in entry.capacity?.entries ?? [] where !names.contains(e.capacity.selection.name) {
+                names.append(e.capacity.selection.name)
+            }
+        }
+        return names
+    }
+
+    /// The headline figures of every scenario: delivered, unmet, average cost and days, each
+    /// corridor's TEU and share, total cost, then each corridor's capacity (`.infinity` when
+    /// unlimited) and demand-pattern factor λ.
     public var metrics: [Metric] {
         func row(_ key: String, _ label: String, _ unit: String, _ value: (Entry) -> Double?) -> Metric {
             Metric(key: key, label: label, unit: unit, values: entries.map { $0.result.status.hasSolution ? value($0) : nil })
@@ -108,7 +120,6 @@ public struct ScenarioComparison: Sendable {
         var rows = [
             row("delivered_teu", "Delivered", "TEU/yr") { $0.result.deliveredTEU },
             row("unmet_teu", "Unmet", "TEU/yr") { $0.result.unmetTEU },
-            row("max_throughput_teu", "Max throughput", "TEU/yr") { $0.maxThroughputTEU },
             row("avg_cost_usd_per_teu", "Avg cost", "USD/TEU") { $0.result.avgCostUSDPerTEU },
             row("avg_time_days", "Avg transit", "days") { $0.result.avgTimeDays },
         ]
@@ -121,6 +132,15 @@ public struct ScenarioComparison: Sendable {
             })
         }
         rows.append(row("total_cost_usd", "Total cost", "USD/yr") { $0.result.totalCostUSD })
+        for corridor in capacityCorridors {
+            func entry(_ e: Entry) -> CapacityStudy.Entry? { e.capacity?.entries.first { $0.capacity.selection.name == corridor } }
+            rows.append(Metric(key: "capacity_teu:\(corridor)", label: "\(corridor) capacity", unit: "TEU/yr",
+                values: entries.map { e in entry(e).map { $0.capacity.capacityTEU ?? .infinity } }))
+            rows.append(Metric(key: "concurrent_factor:\(corridor)", label: "\(corridor) λ", unit: "factor",
+                values: entries.map { e in
+                    entry(e).flatMap { $0.concurrent.demands.isEmpty ? nil : $0.concurrent.factor ?? .infinity }
+                }))
+        }
         return rows
     }
 }

@@ -14,10 +14,31 @@ struct CompareTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == second.stdout, "compare output must be deterministic")
         for heading in ["Scenarios side by side", "What changed and why", "Route shifts by demand", "Largest flow changes",
-            "Binding capacities", "Max throughput", "northern share", "Total cost", "russia-closed against baseline-2021"]
+            "Binding capacities", "middle capacity", "overland λ", "northern share", "Total cost", "russia-closed against baseline-2021"]
         {
             #expect(first.stdout.contains(heading), "missing \(heading)")
         }
+    }
+
+    @Test("Capacity acceptance: baseline, Russia closed, Caspian ports upgraded; capacities move and the cut is explained")
+    func capacityAcceptance() throws {
+        let outcome = try CLI.run(["compare", "Scenarios/baseline-2021.yaml", "Scenarios/russia-closed.yaml",
+            "Scenarios/caspian-ports-upgrade.yaml", "--format", "json"])
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let metrics = try #require(json["metrics"] as? [[String: Any]])
+        func values(_ key: String) -> [Double?] {
+            (metrics.first { $0["key"] as? String == key }?["values"] as? [Any] ?? []).map { ($0 as? NSNumber)?.doubleValue }
+        }
+        // Figures agree with `corridor capacity` and the oracle (CapacityCommandTests): northern loses all
+        // of its 380,600 TEU/yr with Russia closed; the ports upgrade lifts the middle corridor.
+        #expect(values("capacity_teu:northern") == [380_600, 0, 178_882])
+        #expect(values("capacity_teu:middle") == [37_000, 37_000, 66_600])
+        let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(scenarios.allSatisfy { ($0["capacity"] as? [[String: Any]])?.count == 4 })
+        let sentences = try #require(json["explanation"] as? [[String: Any]]).flatMap { $0["sentences"] as? [String] ?? [] }
+        #expect(sentences.contains { $0.hasPrefix("The northern corridor's capacity falls from 380,600 to 0 TEU/yr") && $0.contains("Małaszewicze") })
+        #expect(sentences.contains { $0.hasPrefix("The middle corridor's capacity rises from 37,000 to 66,600 TEU/yr") && $0.contains("Aktau") })
     }
 
     @Test("The explanation's numbers match the metrics: corridor losses and gains, delivered, average cost")

@@ -40,6 +40,9 @@ struct ComparisonTests {
         #expect(text.contains { $0.hasPrefix("The sea route gains 40 TEU/yr (90 → 130)") })
         // Average cost: (40·2,725 + 10·3,400 + 90·1,200)/140 = 1,792.9 → (10·3,400 + 130·1,200)/140 = 1,357.1.
         #expect(text.contains { $0.hasPrefix("Average cost falls by USD 436 per TEU (-24.3%) to USD 1,357") })
+        #expect(text.contains("The northern corridor's capacity falls from 40 to 0 TEU/yr (-100.0%): the cut moves from Małaszewicze / Terespol (40) to nothing (no open route)."))
+        #expect(text.contains("The overland corridors' combined capacity falls from 50 to 10 TEU/yr (-80.0%): Małaszewicze / Terespol (40) leaves the cut; the Alat → Duisburg ferry (10) stays in it."))
+        #expect(!text.contains { $0.contains("middle corridor's capacity") }, "unchanged capacity, same cut: no sentence")
         let metrics = c.metrics
         let sea = try #require(metrics.first { $0.key == "corridor_teu:sea" })
         #expect(sea.changes[1].map { isClose($0, 40) } == true)
@@ -51,11 +54,20 @@ struct ComparisonTests {
 
         let keys = c.metrics.map(\.key)
 
-        #expect(keys == ["delivered_teu", "unmet_teu", "max_throughput_teu", "avg_cost_usd_per_teu", "avg_time_days",
+        #expect(keys == ["delivered_teu", "unmet_teu", "avg_cost_usd_per_teu", "avg_time_days",
             "corridor_teu:sea", "corridor_share:sea", "corridor_teu:northern", "corridor_share:northern",
-            "corridor_teu:middle", "corridor_share:middle", "total_cost_usd"])
-        let maxThroughput = try #require(c.metrics.first { $0.key == "max_throughput_teu" })
-        #expect(maxThroughput.values.compactMap { $0 }.allSatisfy { isClose($0, 140) })
+            "corridor_teu:middle", "corridor_share:middle", "total_cost_usd",
+            "capacity_teu:northern", "concurrent_factor:northern", "capacity_teu:middle", "concurrent_factor:middle",
+            "capacity_teu:overland", "concurrent_factor:overland"])
+        func values(_ key: String) throws -> [Double?] { try #require(c.metrics.first { $0.key == key }).values }
+        // Northern: MLW's 40 TEU/yr, then nothing with MLW closed; middle: the Alat ferry's 10.
+        #expect(try values("capacity_teu:northern") == [40, 0])
+        #expect(try values("capacity_teu:middle") == [10, 10])
+        #expect(try values("capacity_teu:overland") == [50, 10])
+        // λ: 140 TEU/yr of demand; 40/140 then no demand can reach Duisburg on the northern corridor.
+        let northern = try values("concurrent_factor:northern")
+        #expect(isClose(try #require(northern[0]), 40.0 / 140) && northern[1] == nil)
+        #expect(try #require(c.metrics.first { $0.key == "capacity_teu:northern" }).changes[1] == -40)
     }
 
     @Test("Route shifts list the demand that moved; flow changes and binding rows name the elements")

@@ -83,7 +83,7 @@ struct PeriodReportTests {
         let closed = try Self.seasonal()
         let entries = [("open", open), ("closed", closed)].map {
             ScenarioComparison.Entry(
-                label: $0.0, name: $0.1.scenario, file: "\($0.0).yaml", changes: [], result: $0.1, maxThroughputTEU: nil
+                label: $0.0, name: $0.1.scenario, file: "\($0.0).yaml", changes: [], result: $0.1
             )
         }
         let text = ComparisonReport.text(ScenarioComparison(entries: entries))
@@ -95,8 +95,7 @@ struct PeriodReportTests {
         let mixed = ScenarioComparison(entries: [
             entries[0],
             .init(
-                label: "annual", name: "a", file: "a.yaml", changes: [], result: try ReportFixtures.base(),
-                maxThroughputTEU: nil),
+                label: "annual", name: "a", file: "a.yaml", changes: [], result: try ReportFixtures.base()),
         ])
         #expect(!ComparisonReport.text(mixed).contains("Per period"))
         #expect(!HTMLReport.render(mixed).contains("id=\"seasons\""))

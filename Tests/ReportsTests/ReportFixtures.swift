@@ -65,16 +65,18 @@ enum ReportFixtures {
     /// The base result (min-cost).
     static func base() throws -> FlowResult { try simulator.run(try network(), scenario: "Fixture base") }
 
-    /// Base and MLW-closed, each with min-cost and max-throughput, as a comparison.
+    /// Base and MLW-closed, each with min-cost and the corridor capacities, as a comparison.
     static func comparison() throws -> ScenarioComparison {
         var entries: [ScenarioComparison.Entry] = []
         for (label, closed) in [("base", false), ("mlw-closed", true)] {
             let net = try network(closeMLW: closed)
             let name = closed ? "Fixture, Małaszewicze closed" : "Fixture base"
             let result = try simulator.run(net, scenario: name)
-            let capacity = try simulator.run(net, scenario: name, objective: .maxThroughput)
+            let capacity = try CapacityStudy(
+                scenario: name, analysis: CapacityAnalysis(network: net), selections: CorridorSelection.defaults(in: try network()),
+                flow: result, solver: GLPKSolver())
             entries.append(.init(label: label, name: name, file: "\(label).yaml", changes: closed ? ["close node MLW: 1 node closed"] : [],
-                result: result, maxThroughputTEU: capacity.objectiveValue))
+                result: result, capacity: capacity))
         }
         return ScenarioComparison(entries: entries)
     }

@@ -13,10 +13,12 @@ extension Corridor {
         static let configuration = CommandConfiguration(
             abstract: "Compare scenarios side by side against a base and explain why the freight moved.",
             discussion: """
-                Solves every scenario twice (min-cost, then max-throughput for the system's capacity) and prints \
-                one table with a column per scenario and the change against BASE, then plain sentences on what \
-                moved where and which capacity capped it, the route shifts per demand, the links and nodes whose \
-                flow changed most, and the binding capacities with their shadow prices in each scenario.
+                Solves every scenario's min-cost flow and each corridor's capacity (maximum flow, minimum cut \
+                and demand-pattern factor λ, as `corridor capacity`), and prints one table with a column per \
+                scenario and the change against BASE, then plain sentences on what moved where, which capacity \
+                capped it and how each corridor's capacity and cut moved, the route shifts per demand, the links \
+                and nodes whose flow changed most, and the binding capacities with their shadow prices in each \
+                scenario. Capacities are computed for annual files; a file with periods shows "—" there.
                 """
         )
 
@@ -53,23 +55,33 @@ extension Corridor {
             let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions, method: solverOptions.method)
             let labels = ScenarioComparison.uniqueLabels(files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
             var entries: [ScenarioComparison.Entry] = []
+            // The same corridors in every scenario: the base's defaults, then any new tag elsewhere.
+            var selections: [CorridorSelection] = []
+            for scenario in scenarios {
+                for s in CorridorSelection.defaults(in: scenario.network) where !selections.contains(where: { $0.name == s.name }) {
+                    selections.append(s)
+                }
+            }
             do {
                 for (i, scenario) in scenarios.enumerated() {
                     let result: FlowResult
-                    let capacity: FlowResult
+                    var capacity: CapacityStudy?
                     if let periods = scenario.periods {
                         result = try simulator.run(scenario.network, periods: periods, scenario: scenario.name, objective: .minCost)
-                        capacity = try simulator.run(scenario.network, periods: periods, scenario: scenario.name, objective: .maxThroughput)
                     } else {
                         result = try simulator.run(scenario.network, scenario: scenario.name, objective: .minCost)
-                        capacity = try simulator.run(scenario.network, scenario: scenario.name, objective: .maxThroughput)
+                        if result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
+                            capacity = try CapacityStudy(
+                                scenario: scenario.name, analysis: analysis, selections: selections, flow: result,
+                                solver: GLPKSolver(), options: solverOptions.solveOptions)
+                        }
                     }
-                    if solverOptions.solverLog { Output.error(result.solverLog + capacity.solverLog) }
+                    if solverOptions.solverLog { Output.error(result.solverLog) }
                     entries.append(.init(label: labels[i], name: scenario.name, file: files[i], changes: scenario.changes, result: result,
-                        maxThroughputTEU: capacity.status == .optimal ? capacity.objectiveValue : nil))
+                        capacity: capacity))
                 }
             } catch {
-                Output.error("error: \(error.description)")
+                Output.error("error: \(error)")
                 throw ExitCodes.solverFailure
             }
             let comparison = ScenarioComparison(entries: entries)
