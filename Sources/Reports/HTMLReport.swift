@@ -34,6 +34,12 @@ public enum HTMLReport {
             caption: "Average days by corridor") { F.fixed($0, 1) + " d" }, "Average transit by corridor, days")
         body += HTML.section("Corridors", "<div class=\"charts\">\n\(charts)</div>\n" + RunTables.corridors(r).html(), id: "corridors")
         body += PeriodReport.html(r)
+        if let study = context.capacity {
+            body += HTML.section("Capacity", CapacityReport.summary(study).html() + HTML.list(CapacityReport.notes(study))
+                + "<figure>\(SVGMap.cutMap(r, study: study))<figcaption>Each corridor's minimum cut: its links drawn thick and its "
+                + "nodes ringed, in the corridor's colour; the rest of the network grey.</figcaption></figure>\n"
+                + CapacityReport.cuts(study).html(), id: "capacity")
+        }
         body += HTML.section("Binding capacities", RunTables.binding(r).rows.isEmpty
             ? "<p>No capacity limits the answer.</p>\n" : RunTables.binding(r).html(), id: "binding")
         body += HTML.section("Demands and their main routes", RunTables.demands(r).html(), id: "demands")

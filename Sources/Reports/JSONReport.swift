@@ -44,6 +44,7 @@ public enum JSONReport {
                 ("rounds", r.programSize.rounds.map { .number(Double($0)) } ?? .null),
             ])),
         ]
+        if let study = context.capacity { fields.append(("capacity", CapacityReport.entries(study))) }
         // Scenarios with periods only: the per-period list (annual figures above are its sums).
         if let periods = r.periods {
             fields.append(("waiting_cost_usd", .number(r.waitingCostUSD)))

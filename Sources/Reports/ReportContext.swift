@@ -1,3 +1,5 @@
+public import Simulation
+
 /// What a report says about where a result came from, besides the result itself.
 public struct ReportContext: Sendable, Hashable {
     /// The scenario file as given on the command line.
@@ -6,10 +8,13 @@ public struct ReportContext: Sendable, Hashable {
     public var changes: [String]
     /// Diagnostics that were warnings, rendered.
     public var warnings: [String]
+    /// The corridor capacities of the same network, when computed (`corridor run` on an annual file).
+    public var capacity: CapacityStudy?
 
-    public init(file: String, changes: [String] = [], warnings: [String] = []) {
+    public init(file: String, changes: [String] = [], warnings: [String] = [], capacity: CapacityStudy? = nil) {
         self.file = file
         self.changes = changes
         self.warnings = warnings
+        self.capacity = capacity
     }
 }

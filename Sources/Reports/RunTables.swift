@@ -11,6 +11,7 @@ public enum RunTables {
     /// summary, corridors, demands, routes, links, nodes, binding — in that order.
     public static func all(_ r: FlowResult, context: ReportContext) -> [ReportTable] {
         [summary(r, context: context), corridors(r), demands(r), routes(r), links(r), nodes(r), binding(r)]
+            + (context.capacity.map(CapacityReport.tables) ?? [])
     }
 
     /// Headline figures, one per row: metric, value, unit.

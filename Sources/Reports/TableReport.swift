@@ -34,7 +34,10 @@ public enum TableReport {
             out += "  Objective       USD \(F.money(r.objectiveValue ?? 0))/yr (cost + time value USD \(F.money(r.timeValueUSD))"
             out += " + unmet penalty USD \(F.money(r.unmetPenaltyUSD)))\n"
         } else {
-            out += "  Max throughput  \(F.grouped(r.objectiveValue ?? 0)) TEU/yr (the corridor system's freight capacity)\n"
+            out += "  Max throughput  \(F.grouped(r.objectiveValue ?? 0)) TEU/yr (delivered, capped by each demand's TEU"
+            out += r.unmetTEU < 0.5
+                ? ": every demand is met, so this measures demand, not capacity; see the Capacity section or `corridor capacity`)\n"
+                : ")\n"
         }
 
         out += "\nCorridors\n"
@@ -77,6 +80,12 @@ public enum TableReport {
             if let limit = bindingLimit, r.binding.count > limit {
                 out += "  … and \(r.binding.count - limit) more (see --format json)\n"
             }
+        }
+        if let study = context.capacity {
+            out += "\nCapacity (maximum flow per corridor on its own and shared links; λ: demand-pattern factor)\n"
+            out += CapacityReport.summary(study).text()
+            let cuts = CapacityReport.cuts(study)
+            if !cuts.rows.isEmpty { out += "\n" + cuts.title + "\n" + cuts.text() }
         }
         out += PeriodReport.text(r)
         return out

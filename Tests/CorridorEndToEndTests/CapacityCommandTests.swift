@@ -115,4 +115,40 @@ struct CapacityCommandTests {
         let bad = try CLI.run(["capacity", file.path, "--from", "NOWHERE"])
         #expect(bad.status != 0 && bad.stderr.contains("NOWHERE"))
     }
+
+    @Test("sweep --metric capacity --corridor middle ranks the elements whose loss removes most Middle Corridor capacity")
+    func sweepCapacity() throws {
+        let run = try CLI.run(["sweep", "Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--metric", "capacity",
+            "--corridor", "middle", "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let intact = try #require((object["intact_capacity_teu"] as? NSNumber)?.doubleValue)
+        #expect(intact == 60_000, "as corridor capacity and the oracle say for this file")
+        let cases = try #require(object["cases"] as? [[String: Any]])
+        let lost = cases.compactMap { ($0["lost_teu"] as? NSNumber)?.doubleValue }
+        #expect(lost.count == cases.count && lost == lost.sorted(by: >))
+        // Closing Alat port (the cut) removes all of it; Aktau leaves the Kuryk ferry's 21,600.
+        func loss(_ id: String) -> Double? {
+            cases.first { (($0["elements"] as? [[String: Any]])?.first?["id"] as? String) == id }.flatMap { ($0["lost_teu"] as? NSNumber)?.doubleValue }
+        }
+        #expect(loss("ALT") == 60_000)
+        #expect(isClose(try #require(loss("AKU")), 38_400, tolerance: 1e-9))
+        let table = try CLI.run(["sweep", "Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--metric", "capacity", "--corridor", "middle"])
+        #expect(table.status == 0 && table.stdout.contains("Failures ranked by middle capacity lost"))
+        let missing = try CLI.run(["sweep", "Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--metric", "capacity"])
+        #expect(missing.status == 64 && missing.stderr.contains("--corridor"))
+        let unknown = try CLI.run(["sweep", "Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--metric", "capacity", "--corridor", "arctic"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("arctic"))
+    }
+
+    @Test("run reports the capacities too: a Capacity section, the JSON capacity list and the HTML cut map")
+    func runHasCapacity() throws {
+        let table = try CLI.run(["run", "Scenarios/baseline-2021.yaml"])
+        #expect(table.status == 0 && table.stdout.contains("Capacity (maximum flow per corridor"))
+        let json = try CLI.run(["run", "Scenarios/baseline-2021.yaml", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["capacity"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["corridor"] as? String } == ["northern", "middle", "southern", "overland"])
+        #expect((rows[0]["capacity_teu"] as? NSNumber)?.doubleValue == 380_600)
+    }
 }

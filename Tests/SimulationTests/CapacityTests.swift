@@ -194,4 +194,33 @@ struct CapacityTests {
             }
         }
     }
+
+    @Test("Capacity sweep: closing B-C (50) loses 50 of 80, B loses 50, A-D 30; pairs combine; ranked by loss")
+    func capacitySweep() throws {
+        let network = try fixture(bCapacity: 80)
+        let targets = FailureTarget.all(in: network, kinds: [.link, .node], includeEndpoints: false, modes: nil)
+        let sweep = try CapacitySweep.singleFailures(scenario: "t", network: network, corridor: middle, targets: targets, pairTop: 3)
+        #expect(sweep.intact.capacityTEU == 80)
+        let singles = sweep.cases.filter { $0.elements.count == 1 }
+        func lost(_ id: String) -> Double? { singles.first { $0.elements[0].id == id }?.lostTEU }
+        // Via B: min(100, 80, 50) = 50; via D: 30.
+        #expect(lost("A-B") == 50 && lost("B-C") == 50 && lost("B") == 50)
+        #expect(lost("A-D") == 30 && lost("D-C") == 30 && lost("D") == 30)
+        #expect(singles.map(\.lostTEU) == singles.map(\.lostTEU).sorted(by: >), "ranked by capacity lost")
+        #expect(singles.first?.cut.map(\.id) == ["A-D"], "with the B route gone, A-D is the cut")
+        // Pairs among the three worst (A-B, B-C, B: all on the B route) lose 50 together.
+        let pairs = sweep.cases.filter { $0.elements.count == 2 }
+        #expect(pairs.count == 3 && pairs.allSatisfy { $0.lostTEU == 50 })
+    }
+
+    @Test("Capacity sweep: an unlimited corridor that a failure limits loses 'all limits' (infinity), ranked first")
+    func capacitySweepUnlimited() throws {
+        let network = try fixture(bCapacity: 80, extraLinks: [F.link("A", "C", cost: 1, corridor: "middle", id: "open")])
+        let targets = FailureTarget.all(in: network, kinds: [.link], includeEndpoints: false, modes: nil)
+        let sweep = try CapacitySweep.singleFailures(scenario: "t", network: network, corridor: middle, targets: targets)
+        #expect(sweep.intact.isUnlimited)
+        #expect(sweep.cases.first?.elements.map(\.id) == ["open"] && sweep.cases.first?.lostTEU == .infinity)
+        #expect(sweep.cases.first?.capacityTEU == 80)
+        #expect(sweep.cases.dropFirst().allSatisfy { $0.lostTEU == 0 && $0.capacityTEU == nil })
+    }
 }

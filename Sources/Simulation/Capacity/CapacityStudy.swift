@@ -3,9 +3,9 @@ public import LinearProgramming
 
 /// The corridor capacities of one scenario: for each selection its maximum flow and minimum cut,
 /// its demand-pattern capacity, and how much of it the scenario's min-cost flow uses.
-public struct CapacityStudy: Sendable {
+public struct CapacityStudy: Sendable, Hashable {
     /// One corridor's figures.
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Hashable {
         public var capacity: CorridorCapacity
         public var concurrent: ConcurrentCapacity
         /// Delivered TEU/yr of the min-cost flow on routes that use only this corridor's links and the

@@ -63,7 +63,8 @@ extension Corridor {
             try PeriodsGuard.rejectPeriods(scenario, command: "capacity")
             let network = scenario.network
             let defaults = CorridorSelection.defaults(in: network)
-            let selections = try corridors.isEmpty ? defaults : corridors.map { try selection($0, defaults, network.links.map(\.corridor)) }
+            let selections = try corridors.isEmpty
+                ? defaults : corridors.map { try CorridorSelection.parse($0, defaults: defaults, network: network, file: file) }
             let analysis: CapacityAnalysis
             do {
                 analysis = try CapacityAnalysis(network: network, from: sources, to: sinks)
@@ -94,16 +95,22 @@ extension Corridor {
             }
             if let html { try Output.write(CapacityReport.html(study, file: file), to: html) }
         }
+    }
+}
 
-        /// `middle`, `overland` or `middle,southern`, checked against the network's tags.
-        private func selection(_ text: String, _ defaults: [CorridorSelection], _ tags: [String]) throws -> CorridorSelection {
-            if let known = defaults.first(where: { $0.name == text }) { return known }
-            let parts = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            for part in parts where !tags.contains(part) || part == CorridorSelection.sharedTag {
-                let known = Array(Set(tags)).filter { $0 != CorridorSelection.sharedTag }.sorted() + [CorridorSelection.overlandName]
-                throw ValidationError("--corridor: no corridor '\(part)' in \(file); expected one of \(known.joined(separator: ", ")).")
-            }
-            return CorridorSelection(name: parts.joined(separator: "+"), tags: parts)
+extension CorridorSelection {
+    /// `middle`, `overland` or `middle,southern`, checked against the network's tags.
+    static func parse(_ text: String, defaults: [CorridorSelection], network: Network, file: String) throws -> CorridorSelection {
+        if let known = defaults.first(where: { $0.name == text }) { return known }
+        let tags = network.links.map(\.corridor)
+        let parts = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        let known = Array(Set(tags)).filter { $0 != sharedTag }.sorted() + [overlandName]
+        guard !parts.isEmpty else {
+            throw ValidationError("--corridor: give a corridor; expected one of \(known.joined(separator: ", ")).")
         }
+        for part in parts where !tags.contains(part) || part == sharedTag {
+            throw ValidationError("--corridor: no corridor '\(part)' in \(file); expected one of \(known.joined(separator: ", ")).")
+        }
+        return CorridorSelection(name: parts.joined(separator: "+"), tags: parts)
     }
 }

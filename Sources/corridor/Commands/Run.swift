@@ -61,10 +61,23 @@ extension Corridor {
                 throw ExitCodes.solverFailure
             }
             if solverOptions.solverLog { Output.error(result.solverLog) }
+            // Corridor capacities for annual files with an optimum (cheap: a max flow and a small LP each).
+            var capacity: CapacityStudy?
+            if scenario.periods == nil, result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
+                do {
+                    capacity = try CapacityStudy(
+                        scenario: scenario.name, analysis: analysis, selections: CorridorSelection.defaults(in: scenario.network),
+                        flow: result, solver: solver, options: solverOptions.solveOptions)
+                } catch {
+                    Output.error("error: corridor capacity: \(error)")
+                    throw ExitCodes.solverFailure
+                }
+            }
             let context = ReportContext(
                 file: file,
                 changes: scenario.changes,
-                warnings: scenario.warnings.map(\.description)
+                warnings: scenario.warnings.map(\.description),
+                capacity: capacity
             )
             switch format {
             case .table: try Output.print(TableReport.render(result, context: context))

@@ -61,6 +61,17 @@ extension Corridor {
         @Option(name: .customLong("rank-by"), help: "lost-teu (then generalised cost), objective, cost or days.")
         var rankBy: RankKey = .lostTEU
 
+        @Option(
+            help: ArgumentHelp(
+                "flow: re-solve the min-cost flow per case (lost TEU, cost, days); capacity: the maximum flow of --corridor per case, ranked by capacity lost.",
+                valueName: "flow|capacity"))
+        var metric: SweepMetric = .flow
+
+        @Option(
+            name: .customLong("corridor"),
+            help: ArgumentHelp("With --metric capacity: the corridor tag (or `overland`, or tags joined by commas).", valueName: "name"))
+        var corridor: String?
+
         @Option(name: .customLong("monte-carlo"), help: "Sample this many states of the scenario's uncertainty.")
         var monteCarlo: Int?
 
@@ -100,6 +111,16 @@ extension Corridor {
             if limit < 1 { throw ValidationError("--limit must be at least 1.") }
             _ = try targetKinds()
             _ = try modeList()
+            if metric == .capacity {
+                guard corridor != nil else { throw ValidationError("--metric capacity needs --corridor NAME (e.g. --corridor middle).") }
+                if shard != nil {
+                    throw ValidationError(
+                        "--metric capacity runs in one process: each case is one maximum flow, not an LP; drop --shard.")
+                }
+                if format == .jsonl { throw ValidationError("--metric capacity writes table, json or csv, not jsonl.") }
+            } else if corridor != nil {
+                throw ValidationError("--corridor goes with --metric capacity.")
+            }
             if shard != nil, let format, format != .jsonl {
                 throw ValidationError(
                     "A shard writes JSON Lines (--format jsonl); combine the parts with `corridor merge`.")
@@ -155,6 +176,10 @@ extension Corridor {
                 throw ExitCodes.dataError
             }
 
+            if metric == .capacity {
+                try runCapacity(scenario)
+                return
+            }
             let engine = SweepEngine(network: scenario.network, factory: GLPKSolver())
             let progress = ProgressBar(enabled: !quiet && ProgressBar.stderrIsTerminal, label: "sweep")
             Interrupt.install()
@@ -228,6 +253,50 @@ extension Corridor {
             }
         }
     }
+}
+
+extension Corridor.Sweep {
+    /// `--metric capacity`: one maximum flow of the corridor per failure or sample.
+    func runCapacity(_ scenario: Scenario) throws {
+        let network = scenario.network
+        let defaults = CorridorSelection.defaults(in: network)
+        let selection = try CorridorSelection.parse(corridor ?? "", defaults: defaults, network: network, file: file)
+        let kinds = try targetKinds()
+        let modes = try modeList()
+        let sweep: CapacitySweep
+        do throws(CapacityError) {
+            if let samples = monteCarlo {
+                let sampler = MonteCarloSampler(uncertainty: scenario.uncertainty, network: network, seed: seed)
+                sweep = try CapacitySweep.monteCarlo(
+                    scenario: scenario.name, network: network, corridor: selection, sampler: sampler, samples: samples)
+            } else {
+                let targets = FailureTarget.all(
+                    in: network, kinds: kinds, includeEndpoints: includeEndpoints, modes: modes.isEmpty ? nil : Set(modes))
+                sweep = try CapacitySweep.singleFailures(
+                    scenario: scenario.name, network: network, corridor: selection, targets: targets, pairTop: pairs ? top : nil)
+            }
+        } catch {
+            Output.error("\(file): error: \(error.description)")
+            throw ExitCodes.dataError
+        }
+        let text: String
+        switch format ?? .table {
+        case .table, .jsonl: text = CapacitySweepReport.text(sweep, file: file, limit: limit)
+        case .json: text = CapacitySweepReport.json(sweep, file: file)
+        case .csv: text = CapacitySweepReport.csv(sweep)
+        }
+        if let output {
+            try Output.write(text, to: output)
+        } else {
+            try Output.print(text)
+        }
+    }
+}
+
+/// What `corridor sweep` measures per case.
+enum SweepMetric: String, ExpressibleByArgument, CaseIterable {
+    case flow
+    case capacity
 }
 
 /// Formats of `corridor sweep` and `corridor merge`.
