@@ -185,7 +185,7 @@ extension InvestmentProgram {
         case .maxThroughput:
             for u in unmet { lp.setCost(u, -weight) }
             lp.objectiveConstant += weight * demandTEU
-        case .worstCase:
+        case .worstCase, .maxCapacity:
             break
         }
     }

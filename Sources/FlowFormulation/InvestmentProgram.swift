@@ -9,6 +9,11 @@ public enum PlanObjective: String, Sendable, Hashable, CaseIterable {
     case maxThroughput = "max-throughput"
     /// Minimise the largest annual generalised cost over the scenarios.
     case worstCase = "worst-case"
+    /// Maximise the weighted mean of one corridor's capacity (its maximum flow, TEU/year).
+    case maxCapacity = "max-capacity"
+
+    /// Whether a larger objective is better.
+    public var maximises: Bool { self == .maxThroughput || self == .maxCapacity }
 }
 
 /// One scenario of a plan: its network (before any investment) and its weight.
@@ -69,6 +74,9 @@ public struct InvestmentProgram: Sendable {
         public var upgradeOf: [Int: (investment: Int, link: Int)]
         /// Total demand, TEU/year (for a seasonal scenario: the TEU due over the year).
         public var demandTEU: Double
+        /// The corridor's capacity column (TEU/year) when the block has one: the whole block for
+        /// max capacity, beside the flow block for a capacity target.
+        public var capacity: LinearProgram.Variable? = nil
 
         /// The block's own program: ``flow``'s or ``periods``'.
         var local: LinearProgram { flow?.program ?? periods?.program ?? LinearProgram(name: "empty", sense: .minimize) }
@@ -77,8 +85,10 @@ public struct InvestmentProgram: Sendable {
             LinearProgram.Variable(index: columnOffset + v.index)
         }
 
-        /// Annual generalised cost of the block in a solution, USD/year.
+        /// Annual generalised cost of the block in a solution, USD/year; for a max-capacity block (no flow
+        /// program) the corridor's capacity, TEU/year.
         public func cost(_ solution: LPSolution) -> Double {
+            if flow == nil && periods == nil, let capacity { return solution[capacity] }
             let local = local
             var total = local.objectiveConstant
             for (j, column) in local.columns.enumerated() where column.cost != 0 {
@@ -108,16 +118,21 @@ public struct InvestmentProgram: Sendable {
     ///   - reference: when given, capacity increases are scaled to each scenario (``scaled(_:for:reference:)``).
     ///   - units: optional fixed unit ranges per project (to force a project out, or evaluate a portfolio).
     ///   - relaxed: build the LP relaxation (continuous y and z).
+    ///   - corridor: the corridor tags whose capacity ``PlanObjective/maxCapacity`` maximises, or that
+    ///     `minimumCapacityTEU` constrains (``addCapacityBlock(_:s:network:catalog:build:tags:weight:)``).
+    ///   - minimumCapacityTEU: with the cost and throughput objectives, the corridor's capacity must reach this
+    ///     in every scenario (TEU/year).
     public init(
         scenarios: [PlanScenario], catalog: InvestmentCatalog, objective: PlanObjective = .expectedCost,
-        units: [Int: ClosedRange<Int>] = [:], relaxed: Bool = false, reference: Network? = nil
+        units: [Int: ClosedRange<Int>] = [:], relaxed: Bool = false, reference: Network? = nil,
+        corridor: Set<String> = [], minimumCapacityTEU: Double? = nil
     ) throws(NetworkError) {
         self.catalog = catalog
         self.objective = objective
         let totalWeight = scenarios.reduce(0) { $0 + max(0, $1.weight) }
         let weights = scenarios.map { totalWeight > 0 ? max(0, $0.weight) / totalWeight : 1 / Double(scenarios.count) }
         self.weights = weights
-        var lp = LinearProgram(name: "corridor_plan_\(objective.rawValue)", sense: objective == .maxThroughput ? .maximize : .minimize)
+        var lp = LinearProgram(name: "corridor_plan_\(objective.rawValue)", sense: objective.maximises ? .maximize : .minimize)
 
         // Stage 1: build decisions.
         var build: [LinearProgram.Variable] = []
@@ -126,7 +141,7 @@ public struct InvestmentProgram: Sendable {
             let range = units[i] ?? investment.minUnits...investment.maxUnits
             let lower = max(range.lowerBound, investment.minUnits)
             let upper = min(range.upperBound, investment.maxUnits)
-            let tieBreak = investment.capexUSD * (objective == .maxThroughput ? -Self.throughputTieBreak : Self.costTieBreak)
+            let tieBreak = investment.capexUSD * (objective.maximises ? -Self.throughputTieBreak : Self.costTieBreak)
             let y = lp.addVariable(
                 FlowProgram.clipped("y_\(investment.id)"), bounds: upper > lower ? .range(Double(lower), Double(upper)) : .fixed(Double(max(lower, min(upper, lower)))),
                 cost: tieBreak, isInteger: !relaxed)
@@ -159,13 +174,25 @@ public struct InvestmentProgram: Sendable {
         var blocks: [Block] = []
         for (s, scenario) in scenarios.enumerated() {
             let local = Self.scaled(catalog, for: scenario.network, reference: reference)
-            let block: Block
-            if let schedule = scenario.periods {
+            var block: Block
+            if objective == .maxCapacity {
+                let offset = lp.columnCount
+                let total = try Self.addCapacityBlock(
+                    &lp, s: s, network: scenario.network, catalog: local, build: build, tags: corridor, weight: weights[s])
+                block = Block(scenario: scenario, network: scenario.network, flow: nil, periods: nil, columnOffset: offset,
+                              upgradeOf: [:], demandTEU: scenario.network.demands.reduce(0) { $0 + $1.teu }, capacity: total)
+            } else if let schedule = scenario.periods {
                 block = try Self.addPeriodBlock(&lp, s: s, scenario, schedule: schedule, weight: weights[s], catalog: local,
                                                 build: build, built: built, objective: objective, worst: worst)
             } else {
                 block = try Self.addBlock(&lp, s: s, scenario, weight: weights[s], catalog: local, build: build,
                                           objective: objective, worst: worst)
+            }
+            if objective != .maxCapacity, let minimum = minimumCapacityTEU {
+                let total = try Self.addCapacityBlock(
+                    &lp, s: s, network: scenario.network, catalog: local, build: build, tags: corridor, weight: 0)
+                lp.addConstraint(FlowProgram.clipped("s\(s)_capacity_target"), [.init(total, 1)], bounds: .lower(minimum))
+                block.capacity = total
             }
             blocks.append(block)
         }

@@ -18,6 +18,7 @@ public enum PlanReport {
         case .expectedCost: "expected annual generalised cost (weighted over the scenarios)"
         case .maxThroughput: "expected TEU/yr delivered (weighted over the scenarios)"
         case .worstCase: "worst-case annual generalised cost over the scenarios"
+        case .maxCapacity: "the corridor's capacity, its maximum flow (weighted over the scenarios)"
         }
     }
 
@@ -102,6 +103,19 @@ public enum PlanReport {
             ])
         }
         out += table.rendered() + "\n"
+        let capacities = plan.scenarios.filter { $0.capacityWithTEU != nil || $0.capacityWithoutTEU != nil }
+        if let corridor = capacities.first?.corridor {
+            func teu(_ v: Double?) -> String { v.map { $0.isFinite ? NumberFormatting.grouped($0) : "unlimited" } ?? "—" }
+            out += "Capacity of the \(corridor) corridor without → with the portfolio (maximum flow, TEU/yr; `corridor capacity`):\n"
+            for s in capacities {
+                var line = "  \(s.name): \(teu(s.capacityWithoutTEU)) → \(teu(s.capacityWithTEU))"
+                if let a = s.capacityWithoutTEU, let b = s.capacityWithTEU, a.isFinite, b.isFinite {
+                    line += " (\(NumberFormatting.signedGrouped(b - a)))"
+                }
+                out += line + "\n"
+            }
+            out += "\n"
+        }
         let seasonal = plan.scenarios.filter { $0.with.periods != nil }
         if !seasonal.isEmpty {
             out += "Seasonal scenarios (time-expanded; the cost includes holding and late penalties):\n"
@@ -241,7 +255,17 @@ public enum PlanReport {
                 ] + storage(p))
             })),
             ("scenarios", .array(plan.scenarios.map { s in
-                .object([("name", .string(s.name)), ("weight", .number(s.weight)), ("without", scenario(s.without)), ("with", scenario(s.with))])
+                var fields: [(String, JSONValue)] = [("name", .string(s.name)), ("weight", .number(s.weight)),
+                    ("without", scenario(s.without)), ("with", scenario(s.with))]
+                if let corridor = s.corridor {
+                    fields.append(("capacity", .object([
+                        ("corridor", .string(corridor)),
+                        ("without_teu", .number(s.capacityWithoutTEU)), ("with_teu", .number(s.capacityWithTEU)),
+                        ("without_unlimited", .bool(s.capacityWithoutTEU == .infinity)),
+                        ("with_unlimited", .bool(s.capacityWithTEU == .infinity)),
+                    ])))
+                }
+                return .object(fields)
             })),
             ("budget_step", .number(plan.budgetStep)), ("objective_with_more_budget", .number(plan.objectiveWithMoreBudget)),
             ("portfolio_with_more_budget", plan.portfolioWithMoreBudget.map { .array($0.map { .number(Double($0)) }) } ?? .null),

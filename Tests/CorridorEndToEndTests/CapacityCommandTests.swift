@@ -151,4 +151,36 @@ struct CapacityCommandTests {
         #expect(rows.compactMap { $0["corridor"] as? String } == ["northern", "middle", "southern", "overland"])
         #expect((rows[0]["capacity_teu"] as? NSNumber)?.doubleValue == 380_600)
     }
+
+    @Test("plan --objective max-capacity --corridor middle runs on the bundled plan and reports the capacity before and after")
+    func planMaxCapacity() throws {
+        let run = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--objective", "max-capacity", "--corridor", "middle",
+            "--no-values", "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let scenarios = try #require(object["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 3)
+        var weighted = 0.0
+        for scenario in scenarios {
+            let capacity = try #require(scenario["capacity"] as? [String: Any])
+            #expect(capacity["corridor"] as? String == "middle")
+            let without = try #require((capacity["without_teu"] as? NSNumber)?.doubleValue)
+            let with = try #require((capacity["with_teu"] as? NSNumber)?.doubleValue)
+            #expect(with > without, "the portfolio raises the Middle Corridor's capacity")
+            weighted += with * ((scenario["weight"] as? NSNumber)?.doubleValue ?? .nan)
+        }
+        // The baseline's capacity without projects is what `corridor capacity` reports for that file.
+        let baseline = try #require(scenarios.first { $0["name"] as? String == "baseline-2021" }?["capacity"] as? [String: Any])
+        #expect((baseline["without_teu"] as? NSNumber)?.doubleValue == 37_000)
+        // The MIP's objective is the weighted capacity of the networks with the portfolio applied.
+        let objective = try #require(((object["objective_value"] ?? object["objective"]) as? NSNumber)?.doubleValue)
+        #expect(isClose(objective, weighted, tolerance: 1e-6))
+
+        let table = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--objective", "max-capacity", "--corridor", "middle", "--no-values"])
+        #expect(table.status == 0 && table.stdout.contains("Capacity of the middle corridor without → with the portfolio"))
+        let missing = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--objective", "max-capacity"])
+        #expect(missing.status == 64 && missing.stderr.contains("--corridor"))
+        let target = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--min-capacity", "middle=100000", "--no-values"])
+        #expect(target.status == 0 && target.stdout.contains("Capacity of the middle corridor"), "\(target.stderr)")
+    }
 }

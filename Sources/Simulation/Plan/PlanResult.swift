@@ -13,6 +13,19 @@ public struct PlanResult: Sendable {
         public var without: FlowResult
         /// With the chosen portfolio.
         public var with: FlowResult
+        /// The corridor of a max-capacity plan or capacity target, and its capacity without and with the
+        /// portfolio (TEU/yr; `.infinity` when unlimited; nil when not computed).
+        public var corridor: String?
+        public var capacityWithoutTEU: Double?
+        public var capacityWithTEU: Double?
+
+        public init(name: String, weight: Double, demandTEU: Double, without: FlowResult, with: FlowResult) {
+            self.name = name
+            self.weight = weight
+            self.demandTEU = demandTEU
+            self.without = without
+            self.with = with
+        }
     }
 
     /// What one project is worth to the plan.
@@ -60,10 +73,10 @@ public struct PlanResult: Sendable {
     /// The marginal value of budget: objective improvement per extra USD of budget, per year.
     public var marginalValueOfBudget: Double? {
         guard let base = objectiveValue, let more = objectiveWithMoreBudget, catalog.budgetUSD > 0 else { return nil }
-        let gain = objective == .maxThroughput ? more - base : base - more
+        let gain = objective.maximises ? more - base : base - more
         return gain / (catalog.budgetUSD * budgetStep)
     }
 
     /// Whether a larger objective is better.
-    public var maximises: Bool { objective == .maxThroughput }
+    public var maximises: Bool { objective.maximises }
 }

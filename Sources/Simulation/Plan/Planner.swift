@@ -14,6 +14,11 @@ public struct Planner: Sendable {
     /// The network capacity increases are scaled against (see ``InvestmentProgram/scaled(_:for:reference:)``);
     /// nil: increases are the same in every scenario.
     public var reference: Network?
+    /// The corridor whose capacity `max-capacity` maximises or `minimumCapacityTEU` constrains; its capacity
+    /// before and after is reported per scenario.
+    public var corridor: CorridorSelection?
+    /// A capacity target for the corridor in every scenario, TEU/year.
+    public var minimumCapacityTEU: Double?
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
                 budgetStep: Double = 0.1) {
@@ -37,7 +42,9 @@ public struct Planner: Sendable {
     ) throws(PlanError) -> Solve {
         let program: InvestmentProgram
         do {
-            program = try InvestmentProgram(scenarios: scenarios, catalog: catalog, objective: objective, units: units, relaxed: relaxed, reference: reference)
+            program = try InvestmentProgram(
+                scenarios: scenarios, catalog: catalog, objective: objective, units: units, relaxed: relaxed, reference: reference,
+                corridor: Set(corridor?.tags ?? []), minimumCapacityTEU: minimumCapacityTEU)
         } catch {
             throw .network(error)
         }
@@ -92,8 +99,15 @@ public struct Planner: Sendable {
                     with = try simulator.run(withNetwork, scenario: scenario.name)
                     without = try simulator.run(withoutNetwork, scenario: scenario.name)
                 }
-                result.scenarios.append(.init(name: scenario.name, weight: main.program.weights[s],
-                                              demandTEU: main.program.blocks[s].demandTEU, without: without, with: with))
+                var outcome = PlanResult.ScenarioOutcome(
+                    name: scenario.name, weight: main.program.weights[s], demandTEU: main.program.blocks[s].demandTEU,
+                    without: without, with: with)
+                if let corridor {
+                    outcome.corridor = corridor.name
+                    outcome.capacityWithoutTEU = try? CapacityAnalysis(network: withoutNetwork).capacity(of: corridor).capacityTEU ?? .infinity
+                    outcome.capacityWithTEU = try? CapacityAnalysis(network: withNetwork).capacity(of: corridor).capacityTEU ?? .infinity
+                }
+                result.scenarios.append(outcome)
             } catch let error as SolverError {
                 throw .solver(error)
             } catch let error as NetworkError {

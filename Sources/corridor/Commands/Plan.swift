@@ -20,10 +20,15 @@ extension Corridor {
                 (stock, lateness), where `add_storage` candidates (warehouses) matter. The report gives the portfolio, each scenario with and \
                 without it, the value of each project (re-solved without it), the marginal value of budget \
                 (re-solved with 10% more), and the MIP gap. --time-limit applies to each of these solves.
+
+                --objective max-capacity --corridor NAME chooses the portfolio that raises that corridor's capacity \
+                (its maximum flow, as `corridor capacity`) most within the budget; --min-capacity NAME=TEU makes a \
+                capacity target a constraint of the other objectives, in every scenario. Both report the corridor's \
+                capacity without and with the portfolio.
                 """
         )
 
-        @Argument(help: "Plan file, e.g. Scenarios/invest-3.7bn.yaml.")
+        @Argument(help: "Plan file, e.g. Scenarios/plans/invest-3.7bn.yaml.")
         var file: String
 
         @Option(parsing: .upToNextOption, help: "Scenario files to plan over (instead of the file's `scenarios`).")
@@ -32,8 +37,16 @@ extension Corridor {
         @Option(parsing: .upToNextOption, help: "Weights of --scenarios, in order (default: equal).")
         var weights: [Double] = []
 
-        @Option(help: "expected-cost, max-throughput or worst-case.")
+        @Option(help: "expected-cost, max-throughput, worst-case or max-capacity (with --corridor).")
         var objective: PlanObjective = .expectedCost
+
+        @Option(help: ArgumentHelp("The corridor of --objective max-capacity: a tag, `overland`, or tags joined by commas.", valueName: "name"))
+        var corridor: String?
+
+        @Option(
+            name: .customLong("min-capacity"),
+            help: ArgumentHelp("A capacity target the portfolio must reach in every scenario, e.g. middle=100000 (TEU/yr).", valueName: "name=teu"))
+        var minCapacity: String?
 
         @Option(name: .customLong("time-limit"), help: "Time limit of each MIP solve, in seconds.")
         var timeLimit: Double?
@@ -58,6 +71,25 @@ extension Corridor {
             }
             if weights.contains(where: { !($0 >= 0) || !$0.isFinite }) { throw ValidationError("--weights must be numbers ≥ 0.") }
             if !weights.isEmpty, weights.reduce(0, +) <= 0 { throw ValidationError("--weights add up to 0.") }
+            if objective == .maxCapacity && corridor == nil {
+                throw ValidationError("--objective max-capacity needs --corridor NAME (e.g. --corridor middle).")
+            }
+            if objective != .maxCapacity && corridor != nil && minCapacity == nil {
+                throw ValidationError("--corridor goes with --objective max-capacity (or use --min-capacity NAME=TEU).")
+            }
+            if let minCapacity {
+                if objective == .maxCapacity { throw ValidationError("--min-capacity is a constraint of the other objectives, not of max-capacity.") }
+                _ = try capacityTarget(minCapacity)
+            }
+        }
+
+        /// `middle=100000` → ("middle", 100000).
+        func capacityTarget(_ text: String) throws -> (corridor: String, teu: Double) {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, let teu = Double(parts[1]), teu >= 0, teu.isFinite else {
+                throw ValidationError("--min-capacity: expected NAME=TEU, e.g. middle=100000; got '\(text)'.")
+            }
+            return (parts[0], teu)
         }
 
         func run() throws {
@@ -99,11 +131,33 @@ extension Corridor {
             let solver = GLPKSolver()
             var planner = Planner(solver: solver, options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: gap), valueProjects: !noValues)
             planner.reference = planScenarios.first?.network
+            if let name = corridor ?? minCapacity.flatMap({ try? capacityTarget($0).corridor }), let first = planScenarios.first {
+                let selection = try CorridorSelection.parse(
+                    name, defaults: CorridorSelection.defaults(in: first.network), network: first.network, file: file)
+                planner.corridor = selection
+                planner.minimumCapacityTEU = try minCapacity.map { try capacityTarget($0).teu }
+                if objective == .maxCapacity {
+                    if let seasonal = planScenarios.first(where: { $0.periods != nil }) {
+                        Output.error("\(file): error: --objective max-capacity plans over annual scenarios; \(seasonal.name) has periods")
+                        throw ExitCodes.dataError
+                    }
+                    for scenario in planScenarios {
+                        let all = plan.catalog.investments.map(\.maxUnits)
+                        let built = try? InvestmentProgram.apply(all, of: plan.catalog, to: scenario.network)
+                        if let built, let capacity = try? CapacityAnalysis(network: built).capacity(of: selection), capacity.isUnlimited {
+                            Output.error("\(file): error: the \(selection.name) corridor of \(scenario.name) has no capacity limit "
+                                + "(a route with none: \((capacity.unlimitedPath ?? []).joined(separator: " → "))); there is no capacity to maximise")
+                            throw ExitCodes.dataError
+                        }
+                    }
+                }
+            }
             let result: PlanResult
             do {
                 if let exportLP {
                     let program = try InvestmentProgram(
-                        scenarios: planScenarios, catalog: plan.catalog, objective: objective, reference: planScenarios.first?.network)
+                        scenarios: planScenarios, catalog: plan.catalog, objective: objective, reference: planScenarios.first?.network,
+                        corridor: Set(planner.corridor?.tags ?? []), minimumCapacityTEU: planner.minimumCapacityTEU)
                     let text: String
                     do { text = try solver.exportCPLEXLP(program.program) } catch { throw PlanError.solver(error) }
                     try Output.write(text, to: exportLP)
