@@ -6,15 +6,7 @@ import Testing
 @Suite("End to end: messages about input files")
 struct InputMessageTests {
     /// A folder under the temporary directory, removed at the end.
-    final class Scratch {
-        let url: URL
-        init() throws {
-            url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-in-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
-        }
-        deinit { try? FileManager.default.removeItem(at: url) }
-        func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    }
+    typealias Scratch = OutputSafetyTests.Scratch
 
     @Test("Control and bidirectional characters from a file are escaped in every message and in the ok line")
     func escaped() throws {
