@@ -53,18 +53,6 @@ public enum OutputPath {
     /// `path` with control and bidirectional-override characters escaped, so a message cannot
     /// rewrite the terminal.
     public static func display(_ path: String) -> String {
-        var text = ""
-        for scalar in path.unicodeScalars {
-            let value = scalar.value
-            let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
-            let isBidi = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-                || value == 0x200E || value == 0x200F || value == 0x061C
-            if isControl || isBidi {
-                text += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
+        TerminalText.escaped(path)
     }
 }

@@ -12,8 +12,12 @@ enum Output {
     static let writer = OutputWriter()
 
     /// Writes text to standard error (a line end is added); a failure there is ignored.
+    ///
+    /// Every message goes through ``TerminalText/escaped(_:keepingLineBreaks:)``: control and
+    /// bidirectional characters from input files (a NUL, an escape sequence, U+202E) are shown
+    /// as `\u{…}`, never sent to the terminal.
     static func error(_ text: String) {
-        var line = text
+        var line = TerminalText.escaped(text, keepingLineBreaks: true)
         if !line.hasSuffix("\n") { line += "\n" }
         StandardOutput.writeError(line)
     }

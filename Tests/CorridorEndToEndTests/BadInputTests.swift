@@ -10,7 +10,7 @@ struct BadInputTests {
         ("unknown-key.yaml", ["unknown-key.yaml:", "capacity_tue", "capacity_teu"]),
         ("bad-values.yaml", ["bad-values.yaml:", "cost_usd_per_teu", "time_days", "links[0]", "links[1]"]),
         ("empty.yaml", ["empty.yaml", "empty"]),
-        ("self-loop.yaml", ["self-loop.yaml:", "itself"]),
+        ("self-loop.yaml", ["self-loop.yaml:", "link 'A-A' cannot go from 'A' to itself"]),
         ("cycle-a.yaml", ["cycle"]),
         ("missing-base.yaml", ["missing-base.yaml:", "does-not-exist.yaml"]),
     ])

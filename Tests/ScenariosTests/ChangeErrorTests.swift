@@ -134,4 +134,64 @@ struct ChangeErrorTests {
                 t.yaml:13:42: error: changes[4].scale_capacity.factor: expected a number ≥ 0, found '-1'
                 """)
     }
+
+    @Test(
+        "A change with a wrong amount still has its ids checked: both problems in one pass",
+        arguments: [
+            (
+                "  - scale_capacity: { link: XIA-DOZ, factor: -1 }",
+                [
+                    "5:29: error: changes[0].scale_capacity.link: unknown link 'XIA-DOZ' (did you mean 'XIA-DOS'?)",
+                    "5:46: error: changes[0].scale_capacity.factor: expected a number ≥ 0, found '-1'",
+                ]
+            ),
+            (
+                "  - set_capacity: { node: DOZ, capacity_teu: lots }",
+                [
+                    "5:27: error: changes[0].set_capacity.node: unknown node 'DOZ' (did you mean 'DOS'?)",
+                    "5:46: error: changes[0].set_capacity.capacity_teu: expected a number, found 'lots'",
+                ]
+            ),
+            (
+                "  - add_delay: { node: DOZ, days: 0x10 }",
+                [
+                    "5:24: error: changes[0].add_delay.node: unknown node 'DOZ' (did you mean 'DOS'?)",
+                    "5:35: error: changes[0].add_delay.days: expected a decimal number, found '0x10', "
+                        + "a hexadecimal number (16) (write 16 as a decimal number)",
+                ]
+            ),
+            (
+                "  - add_surcharge: { link: XIA-DOZ, usd_per_teu: -5 }",
+                [
+                    "5:28: error: changes[0].add_surcharge.link: unknown link 'XIA-DOZ' (did you mean 'XIA-DOS'?)",
+                    "5:50: error: changes[0].add_surcharge.usd_per_teu: expected a number ≥ 0, found '-5'",
+                ]
+            ),
+            (
+                "  - scale_demand: { demand: XIA-DUI-expres, factor: -2 }",
+                [
+                    "5:29: error: changes[0].scale_demand.demand: unknown demand 'XIA-DUI-expres' "
+                        + "(did you mean 'XIA-DUI-express'?)",
+                    "5:53: error: changes[0].scale_demand.factor: expected a number ≥ 0, found '-2'",
+                ]
+            ),
+            (
+                "  - scale_demand: { from: XIB, factor: x }",
+                [
+                    "5:27: error: changes[0].scale_demand.from: unknown node 'XIB' (did you mean 'XIA'?)",
+                    "5:40: error: changes[0].scale_demand.factor: expected a number, found 'x'",
+                ]
+            ),
+            (
+                "  - add_storage: { node: DOZ, teu: -1 }",
+                [
+                    "5:26: error: changes[0].add_storage.node: unknown node 'DOZ' (did you mean 'DOS'?)",
+                    "5:36: error: changes[0].add_storage.teu: expected a number ≥ 0, found '-1'",
+                ]
+            ),
+        ]
+    )
+    func wrongAmountAndUnknownID(change: String, expected: [String]) {
+        #expect(diagnostics(change) == expected.map { "inline.yaml:" + $0 }.joined(separator: "\n"))
+    }
 }

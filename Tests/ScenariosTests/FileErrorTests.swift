@@ -74,12 +74,28 @@ struct FileErrorTests {
     }
 
     @Test(
-        "The top level must be a mapping",
-        arguments: [("- a\n- b\n", "a list"), ("hello\n", "'hello'"), ("42", "'42'")]
+        "A file whose top level is not a mapping of scenario fields is named, not quoted",
+        arguments: [
+            ("- a\n- b\n", "its top level is a list, not a mapping of fields"),
+            ("hello\n", "its top level is a single value, not a mapping of fields"),
+            ("42", "its top level is a single value, not a mapping of fields"),
+            ("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/sh\n", "its top level is a single value, not a mapping of fields"),
+            ("user: secret\npassword: hunter2\n", "none of its keys is a scenario field"),
+        ]
     )
     func topLevelNotMapping(text: String, found: String) {
-        #expect(
-            Fixtures.diagnostics(text) == "t.yaml:1:1: error: the top level must be a mapping of fields, found \(found)"
-        )
+        #expect(Fixtures.diagnostics(text) == "t.yaml:1:1: error: not a scenario file: \(found)")
+    }
+
+    @Test("A base that is not a scenario file is named; none of its text is shown")
+    func extendsNonScenario() throws {
+        let folder = try TemporaryFolder("passwd")
+        let secret = try folder.write("root:x:0:0:root:/root:/bin/bash\nsecret-line\n", to: "passwd")
+        let path = try folder.write("schema_version: 1\nname: x\nextends: passwd\n", to: "s.yaml")
+
+        let found = Fixtures.diagnostics(ofPath: path)
+
+        #expect(found == "\(secret):1:1: error: not a scenario file: its top level is a single value, not a mapping of fields")
+        #expect(!found.contains("root:x") && !found.contains("secret-line"))
     }
 }

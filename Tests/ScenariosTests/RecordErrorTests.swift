@@ -64,7 +64,7 @@ struct RecordErrorTests {
             ("to: B,", "to: BB,", "7:29: error: links[0].to: unknown node 'BB' (did you mean 'B'?)"),
             (
                 "from: A, to: B, mode", "from: A, to: A, mode",
-                "7:29: error: links[0].to: a link cannot go from 'A' to itself"
+                "7:29: error: links[0].to: link 'A-B' cannot go from 'A' to itself"
             ),
             (
                 "time_days: 1 }", "time_days: 1, bidirectional: 1 }",
@@ -217,7 +217,7 @@ struct RecordErrorTests {
                 t.yaml:8:5: error: nodes[4]: expected a mapping, found 'just a string'
                 t.yaml:10:29: error: links[0].to: unknown node 'BB' (did you mean 'B'?)
                 t.yaml:10:39: error: links[0].mode: expected one of rail, ferry, road, sea, found 'rial' (did you mean 'rail'?)
-                t.yaml:11:29: error: links[1].to: a link cannot go from 'A' to itself
+                t.yaml:11:29: error: links[1].to: link 'A-A' cannot go from 'A' to itself
                 t.yaml:13:20: error: demands[0].to: unknown node 'C'
                 t.yaml:13:28: error: demands[0].teu: expected a number, found 'lots'
                 """)

@@ -117,17 +117,17 @@ struct ScenarioLoaderTests {
         #expect(network.demands.first?.teu == 300)
     }
 
-    @Test("YAML niceties: quoted numbers, underscores, yes/no, merge keys, the country NO")
+    @Test("YAML niceties: quoted numbers, exponents, merge keys, the country NO")
     func yamlNiceties() throws {
         let text = """
             schema_version: 1
             name: Niceties
             nodes:
               - &hub { id: A, country: "NO", kind: hub, lat: "60.5", lon: 10 }
-              - { <<: *hub, id: B, country: NO, capacity_teu: 1_000_000 }
+              - { <<: *hub, id: B, country: NO, capacity_teu: 1000000 }
             links:
               - { id: A-B, from: A, to: B, mode: road, corridor: x, distance_km: 1e2, cost_usd_per_teu: 0,
-                  time_days: 0.5, bidirectional: yes }
+                  time_days: 0.5, bidirectional: True }
             demands: ~
             """
 

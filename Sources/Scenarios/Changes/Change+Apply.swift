@@ -6,6 +6,11 @@ extension Change {
     /// - Returns: A line describing what the change hit, such as `close country RU: 6 nodes closed`,
     ///   or `nil` when it named something unknown or depended on a record with errors.
     func apply(to draft: inout NetworkDraft, into diagnostics: inout ScenarioDiagnostics) -> String? {
+        if isBroken {
+            checkReferences(in: draft, into: &diagnostics)
+            draft.isSound = false
+            return nil
+        }
         if let scope { return apply(in: scope, to: &draft, into: &diagnostics) }
         switch action {
         case .close(let selector):
@@ -66,6 +71,23 @@ extension Change {
         case .addStorage(let selector, let teu, let holding):
             return addStorage(selector, teu: teu, holdingCost: holding, to: &draft, into: &diagnostics)
         }
+    }
+
+    /// Checks the ids and periods a broken change names, without applying it: an unknown id is
+    /// reported in the same pass as the change's wrong amount.
+    private func checkReferences(in draft: NetworkDraft, into diagnostics: inout ScenarioDiagnostics) {
+        switch action {
+        case .close(let selector), .setCapacity(let selector, _), .addDelay(let selector, _),
+            .addSurcharge(let selector, _), .addStorage(let selector, _, _):
+            _ = draft.select(selector, countryLinks: false, into: &diagnostics)
+        case .scaleCapacity(let selector, _):
+            _ = draft.select(selector, countryLinks: true, into: &diagnostics)
+        case .scaleDemand(_, let filter):
+            _ = pickDemands(filter, in: draft, into: &diagnostics)
+        case .addNode, .addLink, .addDemand:
+            break  // records are never broken changes: their references are checked when added
+        }
+        if let scope, let periods = draft.periods { _ = scope.resolve(against: periods, into: &diagnostics) }
     }
 
     /// Multiplies the volumes of the demands `filter` picks.

@@ -42,7 +42,7 @@ extension Change {
             let message = "expected a change type (one of \(allKinds.joined(separator: ", "))), found an empty mapping"
             problems.append(ScenarioError(at: entry.position, field: path, message: message))
         }
-        var actions: [(action: Action, scope: PeriodScope?)] = []
+        var actions: [(action: Action, scope: PeriodScope?, isValid: Bool)] = []
         for (kind, body) in found {
             if let action = readAction(kind, body, file: file, path: "\(path).\(kind.rawValue)", into: &diagnostics) {
                 actions.append(action)
@@ -50,35 +50,39 @@ extension Change {
         }
         guard problems.isEmpty, found.count == 1, actions.count == 1, let read = actions.first else { return nil }
         return Change(
-            action: read.action, scope: read.scope, path: "\(path).\(found[0].kind.rawValue)", position: entry.position)
+            action: read.action, scope: read.scope, path: "\(path).\(found[0].kind.rawValue)", position: entry.position,
+            isBroken: !read.isValid)
     }
 
     /// Reads the body of one change type, with the periods it is limited to.
+    ///
+    /// A change whose selector could be read comes back even when something else in it is wrong,
+    /// with `isValid` false, so that its ids are checked in the same pass.
     private static func readAction(
         _ kind: Kind,
         _ body: YAMLNode,
         file: String,
         path: String,
         into diagnostics: inout ScenarioDiagnostics
-    ) -> (action: Action, scope: PeriodScope?)? {
+    ) -> (action: Action, scope: PeriodScope?, isValid: Bool)? {
         switch kind {
         case .addNode:
-            return NodeRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addNode($0), nil) }
+            return NodeRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addNode($0), nil, true) }
         case .addLink:
-            return LinkRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addLink($0), nil) }
+            return LinkRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addLink($0), nil, true) }
         case .addDemand:
-            return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addDemand($0), nil) }
+            return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addDemand($0), nil, true) }
         case .scaleDemand:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
             let scope = PeriodScope.read(&reader, range: false)
-            return readScaleDemand(&reader).map { ($0, scope) }
+            return readScaleDemand(&reader).map { ($0, scope, reader.isValid) }
         case .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
             let scope = readScope(kind, &reader)
             let action = kind == .addStorage ? readAddStorage(&reader) : readSelecting(kind, &reader)
-            return action.map { ($0, scope) }
+            return action.map { ($0, scope, reader.isValid) }
         }
     }
 
@@ -100,8 +104,8 @@ extension Change {
         let selector = readSelector(.addStorage, &reader)
         let teu = reader.number("teu", required: true)
         let holding = reader.number("holding_cost_usd_per_teu_day")
-        guard reader.isValid, let selector, let teu else { return nil }
-        return .addStorage(selector, teu: teu, holdingCostUSDPerTEUDay: holding)
+        guard let selector else { return nil }
+        return .addStorage(selector, teu: teu ?? 0, holdingCostUSDPerTEUDay: holding)
     }
 
     /// Reads a change that takes a selector and, except `close`, one amount.
@@ -124,13 +128,15 @@ extension Change {
             case .addDelay: reader.days("days", required: true)
             default: amountKey.flatMap { reader.number($0, required: true) }
             }
-        guard reader.isValid, let selector else { return nil }
+        guard let selector else { return nil }
+        // A wrong amount (already reported) becomes 0: the change is then only checked, not applied.
+        let value = amount ?? 0
         switch kind {
         case .close: return .close(selector)
-        case .scaleCapacity: return amount.map { .scaleCapacity(selector, factor: $0) }
-        case .setCapacity: return amount.map { .setCapacity(selector, capacityTEU: $0) }
-        case .addDelay: return amount.map { .addDelay(selector, days: $0) }
-        case .addSurcharge: return amount.map { .addSurcharge(selector, usdPerTEU: $0) }
+        case .scaleCapacity: return .scaleCapacity(selector, factor: value)
+        case .setCapacity: return .setCapacity(selector, capacityTEU: value)
+        case .addDelay: return .addDelay(selector, days: value)
+        case .addSurcharge: return .addSurcharge(selector, usdPerTEU: value)
         default: return nil
         }
     }
@@ -180,9 +186,9 @@ extension Change {
             let message = "give either 'demand' or 'from'/'to', not both"
             reader.report(ScenarioError(at: demand.position, field: reader.fieldPath("demand"), message: message))
         }
-        guard reader.isValid, let factor else { return nil }
-        if let demand { return .scaleDemand(factor: factor, .id(demand)) }
-        if from != nil || to != nil { return .scaleDemand(factor: factor, .route(from: from, to: to)) }
-        return .scaleDemand(factor: factor, .all)
+        let value = factor ?? 0
+        if let demand { return .scaleDemand(factor: value, .id(demand)) }
+        if from != nil || to != nil { return .scaleDemand(factor: value, .route(from: from, to: to)) }
+        return .scaleDemand(factor: value, .all)
     }
 }

@@ -83,6 +83,10 @@ struct Change {
     var path: String
     /// Where the change's entry starts.
     var position: SourcePosition
+    /// True when an amount or other field of the change was wrong (and reported): the change is not
+    /// applied, but the ids and periods it names are still checked, so every problem of the entry
+    /// is reported in one pass. Its action then holds a stand-in for the wrong amount.
+    var isBroken = false
 }
 
 /// Picks nodes or links for a change: exactly one of `link`, `node`, `country`, `corridor`, `mode`.

@@ -39,7 +39,14 @@ extension FieldReader {
     mutating func number(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
         guard let node = present(key, required: required) else { return nil }
         let field = fieldPath(key)
-        guard let number = Self.number(from: node) else {
+        let number: Double
+        switch Self.reading(node) {
+        case .value(let value):
+            number = value
+        case .refused(let message, let hint):
+            report(at: node, field: field, "expected a decimal number, \(message)", hint: hint)
+            return nil
+        case .notANumber:
             report(at: node, field: field, "expected a number, found \(Self.describe(node))")
             return nil
         }
@@ -73,21 +80,38 @@ extension FieldReader {
     /// Reads an integer field (`schema_version`, `gauge_mm`).
     mutating func integer(_ key: String, required: Bool = false) -> Located<Int>? {
         guard let node = present(key, required: required) else { return nil }
-        guard let scalar = node.scalar, let value = Self.integer(from: node, scalar) else {
+        let reading = Self.reading(node)
+        if case .refused(let message, let hint) = reading {
+            report(at: node, field: fieldPath(key), "expected a decimal integer, \(message)", hint: hint)
+            return nil
+        }
+        let text = node.scalar?.string.trimmingSpaces() ?? ""
+        guard case .value = reading, text.allSatisfy({ $0 != "." && $0 != "e" && $0 != "E" }), let value = Int(text)
+        else {
             report(at: node, field: fieldPath(key), "expected an integer, found \(Self.describe(node))")
             return nil
         }
         return Located(value: value, position: position(of: node))
     }
 
-    /// Reads a boolean field: `true` or `false` (YAML's `yes`/`no` also count).
+    /// Reads a boolean field: a plain `true` or `false` (YAML 1.1's `yes`, `no`, `on` and `off` are
+    /// errors saying what they would have meant).
     mutating func bool(_ key: String) -> Bool? {
         guard let node = present(key, required: false) else { return nil }
-        guard node.scalar != nil, YAMLDocument.tagName(of: node) == .bool, let value = node.bool else {
-            report(at: node, field: fieldPath(key), "expected true or false, found \(Self.describe(node))")
+        let field = fieldPath(key)
+        guard let scalar = node.scalar, scalar.style == .plain else {
+            report(at: node, field: field, "expected true or false, found \(Self.describe(node))")
             return nil
         }
-        return value
+        switch ScalarText.boolean(scalar.string) {
+        case .value(let value):
+            return value
+        case .refused(let message, let hint):
+            report(at: node, field: field, "expected true or false, \(message)", hint: hint)
+        case .notABoolean:
+            report(at: node, field: field, "expected true or false, found \(Self.describe(node))")
+        }
+        return nil
     }
 
     /// Reads a field whose value must be one of `E`'s raw values, suggesting the nearest.
@@ -162,25 +186,22 @@ extension FieldReader {
         return node
     }
 
-    /// The number in a scalar: YAML ints and floats (`1_000`, `.inf`, `.nan`) and numeric strings.
-    static func number(from node: YAMLNode) -> Double? {
-        guard let scalar = node.scalar else { return nil }
-        switch YAMLDocument.tagName(of: node) {
-        case .int: if let value = node.int { return Double(value) }
-        case .float: if let value = node.float { return value }
-        case .null, .bool: return nil
-        default: break
+    /// How a scalar reads as a number under the YAML 1.2 core schema (see ``ScalarText``).
+    ///
+    /// Plain and quoted scalars are read alike (`lat: "60.5"` is a number); null, a boolean, a
+    /// mapping or a list is not a number.
+    static func reading(_ node: YAMLNode) -> ScalarText.Number {
+        guard let scalar = node.scalar else { return .notANumber }
+        if scalar.style == .plain, ScalarText.boolean(scalar.string) != .notABoolean || YAMLDocument.isNull(node) {
+            return .notANumber
         }
-        return Double(String(scalar.string.trimmingSpaces().filter { $0 != "_" }))
+        return ScalarText.number(scalar.string.trimmingSpaces())
     }
 
-    /// The integer in a scalar, or `nil` for a fraction or text.
-    private static func integer(from node: YAMLNode, _ scalar: YAMLNode.Scalar) -> Int? {
-        switch YAMLDocument.tagName(of: node) {
-        case .int: return node.int
-        case .str: return Int(scalar.string.trimmingSpaces())
-        default: return nil
-        }
+    /// The number in a scalar, or `nil` when it is not a YAML 1.2 decimal number.
+    static func number(from node: YAMLNode) -> Double? {
+        guard case .value(let value) = reading(node) else { return nil }
+        return value
     }
 
     /// A number as written in messages: `90`, `0.7`.

@@ -38,7 +38,7 @@ struct LinkRecord {
                 ScenarioError(
                     at: to.position,
                     field: reader.fieldPath("to"),
-                    message: "a link cannot go from '\(to.value)' to itself"
+                    message: "\(id.map { "link '\($0.value)'" } ?? "a link") cannot go from '\(to.value)' to itself"
                 )
             )
         }

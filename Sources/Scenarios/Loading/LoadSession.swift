@@ -34,8 +34,12 @@ struct LoadSession {
         chain.append((SourceFile.identity(of: file), file))
         defer { chain.removeLast() }
         guard let root = YAMLDocument.compose(text, file: file, into: &diagnostics) else { return nil }
-        guard root.mapping != nil else {
-            let message = "the top level must be a mapping of fields, found \(FieldReader.describe(root))"
+        // A file that is not a scenario (`extends: /etc/passwd`) is named, never quoted.
+        let known = root.mapping?.keys.contains { Self.topLevelKeys.contains($0.scalar?.string ?? "") } ?? false
+        guard known else {
+            let found = root.mapping != nil ? "none of its keys is a scenario field" : "its top level is "
+                + (root.sequence != nil ? "a list" : "a single value") + ", not a mapping of fields"
+            let message = "not a scenario file: \(found)"
             diagnostics.append(ScenarioError(at: FieldReader.position(of: root, in: file), field: "", message: message))
             return nil
         }

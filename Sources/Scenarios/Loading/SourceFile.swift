@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads scenario files from disk and resolves the paths in `extends`.
 enum SourceFile {
     /// Why a file could not be read as text.
@@ -10,8 +18,9 @@ enum SourceFile {
         case directory
         /// The path names a device, a pipe or a socket: reading it might never end.
         case notRegular
-        /// The file is larger than ``SourceFile/largestFile`` bytes.
-        case tooLarge
+        /// The file is larger than ``ScenarioLoader/largestFileBytes``: `bytes` is its size, or `nil`
+        /// for a pipe, whose size is known only to exceed the limit.
+        case tooLarge(bytes: Int?)
         /// The file exists but could not be read.
         case unreadable
         /// The file holds NUL bytes or is not valid UTF-8; the text says which.
@@ -23,10 +32,18 @@ enum SourceFile {
             case .missing: "no such file"
             case .directory: "is a directory, not a file"
             case .notRegular: "is not a regular file (a device, pipe or socket)"
-            case .tooLarge: "is larger than 64 MiB, too large for a scenario file"
+            case .tooLarge(let bytes): Self.tooLargeMessage(bytes)
             case .unreadable: "cannot read the file"
             case .notText(let reason): "not a text file (\(reason))"
             }
+        }
+
+        /// `is 63.2 MiB (66270000 bytes), larger than the 16 MiB limit for a scenario file`.
+        static func tooLargeMessage(_ bytes: Int?) -> String {
+            let limit = "the \(ScenarioLoader.largestFileBytes >> 20) MiB limit for a scenario file"
+            guard let bytes else { return "is larger than \(limit) (read as a stream, stopped at the limit)" }
+            let mebibytes = (Double(bytes) / Double(1 << 20) * 10).rounded() / 10
+            return "is \(mebibytes) MiB (\(bytes) bytes), larger than \(limit)"
         }
 
         /// The message for a diagnostic about the file at `path`, positioned elsewhere.
@@ -35,34 +52,54 @@ enum SourceFile {
             case .missing: "no such file '\(path)'"
             case .directory: "'\(path)' is a directory, not a file"
             case .notRegular: "'\(path)' is not a regular file (a device, pipe or socket)"
-            case .tooLarge: "'\(path)' is larger than 64 MiB, too large for a scenario file"
+            case .tooLarge(let bytes): "'\(path)' \(Self.tooLargeMessage(bytes))"
             case .unreadable: "cannot read '\(path)'"
             case .notText(let reason): "not a text file (\(reason))"
             }
         }
     }
 
-    /// The largest scenario file read, in bytes (the bundled network is about 100 KiB).
-    static let largestFile = 64 << 20
-
     /// The text of the file at `path`, without a leading byte-order mark.
     ///
-    /// Only regular files (or links to them) are read, and at most ``largestFile`` bytes of them:
-    /// `extends: /dev/zero` or a named pipe must not hang the loader.
+    /// Regular files (or links to them) and named pipes are read, at most
+    /// ``ScenarioLoader/largestFileBytes`` of them: a regular file's size is checked before it is
+    /// opened, a pipe's bytes while it is read. Devices and sockets are refused, so
+    /// `extends: /dev/zero` cannot hang the loader.
     static func read(_ path: String) -> Result<String, Failure> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.missing) }
-        guard !isDirectory.boolValue else { return .failure(.directory) }
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else { return .failure(.notRegular) }
-        if let size = attributes?[.size] as? NSNumber, size.intValue > largestFile { return .failure(.tooLarge) }
-        guard let handle = FileHandle(forReadingAtPath: resolved) else { return .failure(.unreadable) }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: largestFile + 1) ?? Data() else { return .failure(.unreadable) }
-        guard data.count <= largestFile else { return .failure(.tooLarge) }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let limit = ScenarioLoader.largestFileBytes
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable) }
+        let type = status.st_mode & S_IFMT
+        guard type != S_IFDIR else { return .failure(.directory) }
+        guard type == S_IFREG || type == S_IFIFO else { return .failure(.notRegular) }
+        if type == S_IFREG, Int(status.st_size) > limit { return .failure(.tooLarge(bytes: Int(status.st_size))) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable) }
+        defer { close(descriptor) }
+        guard let bytes = readAll(descriptor, upTo: limit + 1) else { return .failure(.unreadable) }
+        guard bytes.count <= limit else { return .failure(.tooLarge(bytes: nil)) }
+        return decode(bytes)
+    }
+
+    /// Up to `count` bytes from `descriptor`, or `nil` on a read error.
+    private static func readAll(_ descriptor: Int32, upTo count: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < count {
+            let wanted = min(chunk.count, count - bytes.count)
+            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { break }
+            bytes += chunk.prefix(got)
+        }
+        return bytes
+    }
+
+    /// The text in `bytes`: valid UTF-8 without NUL bytes, a leading byte-order mark dropped.
+    private static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        var bytes = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if bytes.contains(0) { return .failure(.notText("contains NUL bytes")) }
         guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notText("not valid UTF-8")) }
         return .success(text)
@@ -99,4 +136,9 @@ enum SourceFile {
         if isAbsolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
     }
+}
+
+/// `read(2)`, named apart from ``SourceFile/read(_:)``, which would hide it inside the enum.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -177,8 +177,12 @@ struct UncertaintyRecord {
         var values: [Double] = []
         for (i, item) in items.enumerated() {
             let limit = probabilities ? 1.0 : FieldReader.largestNumber
+            let expected = probabilities ? "a probability between 0 and 1" : "a number ≥ 0"
+            if case .refused(let message, let hint) = FieldReader.reading(item) {
+                reader.report(at: item, field: "\(field)[\(i)]", "expected \(expected), \(message)", hint: hint)
+                return nil
+            }
             guard let value = FieldReader.number(from: item), value.isFinite, value >= 0, value <= limit else {
-                let expected = probabilities ? "a probability between 0 and 1" : "a number ≥ 0"
                 reader.report(
                     at: item, field: "\(field)[\(i)]", "expected \(expected), found \(FieldReader.describe(item))")
                 return nil

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileOutput
 import FreightNetwork
 import Scenarios
 
@@ -32,8 +33,9 @@ extension Corridor {
                 do {
                     for warning in scenario.warnings { Output.error(warning.description) }
                     let n = scenario.network
+                    let header = TerminalText.escaped("\(file): ok — \"\(scenario.name)\"")
                     try Output.print(
-                        "\(file): ok — \"\(scenario.name)\": \(n.nodes.count) nodes, \(n.links.count) directed links, "
+                        "\(header): \(n.nodes.count) nodes, \(n.links.count) directed links, "
                             + "\(n.demands.count) demands, \(scenario.changes.count) changes, "
                             + "\(scenario.warnings.count) warning(s)\n"
                     )
