@@ -22,7 +22,7 @@ public enum CapacityReport {
         for entry in study.entries {
             let c = entry.capacity
             t.add([
-                .text(c.selection.name), c.isUnlimited ? .number(nil, display: "unlimited") : .grouped(c.capacityTEU),
+                .text(c.selection.name), entry.capacityTEU == nil ? .number(nil, display: "unlimited") : .grouped(entry.capacityTEU),
                 .grouped(entry.flowTEU), .grouped(entry.headroomTEU), .percent(entry.utilisation),
                 entry.concurrent.factor == nil && !entry.concurrent.demands.isEmpty
                     ? .number(nil, display: "unlimited") : .fixed(entry.concurrent.factor, 3),
@@ -48,8 +48,36 @@ public enum CapacityReport {
         return t
     }
 
+    /// Seasonal scenarios: each corridor's capacity per period, at annual rates and in TEU.
+    public static func periods(_ study: CapacityStudy) -> ReportTable {
+        var t = ReportTable(
+            name: "capacity_periods", title: "Capacity per period",
+            columns: [
+                Column("corridor", csv: "corridor"), Column("period", csv: "period"), Column("days", csv: "days", numeric: true),
+                Column("TEU in period", csv: "capacity_teu", numeric: true),
+                Column("TEU/yr equivalent", csv: "capacity_teu_per_year", numeric: true),
+                Column("lowest", csv: "lowest"), Column("minimum cut", csv: "cut"),
+            ])
+        for entry in study.entries {
+            guard let periods = entry.periods else { continue }
+            let lowest = periods.lowest
+            for (i, period) in periods.periods.enumerated() {
+                let unlimited = period.capacity.isUnlimited
+                t.add([
+                    .text(entry.capacity.selection.name), .text(period.name), .fixed(period.days, 0),
+                    unlimited ? .number(nil, display: "unlimited") : .grouped(period.teu),
+                    unlimited ? .number(nil, display: "unlimited") : .grouped(period.capacity.capacityTEU),
+                    .text(i == lowest ? "lowest" : ""), .text(cutSummary(period.capacity)),
+                ])
+            }
+        }
+        return t
+    }
+
     /// The tables `--csv DIR` writes.
-    public static func tables(_ study: CapacityStudy) -> [ReportTable] { [summary(study), cuts(study)] }
+    public static func tables(_ study: CapacityStudy) -> [ReportTable] {
+        [summary(study), cuts(study)] + (study.entries.contains { $0.periods != nil } ? [periods(study)] : [])
+    }
 
     static func cutSummary(_ c: CorridorCapacity) -> String {
         if let path = c.unlimitedPath { return "none: unlimited path " + path.joined(separator: "→") }
@@ -63,6 +91,14 @@ public enum CapacityReport {
                 + "and the shared ones, within every link and node capacity after the scenario's changes. Its minimum "
                 + "cut (nearest the origins) lists the capacities that limit it; they sum to the capacity.",
             "Flow: the TEU/yr the scenario's min-cost solution routes on the corridor. Headroom = capacity − flow.",
+        ]
+        if study.entries.contains(where: { $0.periods != nil }) {
+            notes.append(
+                "Periods: the capacity is the TEU the corridor can carry over the year, the sum of each period's maximum "
+                    + "flow (at its capacities, TEU/yr) times its days/365; the minimum cut and λ are those of the period "
+                    + "where the capacity is lowest.")
+        }
+        notes += [
             "λ: the largest factor by which every demand that can reach its destination on the corridor could grow "
                 + "together and still be carried on it (maximum concurrent flow); λ·TEU is that many TEU/yr.",
         ]
@@ -90,7 +126,9 @@ public enum CapacityReport {
     public static func text(_ study: CapacityStudy, file: String) -> String {
         var out = intro(study, file: file) + "\n\n" + summary(study).text()
         let cuts = cuts(study)
-        if !cuts.rows.isEmpty { out += "\nMinimum cuts\n" + cuts.text() }
+        if !cuts.rows.isEmpty { out += "\nMinimum cuts\(study.entries.contains { $0.periods != nil } ? " (of the lowest period)" : "")\n" + cuts.text() }
+        let periods = periods(study)
+        if !periods.rows.isEmpty { out += "\n\(periods.title)\n" + periods.text() }
         out += "\n"
         for note in notes(study) { out += ComparisonReport.wrap(note, indent: "  ", hanging: "  ") }
         return out
@@ -98,7 +136,9 @@ public enum CapacityReport {
 
     public static func markdown(_ study: CapacityStudy, file: String) -> String {
         "# Corridor capacity: \(study.scenario)\n\n\(intro(study, file: file))\n\n" + summary(study).markdown()
-            + "\n## Minimum cuts\n\n" + cuts(study).markdown() + "\n" + notes(study).map { "- \($0)\n" }.joined()
+            + "\n## Minimum cuts\n\n" + cuts(study).markdown()
+            + (study.entries.contains { $0.periods != nil } ? "\n## Capacity per period\n\n" + periods(study).markdown() : "")
+            + "\n" + notes(study).map { "- \($0)\n" }.joined()
     }
 
     public static func csv(_ study: CapacityStudy) -> String { summary(study).csv() }
@@ -123,7 +163,7 @@ public enum CapacityReport {
         }
         return .object([
             ("corridor", .string(c.selection.name)), ("tags", .array(c.selection.tags.map { .string($0) })),
-            ("capacity_teu", .number(c.capacityTEU)), ("unlimited", .bool(c.isUnlimited)),
+            ("capacity_teu", .number(entry.capacityTEU)), ("unlimited", .bool(entry.capacityTEU == nil)),
             ("unlimited_path", c.unlimitedPath.map { .array($0.map { .string($0) }) } ?? .null),
             ("cut", .array(c.cut.map(element))),
             ("flow_teu", .number(entry.flowTEU)), ("headroom_teu", .number(entry.headroomTEU)),
@@ -133,6 +173,14 @@ public enum CapacityReport {
             ("concurrent_binding", .array(lambda.binding.map(element))),
             ("unreachable_demands", .array(lambda.unreachable.map { .string($0) })),
             ("sources", .array(c.sources.map { .string($0) })), ("sinks", .array(c.sinks.map { .string($0) })),
+            ("periods", entry.periods.map { periods in
+                .array(periods.periods.map { p in
+                    .object([("period", .string(p.name)), ("days", .number(p.days)), ("capacity_teu", .number(p.teu)),
+                        ("capacity_teu_per_year", .number(p.capacity.capacityTEU)), ("unlimited", .bool(p.capacity.isUnlimited)),
+                        ("cut", .array(p.capacity.cut.map(element)))])
+                })
+            } ?? .null),
+            ("lowest_period", entry.periods.flatMap { periods in periods.lowest.map { JSONValue.string(periods.periods[$0].name) } } ?? .null),
         ])
     }
 
@@ -140,6 +188,9 @@ public enum CapacityReport {
         var body = "<h1>Corridor capacity: \(HTML.escape(study.scenario))</h1>\n<p class=\"sub\">\(HTML.escape(intro(study, file: file)))</p>\n"
         body += HTML.section("Capacity", summary(study).html() + HTML.list(notes(study)), id: "capacity")
         body += HTML.section("Minimum cuts", cuts(study).html(), id: "cuts")
+        if study.entries.contains(where: { $0.periods != nil }) {
+            body += HTML.section("Capacity per period", periods(study).html(), id: "periods")
+        }
         return HTML.page(title: "corridor: capacity \(study.scenario)", body: body)
     }
 }

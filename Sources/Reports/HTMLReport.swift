@@ -116,7 +116,7 @@ public enum HTMLReport {
         out += figure(SVGCharts.bars(items { $0.result.deliveredTEU }, caption: "Delivered TEU/yr") { F.grouped($0) },
             "Delivered, TEU/yr")
         for corridor in c.capacityCorridors {
-            let values = items { $0.capacity?.entries.first { $0.capacity.selection.name == corridor }?.capacity.capacityTEU }
+            let values = items { $0.capacity?.entries.first { $0.capacity.selection.name == corridor }?.capacityTEU }
             guard values.contains(where: { $0.value != nil }) else { continue }
             out += figure(SVGCharts.bars(values, caption: "\(corridor) capacity TEU/yr") { F.grouped($0) },
                 "\(corridor) capacity (maximum flow; missing bars: unlimited or not computed), TEU/yr")

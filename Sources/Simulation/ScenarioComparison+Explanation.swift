@@ -48,16 +48,16 @@ extension ScenarioComparison {
         let gained = nodes.filter { $0.changeTEU > significant }.prefix(2)
         if !lost.isEmpty || !gained.isEmpty { findings.append(.nodes(lost: Array(lost), gained: Array(gained))) }
         for corridor in capacityCorridors {
-            guard let a = base.capacity?.entries.first(where: { $0.capacity.selection.name == corridor })?.capacity,
-                let b = other.capacity?.entries.first(where: { $0.capacity.selection.name == corridor })?.capacity
+            guard let a = base.capacity?.entries.first(where: { $0.capacity.selection.name == corridor }),
+                let b = other.capacity?.entries.first(where: { $0.capacity.selection.name == corridor })
             else { continue }
             let moved = (a.capacityTEU == nil) != (b.capacityTEU == nil)
                 || abs((a.capacityTEU ?? 0) - (b.capacityTEU ?? 0)) > significant
-                || a.cut.map(\.id) != b.cut.map(\.id)
+                || a.capacity.cut.map(\.id) != b.capacity.cut.map(\.id)
             guard moved else { continue }
             findings.append(.corridorCapacity(.init(
-                corridor: corridor, baseTEU: a.capacityTEU, otherTEU: b.capacityTEU, baseCut: a.cut, otherCut: b.cut,
-                unlimitedPath: b.unlimitedPath)))
+                corridor: corridor, baseTEU: a.capacityTEU, otherTEU: b.capacityTEU, baseCut: a.capacity.cut,
+                otherCut: b.capacity.cut, unlimitedPath: b.capacity.unlimitedPath)))
         }
         return findings.isEmpty ? [.unchanged] : findings
     }

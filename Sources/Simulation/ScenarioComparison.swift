@@ -135,7 +135,7 @@ public struct ScenarioComparison: Sendable {
         for corridor in capacityCorridors {
             func entry(_ e: Entry) -> CapacityStudy.Entry? { e.capacity?.entries.first { $0.capacity.selection.name == corridor } }
             rows.append(Metric(key: "capacity_teu:\(corridor)", label: "\(corridor) capacity", unit: "TEU/yr",
-                values: entries.map { e in entry(e).map { $0.capacity.capacityTEU ?? .infinity } }))
+                values: entries.map { e in entry(e).map { $0.capacityTEU ?? .infinity } }))
             rows.append(Metric(key: "concurrent_factor:\(corridor)", label: "\(corridor) λ", unit: "factor",
                 values: entries.map { e in
                     entry(e).flatMap { $0.concurrent.demands.isEmpty ? nil : $0.concurrent.factor ?? .infinity }

@@ -183,4 +183,29 @@ struct CapacityCommandTests {
         let target = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--min-capacity", "middle=100000", "--no-values"])
         #expect(target.status == 0 && target.stdout.contains("Capacity of the middle corridor"), "\(target.stderr)")
     }
+
+    @Test("A file with periods: capacity per period (TEU and TEU/yr equivalent), the lowest period, the year's TEU")
+    func periods() throws {
+        let run = try CLI.run(["capacity", "Tests/CorridorEndToEndTests/Fixtures/caspian-quarters-warehouse.yaml", "--corridor", "middle",
+            "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let entry = try #require((object["capacity"] as? [[String: Any]])?.first)
+        let periods = try #require(entry["periods"] as? [[String: Any]])
+        #expect(periods.map { $0["period"] as? String } == ["q1", "q2", "q3", "q4"])
+        var year = 0.0
+        var lowest = (name: "", rate: Double.infinity)
+        for p in periods {
+            let teu = try #require((p["capacity_teu"] as? NSNumber)?.doubleValue)
+            let rate = try #require((p["capacity_teu_per_year"] as? NSNumber)?.doubleValue)
+            let days = try #require((p["days"] as? NSNumber)?.doubleValue)
+            #expect(isClose(teu, rate * days / 365))
+            year += teu
+            if rate < lowest.rate { lowest = (p["period"] as? String ?? "", rate) }
+        }
+        #expect(isClose(try #require((entry["capacity_teu"] as? NSNumber)?.doubleValue), year))
+        #expect(entry["lowest_period"] as? String == lowest.name)
+        let table = try CLI.run(["capacity", "Tests/CorridorEndToEndTests/Fixtures/caspian-quarters-warehouse.yaml"])
+        #expect(table.status == 0 && table.stdout.contains("Capacity per period"))
+    }
 }

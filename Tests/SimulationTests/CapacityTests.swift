@@ -223,4 +223,30 @@ struct CapacityTests {
         #expect(sweep.cases.first?.capacityTEU == 80)
         #expect(sweep.cases.dropFirst().allSatisfy { $0.lostTEU == 0 && $0.capacityTEU == nil })
     }
+
+    @Test("Periods: each period's capacity at its factors; the lowest period; the year's TEU; factor 0 closes an unlimited link")
+    func periods() throws {
+        let network = try fixture(bCapacity: 80)
+        var schedule = PeriodSchedule(periods: [.init(name: "jan", days: 31), .init(name: "feb", days: 28)], for: network)
+        let bc = try #require(network.index(of: Link.ID("B-C")))
+        let dc = try #require(network.index(of: Link.ID("D-C")))
+        schedule.linkCapacityFactor[bc] = [1, 0.5]
+        let analysis = try CapacityAnalysis(network: network)
+        let capacity = try PeriodCapacity(middle, analysis: analysis, schedule: schedule)
+        // jan: 50 via B + 30 via D = 80; feb: B-C at 25 → 55.
+        #expect(capacity.periods.map(\.capacity.capacityTEU) == [80, 55])
+        #expect(capacity.lowest == 1)
+        #expect(isClose(try #require(capacity.yearTEU), 80 * 31 / 365 + 55 * 28 / 365.0))
+        #expect(capacity.periods[1].capacity.cut.map(\.id) == ["B-C", "A-D"])
+        schedule.linkCapacityFactor[dc] = [1, 0]
+        let closed = try PeriodCapacity(middle, analysis: analysis, schedule: schedule)
+        #expect(closed.periods[1].capacity.capacityTEU == 25)
+
+        // The study of a seasonal scenario: the year's TEU, the lowest period's cut.
+        let flow = try Simulator(solver: GLPKSolver()).run(network, periods: schedule, scenario: "t")
+        let study = try CapacityStudy(scenario: "t", analysis: analysis, selections: [middle], flow: flow, solver: GLPKSolver(), schedule: schedule)
+        let entry = try #require(study.entries.first)
+        #expect(isClose(try #require(entry.capacityTEU), 80 * 31 / 365 + 25 * 28 / 365.0))
+        #expect(entry.capacity.cut.map(\.id) == ["B-C"])
+    }
 }

@@ -6,17 +6,24 @@ public import LinearProgramming
 public struct CapacityStudy: Sendable, Hashable {
     /// One corridor's figures.
     public struct Entry: Sendable, Hashable {
+        /// The maximum flow and cut: of the year for an annual scenario; of the lowest period (at annual
+        /// rates) for a seasonal one.
         public var capacity: CorridorCapacity
         public var concurrent: ConcurrentCapacity
         /// Delivered TEU/yr of the min-cost flow on routes that use only this corridor's links and the
         /// shared ones, from a source to a sink: a flow the corridor carries, so never above its capacity.
         public var flowTEU: Double
+        /// For a seasonal scenario: the capacity in each period.
+        public var periods: PeriodCapacity? = nil
 
+        /// What the corridor can carry in a year, TEU: the maximum flow, or for a seasonal scenario the sum
+        /// of the periods' TEU; nil when unlimited.
+        public var capacityTEU: Double? { periods.map(\.yearTEU) ?? capacity.capacityTEU }
         /// Capacity minus flow, TEU/yr; nil when unlimited.
-        public var headroomTEU: Double? { capacity.capacityTEU.map { $0 - flowTEU } }
+        public var headroomTEU: Double? { capacityTEU.map { $0 - flowTEU } }
         /// Flow over capacity, 0…1; nil when unlimited or the capacity is 0.
         public var utilisation: Double? {
-            guard let c = capacity.capacityTEU, c > 0 else { return nil }
+            guard let c = capacityTEU, c > 0 else { return nil }
             return flowTEU / c
         }
     }
@@ -24,18 +31,36 @@ public struct CapacityStudy: Sendable, Hashable {
     public var scenario: String
     public var entries: [Entry]
 
-    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network.
+    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network. With a
+    /// `schedule` (a seasonal scenario), each period's network is analysed at annual rates; the entry's
+    /// cut and λ are those of the period with the lowest capacity.
     /// - Throws: ``CapacityError`` (a cut that does not match its flow) or ``SolverError``.
     public init(
         scenario: String, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult,
-        solver: any LPSolver, options: SolveOptions = SolveOptions()
+        solver: any LPSolver, options: SolveOptions = SolveOptions(), schedule: PeriodSchedule? = nil
     ) throws {
         self.scenario = scenario
         entries = try selections.map { selection in
-            Entry(
-                capacity: try analysis.capacity(of: selection),
-                concurrent: try analysis.concurrentCapacity(of: selection, solver: solver, options: options),
-                flowTEU: Self.flow(on: selection, flow, analysis))
+            guard let schedule else {
+                return Entry(
+                    capacity: try analysis.capacity(of: selection),
+                    concurrent: try analysis.concurrentCapacity(of: selection, solver: solver, options: options),
+                    flowTEU: Self.flow(on: selection, flow, analysis))
+            }
+            let periods = try PeriodCapacity(selection, analysis: analysis, schedule: schedule)
+            let p = periods.lowest ?? 0
+            let network = analysis.network
+            var concurrent = ConcurrentCapacity(factor: 0, teu: 0, demandTEU: 0, demands: [], unreachable: [], binding: [])
+            if let lowest = try? CapacityAnalysis(
+                network: network.inPeriod(p, of: schedule), from: analysis.sources.map { network.nodes[$0].id.rawValue },
+                to: analysis.sinks.map { network.nodes[$0].id.rawValue })
+            {
+                concurrent = try lowest.concurrentCapacity(of: selection, solver: solver, options: options)
+            }
+            return Entry(
+                capacity: periods.periods[p].capacity,
+                concurrent: concurrent,
+                flowTEU: Self.flow(on: selection, flow, analysis), periods: periods)
         }
     }
 

@@ -60,7 +60,6 @@ extension Corridor {
                 throw ExitCodes.dataError
             }
             for warning in scenario.warnings { Output.error(warning.description) }
-            try PeriodsGuard.rejectPeriods(scenario, command: "capacity")
             let network = scenario.network
             let defaults = CorridorSelection.defaults(in: network)
             let selections = try corridors.isEmpty
@@ -75,11 +74,12 @@ extension Corridor {
             let solver = GLPKSolver()
             let study: CapacityStudy
             do {
-                let flow = try Simulator(solver: solver, options: solverOptions.solveOptions, method: solverOptions.method)
-                    .run(network, scenario: scenario.name, objective: .minCost)
+                let simulator = Simulator(solver: solver, options: solverOptions.solveOptions, method: solverOptions.method)
+                let flow = try scenario.periods.map { try simulator.run(network, periods: $0, scenario: scenario.name, objective: .minCost) }
+                    ?? simulator.run(network, scenario: scenario.name, objective: .minCost)
                 study = try CapacityStudy(
                     scenario: scenario.name, analysis: analysis, selections: selections, flow: flow, solver: solver,
-                    options: solverOptions.solveOptions)
+                    options: solverOptions.solveOptions, schedule: scenario.periods)
             } catch {
                 Output.error("error: \(error)")
                 throw ExitCodes.solverFailure

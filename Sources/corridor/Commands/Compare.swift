@@ -18,7 +18,8 @@ extension Corridor {
                 scenario and the change against BASE, then plain sentences on what moved where, which capacity \
                 capped it and how each corridor's capacity and cut moved, the route shifts per demand, the links \
                 and nodes whose flow changed most, and the binding capacities with their shadow prices in each \
-                scenario. Capacities are computed for annual files; a file with periods shows "—" there.
+                scenario. For a file with periods the capacity is the TEU the corridor can carry over the year (the \
+                sum over the periods), its cut and λ those of the lowest period.
                 """
         )
 
@@ -70,11 +71,11 @@ extension Corridor {
                         result = try simulator.run(scenario.network, periods: periods, scenario: scenario.name, objective: .minCost)
                     } else {
                         result = try simulator.run(scenario.network, scenario: scenario.name, objective: .minCost)
-                        if result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
-                            capacity = try CapacityStudy(
-                                scenario: scenario.name, analysis: analysis, selections: selections, flow: result,
-                                solver: GLPKSolver(), options: solverOptions.solveOptions)
-                        }
+                    }
+                    if result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
+                        capacity = try CapacityStudy(
+                            scenario: scenario.name, analysis: analysis, selections: selections, flow: result,
+                            solver: GLPKSolver(), options: solverOptions.solveOptions, schedule: scenario.periods)
                     }
                     if solverOptions.solverLog { Output.error(result.solverLog) }
                     entries.append(.init(label: labels[i], name: scenario.name, file: files[i], changes: scenario.changes, result: result,

@@ -61,13 +61,13 @@ extension Corridor {
                 throw ExitCodes.solverFailure
             }
             if solverOptions.solverLog { Output.error(result.solverLog) }
-            // Corridor capacities for annual files with an optimum (cheap: a max flow and a small LP each).
+            // Corridor capacities when there is an optimum (cheap: a max flow and a small LP each, per period with periods).
             var capacity: CapacityStudy?
-            if scenario.periods == nil, result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
+            if result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
                 do {
                     capacity = try CapacityStudy(
                         scenario: scenario.name, analysis: analysis, selections: CorridorSelection.defaults(in: scenario.network),
-                        flow: result, solver: solver, options: solverOptions.solveOptions)
+                        flow: result, solver: solver, options: solverOptions.solveOptions, schedule: scenario.periods)
                 } catch {
                     Output.error("error: corridor capacity: \(error)")
                     throw ExitCodes.solverFailure
