@@ -93,6 +93,37 @@ struct SimulatorTests {
         expectInvariants(r, network)
     }
 
+    /// Stage 1 alone cannot tell the maximal flows apart; stage 2 must pick the cheapest of them.
+    ///
+    /// By hand: 100 TEU A→D. Three parallel links A→B (dear 30, mid 20, cheap 10 USD/TEU, 20 TEU
+    /// each), then B→D (1 USD/TEU, 25 TEU), and A→D direct (100 USD/TEU, 5 TEU). The cut {B→D, A→D}
+    /// holds 25 + 5 = 30 TEU, so the maximum is 30, and every maximal flow fills B→D and A→D and
+    /// sends 25 TEU over the three A→B links in any split. The cheapest split is 20 cheap + 5 mid:
+    /// 20·10 + 5·20 + 25·1 + 5·100 = 825 USD. The other maximal flows cost up to
+    /// 20·30 + 5·20 + 25 + 500 = 1,225 USD (20 dear + 5 mid); 15 dear + 10 mid costs 1,075.
+    @Test("Max throughput: of several maximal flows at different costs, the cheapest", arguments: [SolutionMethod.arc, .paths])
+    func maxThroughputCheapestOfMaximal(method: SolutionMethod) throws {
+        let network = try F.network(
+            links: [
+                F.link("A", "B", cost: 30, capacity: 20, id: "dear"), F.link("A", "B", cost: 20, capacity: 20, id: "mid"),
+                F.link("A", "B", cost: 10, capacity: 20, id: "cheap"), F.link("B", "D", cost: 1, capacity: 25),
+                F.link("A", "D", cost: 100, capacity: 5, id: "direct"),
+            ],
+            demands: [F.demand("A", "D", teu: 100)]
+        )
+
+        let r = try Simulator(solver: GLPKSolver(), method: method).run(network, scenario: "t", objective: .maxThroughput)
+
+        #expect(r.status == .optimal)
+        #expect(isClose(try #require(r.objectiveValue), 30))
+        #expect(isClose(r.deliveredTEU, 30))
+        #expect(isClose(r.totalCostUSD, 825))
+        func flow(_ id: String) -> Double { r.links.first { $0.id.rawValue == id }?.flowTEU ?? .nan }
+        #expect(isClose(flow("cheap"), 20) && isClose(flow("mid"), 5) && isClose(flow("dear"), 0))
+        #expect(isClose(flow("B-D"), 25) && isClose(flow("direct"), 5))
+        expectInvariants(r, network)
+    }
+
     @Test("Routes per demand: a shared origin's commodity splits back to its demands", arguments: Array(1...6) as [UInt64])
     func decomposition(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
