@@ -36,12 +36,14 @@ struct GLPKIndexGuardTests {
     static let glpkAbortText = "Error detected in file"
 
     /// Checks that the child stopped at a Swift precondition: a failure exit, not GLPK's abort, and
-    /// (in debug builds, where preconditions print their message) an "out of range" or size message.
-    static func expectSwiftPrecondition(_ result: ExitTest.Result?, _ name: String) {
+    /// (in debug builds, where preconditions print file and message) the precondition of `file`
+    /// itself, so that a check removed there is not hidden by a later one or an array's bounds check.
+    static func expectSwiftPrecondition(_ result: ExitTest.Result?, _ name: String, in file: String) {
         guard let result else { return }
         let output = String(decoding: result.standardOutputContent + result.standardErrorContent, as: UTF8.self)
         #expect(!output.contains(glpkAbortText), "\(name): GLPK saw the bad index: \(output)")
         #if DEBUG
+            #expect(output.contains("Precondition failed") && output.contains(file), "\(name): \(output)")
             #expect(output.contains("out of range") || output.contains("basis"), "\(name): \(output)")
         #endif
     }
@@ -53,7 +55,7 @@ struct GLPKIndexGuardTests {
         ) { [check] in
             GLPKSolver.callWithOutOfRangeIndexForTesting(check)
         }
-        Self.expectSwiftPrecondition(result, check.rawValue)
+        Self.expectSwiftPrecondition(result, check.rawValue, in: "NativeProblem")
     }
 
     @Test("Each GLPKSession index check stops the process before GLPK", arguments: SessionIndexCheck.allCases)
@@ -63,11 +65,17 @@ struct GLPKIndexGuardTests {
         ) { [check] in
             check.perform()
         }
-        Self.expectSwiftPrecondition(result, check.rawValue)
+        Self.expectSwiftPrecondition(result, check.rawValue, in: "GLPKSession")
     }
 
     @Test("An out-of-range row reaching the C layer is caught by the guard, not by GLPK's abort")
-    func guardCatchesOutOfRangeRow() throws {
+    func guardCatchesOutOfRangeRow() async throws {
+        // First in a child process: a broken guard (GLPK's abort) then fails this test, not the whole run.
+        let child = await #expect(processExitsWith: .success, observing: [\.standardErrorContent]) {
+            precondition(GLPKSolver.sendOutOfRangeRowThroughGuardForTesting() != nil, "GLPK accepted row 3 of 2")
+        }
+        try #require(child?.exitStatus == .exitCode(0), "\(String(decoding: child?.standardErrorContent ?? [], as: UTF8.self))")
+
         let error = try #require(GLPKSolver.sendOutOfRangeRowThroughGuardForTesting())
         let after = try GLPKSolver().solve(Programs.textbook())
 
