@@ -124,6 +124,36 @@ struct SimulatorTests {
         expectInvariants(r, network)
     }
 
+    /// The same for column generation, whose greedy start routes the cheapest paths first and so
+    /// must re-route in stage 1, with paths that cost nothing there.
+    ///
+    /// By hand: A→D 10 TEU and X→D 10 TEU. Both reach D over S-D (1 USD/TEU, 10 TEU) via A-S and X-S
+    /// (1 USD/TEU each); A also has two direct links, dear (20 USD/TEU) and fair (10 USD/TEU), 10 TEU
+    /// each. X's only route is over S-D, so 20 TEU (the maximum) needs X's 10 TEU on S-D and A's 10 on
+    /// dear and fair in any split. The cheapest: A on fair, 10·10 + X 10·(1 + 1) = 120 USD; all of A on
+    /// dear costs 220. (The greedy start sends A over S-D, 2 USD/TEU, and leaves X unrouted.)
+    @Test("Max throughput: the cheapest maximal flow when the greedy start blocks a demand", arguments: [SolutionMethod.arc, .paths])
+    func maxThroughputCheapestAfterRerouting(method: SolutionMethod) throws {
+        let network = try F.network(
+            links: [
+                F.link("A", "D", cost: 20, capacity: 10, id: "dear"), F.link("A", "D", cost: 10, capacity: 10, id: "fair"),
+                F.link("A", "S", cost: 1), F.link("X", "S", cost: 1), F.link("S", "D", cost: 1, capacity: 10),
+            ],
+            demands: [F.demand("A", "D", teu: 10), F.demand("X", "D", teu: 10)]
+        )
+
+        let r = try Simulator(solver: GLPKSolver(), method: method).run(network, scenario: "t", objective: .maxThroughput)
+
+        #expect(r.status == .optimal)
+        #expect(isClose(try #require(r.objectiveValue), 20))
+        #expect(isClose(r.deliveredTEU, 20))
+        #expect(isClose(r.totalCostUSD, 120))
+        func flow(_ id: String) -> Double { r.links.first { $0.id.rawValue == id }?.flowTEU ?? .nan }
+        #expect(isClose(flow("fair"), 10) && isClose(flow("dear"), 0) && isClose(flow("A-S"), 0))
+        #expect(isClose(flow("X-S"), 10) && isClose(flow("S-D"), 10))
+        expectInvariants(r, network)
+    }
+
     @Test("Routes per demand: a shared origin's commodity splits back to its demands", arguments: Array(1...6) as [UInt64])
     func decomposition(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
