@@ -101,7 +101,9 @@ struct SweepCommandTests {
             "json",
         ])
         // The report prints its seed: leave that line out, so only the samples can differ.
-        func withoutSeed(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.contains("\"seed\"") } }
+        func withoutSeed(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { !$0.contains("\"seed\"") }
+        }
         #expect(one.stdout.contains("\"seed\": \"2024\""))
         #expect(withoutSeed(other.stdout) != withoutSeed(one.stdout))
         var parts: [String] = []

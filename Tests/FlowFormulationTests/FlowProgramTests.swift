@@ -192,7 +192,7 @@ struct FlowProgramTests {
         }
     }
 
-    @Test("The path master's node row: paths entering + 1, originating demand's unmet − 1, capacity less the TEU originating")
+    @Test("The path master's node row: paths entering + 1, originating unmet − 1, capacity less the TEU originating")
     func pathNodeRowCoefficients() throws {
         let network = try Self.capacitatedOrigin()
         let a = try #require(network.index(of: Node.ID("A")))
@@ -215,7 +215,8 @@ struct FlowProgramTests {
     func periodNodeRowCoefficients() throws {
         let network = try Self.capacitatedOrigin()
         let a = try #require(network.index(of: Node.ID("A")))
-        let schedule = PeriodSchedule(periods: [.init(name: "h1", days: 146), .init(name: "h2", days: 219)], for: network)
+        let schedule = PeriodSchedule(
+            periods: [.init(name: "h1", days: 146), .init(name: "h2", days: 219)], for: network)
         let periods = PeriodProgram(network: network, schedule: schedule)
         let xa = try #require(network.links.firstIndex { $0.id.rawValue == "X-A" })
 
@@ -225,7 +226,9 @@ struct FlowProgramTests {
             #expect(row.bounds == .upper([40.0, 60.0][p]))
             var expected: [LinearProgram.Variable: Double] = [periods.shipped[0][p]: 1]
             for c in periods.flow.joined() where c.link == xa {
-                for arrival in c.arrivals where arrival.period == p { expected[c.variable, default: 0] += arrival.fraction }
+                for arrival in c.arrivals where arrival.period == p {
+                    expected[c.variable, default: 0] += arrival.fraction
+                }
             }
             #expect(expected.count > 1, "X's flow arrives at A in period \(p)")
             let actual = Dictionary(uniqueKeysWithValues: row.terms.map { ($0.variable, $0.coefficient) })

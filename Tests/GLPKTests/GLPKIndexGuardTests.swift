@@ -74,7 +74,8 @@ struct GLPKIndexGuardTests {
         let child = await #expect(processExitsWith: .success, observing: [\.standardErrorContent]) {
             precondition(GLPKSolver.sendOutOfRangeRowThroughGuardForTesting() != nil, "GLPK accepted row 3 of 2")
         }
-        try #require(child?.exitStatus == .exitCode(0), "\(String(decoding: child?.standardErrorContent ?? [], as: UTF8.self))")
+        let childError = String(decoding: child?.standardErrorContent ?? [], as: UTF8.self)
+        try #require(child?.exitStatus == .exitCode(0), "\(childError)")
 
         let error = try #require(GLPKSolver.sendOutOfRangeRowThroughGuardForTesting())
         let after = try GLPKSolver().solve(Programs.textbook())

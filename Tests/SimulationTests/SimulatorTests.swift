@@ -101,18 +101,22 @@ struct SimulatorTests {
     /// sends 25 TEU over the three A→B links in any split. The cheapest split is 20 cheap + 5 mid:
     /// 20·10 + 5·20 + 25·1 + 5·100 = 825 USD. The other maximal flows cost up to
     /// 20·30 + 5·20 + 25 + 500 = 1,225 USD (20 dear + 5 mid); 15 dear + 10 mid costs 1,075.
-    @Test("Max throughput: of several maximal flows at different costs, the cheapest", arguments: [SolutionMethod.arc, .paths])
+    @Test(
+        "Max throughput: of several maximal flows at different costs, the cheapest",
+        arguments: [SolutionMethod.arc, .paths])
     func maxThroughputCheapestOfMaximal(method: SolutionMethod) throws {
         let network = try F.network(
             links: [
-                F.link("A", "B", cost: 30, capacity: 20, id: "dear"), F.link("A", "B", cost: 20, capacity: 20, id: "mid"),
+                F.link("A", "B", cost: 30, capacity: 20, id: "dear"),
+                F.link("A", "B", cost: 20, capacity: 20, id: "mid"),
                 F.link("A", "B", cost: 10, capacity: 20, id: "cheap"), F.link("B", "D", cost: 1, capacity: 25),
                 F.link("A", "D", cost: 100, capacity: 5, id: "direct"),
             ],
             demands: [F.demand("A", "D", teu: 100)]
         )
 
-        let r = try Simulator(solver: GLPKSolver(), method: method).run(network, scenario: "t", objective: .maxThroughput)
+        let simulator = Simulator(solver: GLPKSolver(), method: method)
+        let r = try simulator.run(network, scenario: "t", objective: .maxThroughput)
 
         #expect(r.status == .optimal)
         #expect(isClose(try #require(r.objectiveValue), 30))
@@ -132,17 +136,21 @@ struct SimulatorTests {
     /// each. X's only route is over S-D, so 20 TEU (the maximum) needs X's 10 TEU on S-D and A's 10 on
     /// dear and fair in any split. The cheapest: A on fair, 10·10 + X 10·(1 + 1) = 120 USD; all of A on
     /// dear costs 220. (The greedy start sends A over S-D, 2 USD/TEU, and leaves X unrouted.)
-    @Test("Max throughput: the cheapest maximal flow when the greedy start blocks a demand", arguments: [SolutionMethod.arc, .paths])
+    @Test(
+        "Max throughput: the cheapest maximal flow when the greedy start blocks a demand",
+        arguments: [SolutionMethod.arc, .paths])
     func maxThroughputCheapestAfterRerouting(method: SolutionMethod) throws {
         let network = try F.network(
             links: [
-                F.link("A", "D", cost: 20, capacity: 10, id: "dear"), F.link("A", "D", cost: 10, capacity: 10, id: "fair"),
+                F.link("A", "D", cost: 20, capacity: 10, id: "dear"),
+                F.link("A", "D", cost: 10, capacity: 10, id: "fair"),
                 F.link("A", "S", cost: 1), F.link("X", "S", cost: 1), F.link("S", "D", cost: 1, capacity: 10),
             ],
             demands: [F.demand("A", "D", teu: 10), F.demand("X", "D", teu: 10)]
         )
 
-        let r = try Simulator(solver: GLPKSolver(), method: method).run(network, scenario: "t", objective: .maxThroughput)
+        let simulator = Simulator(solver: GLPKSolver(), method: method)
+        let r = try simulator.run(network, scenario: "t", objective: .maxThroughput)
 
         #expect(r.status == .optimal)
         #expect(isClose(try #require(r.objectiveValue), 20))
