@@ -160,6 +160,82 @@ struct FlowProgramTests {
         #expect(isClose(try #require(solution.objective), 35))
     }
 
+    /// X → A → C with A limited to 100 TEU/year; demands A→C 20 TEU and X→C 30 TEU. A's row counts
+    /// the freight entering A (X's flow on X-A) and the freight originating there (20 − u_A-C):
+    /// x_X_X-A + 20 − u_A-C ≤ 100, that is  x_X_X-A − u_A-C ≤ 80.
+    static func capacitatedOrigin() throws -> Network {
+        try F.network(
+            nodes: [F.node("A", capacity: 100)],
+            links: [F.link("X", "A", cost: 1), F.link("A", "C", cost: 1)],
+            demands: [F.demand("A", "C", teu: 20), F.demand("X", "C", teu: 30)]
+        )
+    }
+
+    /// A row's terms by column name.
+    static func terms(_ row: LinearProgram.Row, in program: LinearProgram) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: row.terms.map { (program[$0.variable].name, $0.coefficient) })
+    }
+
+    @Test("A node's throughput row: inflow + 1, originating demand's unmet − 1, capacity less the TEU originating")
+    func nodeRowCoefficients() throws {
+        let network = try Self.capacitatedOrigin()
+        let a = try #require(network.index(of: Node.ID("A")))
+
+        for objective in [Objective.minCost, .maxThroughput] {
+            let flow = FlowProgram(network: network, objective: objective)
+            let row = flow.program[try #require(flow.nodeCapacity[a])]
+
+            #expect(row.name == "cap_node_A")
+            #expect(Self.terms(row, in: flow.program) == ["x_X_X-A": 1, "u_A-C": -1])
+            #expect(row.bounds == .upper(80))
+            #expect(flow.nodeCapacity.enumerated().allSatisfy { $0.offset == a || $0.element == nil })
+        }
+    }
+
+    @Test("The path master's node row: paths entering + 1, originating unmet − 1, capacity less the TEU originating")
+    func pathNodeRowCoefficients() throws {
+        let network = try Self.capacitatedOrigin()
+        let a = try #require(network.index(of: Node.ID("A")))
+        let paths = PathProgram(network: network)
+        var master = paths.program
+        let column = paths.column(demand: 1, links: [0, 1], number: 0, rows: paths.noCapacityRows)  // X-A, A-C
+        let path = master.add(column)
+
+        let row = paths.nodeRow(a, paths: [path])
+        master.add(row)
+
+        #expect(paths.nodeLimit[a] == 80)
+        #expect(paths.nodeLimit.enumerated().allSatisfy { $0.offset == a || $0.element == nil })
+        #expect(row.name == "cap_node_A")
+        #expect(row.bounds == .upper(80))
+        #expect(Self.terms(master.rows[master.rowCount - 1], in: master) == ["p_X-C_0": 1, "u_A-C": -1])
+    }
+
+    @Test("The period program's node row: arrivals + 1, TEU shipped from the node + 1, the period's share of capacity")
+    func periodNodeRowCoefficients() throws {
+        let network = try Self.capacitatedOrigin()
+        let a = try #require(network.index(of: Node.ID("A")))
+        let schedule = PeriodSchedule(
+            periods: [.init(name: "h1", days: 146), .init(name: "h2", days: 219)], for: network)
+        let periods = PeriodProgram(network: network, schedule: schedule)
+        let xa = try #require(network.links.firstIndex { $0.id.rawValue == "X-A" })
+
+        for p in 0..<2 {
+            let row = periods.program[try #require(periods.nodeCapacity[a][p])]
+            // 100 TEU/year × 146/365 = 40 in h1, × 219/365 = 60 in h2; shipped at A (demand 0) counts in full.
+            #expect(row.bounds == .upper([40.0, 60.0][p]))
+            var expected: [LinearProgram.Variable: Double] = [periods.shipped[0][p]: 1]
+            for c in periods.flow.joined() where c.link == xa {
+                for arrival in c.arrivals where arrival.period == p {
+                    expected[c.variable, default: 0] += arrival.fraction
+                }
+            }
+            #expect(expected.count > 1, "X's flow arrives at A in period \(p)")
+            let actual = Dictionary(uniqueKeysWithValues: row.terms.map { ($0.variable, $0.coefficient) })
+            #expect(actual == expected, "period \(p)")
+        }
+    }
+
     @Test("The program is deterministic: same network, same rows and columns")
     func deterministic() throws {
         let network = try F.network(

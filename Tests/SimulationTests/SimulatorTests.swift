@@ -93,6 +93,76 @@ struct SimulatorTests {
         expectInvariants(r, network)
     }
 
+    /// Hand-checked networks with several maximal flows at different costs, and the cheapest of them.
+    enum MaximalFlows: String, CaseIterable, Sendable {
+        /// 100 TEU A→D. Three parallel links A→B (dear 30, mid 20, cheap 10 USD/TEU, 20 TEU each), then
+        /// B→D (1 USD/TEU, 25 TEU), and A→D direct (100 USD/TEU, 5 TEU). The cut {B→D, A→D} holds
+        /// 25 + 5 = 30 TEU, so the maximum is 30, and every maximal flow fills B→D and A→D and sends
+        /// 25 TEU over the three A→B links in any split. The cheapest split is 20 cheap + 5 mid:
+        /// 20·10 + 5·20 + 25·1 + 5·100 = 825 USD. The other maximal flows cost up to
+        /// 20·30 + 5·20 + 25 + 500 = 1,225 USD (20 dear + 5 mid); 15 dear + 10 mid costs 1,075.
+        case parallelLinks
+        /// For column generation, whose greedy start routes the cheapest paths first and so must
+        /// re-route in stage 1, with paths that cost nothing there. A→D 10 TEU and X→D 10 TEU. Both
+        /// reach D over S-D (1 USD/TEU, 10 TEU) via A-S and X-S (1 USD/TEU each); A also has two direct
+        /// links, dear (20 USD/TEU) and fair (10 USD/TEU), 10 TEU each. X's only route is over S-D, so
+        /// 20 TEU (the maximum) needs X's 10 TEU on S-D and A's 10 on dear and fair in any split. The
+        /// cheapest: A on fair, 10·10 + X 10·(1 + 1) = 120 USD; all of A on dear costs 220. (The greedy
+        /// start sends A over S-D, 2 USD/TEU, and leaves X unrouted.)
+        case greedyStartBlocks
+
+        func network() throws -> Network {
+            switch self {
+            case .parallelLinks:
+                try F.network(
+                    links: [
+                        F.link("A", "B", cost: 30, capacity: 20, id: "dear"),
+                        F.link("A", "B", cost: 20, capacity: 20, id: "mid"),
+                        F.link("A", "B", cost: 10, capacity: 20, id: "cheap"), F.link("B", "D", cost: 1, capacity: 25),
+                        F.link("A", "D", cost: 100, capacity: 5, id: "direct"),
+                    ],
+                    demands: [F.demand("A", "D", teu: 100)])
+            case .greedyStartBlocks:
+                try F.network(
+                    links: [
+                        F.link("A", "D", cost: 20, capacity: 10, id: "dear"),
+                        F.link("A", "D", cost: 10, capacity: 10, id: "fair"),
+                        F.link("A", "S", cost: 1), F.link("X", "S", cost: 1), F.link("S", "D", cost: 1, capacity: 10),
+                    ],
+                    demands: [F.demand("A", "D", teu: 10), F.demand("X", "D", teu: 10)])
+            }
+        }
+
+        /// The maximum (TEU/year), the cheapest maximal flow's cost (USD/year) and its link flows (TEU/year).
+        var expected: (teu: Double, costUSD: Double, flows: [String: Double]) {
+            switch self {
+            case .parallelLinks: (30, 825, ["dear": 0, "mid": 5, "cheap": 20, "B-D": 25, "direct": 5])
+            case .greedyStartBlocks: (20, 120, ["dear": 0, "fair": 10, "A-S": 0, "X-S": 10, "S-D": 10])
+            }
+        }
+    }
+
+    /// Stage 1 alone cannot tell the maximal flows apart; stage 2 must pick the cheapest of them.
+    @Test(
+        "Max throughput: of several maximal flows at different costs, the cheapest",
+        arguments: MaximalFlows.allCases, [SolutionMethod.arc, .paths])
+    func maxThroughputCheapestOfMaximal(example: MaximalFlows, method: SolutionMethod) throws {
+        let network = try example.network()
+        let expected = example.expected
+
+        let simulator = Simulator(solver: GLPKSolver(), method: method)
+        let r = try simulator.run(network, scenario: "t", objective: .maxThroughput)
+
+        #expect(r.status == .optimal)
+        #expect(isClose(try #require(r.objectiveValue), expected.teu))
+        #expect(isClose(r.deliveredTEU, expected.teu))
+        #expect(isClose(r.totalCostUSD, expected.costUSD))
+        for (id, teu) in expected.flows {
+            #expect(isClose(r.links.first { $0.id.rawValue == id }?.flowTEU ?? .nan, teu), "\(id)")
+        }
+        expectInvariants(r, network)
+    }
+
     @Test("Routes per demand: a shared origin's commodity splits back to its demands", arguments: Array(1...6) as [UInt64])
     func decomposition(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)

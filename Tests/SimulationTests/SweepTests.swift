@@ -185,6 +185,45 @@ struct SweepTests {
         #expect(state.nodeFactors[try #require(network.index(of: Node.ID("B")))] == 0.5)
     }
 
+    /// Ignoring the user's seed (seeding every sample with 0) must fail here: the runs are compared
+    /// with their `seed` field set equal, so only the samples and their answers can tell them apart.
+    @Test("Monte Carlo: another seed draws other samples, the same seed the same ones (seed field left out)")
+    func seedChangesSamples() throws {
+        let network = try twoRoutes()
+        let engine = SweepEngine(network: network, factory: GLPKSolver())
+        let uncertainty = [
+            CapacityUncertainty(
+                label: "link A-B", source: "t:1", links: [Link.ID("A-B")], nodes: [], closedProbability: 0.3,
+                capacityFactor: .uniform(low: 0.2, high: 1)),
+            CapacityUncertainty(
+                label: "link C-D", source: "t:2", links: [Link.ID("C-D")], nodes: [], closedProbability: 0.3),
+        ]
+        func run(seed: UInt64) throws -> SweepRun {
+            let sampler = MonteCarloSampler(uncertainty: uncertainty, network: network, seed: seed)
+            var run = try engine.monteCarlo(scenario: "two", file: "-", sampler: sampler, samples: 20, threads: 1)
+            #expect(run.seed == seed)
+            run.seed = nil  // compare the samples, not the seed that labels them
+            return run
+        }
+
+        let first = try run(seed: 2_024)
+        let again = try run(seed: 2_024)
+        let other = try run(seed: 2_025)
+        let zero = try run(seed: 0)
+
+        #expect(first.isComplete && other.isComplete)
+        #expect(first == again)
+        #expect(first.sampleFactors != other.sampleFactors)
+        #expect(first.results != other.results)
+        #expect(first.sampleFactors != zero.sampleFactors && other.sampleFactors != zero.sampleFactors)
+        let sampler = MonteCarloSampler(uncertainty: uncertainty, network: network, seed: 2_024)
+        let otherSampler = MonteCarloSampler(uncertainty: uncertainty, network: network, seed: 2_025)
+        #expect((0..<20).map(sampler.draws) != (0..<20).map(otherSampler.draws))
+        var a = SeededRandom(seed: 2_024, index: 0)
+        var b = SeededRandom(seed: 2_025, index: 0)
+        #expect(a.next() != b.next())
+    }
+
     @Test("Distributions: mean and type-7 percentiles")
     func distribution() throws {
         let d = try #require(MonteCarloSummary.Distribution([5, 1, 4, 2, 3]))
