@@ -76,6 +76,7 @@ extension Corridor {
             do {
                 let flow = try Simulator(solver: solver, options: solverOptions.solveOptions, method: solverOptions.method)
                     .run(network, scenario: scenario.name, objective: .minCost)
+                for note in flow.notes { Output.error(note) }
                 study = try CapacityStudy(
                     scenario: scenario.name, analysis: analysis, selections: selections, flow: flow, solver: solver,
                     options: solverOptions.solveOptions)

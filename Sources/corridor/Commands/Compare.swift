@@ -65,6 +65,7 @@ extension Corridor {
                         capacity = try simulator.run(scenario.network, scenario: scenario.name, objective: .maxThroughput)
                     }
                     if solverOptions.solverLog { Output.error(result.solverLog + capacity.solverLog) }
+                    for note in result.notes + capacity.notes { Output.error("\(files[i]): \(note)") }
                     entries.append(.init(label: labels[i], name: scenario.name, file: files[i], changes: scenario.changes, result: result,
                         maxThroughputTEU: capacity.status == .optimal ? capacity.objectiveValue : nil))
                 }

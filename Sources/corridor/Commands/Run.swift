@@ -61,6 +61,7 @@ extension Corridor {
                 throw ExitCodes.solverFailure
             }
             if solverOptions.solverLog { Output.error(result.solverLog) }
+            for note in result.notes { Output.error(note) }
             let context = ReportContext(
                 file: file,
                 changes: scenario.changes,
