@@ -77,3 +77,26 @@ extension PathProgram {
         return total - sense * pi
     }
 }
+
+extension PathProgram {
+    /// The paths that differ from `path` in one link: each other open link between the same two
+    /// nodes (a parallel link) in place of one of its links, with its reduced cost at `duals`
+    /// (minimisation terms, objective units per TEU/year; see ``price(duals:rows:)``).
+    ///
+    /// Pricing finds one cheapest path per demand; when many parallel links tie (say 5,000 links of
+    /// equal cost and capacity between two nodes), adding one per round would take a round per link.
+    /// Their variants enter together instead. In link order, the path's own link and closed links left out.
+    public func parallelVariants(of path: PricedPath, duals: [Double], rows: CapacityRows) -> [PricedPath] {
+        var variants: [PricedPath] = []
+        for (position, l) in path.links.enumerated() {
+            let (from, to) = network.linkEnds[l]
+            for other in network.outgoing[from] where other != l && openLink[other] && network.linkEnds[other].to == to {
+                var links = path.links
+                links[position] = other
+                let reduced = reducedCost(demand: path.demand, links: links, duals: duals, rows: rows)
+                variants.append(PricedPath(demand: path.demand, links: links, reducedCost: reduced))
+            }
+        }
+        return variants
+    }
+}

@@ -38,7 +38,7 @@ public enum PlanReport {
         let gap = plan.relativeGap.map { NumberFormatting.fixed($0 * 100, 2) + "%" } ?? "—"
         out += "Plan: \(name ?? file)  (\(file))\n"
         out += "Objective: \(plan.objective.rawValue)   Status: \(plan.status.rawValue)   MIP gap: \(gap)   Solver: \(plan.solver) (branch-and-cut)\n"
-        out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s"); \(NumberFormatting.fixed(plan.seconds, 1)) s with all re-solves\n\n"
+        out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")\n\n"
         guard let value = plan.objectiveValue else {
             out += "No portfolio: the solver ended with status \(plan.status.rawValue).\n"
             return out
@@ -241,7 +241,7 @@ public enum PlanReport {
             ("relative_gap", .number(plan.relativeGap)), ("lp_relaxation", .number(plan.relaxationBound)),
             ("objective_without_investment", .number(plan.objectiveWithoutInvestment)),
             ("budget_usd", .number(plan.catalog.budgetUSD)), ("capex_usd", .number(plan.capexUSD)),
-            ("seconds", .number(plan.seconds)), ("rows", .number(Double(plan.rows))), ("columns", .number(Double(plan.columns))),
+            ("rows", .number(Double(plan.rows))), ("columns", .number(Double(plan.columns))),
             ("integer_columns", .number(Double(plan.integerColumns))), ("solver", .string(plan.solver)),
             ("portfolio", .array(plan.projects.map { p in
                 .object([

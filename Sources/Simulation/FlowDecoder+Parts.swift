@@ -154,7 +154,7 @@ extension FlowDecoder {
     static func shares(_ demands: [DemandResult]) -> [CorridorShare] {
         var teu: [String: Double] = [:]
         for demand in demands { for route in demand.routes { teu[route.corridor, default: 0] += route.teu } }
-        let total = teu.values.reduce(0, +)
+        let total = teu.sumInKeyOrder()
         guard total > dust else { return [] }
         return teu.map { CorridorShare(corridor: $0.key, teu: $0.value, share: $0.value / total) }
             .sorted { ($0.teu, $1.corridor) > ($1.teu, $0.corridor) }

@@ -37,6 +37,9 @@ public struct FlowResult: Sendable {
     public var iterations: Int?
     /// The solver's own log, when ``SolveOptions/captureLog`` was set.
     public var solverLog: String = ""
+    /// Remarks on how the result was reached (e.g. a fallback to the arc form), one line each: for
+    /// standard error, never part of a report.
+    public var notes: [String] = []
     /// Per-period results of a scenario with periods (annual figures above are their sums), else `nil`.
     public var periods: [PeriodResult]? = nil
 

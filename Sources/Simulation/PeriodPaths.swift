@@ -103,7 +103,7 @@ struct PeriodPaths {
             }
         }
         let corridors = teu.map { table -> [CorridorShare] in
-            let total = table.values.reduce(0, +)
+            let total = table.sumInKeyOrder()
             guard total > FlowDecoder.dust else { return [] }
             return table.map { CorridorShare(corridor: $0.key, teu: $0.value, share: $0.value / total) }
                 .sorted { ($0.teu, $1.corridor) > ($1.teu, $0.corridor) }

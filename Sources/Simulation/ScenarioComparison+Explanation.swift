@@ -85,8 +85,9 @@ extension ScenarioComparison {
             }
             let losses = delta.filter { $0.value < 0 }
             let gains = delta.filter { $0.value > 0 }
-            let lost = -losses.values.reduce(0, +)
-            let gained = gains.values.reduce(0, +)
+            // In key order (nil, "no longer carried", first): the same sums in every process.
+            let lost = -losses.sumInKeyOrder { $0.map { "1" + $0 } ?? "0" }
+            let gained = gains.sumInKeyOrder { $0.map { "1" + $0 } ?? "0" }
             guard lost > 0, gained > 0 else { continue }
             let matched = min(lost, gained)
             for (from, l) in losses {
@@ -147,7 +148,7 @@ extension ScenarioComparison {
         let before = Dictionary(uniqueKeysWithValues: base.corridorSummaries.map { ($0.corridor, $0) })
         let after = Dictionary(uniqueKeysWithValues: other.corridorSummaries.map { ($0.corridor, $0) })
         var costMix = 0.0, costRate = 0.0, daysMix = 0.0, daysRate = 0.0
-        for corridor in Set(before.keys).union(after.keys) {
+        for corridor in Set(before.keys).union(after.keys).sorted() {
             let b = before[corridor]
             let a = after[corridor]
             guard let reference = b ?? a else { continue }

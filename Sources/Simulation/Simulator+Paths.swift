@@ -9,12 +9,16 @@ extension Simulator {
     /// minimises cost with Σ unmet at most stage 1's (with the arc form's tolerance), starting from
     /// stage 1's paths. The result has the arc form's meaning throughout; routes come straight from
     /// the path columns, and ``ProgramSize`` is the final master's.
+    ///
+    /// - Returns: nil when a stage stalled at ``columnGenerationRounds`` without a proven optimum.
     func runPaths(_ network: Network, scenario: String, objective: Objective, factory: any LPSessionFactory)
-        throws(SolverError) -> FlowResult
+        throws(SolverError) -> FlowResult?
     {
-        let generation = ColumnGeneration(factory: factory, options: options)
+        var generation = ColumnGeneration(factory: factory, options: options)
+        generation.roundLimit = columnGenerationRounds
         let master = PathProgram(network: network, objective: objective)
         let first = try generation.solve(master)
+        if first.stalled { return nil }
         guard first.solution.termination == .optimal else {
             return FlowDecoder.empty(
                 network, objective, Self.size(master, first, first.rounds), scenario, first.solution.termination,
@@ -30,6 +34,7 @@ extension Simulator {
             let maximumUnmet = max(0, totalDemand - delivered) * (1 + 1e-9) + 1e-9 * max(1, totalDemand)
             let costing = PathProgram(network: network, objective: .minCost, maximumUnmet: maximumUnmet)
             let second = try generation.solve(costing, seed: first.paths.map(\.column), seedRows: first.rowOrder)
+            if second.stalled { return nil }
             let rounds = first.rounds + second.rounds
             guard second.solution.termination == .optimal else {
                 return FlowDecoder.empty(

@@ -10,6 +10,9 @@ public struct Simulator: Sendable {
     public var options: SolveOptions
     /// Arc form, column generation, or a choice by size (see ``chooseMethod(_:)``).
     public var method: SolutionMethod
+    /// Master solves after which column generation, not proven optimal, gives way to the arc form
+    /// (with a note in ``FlowResult/notes``): a limit of the method, never reported as the user's.
+    public var columnGenerationRounds = 5_000
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(), method: SolutionMethod = .auto) {
         self.solver = solver
@@ -25,8 +28,19 @@ public struct Simulator: Sendable {
         -> FlowResult
     {
         if let factory = try pathSolver(for: network) {
-            return try runPaths(network, scenario: scenario, objective: objective, factory: factory)
+            if let result = try runPaths(network, scenario: scenario, objective: objective, factory: factory) {
+                return result
+            }
+            var result = try runArc(network, scenario: scenario, objective: objective)
+            result.notes.append(
+                "note: column generation did not converge in \(columnGenerationRounds) rounds; solved with the arc form instead")
+            return result
         }
+        return try runArc(network, scenario: scenario, objective: objective)
+    }
+
+    /// The arc form (``FlowProgram``): one LP, or two for max throughput.
+    private func runArc(_ network: Network, scenario: String, objective: Objective) throws(SolverError) -> FlowResult {
         let formulation = FlowProgram(network: network, objective: objective)
         let first = try solver.solve(formulation.program, options: options)
         guard first.termination == .optimal else {

@@ -73,7 +73,7 @@ extension CapacityAnalysis {
                 linkTerms[l].append(.init(x, 1))
                 nodeTerms[to].append(.init(x, 1))
             }
-            let total = sinks.values.reduce(0, +)
+            let total = sinks.sumInKeyOrder()
             balance[o].append(.init(lambda, -total))
             nodeTerms[o].append(.init(lambda, total))
             for (t, teu) in sinks { balance[t].append(.init(lambda, teu)) }

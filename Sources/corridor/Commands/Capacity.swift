@@ -77,6 +77,7 @@ extension Corridor {
                 let simulator = Simulator(solver: solver, options: solverOptions.solveOptions, method: solverOptions.method)
                 let flow = try scenario.periods.map { try simulator.run(network, periods: $0, scenario: scenario.name, objective: .minCost) }
                     ?? simulator.run(network, scenario: scenario.name, objective: .minCost)
+                for note in flow.notes { Output.error(note) }
                 study = try CapacityStudy(
                     scenario: scenario.name, analysis: analysis, selections: selections, flow: flow, solver: solver,
                     options: solverOptions.solveOptions, schedule: scenario.periods)

@@ -78,6 +78,7 @@ extension Corridor {
                             solver: GLPKSolver(), options: solverOptions.solveOptions, schedule: scenario.periods)
                     }
                     if solverOptions.solverLog { Output.error(result.solverLog) }
+                    for note in result.notes { Output.error("\(files[i]): \(note)") }
                     entries.append(.init(label: labels[i], name: scenario.name, file: files[i], changes: scenario.changes, result: result,
                         capacity: capacity))
                 }

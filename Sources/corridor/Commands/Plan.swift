@@ -174,6 +174,8 @@ extension Corridor {
                 Output.error("error: the network with the candidate projects is invalid: \(error)")
                 throw ExitCodes.dataError
             }
+            // Timing varies from run to run: stderr, so that the report is the same for the same input.
+            Output.error("plan: \(NumberFormatting.fixed(result.seconds, 1)) s with all re-solves")
             switch format {
             case .table: try Output.print(PlanReport.render(result, file: file, name: plan.name))
             case .json: try Output.print(PlanReport.json(result, file: file, name: plan.name))

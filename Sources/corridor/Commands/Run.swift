@@ -61,6 +61,7 @@ extension Corridor {
                 throw ExitCodes.solverFailure
             }
             if solverOptions.solverLog { Output.error(result.solverLog) }
+            for note in result.notes { Output.error(note) }
             // Corridor capacities when there is an optimum (cheap: a max flow and a small LP each, per period with periods).
             var capacity: CapacityStudy?
             if result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
