@@ -136,7 +136,7 @@ enum LPBuilderHarness {
                     "a limit reached must not report flows")
             default:
                 // A network's program is always feasible (all unmet) and bounded (costs ≥ 0). Known
-                // exception (README "Reliability"): max throughput by the approximate interior point
+                // exception (docs/reliability.md): max throughput by the approximate interior point
                 // method, whose first stage may promise a few TEU more than the second can carry.
                 let knownLimitation = objective == .maxThroughput && options.algorithm == .interiorPoint
                 invariant(

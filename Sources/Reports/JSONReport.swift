@@ -3,7 +3,7 @@ import FreightNetwork
 import LinearProgramming
 public import Simulation
 
-/// The JSON contract of `corridor run --format json` (keys stable; see README "JSON output").
+/// The JSON contract of `corridor run --format json` (keys stable; see docs/json.md).
 public enum JSONReport {
     /// Version of the JSON layout; bumped on any breaking change.
     public static let formatVersion = 1

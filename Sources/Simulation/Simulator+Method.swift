@@ -5,7 +5,7 @@ import LinearProgramming
 extension Simulator {
     /// Arc-form columns from which ``SolutionMethod/auto`` switches to column generation.
     ///
-    /// Column generation was faster at every size measured (README "Solution methods"), but below
+    /// Column generation was faster at every size measured (docs/solution-methods.md), but below
     /// this both take well under a second, and the arc form keeps the results of small networks,
     /// such as every bundled scenario, exactly as before (a degenerate LP has several optimal flows).
     public static let columnGenerationThreshold = 5_000

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Exit codes, after BSD sysexits (documented in README "Exit codes").
+/// Exit codes, after BSD sysexits (documented in docs/exit-codes.md).
 enum ExitCodes {
     /// Bad scenario input (EX_DATAERR).
     static let dataError = ExitCode(65)

@@ -7,7 +7,7 @@ struct SolverOptions: ParsableArguments {
     @Option(help: "LP algorithm: primal, dual (simplex) or interior (point).")
     var algorithm: SolveOptions.Algorithm = .primalSimplex
 
-    @Flag(help: "Run GLPK's presolver first (slower on these flow problems; see README).")
+    @Flag(help: "Run GLPK's presolver first (slower on these flow problems; see docs/commands/run.md).")
     var presolve = false
 
     @Option(name: .customLong("time-limit"), help: "Solver time limit in seconds.")

@@ -7,7 +7,7 @@ import Simulation
 import Testing
 
 /// `corridor`'s optimum on random networks against oracles that share none of its code:
-/// a dense simplex over a per-demand LP written from the README, and successive shortest paths
+/// a dense simplex over a per-demand LP written from docs/model.md, and successive shortest paths
 /// on a node-split graph (no LP at all).
 @Suite("Properties: optima against independent oracles")
 struct OptimumPropertyTests {

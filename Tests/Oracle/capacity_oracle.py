@@ -2,7 +2,7 @@
 """Independent oracle for `corridor capacity`: corridor capacities by networkx's maximum flow and
 the demand-pattern factor λ by scipy's HiGHS, on a scenario file loaded by oracle.py's loader.
 
-It shares no code with the Swift implementation. The model, from README/docs ("corridor capacity"):
+It shares no code with the Swift implementation. The model, from docs/commands/capacity.md:
   * a corridor selection uses the open links tagged with its tags or `shared`, between open nodes;
   * default selections: each corridor tag in link order except `shared` and tags whose links are
     all `sea`; then `overland` (all of those together) when there are two or more;

@@ -20,7 +20,7 @@ Model (the one the Swift solver implements):
     optima) minimise total cost.
   * a file with `periods` (issue 8) is solved by solve_periods: a time-expanded LP over a cyclic
     year with demand due per period at the destination, per-period capacities, transit shares, storage,
-    late backlog and losses (README "Periods and seasons"); objective_value then sums the year, delivered/unmet TEU are annual sums.
+    late backlog and losses (docs/periods.md); objective_value then sums the year, delivered/unmet TEU are annual sums.
 
 Usage (from the repository root):
   python3 Tests/Oracle/oracle.py FILE [FILE...] [--objective min-cost|max-throughput] [--json] [-v]
@@ -535,7 +535,7 @@ class Result:
 
 
 # --------------------------------------------------------------------------- periods (issue 8)
-SHARE_RESOLUTION = 64  # arrival shares are whole 64ths of the entering period (see README "Periods and seasons")
+SHARE_RESOLUTION = 64  # arrival shares are whole 64ths of the entering period (see docs/periods.md)
 
 
 def arrival_shares(starts: list, lengths: list, p: int, tau: float) -> dict:

@@ -126,7 +126,7 @@ struct PeriodSimulatorTests {
         let r = try simulator.run(network, periods: schedule, scenario: "12 months")
 
         #expect(r.status == .optimal)
-        // Solve time is measured, not asserted (README: about 13 s); the LP's size is the deterministic proxy:
+        // Solve time is measured, not asserted (docs/periods.md); the LP's size is the deterministic proxy:
         // destination commodities and cost pruning keep it near 16,000 rows (30 per-demand commodities gave 22,000).
         #expect(r.programSize.rows < 17_000 && r.programSize.commodities == 22, "\(r.programSize)")
         expectPeriodInvariants(r, network)

@@ -1,6 +1,6 @@
 import FreightNetwork
 
-/// The README's min-cost and max-throughput programs, written again from the documentation for
+/// The min-cost and max-throughput programs of docs/model.md, written again from the documentation for
 /// the tests, one commodity per demand (no aggregation, no reachability pruning), and solved by
 /// ``ReferenceSimplex`` — nothing of `FlowFormulation` or GLPK is used.
 enum ReferenceFlowLP {
