@@ -60,6 +60,11 @@ struct OutputTarget: Equatable {
                 let permissions = calls.permissions(at: path)
                 return .success(OutputTarget(given: given, path: path, method: .replace(permissions: permissions)))
             case .symbolicLink:
+                // A link that ends at a device or pipe is written through the link itself, as the kernel
+                // resolves it: `/dev/stdout` → `/proc/self/fd/1` → `pipe:[…]` names no path.
+                if let end = calls.followedKind(at: path), end == .characterDevice || end == .blockDevice || end == .fifo {
+                    return .success(OutputTarget(given: given, path: path, method: .inPlace))
+                }
                 switch calls.linkTarget(path) {
                 case .success(let target):
                     path = target.hasPrefix("/") ? target : folder(of: path) + "/" + target

@@ -22,6 +22,14 @@ struct SystemCalls {
         return .success(FileKind(mode: info.st_mode))
     }
 
+    /// The kind of what `path` finally names, every symbolic link followed by the kernel (also the
+    /// "magic" links of `/proc/self/fd`, whose text is no path, e.g. `pipe:[123]`); nil when nothing is.
+    func followedKind(at path: String) -> FileKind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileKind(mode: info.st_mode)
+    }
+
     /// The permission bits of the regular file at `path`.
     func permissions(at path: String) -> mode_t? {
         var info = stat()

@@ -148,6 +148,17 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("folder")).isEmpty)
     }
 
+    @Test("-o through a link to the process's own standard output (as /dev/stdout is): written to the pipe")
+    func outputToOwnStandardOutput() throws {
+        let scratch = try Scratch()
+        // /dev/stdout is a link to /proc/self/fd/1, whose text names no path when fd 1 is a pipe.
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("stdout"), withDestinationPath: "/proc/self/fd/1")
+        let outcome = try CLI.run(["generate", "--nodes", "12", "--links", "30", "--demands", "3", "--seed", "7", "-o", scratch.path("stdout")])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("# Written by: corridor generate"))
+        #expect(scratch.kind("stdout") == S_IFLNK)
+    }
+
     @Test("--csv DIR: the set appears whole, or, when one file cannot be written, not at all")
     func csvAllOrNothing() throws {
         let scratch = try Scratch()
