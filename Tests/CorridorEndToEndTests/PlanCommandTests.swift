@@ -110,6 +110,31 @@ struct PlanCommandTests {
         #expect(outcome.stderr.contains(":4:5: error: investments[0].requires: 'A' can never be built: it requires 'B', which excludes it"))
     }
 
+    @Test("A wrong capex, a wrong teu on an unknown link and an unknown requires are all reported in one run (exit 65)")
+    func everyProblemAtOnce() throws {
+        let outcome = try plan("""
+            budget_usd: 1e6
+            scenarios: [{ file: \(CLI.root.path)/Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml }]
+            investments:
+              - id: A
+                capex_usd: -3
+                requires: [NOPE]
+                effects:
+                  - add_capacity: { link: P-X, teu: lots }
+            """)
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        let expected = [
+            ":4:5: error: investments[0].requires: unknown investment 'NOPE'",
+            ":5:16: error: investments[0].capex_usd: expected a number ≥ 0, found '-3'",
+            ":8:9: error: investments[0].effects[0]: unknown link 'P-X' (in \(CLI.root.path)/Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml) (did you mean 'P-D'?)",
+            ":8:41: error: investments[0].effects[0].add_capacity.teu: expected a number, found 'lots'",
+        ]
+        #expect(lines.count == expected.count, "\(outcome.stderr)")
+        for (line, suffix) in zip(lines, expected) { #expect(line.hasSuffix(suffix), "\(line)") }
+    }
+
     @Test("The bundled USD 3.7 bn plan solves to a gap of at most 1% within the budget")
     func bundledPlan() throws {
         let outcome = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--no-values", "--gap", "0.01", "--format", "json"])
