@@ -110,6 +110,53 @@ struct PlanCommandTests {
         #expect(outcome.stderr.contains(":4:5: error: investments[0].requires: 'A' can never be built: it requires 'B', which excludes it"))
     }
 
+    /// A plan with a wrong capex, a wrong teu on an unknown link and an unknown requires, and the four errors
+    /// `plan` and `validate` report for it.
+    private static let badPlan = """
+        budget_usd: 1e6
+        scenarios: [{ file: \(CLI.root.path)/Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml }]
+        investments:
+          - id: A
+            capex_usd: -3
+            requires: [NOPE]
+            effects:
+              - add_capacity: { link: P-X, teu: lots }
+        """
+    private static let badPlanErrors = [
+        ":4:5: error: investments[0].requires: unknown investment 'NOPE'",
+        ":5:16: error: investments[0].capex_usd: expected a number ≥ 0, found '-3'",
+        ":8:9: error: investments[0].effects[0]: unknown link 'P-X' (in \(CLI.root.path)/Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml) (did you mean 'P-D'?)",
+        ":8:41: error: investments[0].effects[0].add_capacity.teu: expected a number, found 'lots'",
+    ]
+
+    @Test("A wrong capex, a wrong teu on an unknown link and an unknown requires are all reported in one run (exit 65)")
+    func everyProblemAtOnce() throws {
+        let outcome = try plan(Self.badPlan)
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == Self.badPlanErrors.count, "\(outcome.stderr)")
+        for (line, suffix) in zip(lines, Self.badPlanErrors) { #expect(line.hasSuffix(suffix), "\(line)") }
+    }
+
+    @Test("validate checks a plan file as plan does: every problem at once, or ok with its investments and scenarios")
+    func validatePlan() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-plan-\(UUID().uuidString).yaml")
+        try Self.badPlan.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let outcome = try CLI.run(["validate", url.path])
+        #expect(outcome.status == 65)
+        #expect(outcome.stdout.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == Self.badPlanErrors.count + 1, "\(outcome.stderr)")
+        for (line, suffix) in zip(lines, Self.badPlanErrors) { #expect(line.hasSuffix(suffix), "\(line)") }
+        #expect(lines.last == "\(url.path): 4 errors, 0 warning(s)")
+
+        let good = try CLI.run(["validate", small])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout == "\(small): ok — plan \"small plan\": 2 investments over 1 scenario(s), 0 warning(s)\n")
+    }
+
     @Test("The bundled USD 3.7 bn plan solves to a gap of at most 1% within the budget")
     func bundledPlan() throws {
         let outcome = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--no-values", "--gap", "0.01", "--format", "json"])

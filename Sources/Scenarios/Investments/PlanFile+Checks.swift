@@ -7,14 +7,14 @@ extension PlanFile {
         let investments = catalog.investments
         let ids = investments.map(\.id)
         for (i, investment) in investments.enumerated() {
-            let at = investmentPositions[i]
+            let (at, path) = (investmentSites[i].position, investmentSites[i].path)
             for (field, list) in [("requires", investment.requires), ("excludes", investment.excludes)] {
                 for other in list where !ids.contains(other) {
-                    diagnostics.append(ScenarioError(at: at, field: "investments[\(i)].\(field)",
+                    diagnostics.append(ScenarioError(at: at, field: "\(path).\(field)",
                                                      message: "unknown investment '\(other)'", hint: Suggestions.hint(for: other, in: ids)))
                 }
                 if list.contains(investment.id) {
-                    diagnostics.append(ScenarioError(at: at, field: "investments[\(i)].\(field)",
+                    diagnostics.append(ScenarioError(at: at, field: "\(path).\(field)",
                                                      message: "'\(investment.id)' names itself"))
                 }
             }
@@ -23,13 +23,13 @@ extension PlanFile {
         for (i, investment) in investments.enumerated() {
             if let conflict = conflict(of: i) {
                 let message = "'\(investment.id)' can never be built: \(conflict)"
-                diagnostics.append(ScenarioError(at: investmentPositions[i], field: "investments[\(i)].requires",
+                diagnostics.append(ScenarioError(at: investmentSites[i].position, field: "investments[\(i)].requires",
                                                  message: message, hint: "conflicting prerequisites and exclusions; drop one of them"))
             }
         }
         for (i, investment) in investments.enumerated() where investment.minUnits > 0 {
             for required in closure(of: i) where investments[required].minUnits == 0 {
-                diagnostics.append(ScenarioError(at: investmentPositions[i], field: "investments[\(i)].min_units",
+                diagnostics.append(ScenarioError(at: investmentSites[i].position, field: "investments[\(i)].min_units",
                                                  message: "'\(investment.id)' is committed but requires '\(investments[required].id)', which is not",
                                                  hint: "give '\(investments[required].id)' min_units: 1 as well"))
             }
@@ -82,49 +82,42 @@ extension PlanFile {
         var errors: [ScenarioError] = []
         var added: Set<String> = []
         var addedNodes: Set<String> = []
-        for investment in catalog.investments {
-            for effect in investment.effects {
-                if case .newNode(let node) = effect { addedNodes.insert(node.id.rawValue) }
-            }
-        }
+        for case .newNode(let node) in effectSites.map(\.effect) { addedNodes.insert(node.id.rawValue) }
         let linkIDs = network.links.map(\.baseID.rawValue)
         let nodeIDs = network.nodes.map(\.id.rawValue)
-        for (i, investment) in catalog.investments.enumerated() {
-            for (e, effect) in investment.effects.enumerated() {
-                let at = effectPositions[i][e]
-                let field = "investments[\(i)].effects[\(e)]"
-                func fail(_ message: String, _ hint: String? = nil) {
-                    errors.append(ScenarioError(at: at, field: field, message: "\(message) (in \(scenarioFile))", hint: hint))
+        for entry in effectSites {
+            let (effect, at, field) = (entry.effect, entry.site.position, entry.site.path)
+            func fail(_ message: String, _ hint: String? = nil) {
+                errors.append(ScenarioError(at: at, field: field, message: "\(message) (in \(scenarioFile))", hint: hint))
+            }
+            switch effect {
+            case .linkCapacity(let id, _), .upgradeLink(let id, _, _):
+                if network.index(of: id) == nil, !linkIDs.contains(id.rawValue) {
+                    fail("unknown link '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: linkIDs))
                 }
-                switch effect {
-                case .linkCapacity(let id, _), .upgradeLink(let id, _, _):
-                    if network.index(of: id) == nil, !linkIDs.contains(id.rawValue) {
-                        fail("unknown link '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: linkIDs))
-                    }
-                case .nodeCapacity(let id, _):
-                    if network.index(of: id) == nil, !addedNodes.contains(id.rawValue) {
-                        fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
-                    }
-                case .newLink(let link):
-                    if network.index(of: link.id) != nil || !added.insert(link.id.rawValue).inserted {
-                        fail("link '\(link.id.rawValue)' already exists")
-                    }
-                    for end in [link.from, link.to] where network.index(of: end) == nil && !addedNodes.contains(end.rawValue) {
-                        fail("unknown node '\(end.rawValue)'", Suggestions.hint(for: end.rawValue, in: nodeIDs))
-                    }
-                case .newNode(let node):
-                    if network.index(of: node.id) != nil { fail("node '\(node.id.rawValue)' already exists") }
-                case .storage(let id, _, let holding):
-                    let own = network.node(id)
-                    if own == nil, !addedNodes.contains(id.rawValue) {
-                        fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
-                    } else if !hasPeriods {
-                        errors.append(ScenarioError(.warning, at: at, field: "\(field).add_storage",
-                                                    message: "unused in a scenario without periods (the annual model has no storage) (in \(scenarioFile))"))
-                    } else if let own, let holding, (own.storageCapacityTEU ?? 0) > 0, holding != own.holdingCostUSDPerTEUDay {
-                        errors.append(ScenarioError(.warning, at: at, field: "\(field).add_storage.holding_cost_usd_per_teu_day",
-                                                    message: "differs from the node's own storage (USD \(FieldReader.format(own.holdingCostUSDPerTEUDay))/TEU/day); the plan prices all stock at '\(id.rawValue)' at USD \(FieldReader.format(holding)) (in \(scenarioFile))"))
-                    }
+            case .nodeCapacity(let id, _):
+                if network.index(of: id) == nil, !addedNodes.contains(id.rawValue) {
+                    fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
+                }
+            case .newLink(let link):
+                if network.index(of: link.id) != nil || !added.insert(link.id.rawValue).inserted {
+                    fail("link '\(link.id.rawValue)' already exists")
+                }
+                for end in [link.from, link.to] where network.index(of: end) == nil && !addedNodes.contains(end.rawValue) {
+                    fail("unknown node '\(end.rawValue)'", Suggestions.hint(for: end.rawValue, in: nodeIDs))
+                }
+            case .newNode(let node):
+                if network.index(of: node.id) != nil { fail("node '\(node.id.rawValue)' already exists") }
+            case .storage(let id, _, let holding):
+                let own = network.node(id)
+                if own == nil, !addedNodes.contains(id.rawValue) {
+                    fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
+                } else if !hasPeriods {
+                    errors.append(ScenarioError(.warning, at: at, field: "\(field).add_storage",
+                                                message: "unused in a scenario without periods (the annual model has no storage) (in \(scenarioFile))"))
+                } else if let own, let holding, (own.storageCapacityTEU ?? 0) > 0, holding != own.holdingCostUSDPerTEUDay {
+                    errors.append(ScenarioError(.warning, at: at, field: "\(field).add_storage.holding_cost_usd_per_teu_day",
+                                                message: "differs from the node's own storage (USD \(FieldReader.format(own.holdingCostUSDPerTEUDay))/TEU/day); the plan prices all stock at '\(id.rawValue)' at USD \(FieldReader.format(holding)) (in \(scenarioFile))"))
                 }
             }
         }

@@ -32,10 +32,16 @@ public struct PlanFile: Sendable {
     public var catalog: InvestmentCatalog
     /// The `scenarios` list; empty when the plan file is itself the scenario.
     public var scenarios: [ScenarioReference]
-    /// Where each investment's effects were written, for errors found against a network.
-    var effectPositions: [[SourcePosition]] = []
-    /// Where each investment was written.
-    var investmentPositions: [SourcePosition] = []
+    /// What reading the file found. With errors the plan is partial and must not be solved: an investment
+    /// with a wrong field is kept with 0 in place of a wrong amount, and an effect with a wrong amount is kept
+    /// with 0 in place of it, so that the ids they name are still checked in the same pass.
+    public var diagnostics = ScenarioDiagnostics()
+    /// Every effect read, of every investment (also of one without a usable id), for ``check(against:scenarioFile:hasPeriods:)``.
+    var effectSites: [EffectSite] = []
+    /// Where each investment of ``catalog`` was written, and its field path.
+    var investmentSites: [Site] = []
+    /// Whether the file has a `scenarios` list (perhaps with no usable entry).
+    public private(set) var listsScenarios = false
     /// Where `budget_usd` was written.
     var budgetPosition: SourcePosition
 
@@ -46,18 +52,48 @@ public struct PlanFile: Sendable {
         "source", "notes",
     ]
 
+    /// A field path and where it was written.
+    struct Site {
+        var path: String
+        var position: SourcePosition
+    }
+
+    /// An effect with its field path and position.
+    struct EffectSite {
+        var effect: InvestmentEffect
+        var site: Site
+    }
+
     /// Reads the plan part of the file at `path`. The network part, if any, is read by ``ScenarioLoader``.
+    ///
+    /// - Throws: Every problem of the plan part, in one pass.
     public static func load(path: String) throws(ScenarioDiagnostics) -> PlanFile {
+        try read(path: path).throwingErrors()
+    }
+
+    /// Reads the plan part of `text`, shown as `file` in diagnostics.
+    ///
+    /// - Throws: Every problem of the plan part, in one pass.
+    public static func load(text: String, file: String) throws(ScenarioDiagnostics) -> PlanFile {
+        try read(text: text, file: file).throwingErrors()
+    }
+
+    /// Reads what can be read of the plan part of the file at `path`; its problems are in ``diagnostics``.
+    ///
+    /// - Throws: Only when the file cannot be read or is not a YAML mapping (nothing in it can be checked).
+    public static func read(path: String) throws(ScenarioDiagnostics) -> PlanFile {
         switch SourceFile.read(path) {
         case .success(let text):
-            return try load(text: text, file: path)
+            return try read(text: text, file: path)
         case .failure(let failure):
             throw ScenarioDiagnostics(errors: [ScenarioError(at: SourcePosition(file: path), field: "", message: failure.messageForRoot)])
         }
     }
 
-    /// Reads the plan part of `text`, shown as `file` in diagnostics.
-    public static func load(text: String, file: String) throws(ScenarioDiagnostics) -> PlanFile {
+    /// Reads what can be read of the plan part of `text`, shown as `file`; its problems are in ``diagnostics``.
+    ///
+    /// - Throws: Only when `text` is not a YAML mapping (nothing in it can be checked).
+    public static func read(text: String, file: String) throws(ScenarioDiagnostics) -> PlanFile {
         var diagnostics = ScenarioDiagnostics()
         guard let root = YAMLDocument.compose(text, file: file, into: &diagnostics) else { throw diagnostics }
         guard var top = FieldReader(root, file: file, path: "", into: &diagnostics) else { throw diagnostics }
@@ -71,6 +107,7 @@ public struct PlanFile: Sendable {
             plan.readInvestment(entry, path: "investments[\(i)]", into: &diagnostics)
         }
         if top.contains("scenarios") {
+            plan.listsScenarios = true
             for (i, entry) in (top.list("scenarios") ?? []).enumerated() {
                 guard var reader = FieldReader(entry, file: file, path: "scenarios[\(i)]", into: &diagnostics) else { continue }
                 reader.rejectUnknownKeys(allowed: ["file", "weight"])
@@ -88,8 +125,14 @@ public struct PlanFile: Sendable {
         }
         diagnostics.append(contentsOf: top.problems)
         plan.checkReferencesBetweenProjects(into: &diagnostics)
-        if diagnostics.hasErrors { throw diagnostics }
+        plan.diagnostics = diagnostics
         return plan
+    }
+
+    /// The plan, or its diagnostics thrown when they hold an error.
+    private func throwingErrors() throws(ScenarioDiagnostics) -> PlanFile {
+        if diagnostics.hasErrors { throw diagnostics }
+        return self
     }
 
     /// `path` relative to the directory of `file` (unless absolute).
@@ -123,26 +166,26 @@ public struct PlanFile: Sendable {
         let source = reader.string("source")?.value
         _ = reader.string("notes")
         var effects: [InvestmentEffect] = []
-        var positions: [SourcePosition] = []
         if !reader.contains("effects") { reader.reportMissing("effects") }
         for (e, entry) in (reader.list("effects") ?? []).enumerated() {
             let effectPath = "\(path).effects[\(e)]"
+            // An effect with a wrong amount comes back with a stand-in, so that its ids are still checked.
             if let effect = readEffect(entry, path: effectPath, into: &diagnostics) {
                 effects.append(effect)
-                positions.append(FieldReader.position(of: entry, in: file))
+                effectSites.append(EffectSite(effect: effect, site: Site(path: effectPath, position: FieldReader.position(of: entry, in: file))))
             }
         }
         diagnostics.append(contentsOf: reader.problems)
-        guard reader.isValid, let id, let capex else { return }
+        guard let id else { return }
         if catalog.index(of: id.value) != nil {
             diagnostics.append(ScenarioError(at: id.position, field: "\(path).id", message: "duplicate investment id '\(id.value)'"))
             return
         }
+        // Kept even with a wrong capex (then 0): other projects may name it, and its own references are checked.
         catalog.investments.append(
-            Investment(id: id.value, description: description, capexUSD: capex, minUnits: minUnits, maxUnits: maxUnits,
+            Investment(id: id.value, description: description, capexUSD: capex ?? 0, minUnits: minUnits, maxUnits: maxUnits,
                        effects: effects, requires: requires, excludes: excludes, source: source))
-        effectPositions.append(positions)
-        investmentPositions.append(reader.position)
+        investmentSites.append(Site(path: path, position: reader.position))
     }
 
     private static func words(_ node: YAMLNode?, _ reader: inout FieldReader, field: String) -> [String] {
@@ -153,67 +196,5 @@ public struct PlanFile: Sendable {
             return []
         }
         return sequence.compactMap { $0.scalar?.string }
-    }
-
-    private func readEffect(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) -> InvestmentEffect? {
-        guard let mapping = yaml.mapping, mapping.count == 1, let key = mapping.keys.first?.scalar?.string,
-              let body = mapping.values.first
-        else {
-            let message = "expected a mapping with one key: add_capacity, add_link, add_node, add_storage or upgrade_link"
-            diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: path, message: message))
-            return nil
-        }
-        let field = "\(path).\(key)"
-        switch key {
-        case "add_capacity":
-            guard var reader = FieldReader(body, file: file, path: field, into: &diagnostics) else { return nil }
-            reader.rejectUnknownKeys(allowed: ["link", "node", "teu"])
-            let link = reader.word("link")
-            let node = reader.word("node")
-            let teu = reader.number("teu", required: true)
-            if (link == nil) == (node == nil) {
-                reader.report(ScenarioError(at: reader.position, field: field, message: "give exactly one of 'link' or 'node'"))
-            }
-            diagnostics.append(contentsOf: reader.problems)
-            guard reader.isValid, let teu else { return nil }
-            if let link { return .linkCapacity(Link.ID(link.value), teu: teu) }
-            if let node { return .nodeCapacity(FreightNetwork.Node.ID(node.value), teu: teu) }
-            return nil
-        case "upgrade_link":
-            guard var reader = FieldReader(body, file: file, path: field, into: &diagnostics) else { return nil }
-            reader.rejectUnknownKeys(allowed: ["link", "cost_reduction_usd_per_teu", "time_reduction_days"])
-            let link = reader.word("link", required: true)
-            let cost = reader.number("cost_reduction_usd_per_teu") ?? 0
-            let time = reader.number("time_reduction_days") ?? 0
-            diagnostics.append(contentsOf: reader.problems)
-            guard reader.isValid, let link else { return nil }
-            return .upgradeLink(Link.ID(link.value), costReductionUSDPerTEU: cost, timeReductionDays: time)
-        case "add_storage":
-            guard var reader = FieldReader(body, file: file, path: field, into: &diagnostics) else { return nil }
-            reader.rejectUnknownKeys(allowed: ["node", "teu", "holding_cost_usd_per_teu_day"])
-            let node = reader.word("node", required: true)
-            let teu = reader.number("teu", required: true)
-            let holding = reader.number("holding_cost_usd_per_teu_day")
-            diagnostics.append(contentsOf: reader.problems)
-            guard reader.isValid, let node, let teu else { return nil }
-            return .storage(FreightNetwork.Node.ID(node.value), teu: teu, holdingCostUSDPerTEUDay: holding)
-        case "add_link":
-            guard let record = LinkRecord.read(body, file: file, path: field, into: &diagnostics), let links = record.links
-            else { return nil }
-            if links.count > 1 {
-                diagnostics.append(ScenarioError(at: record.position, field: field,
-                                                 message: "a new link of an investment must be one-way; add a second effect for the other direction"))
-                return nil
-            }
-            return .newLink(links[0])
-        case "add_node":
-            guard let record = NodeRecord.read(body, file: file, path: field, into: &diagnostics), let node = record.node
-            else { return nil }
-            return .newNode(node)
-        default:
-            diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: field, message: "unknown effect",
-                                             hint: Suggestions.hint(for: key, in: ["add_capacity", "add_link", "add_node", "add_storage", "upgrade_link"])))
-            return nil
-        }
     }
 }

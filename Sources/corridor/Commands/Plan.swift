@@ -93,39 +93,21 @@ extension Corridor {
         }
 
         func run() throws {
-            let plan: PlanFile
-            var planScenarios: [PlanScenario] = []
+            let loaded: LoadedPlan
             do {
-                plan = try PlanFile.load(path: file)
-                var references = plan.scenarios
-                if !scenarios.isEmpty {
-                    references = scenarios.enumerated().map { .init(file: $1, weight: weights.isEmpty ? 1 : weights[$0]) }
-                }
-                var diagnostics = ScenarioDiagnostics()
-                let loaded: [(Scenario, Double)]
-                if references.isEmpty {
-                    loaded = [(try ScenarioLoader.load(path: file), 1)]
-                } else {
-                    var list: [(Scenario, Double)] = []
-                    for reference in references {
-                        do { list.append((try ScenarioLoader.load(path: reference.file), reference.weight)) } catch {
-                            diagnostics.append(contentsOf: error.all)
-                        }
-                    }
-                    loaded = list
-                }
-                for (scenario, weight) in loaded {
-                    for warning in scenario.warnings { Output.error(warning.description) }
-                    diagnostics.append(
-                        contentsOf: plan.check(against: scenario.network, scenarioFile: scenario.file, hasPeriods: scenario.periods != nil))
-                    let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
-                    planScenarios.append(PlanScenario(name: label, network: scenario.network, weight: weight, periods: scenario.periods))
-                }
-                if diagnostics.hasErrors { throw diagnostics }
-                for warning in diagnostics.all where warning.severity == .warning { Output.error(warning.description) }
-            } catch let error as ScenarioDiagnostics {
+                // Every problem at once: the plan's fields, the ids its effects name and the scenario files.
+                let references = scenarios.isEmpty
+                    ? nil : scenarios.enumerated().map { PlanFile.ScenarioReference(file: $1, weight: weights.isEmpty ? 1 : weights[$0]) }
+                loaded = try PlanFile.loadChecked(path: file, scenarios: references)
+            } catch {
                 Output.error(error.description)
                 throw ExitCodes.dataError
+            }
+            for warning in loaded.warnings { Output.error(warning.description) }
+            let plan = loaded.plan
+            let planScenarios = loaded.scenarios.map { scenario, weight in
+                let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
+                return PlanScenario(name: label, network: scenario.network, weight: weight, periods: scenario.periods)
             }
 
             let solver = GLPKSolver()

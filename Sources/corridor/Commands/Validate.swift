@@ -7,11 +7,11 @@ extension Corridor {
     /// `corridor validate FILE…`: check scenario files without solving.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check scenario files and report every problem at once, without solving.",
+            abstract: "Check scenario and plan files and report every problem at once, without solving.",
             discussion: "Exits 0 when every file is valid (warnings allowed unless --strict), 65 otherwise."
         )
 
-        @Argument(help: "Scenario files (YAML or JSON).")
+        @Argument(help: "Scenario or plan files (YAML or JSON); a plan file is checked with its scenarios, as `plan` does.")
         var files: [String]
 
         @Flag(help: "Treat warnings as errors.")
@@ -20,13 +20,15 @@ extension Corridor {
         func run() throws {
             var failed = false
             for file in files {
+                if PlanFile.isPlanFile(path: file) {
+                    if !(try validatePlan(file)) { failed = true }
+                    continue
+                }
                 let scenario: Scenario
                 do {
                     scenario = try ScenarioLoader.load(path: file)
                 } catch {
-                    Output.error(error.description)
-                    let count = error.errors.count
-                    Output.error("\(file): \(count) error\(count == 1 ? "" : "s"), \(error.warnings.count) warning(s)")
+                    Self.reportFailure(of: file, error)
                     failed = true
                     continue
                 }
@@ -40,14 +42,44 @@ extension Corridor {
                             + "\(scenario.warnings.count) warning(s)\n"
                     )
                     if let schedule = scenario.periods { try Output.print("  \(Self.summary(schedule, n))\n") }
-                    if strict && !scenario.warnings.isEmpty {
-                        let count = scenario.warnings.count
-                        Output.error("\(file): \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict)")
-                        failed = true
-                    }
+                    if !passesStrict(file, warnings: scenario.warnings.count) { failed = true }
                 }
             }
             if failed { throw ExitCodes.dataError }
+        }
+
+        /// Checks a plan file as `corridor plan` does (the plan, its scenarios and its effects against each, in
+        /// one pass) and reports it; false when it has errors (or warnings, with --strict).
+        private func validatePlan(_ file: String) throws -> Bool {
+            let loaded: LoadedPlan
+            do {
+                loaded = try PlanFile.loadChecked(path: file)
+            } catch {
+                Self.reportFailure(of: file, error)
+                return false
+            }
+            for warning in loaded.warnings { Output.error(warning.description) }
+            let header = TerminalText.escaped("\(file): ok — plan\(loaded.plan.name.map { " \"\($0)\"" } ?? "")")
+            let count = loaded.plan.catalog.investments.count
+            try Output.print(
+                "\(header): \(count) investment\(count == 1 ? "" : "s") over \(loaded.scenarios.count) scenario(s), "
+                    + "\(loaded.warnings.count) warning(s)\n"
+            )
+            return passesStrict(file, warnings: loaded.warnings.count)
+        }
+
+        /// Prints every problem of `file`, then how many errors and warnings it has.
+        private static func reportFailure(of file: String, _ error: ScenarioDiagnostics) {
+            Output.error(error.description)
+            let count = error.errors.count
+            Output.error("\(file): \(count) error\(count == 1 ? "" : "s"), \(error.warnings.count) warning(s)")
+        }
+
+        /// False, with a message, when `file` has warnings and --strict makes them errors.
+        private func passesStrict(_ file: String, warnings count: Int) -> Bool {
+            guard strict && count > 0 else { return true }
+            Output.error("\(file): \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict)")
+            return false
         }
 
         /// `periods: 12 (jan … dec), 365 days; storage at 1 node: AKU 20000 TEU`.

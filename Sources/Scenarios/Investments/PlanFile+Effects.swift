@@ -1,0 +1,69 @@
+internal import FreightNetwork
+internal import Yams
+
+extension PlanFile {
+    /// Reads one effect. An effect whose link or node could be read comes back even when an amount is
+    /// wrong (already reported), with 0 in its place, so that the id is checked against the network in the
+    /// same pass; an `add_link` or `add_node` with an error does not come back (its record is not built).
+    func readEffect(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) -> InvestmentEffect? {
+        guard let mapping = yaml.mapping, mapping.count == 1, let key = mapping.keys.first?.scalar?.string,
+              let body = mapping.values.first
+        else {
+            let message = "expected a mapping with one key: add_capacity, add_link, add_node, add_storage or upgrade_link"
+            diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: path, message: message))
+            return nil
+        }
+        let field = "\(path).\(key)"
+        switch key {
+        case "add_capacity":
+            guard var reader = FieldReader(body, file: file, path: field, into: &diagnostics) else { return nil }
+            reader.rejectUnknownKeys(allowed: ["link", "node", "teu"])
+            let link = reader.word("link")
+            let node = reader.word("node")
+            let teu = reader.number("teu", required: true)
+            if (link == nil) == (node == nil) {
+                reader.report(ScenarioError(at: reader.position, field: field, message: "give exactly one of 'link' or 'node'"))
+            }
+            diagnostics.append(contentsOf: reader.problems)
+            guard (link == nil) != (node == nil) else { return nil }
+            if let link { return .linkCapacity(Link.ID(link.value), teu: teu ?? 0) }
+            if let node { return .nodeCapacity(FreightNetwork.Node.ID(node.value), teu: teu ?? 0) }
+            return nil
+        case "upgrade_link":
+            guard var reader = FieldReader(body, file: file, path: field, into: &diagnostics) else { return nil }
+            reader.rejectUnknownKeys(allowed: ["link", "cost_reduction_usd_per_teu", "time_reduction_days"])
+            let link = reader.word("link", required: true)
+            let cost = reader.number("cost_reduction_usd_per_teu") ?? 0
+            let time = reader.number("time_reduction_days") ?? 0
+            diagnostics.append(contentsOf: reader.problems)
+            guard let link else { return nil }
+            return .upgradeLink(Link.ID(link.value), costReductionUSDPerTEU: cost, timeReductionDays: time)
+        case "add_storage":
+            guard var reader = FieldReader(body, file: file, path: field, into: &diagnostics) else { return nil }
+            reader.rejectUnknownKeys(allowed: ["node", "teu", "holding_cost_usd_per_teu_day"])
+            let node = reader.word("node", required: true)
+            let teu = reader.number("teu", required: true)
+            let holding = reader.number("holding_cost_usd_per_teu_day")
+            diagnostics.append(contentsOf: reader.problems)
+            guard let node else { return nil }
+            return .storage(FreightNetwork.Node.ID(node.value), teu: teu ?? 0, holdingCostUSDPerTEUDay: holding)
+        case "add_link":
+            guard let record = LinkRecord.read(body, file: file, path: field, into: &diagnostics), let links = record.links
+            else { return nil }
+            if links.count > 1 {
+                diagnostics.append(ScenarioError(at: record.position, field: field,
+                                                 message: "a new link of an investment must be one-way; add a second effect for the other direction"))
+                return nil
+            }
+            return .newLink(links[0])
+        case "add_node":
+            guard let record = NodeRecord.read(body, file: file, path: field, into: &diagnostics), let node = record.node
+            else { return nil }
+            return .newNode(node)
+        default:
+            diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: field, message: "unknown effect",
+                                             hint: Suggestions.hint(for: key, in: ["add_capacity", "add_link", "add_node", "add_storage", "upgrade_link"])))
+            return nil
+        }
+    }
+}

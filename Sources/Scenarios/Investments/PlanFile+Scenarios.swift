@@ -1,0 +1,60 @@
+internal import Yams
+
+/// A plan file with the scenarios it plans over, loaded and checked together.
+public struct LoadedPlan: Sendable {
+    /// The plan part of the file.
+    public var plan: PlanFile
+    /// The scenarios planned over, in order, with their weights.
+    public var scenarios: [(scenario: Scenario, weight: Double)]
+    /// The warnings of the plan file, of its scenarios and of the plan checked against each, in file order.
+    public var warnings: [ScenarioError]
+}
+
+extension PlanFile {
+    /// Loads the plan file at `path` and the scenarios it plans over, and checks its effects against each
+    /// scenario's network, reporting every problem in one pass.
+    ///
+    /// A wrong amount in the plan does not hide the ids it names, the `requires` and `excludes` of the
+    /// projects, or the errors of the scenario files: all come in one ``ScenarioDiagnostics``.
+    ///
+    /// - Parameters:
+    ///   - path: The plan file.
+    ///   - references: Scenarios to plan over instead of the file's `scenarios`; nil for the file's own
+    ///     (or, without a `scenarios` list, the plan file itself as the one scenario, weight 1).
+    /// - Throws: Every error and warning found, in file order, when at least one is an error.
+    public static func loadChecked(path: String, scenarios references: [ScenarioReference]? = nil)
+        throws(ScenarioDiagnostics) -> LoadedPlan
+    {
+        let plan = try read(path: path)
+        var found = plan.diagnostics.all
+        var loaded: [(scenario: Scenario, weight: Double)] = []
+        var list = references ?? plan.scenarios
+        if list.isEmpty && (references == nil && !plan.listsScenarios) { list = [ScenarioReference(file: path, weight: 1)] }
+        for reference in list {
+            do {
+                let scenario = try ScenarioLoader.load(path: reference.file)
+                found += scenario.warnings
+                found += plan.check(against: scenario.network, scenarioFile: scenario.file, hasPeriods: scenario.periods != nil)
+                loaded.append((scenario, reference.weight))
+            } catch {
+                found += error.all
+            }
+        }
+        // The plan file as its own scenario is read twice (`name`, say): each problem is reported once.
+        var seen: Set<ScenarioError> = []
+        var diagnostics = ScenarioDiagnostics()
+        diagnostics.append(contentsOf: found.filter { seen.insert($0).inserted })
+        if diagnostics.hasErrors { throw diagnostics }
+        return LoadedPlan(plan: plan, scenarios: loaded, warnings: diagnostics.all)
+    }
+
+    /// Whether the file at `path` is a plan file: a YAML mapping with `investments` or `budget_usd`.
+    ///
+    /// False for a file that cannot be read or parsed; loading it as a scenario then reports why.
+    public static func isPlanFile(path: String) -> Bool {
+        guard case .success(let text) = SourceFile.read(path) else { return false }
+        var ignored = ScenarioDiagnostics()
+        guard let keys = YAMLDocument.compose(text, file: path, into: &ignored)?.mapping?.keys else { return false }
+        return keys.contains { ["investments", "budget_usd"].contains($0.scalar?.string ?? "") }
+    }
+}
