@@ -15,13 +15,11 @@ extension Change {
         switch action {
         case .close(let selector):
             guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].isClosed = true }
-            for l in hit.links { draft.links[l].isClosed = true }
+            draft.apply(hit.edits { .close($0) })
             return "close \(selector.summary): \(hit.summary) closed"
         case .scaleCapacity(let selector, let factor):
             guard let hit = draft.select(selector, countryLinks: true, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].capacityTEU = draft.nodes[n].capacityTEU.map { $0 * factor } }
-            for l in hit.links { draft.links[l].capacityTEU = draft.links[l].capacityTEU.map { $0 * factor } }
+            draft.apply(hit.edits { .scaleCapacity($0, by: factor) })  // factor 0: capacity 0, still open
             let unlimited =
                 hit.nodes.count { draft.nodes[$0].capacityTEU == nil }
                 + hit.links.count { draft.links[$0].capacityTEU == nil }
@@ -36,18 +34,15 @@ extension Change {
             return "scale_capacity \(selector.summary) by \(FieldReader.format(factor)): \(hit.summary)\(note)"
         case .setCapacity(let selector, let capacity):
             guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].capacityTEU = capacity }
-            for l in hit.links { draft.links[l].capacityTEU = capacity }
+            draft.apply(hit.edits { .setCapacity($0, teu: capacity) })
             return "set_capacity \(selector.summary) to \(FieldReader.format(capacity)) TEU/year: \(hit.summary)"
         case .addDelay(let selector, let days):
             guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].dwellDays += days }
-            for l in hit.links { draft.links[l].timeDays += days }
+            draft.apply(hit.edits { .addDelay($0, days: days) })
             return "add_delay \(selector.summary) +\(FieldReader.format(days)) days: \(hit.summary)"
         case .addSurcharge(let selector, let usd):
             guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].handlingCostUSDPerTEU += usd }
-            for l in hit.links { draft.links[l].costUSDPerTEU += usd }
+            draft.apply(hit.edits { .addSurcharge($0, usdPerTEU: usd) })
             return "add_surcharge \(selector.summary) +\(FieldReader.format(usd)) USD/TEU: \(hit.summary)"
         case .scaleDemand(let factor, let filter):
             return scaleDemand(factor: factor, filter, in: &draft, into: &diagnostics)
@@ -98,7 +93,7 @@ extension Change {
         into diagnostics: inout ScenarioDiagnostics
     ) -> String? {
         guard let (picked, label) = pickDemands(filter, in: draft, into: &diagnostics) else { return nil }
-        for index in picked { draft.demands[index].teu *= factor }
+        draft.apply(picked.map { .scaleDemand($0, by: factor) })
         return "scale_demand \(label) by \(FieldReader.format(factor)): \(Selection.count(picked.count, "demand"))"
     }
 
