@@ -75,7 +75,7 @@ public enum CapacityError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownNode(let id): "unknown node '\(id)'"
-        case .noEndpoints(let what): "no open \(what)"
+        case .noEndpoints(let what): "no open \(what) (closed, or the same node as a source)"
         case .cutMismatch(let corridor, let flow, let cut):
             "internal error: the minimum cut of \(corridor) sums to \(cut) TEU/yr but the maximum flow is \(flow)"
         }
