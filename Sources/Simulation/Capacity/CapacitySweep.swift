@@ -58,7 +58,10 @@ public struct CapacitySweep: Sendable, Hashable {
     }
 
     /// Single failures (and pairs) or Monte Carlo samples.
-    public enum Kind: String, Sendable, Hashable { case singleFailures = "single-failures", monteCarlo = "monte-carlo" }
+    public enum Kind: String, Sendable, Hashable {
+        case singleFailures = "single-failures"
+        case monteCarlo = "monte-carlo"
+    }
 
     public var scenario: String
     public var kind: Kind

@@ -92,11 +92,7 @@ extension Corridor {
             case .csv: text = SweepReport.csv(merged, rankBy: rankBy)
             case .jsonl: text = SweepRecords.render(merged, shard: .whole)
             }
-            if let output {
-                try Output.write(text, to: output)
-            } else {
-                try Output.print(text)
-            }
+            try Output.emit(text, to: output)
         }
 
         /// The parts of a capacity sweep (`sweep --metric capacity --shard`).
@@ -130,11 +126,7 @@ extension Corridor {
             case .csv: text = CapacitySweepReport.csv(merged)
             case .jsonl: text = CapacitySweepRecords.render(merged, file: file, shard: .whole)
             }
-            if let output {
-                try Output.write(text, to: output)
-            } else {
-                try Output.print(text)
-            }
+            try Output.emit(text, to: output)
         }
 
         /// Every part has the same shard count, no shard twice and, unless --partial, every shard present.

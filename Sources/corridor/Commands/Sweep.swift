@@ -220,11 +220,7 @@ extension Corridor {
             case .csv: text = SweepReport.csv(run)
             case .jsonl: text = SweepRecords.render(run, shard: shard)
             }
-            if let output {
-                try Output.write(text, to: output)
-            } else {
-                try Output.print(text)
-            }
+            try Output.emit(text, to: output)
 
             let solved = run.results.compactMap { $0 }
             if !quiet {
@@ -282,11 +278,7 @@ extension Corridor.Sweep {
         case .csv: text = CapacitySweepReport.csv(sweep)
         case .jsonl: text = CapacitySweepRecords.render(sweep, file: file, shard: shard)
         }
-        if let output {
-            try Output.write(text, to: output)
-        } else {
-            try Output.print(text)
-        }
+        try Output.emit(text, to: output)
     }
 }
 
