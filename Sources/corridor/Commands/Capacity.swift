@@ -49,9 +49,14 @@ extension Corridor {
 
         @OptionGroup var solverOptions: SolverOptions
 
+        /// Benchmark-only: time the computation in the process instead of reporting (Capacity+Timing.swift).
+        @Option(help: .hidden)
+        var timing: CapacityTiming?
+
         func validate() throws { try solverOptions.check() }
 
         func run() throws {
+            if let timing { return try runTiming(timing) }
             let scenario: Scenario
             do {
                 scenario = try ScenarioLoader.load(path: file)

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import GLPK
+import Scenarios
+import Simulation
+
+/// What the hidden `corridor capacity --timing` measures (for `Benchmarks/scripts/compare-capacity`).
+enum CapacityTiming: String, ExpressibleByArgument, CaseIterable {
+    /// Each corridor's maximum flow and minimum cut.
+    case maxflow
+    /// The same, then each corridor's λ (the concurrent-flow LP).
+    case lambda
+}
+
+extension Corridor.Capacity {
+    /// Loads the file, then times each selection's computation in the process, repeated until 0.2 s
+    /// (at least 3 runs of the max flow, 1 of λ), and prints one JSON line to standard error:
+    /// milliseconds per call (minimum and median), the capacity found, and the load time. No report,
+    /// and no min-cost flow.
+    func runTiming(_ mode: CapacityTiming) throws {
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioLoader.load(path: file)
+        } catch {
+            Output.error(error.description)
+            throw ExitCodes.dataError
+        }
+        let loadMs = Self.milliseconds(clock.now - loadStart)
+        let network = scenario.network
+        let defaults = CorridorSelection.defaults(in: network)
+        let selections = try corridors.isEmpty
+            ? defaults : corridors.map { try CorridorSelection.parse($0, defaults: defaults, network: network, file: file) }
+        let analysis: CapacityAnalysis
+        do {
+            analysis = try CapacityAnalysis(network: network, from: sources, to: sinks)
+        } catch {
+            Output.error("\(file): error: \(error.description)")
+            throw ExitCodes.dataError
+        }
+        let solver = GLPKSolver()
+        var entries: [[String: Any]] = []
+        for selection in selections {
+            var capacity: CorridorCapacity?
+            let flow = try Self.repeated(minimumRuns: 3) { capacity = try analysis.capacity(of: selection) }
+            var entry: [String: Any] = [
+                "corridor": selection.name, "maxflow_ms_min": flow.min, "maxflow_ms_median": flow.median,
+                "maxflow_runs": flow.runs, "capacity_teu": capacity?.capacityTEU ?? NSNull(),
+                "cut_elements": capacity?.cut.count ?? 0,
+            ]
+            if mode == .lambda {
+                var concurrent: ConcurrentCapacity?
+                let lambda = try Self.repeated(minimumRuns: 1) {
+                    concurrent = try analysis.concurrentCapacity(of: selection, solver: solver, options: solverOptions.solveOptions)
+                }
+                entry["lambda_ms_min"] = lambda.min
+                entry["lambda_ms_median"] = lambda.median
+                entry["lambda_runs"] = lambda.runs
+                entry["lambda"] = concurrent?.factor ?? NSNull()
+            }
+            entries.append(entry)
+        }
+        let report: [String: Any] = [
+            "file": file, "load_ms": loadMs, "nodes": network.nodes.count, "links": network.links.count,
+            "corridors": entries,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+        Output.error("corridor-timing " + String(decoding: data, as: UTF8.self))
+    }
+
+    /// Runs `body` until 0.2 s have passed and at least `minimumRuns` times (at most 10,000);
+    /// milliseconds per run.
+    private static func repeated(minimumRuns: Int, _ body: () throws -> Void) throws -> (min: Double, median: Double, runs: Int) {
+        let clock = ContinuousClock()
+        var times: [Double] = []
+        var total = 0.0
+        while times.count < minimumRuns || (total < 200 && times.count < 10_000) {
+            let start = clock.now
+            try body()
+            let ms = milliseconds(clock.now - start)
+            times.append(ms)
+            total += ms
+        }
+        times.sort()
+        return (times[0], times[times.count / 2], times.count)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
+    }
+}
