@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FreightNetwork
 import GLPK
 import Scenarios
 import Simulation
