@@ -14,32 +14,17 @@ enum CapacityTiming: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Corridor.Capacity {
-    /// Loads the file, then times each selection's computation in the process, repeated until 0.2 s
-    /// of CPU time (at least 3 runs of the max flow, 1 of λ), and prints one JSON line to standard error:
-    /// milliseconds per call (the thread's CPU time, minimum and median; the wall clock's median), the capacity found, and the load time. No report,
-    /// and no min-cost flow.
+    /// Loads the file (the load time includes the analysis's set-up), then times each selection's
+    /// computation in the process, repeated until 0.2 s of CPU time (at least 3 runs of the max flow,
+    /// 1 of λ), and prints one JSON line to standard error: milliseconds per call (the thread's CPU
+    /// time, minimum and median; the wall clock's median), the capacity found, and the load time.
+    /// No report, and no min-cost flow.
     func runTiming(_ mode: CapacityTiming) throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: file)
-        } catch {
-            Output.error(error.description)
-            throw ExitCodes.dataError
-        }
+        let (scenario, selections, analysis) = try prepare()
         let loadMs = Self.milliseconds(clock.now - loadStart)
         let network = scenario.network
-        let defaults = CorridorSelection.defaults(in: network)
-        let selections = try corridors.isEmpty
-            ? defaults : corridors.map { try CorridorSelection.parse($0, defaults: defaults, network: network, file: file) }
-        let analysis: CapacityAnalysis
-        do {
-            analysis = try CapacityAnalysis(network: network, from: sources, to: sinks)
-        } catch {
-            Output.error("\(file): error: \(error.description)")
-            throw ExitCodes.dataError
-        }
         let solver = GLPKSolver()
         var entries: [[String: Any]] = []
         for selection in selections {

@@ -57,25 +57,8 @@ extension Corridor {
 
         func run() throws {
             if let timing { return try runTiming(timing) }
-            let scenario: Scenario
-            do {
-                scenario = try ScenarioLoader.load(path: file)
-            } catch {
-                Output.error(error.description)
-                throw ExitCodes.dataError
-            }
-            for warning in scenario.warnings { Output.error(warning.description) }
+            let (scenario, selections, analysis) = try prepare()
             let network = scenario.network
-            let defaults = CorridorSelection.defaults(in: network)
-            let selections = try corridors.isEmpty
-                ? defaults : corridors.map { try CorridorSelection.parse($0, defaults: defaults, network: network, file: file) }
-            let analysis: CapacityAnalysis
-            do {
-                analysis = try CapacityAnalysis(network: network, from: sources, to: sinks)
-            } catch {
-                Output.error("\(file): error: \(error.description)")
-                throw ExitCodes.dataError
-            }
             let solver = GLPKSolver()
             let study: CapacityStudy
             do {
@@ -99,6 +82,29 @@ extension Corridor {
                 try Output.writeDirectory(dir, files: CapacityReport.tables(study).map { (name: "\($0.name).csv", text: $0.csv()) })
             }
             if let html { try Output.write(CapacityReport.html(study, file: file), to: html) }
+        }
+
+        /// The scenario (its warnings printed), the corridors asked for (or the defaults) and the
+        /// analysis of the sources and sinks.
+        func prepare() throws -> (scenario: Scenario, selections: [CorridorSelection], analysis: CapacityAnalysis) {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(path: file)
+            } catch {
+                Output.error(error.description)
+                throw ExitCodes.dataError
+            }
+            for warning in scenario.warnings { Output.error(warning.description) }
+            let network = scenario.network
+            let defaults = CorridorSelection.defaults(in: network)
+            let selections = try corridors.isEmpty
+                ? defaults : corridors.map { try CorridorSelection.parse($0, defaults: defaults, network: network, file: file) }
+            do {
+                return (scenario, selections, try CapacityAnalysis(network: network, from: sources, to: sinks))
+            } catch {
+                Output.error("\(file): error: \(error.description)")
+                throw ExitCodes.dataError
+            }
         }
     }
 }
