@@ -41,7 +41,8 @@ public enum CapacitySweepReport {
     public static func text(_ s: CapacitySweep, file: String, limit: Int) -> String {
         var out = header(s, file: file)
         if let d = s.distribution {
-            out += "\nMonte Carlo, \(d.samples) samples of the scenario's uncertainty (TEU/yr)\n"
+            let answered = d.samples < s.caseCount ? " (of \(s.caseCount): a partial merge)" : ""
+            out += "\nMonte Carlo, \(d.samples) samples\(answered) of the scenario's uncertainty (TEU/yr)\n"
             var t = TextTable(["mean", "P10", "P50", "P90", "samples below intact"], right: [0, 1, 2, 3, 4])
             func v(_ x: Double) -> String { x.isFinite ? F.grouped(x) : "unlimited" }
             t.add([v(d.mean), v(d.p10), v(d.p50), v(d.p90), "\(d.reducedSamples) of \(d.samples)"])

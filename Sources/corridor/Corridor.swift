@@ -1,5 +1,6 @@
 import ArgumentParser
 import FileOutput
+import GLPK
 
 /// The `corridor` command line: the composition root that picks GLPK and maps errors to exit codes.
 @main
@@ -13,10 +14,13 @@ struct Corridor: ParsableCommand {
             75 the solver stopped at a limit without an optimum; 130/143 interrupted (sweep); \
             141 standard output was closed by its reader (nothing more is printed).
             """,
-        version: "0.1.0",
+        version: "\(release) (GLPK \(GLPKSolver.version))",
         subcommands: [Run.self, Compare.self, Capacity.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Generate.self],
         defaultSubcommand: nil
     )
+
+    /// The release, as in CHANGELOG.md.
+    static let release = "0.1.0"
 
     /// Runs the command line. Unlike ArgumentParser's own `main`, every byte goes through
     /// ``Output``: a closed pipe or a full disk ends the process with an exit code, never a signal

@@ -32,6 +32,11 @@ enum Output {
         }
     }
 
+    /// Writes `text` to the file at `path` (atomically), or to standard output when `path` is nil.
+    static func emit(_ text: String, to path: String?) throws {
+        if let path { try write(text, to: path) } else { try print(text) }
+    }
+
     /// Writes `text` to the file at `path` (see ``OutputWriter``).
     /// - Throws: an exit code (73 or 74) after saying which file could not be written and why.
     static func write(_ text: String, to path: String) throws {

@@ -208,4 +208,33 @@ struct CapacityCommandTests {
         let table = try CLI.run(["capacity", "Tests/CorridorEndToEndTests/Fixtures/caspian-quarters-warehouse.yaml"])
         #expect(table.status == 0 && table.stdout.contains("Capacity per period"))
     }
+
+    @Test("sweep --metric capacity --shard I/N: the merged parts are byte for byte the unsharded report (failures with pairs, Monte Carlo)")
+    func capacitySweepShards() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-capacity-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sweeps = [
+            ["Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--pairs", "--top", "6"],
+            ["Scenarios/caspian-winter-risk.yaml", "--monte-carlo", "60", "--seed", "5"],
+        ]
+        for (n, sweep) in sweeps.enumerated() {
+            let base = ["sweep"] + sweep + ["--metric", "capacity", "--corridor", "middle"]
+            var parts: [String] = []
+            for i in 0..<3 {
+                let part = dir.appendingPathComponent("p\(n)-\(i).jsonl").path
+                let outcome = try CLI.run(base + ["--shard", "\(i)/3", "-o", part])
+                try #require(outcome.status == 0, "\(outcome.stderr)")
+                parts.append(part)
+            }
+            for format in ["table", "json", "csv"] {
+                let whole = try CLI.run(base + ["--format", format])
+                let merged = try CLI.run(["merge"] + parts + ["--format", format])
+                #expect(whole.status == 0 && merged.status == 0, "\(merged.stderr)")
+                #expect(merged.stdout == whole.stdout, "\(sweep[0]) \(format)")
+            }
+            let missing = try CLI.run(["merge", parts[0], parts[2]])
+            #expect(missing.status == 65 && missing.stderr.contains("missing shard 1/3"))
+        }
+    }
 }

@@ -224,7 +224,7 @@ public enum SweepRecords {
         )
     }
 
-    private static func readShard(_ value: JSONValue?) throws(SweepMergeError) -> Shard {
+    static func readShard(_ value: JSONValue?) throws(SweepMergeError) -> Shard {
         guard let value, let index = value["index"]?.numberValue.flatMap({ Int(exactly: $0) }),
             let count = value["count"]?.numberValue.flatMap({ Int(exactly: $0) }), count >= 1,
             (0..<count).contains(index)
@@ -232,13 +232,13 @@ public enum SweepRecords {
         return Shard(index: index, count: count)
     }
 
-    private static func elements(_ value: JSONValue?) throws(SweepMergeError) -> [SweepElement] {
+    static func elements(_ value: JSONValue?) throws(SweepMergeError) -> [SweepElement] {
         try (value?.arrayValue ?? []).map { (e: JSONValue) throws(SweepMergeError) -> SweepElement in
             SweepElement(kind: try text(e, "element"), id: try text(e, "id"), name: try text(e, "name"))
         }
     }
 
-    private static func text(_ r: JSONValue, _ key: String) throws(SweepMergeError) -> String {
+    static func text(_ r: JSONValue, _ key: String) throws(SweepMergeError) -> String {
         guard let value = r[key]?.stringValue else { throw SweepMergeError("missing '\(key)'") }
         return value
     }

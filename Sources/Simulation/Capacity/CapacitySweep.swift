@@ -6,6 +6,9 @@ public import FreightNetwork
 public struct CapacitySweep: Sendable, Hashable {
     /// One failure case.
     public struct Case: Sendable, Hashable {
+        /// Its place in the unsharded sweep: the target's index for a single failure, the number of
+        /// targets plus the pair's index for a pair (what a shard owns, and the tie-break of the ranking).
+        public var index: Int
         /// What failed: one element, or two for a pair.
         public var elements: [SweepElement]
         /// The corridor's capacity with them closed, TEU/yr; nil when still unlimited.
@@ -15,6 +18,14 @@ public struct CapacitySweep: Sendable, Hashable {
         /// Capacity lost against the intact network, TEU/yr: `.infinity` when an unlimited corridor
         /// becomes limited, 0 when both are unlimited.
         public var lostTEU: Double
+
+        public init(index: Int, elements: [SweepElement], capacityTEU: Double?, cut: [CorridorCapacity.CutElement], lostTEU: Double) {
+            self.index = index
+            self.elements = elements
+            self.capacityTEU = capacityTEU
+            self.cut = cut
+            self.lostTEU = lostTEU
+        }
     }
 
     /// Monte Carlo figures of the corridor's capacity over the samples, TEU/yr.
@@ -28,16 +39,97 @@ public struct CapacitySweep: Sendable, Hashable {
         public var p90: Double
         /// Samples whose capacity is below the intact one (by more than 1e-9 relative).
         public var reducedSamples: Int
+
+        /// The figures of `capacities` against the intact capacity `reference` (`.infinity` when unlimited).
+        public init(capacities: [Double], reference: Double) {
+            let sorted = capacities.sorted()
+            func quantile(_ q: Double) -> Double {
+                // Nearest rank: the smallest value with at least q of the samples at or below it.
+                sorted.isEmpty ? .nan : sorted[max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))]
+            }
+            samples = capacities.count
+            self.capacities = capacities
+            mean = capacities.reduce(0, +) / Double(max(1, capacities.count))
+            p10 = quantile(0.1)
+            p50 = quantile(0.5)
+            p90 = quantile(0.9)
+            reducedSamples = capacities.filter { $0 < reference - 1e-9 * max(1, reference) }.count
+        }
+    }
+
+    /// Single failures (and pairs) or Monte Carlo samples.
+    public enum Kind: String, Sendable, Hashable {
+        case singleFailures = "single-failures"
+        case monteCarlo = "monte-carlo"
     }
 
     public var scenario: String
+    public var kind: Kind
     public var corridor: CorridorSelection
     /// The intact network's capacity and cut.
     public var intact: CorridorCapacity
     /// Single failures, then pairs, ranked by capacity lost (largest first; ties in target order).
     public var cases: [Case]
-    /// The Monte Carlo distribution, when sampled.
-    public var distribution: Distribution?
+    /// Cases of the unsharded sweep: targets plus pairs, or samples.
+    public var caseCount: Int
+    /// Monte Carlo: each sample's capacity by sample index (`.infinity` when unlimited), nil where a
+    /// shard did not own it.
+    public var sampleCapacities: [Double?]
+
+    /// The Monte Carlo distribution over the samples answered (all of them unless a merge was partial).
+    public var distribution: Distribution? {
+        let answered = sampleCapacities.compactMap { $0 }
+        guard kind == .monteCarlo, !answered.isEmpty else { return nil }
+        return Distribution(capacities: answered, reference: intact.capacityTEU ?? .infinity)
+    }
+
+    /// Cases (or samples) answered.
+    public var answeredCount: Int { kind == .monteCarlo ? sampleCapacities.count { $0 != nil } : cases.count }
+
+    public init(
+        scenario: String, kind: Kind, corridor: CorridorSelection, intact: CorridorCapacity, cases: [Case], caseCount: Int,
+        sampleCapacities: [Double?] = []
+    ) {
+        self.scenario = scenario
+        self.kind = kind
+        self.corridor = corridor
+        self.intact = intact
+        self.cases = cases
+        self.caseCount = caseCount
+        self.sampleCapacities = sampleCapacities
+    }
+
+    /// Single failures first, then pairs, each by capacity lost (largest first), ties in case order.
+    static func ranked(_ cases: [Case]) -> [Case] {
+        cases.sorted { a, b in
+            if (a.elements.count == 1) != (b.elements.count == 1) { return a.elements.count == 1 }
+            return (a.lostTEU, b.index) > (b.lostTEU, a.index)
+        }
+    }
+
+    /// The parts of one sharded sweep as the unsharded sweep.
+    /// - Throws: ``SweepMergeError`` when the parts are of different sweeps or answer a case twice.
+    public static func merged(_ parts: [CapacitySweep]) throws(SweepMergeError) -> CapacitySweep {
+        guard var merged = parts.first else { throw SweepMergeError("no parts") }
+        var seen = Set(merged.cases.map(\.index))
+        for part in parts.dropFirst() {
+            guard part.scenario == merged.scenario, part.kind == merged.kind, part.corridor == merged.corridor,
+                part.caseCount == merged.caseCount, part.intact == merged.intact
+            else { throw SweepMergeError("the parts are not of one capacity sweep (scenario, corridor or cases differ)") }
+            for c in part.cases {
+                guard seen.insert(c.index).inserted else { throw SweepMergeError("case \(c.index) is in two parts") }
+                merged.cases.append(c)
+            }
+            for (i, capacity) in part.sampleCapacities.enumerated() where capacity != nil {
+                guard i < merged.sampleCapacities.count, merged.sampleCapacities[i] == nil else {
+                    throw SweepMergeError("sample \(i) is in two parts")
+                }
+                merged.sampleCapacities[i] = capacity
+            }
+        }
+        merged.cases = ranked(merged.cases)
+        return merged
+    }
 
     /// Closes each target in turn (and, with `pairTop`, every pair among the `pairTop` targets that
     /// remove most capacity) and ranks them by capacity lost.
@@ -45,59 +137,54 @@ public struct CapacitySweep: Sendable, Hashable {
     ///   not match its flow.
     public static func singleFailures(
         scenario: String, network: Network, corridor: CorridorSelection, targets: [FailureTarget], pairTop: Int? = nil,
-        from: [String] = [], to: [String] = []
+        from: [String] = [], to: [String] = [], shard: Shard = .whole
     ) throws(CapacityError) -> CapacitySweep {
         let base = try CapacityAnalysis(network: network, from: from, to: to)
         let intact = try base.capacity(of: corridor)
         let ends = (base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue })
-        func evaluate(_ elements: [SweepElement], _ disruption: Disruption) throws(CapacityError) -> Case {
+        func evaluate(_ index: Int, _ elements: [SweepElement], _ disruption: Disruption) throws(CapacityError) -> Case {
             let capacity = try capacity(network.applying(disruption), corridor, ends)
-            return Case(elements: elements, capacityTEU: capacity.capacityTEU, cut: capacity.cut, lostTEU: lost(intact, capacity))
+            return Case(index: index, elements: elements, capacityTEU: capacity.capacityTEU, cut: capacity.cut, lostTEU: lost(intact, capacity))
         }
-        var singles: [(index: Int, case: Case)] = []
+        // Every part ranks all single failures (each one maximum flow), as the pairs are drawn from the
+        // worst of them; it keeps the cases it owns.
+        var singles: [Case] = []
         for (i, target) in targets.enumerated() {
-            singles.append((i, try evaluate([target.element], target.disruption)))
+            singles.append(try evaluate(i, [target.element], target.disruption))
         }
-        singles.sort { ($0.case.lostTEU, $1.index) > ($1.case.lostTEU, $0.index) }
-        var cases = singles.map(\.case)
+        singles = ranked(singles)
+        var cases = singles.filter { shard.owns($0.index) }
+        var count = targets.count
         if let pairTop, pairTop >= 2 {
             let worst = singles.prefix(pairTop).map { targets[$0.index] }
-            var pairs: [(index: Int, case: Case)] = []
             for a in worst.indices {
                 for b in worst.indices where b > a {
+                    defer { count += 1 }
+                    guard shard.owns(count) else { continue }
                     let disruption = worst[a].disruption.combined(with: worst[b].disruption)
-                    pairs.append((pairs.count, try evaluate([worst[a].element, worst[b].element], disruption)))
+                    cases.append(try evaluate(count, [worst[a].element, worst[b].element], disruption))
                 }
             }
-            pairs.sort { ($0.case.lostTEU, $1.index) > ($1.case.lostTEU, $0.index) }
-            cases += pairs.map(\.case)
         }
-        return CapacitySweep(scenario: scenario, corridor: corridor, intact: intact, cases: cases, distribution: nil)
+        return CapacitySweep(
+            scenario: scenario, kind: .singleFailures, corridor: corridor, intact: intact, cases: ranked(cases), caseCount: count)
     }
 
     /// The corridor's capacity in each of `samples` states drawn by `sampler`.
     public static func monteCarlo(
         scenario: String, network: Network, corridor: CorridorSelection, sampler: MonteCarloSampler, samples: Int,
-        from: [String] = [], to: [String] = []
+        from: [String] = [], to: [String] = [], shard: Shard = .whole
     ) throws(CapacityError) -> CapacitySweep {
         let base = try CapacityAnalysis(network: network, from: from, to: to)
         let intact = try base.capacity(of: corridor)
         let ends = (base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue })
-        var capacities: [Double] = []
-        for i in 0..<samples {
-            capacities.append(try capacity(network.applying(sampler.disruption(i)), corridor, ends).capacityTEU ?? .infinity)
+        var capacities = [Double?](repeating: nil, count: samples)
+        for i in 0..<samples where shard.owns(i) {
+            capacities[i] = try capacity(network.applying(sampler.disruption(i)), corridor, ends).capacityTEU ?? .infinity
         }
-        let sorted = capacities.sorted()
-        func quantile(_ q: Double) -> Double {
-            // Nearest rank: the smallest value with at least q of the samples at or below it.
-            sorted[max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))]
-        }
-        let reference = intact.capacityTEU ?? .infinity
-        let distribution = Distribution(
-            samples: samples, capacities: capacities, mean: capacities.reduce(0, +) / Double(max(1, samples)),
-            p10: quantile(0.1), p50: quantile(0.5), p90: quantile(0.9),
-            reducedSamples: capacities.filter { $0 < reference - 1e-9 * max(1, reference) }.count)
-        return CapacitySweep(scenario: scenario, corridor: corridor, intact: intact, cases: [], distribution: distribution)
+        return CapacitySweep(
+            scenario: scenario, kind: .monteCarlo, corridor: corridor, intact: intact, cases: [], caseCount: samples,
+            sampleCapacities: capacities)
     }
 
     /// The capacity of `network` between the intact network's endpoints (those still open); zero

@@ -44,6 +44,13 @@ public struct CorridorCapacity: Sendable, Hashable {
         public var name: String
         /// Its capacity after the scenario's changes, TEU/yr.
         public var capacityTEU: Double
+
+        public init(kind: Kind, id: String, name: String, capacityTEU: Double) {
+            self.kind = kind
+            self.id = id
+            self.name = name
+            self.capacityTEU = capacityTEU
+        }
     }
 
     public var selection: CorridorSelection
@@ -58,6 +65,19 @@ public struct CorridorCapacity: Sendable, Hashable {
     /// The sources and sinks used (node ids).
     public var sources: [String]
     public var sinks: [String]
+
+    public init(
+        selection: CorridorSelection, capacityTEU: Double?, unlimitedPath: [String]?, cut: [CutElement], linkFlows: [Double],
+        sources: [String], sinks: [String]
+    ) {
+        self.selection = selection
+        self.capacityTEU = capacityTEU
+        self.unlimitedPath = unlimitedPath
+        self.cut = cut
+        self.linkFlows = linkFlows
+        self.sources = sources
+        self.sinks = sinks
+    }
 
     /// True when no capacity limits the corridor.
     public var isUnlimited: Bool { capacityTEU == nil }
@@ -75,7 +95,7 @@ public enum CapacityError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownNode(let id): "unknown node '\(id)'"
-        case .noEndpoints(let what): "no open \(what)"
+        case .noEndpoints(let what): "no open \(what) (closed, or the same node as a source)"
         case .cutMismatch(let corridor, let flow, let cut):
             "internal error: the minimum cut of \(corridor) sums to \(cut) TEU/yr but the maximum flow is \(flow)"
         }

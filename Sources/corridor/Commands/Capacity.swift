@@ -67,6 +67,8 @@ extension Corridor {
             let analysis: CapacityAnalysis
             do {
                 analysis = try CapacityAnalysis(network: network, from: sources, to: sinks)
+            } catch .unknownNode(let id) {
+                throw ValidationError("--from/--to: no node '\(id)' in \(file).")
             } catch {
                 Output.error("\(file): error: \(error.description)")
                 throw ExitCodes.dataError

@@ -42,20 +42,31 @@ extension Corridor {
         }
 
         func run() throws {
+            var texts: [String] = []
+            do {
+                for part in parts {
+                    switch PartFile.contents(of: part) {
+                    case .success(let read): texts.append(read)
+                    case .failure(let reason): throw SweepMergeError("\(OutputPath.display(part)): cannot read: \(reason)")
+                    }
+                }
+            } catch let error as SweepMergeError {
+                Output.error("error: \(error.description)")
+                throw ExitCodes.dataError
+            }
+            if texts.contains(where: CapacitySweepRecords.isCapacitySweep) {
+                try mergeCapacity(texts)
+                return
+            }
             var runs: [SweepRun] = []
             var shards: [(file: String, shard: Shard)] = []
             do {
-                for part in parts {
-                    let text: String
-                    switch PartFile.contents(of: part) {
-                    case .success(let read): text = read
-                    case .failure(let reason): throw SweepMergeError("\(OutputPath.display(part)): cannot read: \(reason)")
-                    }
+                for (part, text) in zip(parts, texts) {
                     let (run, shard) = try SweepRecords.parse(text, name: part)
                     runs.append(run)
                     shards.append((part, shard))
                 }
-                try checkShards(shards, runs)
+                try checkShards(shards)
             } catch let error as SweepMergeError {
                 Output.error("error: \(error.description)")
                 throw ExitCodes.dataError
@@ -81,15 +92,45 @@ extension Corridor {
             case .csv: text = SweepReport.csv(merged, rankBy: rankBy)
             case .jsonl: text = SweepRecords.render(merged, shard: .whole)
             }
-            if let output {
-                try Output.write(text, to: output)
-            } else {
-                try Output.print(text)
+            try Output.emit(text, to: output)
+        }
+
+        /// The parts of a capacity sweep (`sweep --metric capacity --shard`).
+        private func mergeCapacity(_ texts: [String]) throws {
+            var sweeps: [CapacitySweep] = []
+            var file = ""
+            let merged: CapacitySweep
+            do {
+                var shards: [(file: String, shard: Shard)] = []
+                for (part, text) in zip(parts, texts) {
+                    let (sweep, scenarioFile, shard) = try CapacitySweepRecords.parse(text, name: part)
+                    sweeps.append(sweep)
+                    shards.append((part, shard))
+                    file = scenarioFile
+                }
+                try checkShards(shards)
+                merged = try CapacitySweep.merged(sweeps)
+            } catch let error as SweepMergeError {
+                Output.error("error: \(error.description)")
+                throw ExitCodes.dataError
             }
+            if merged.answeredCount < merged.caseCount && !partial {
+                Output.error(
+                    "error: the parts answer \(merged.answeredCount) of \(merged.caseCount) cases; rerun the missing shards, or add --partial")
+                throw ExitCodes.dataError
+            }
+            let text: String
+            switch format {
+            case .table: text = CapacitySweepReport.text(merged, file: file, limit: limit)
+            case .json: text = CapacitySweepReport.json(merged, file: file)
+            case .csv: text = CapacitySweepReport.csv(merged)
+            case .jsonl: text = CapacitySweepRecords.render(merged, file: file, shard: .whole)
+            }
+            try Output.emit(text, to: output)
         }
 
         /// Every part has the same shard count, no shard twice and, unless --partial, every shard present.
-        private func checkShards(_ shards: [(file: String, shard: Shard)], _ runs: [SweepRun]) throws {
+        private func checkShards(_ shards: [(file: String, shard: Shard)]) throws {
             let count = shards[0].shard.count
             var seen: [Int: String] = [:]
             for (file, shard) in shards {

@@ -17,7 +17,7 @@ extension Corridor {
         @Argument(help: "Scenario file (YAML or JSON), e.g. Scenarios/baseline-2021.yaml.")
         var file: String
 
-        @Option(help: "min-cost (carry all demand at least generalised cost) or max-throughput (the system's capacity).")
+        @Option(help: "min-cost (carry all demand at least generalised cost) or max-throughput (the most TEU delivered, each demand capped at its teu; a corridor's capacity is `corridor capacity`).")
         var objective: Objective = .minCost
 
         @Option(help: "Report format: table or json.")

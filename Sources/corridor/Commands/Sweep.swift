@@ -113,11 +113,6 @@ extension Corridor {
             _ = try modeList()
             if metric == .capacity {
                 guard corridor != nil else { throw ValidationError("--metric capacity needs --corridor NAME (e.g. --corridor middle).") }
-                if shard != nil {
-                    throw ValidationError(
-                        "--metric capacity runs in one process: each case is one maximum flow, not an LP; drop --shard.")
-                }
-                if format == .jsonl { throw ValidationError("--metric capacity writes table, json or csv, not jsonl.") }
             } else if corridor != nil {
                 throw ValidationError("--corridor goes with --metric capacity.")
             }
@@ -177,7 +172,7 @@ extension Corridor {
             }
 
             if metric == .capacity {
-                try runCapacity(scenario)
+                try runCapacity(scenario, shard: shard, format: format)
                 return
             }
             let engine = SweepEngine(network: scenario.network, factory: GLPKSolver())
@@ -225,11 +220,7 @@ extension Corridor {
             case .csv: text = SweepReport.csv(run)
             case .jsonl: text = SweepRecords.render(run, shard: shard)
             }
-            if let output {
-                try Output.write(text, to: output)
-            } else {
-                try Output.print(text)
-            }
+            try Output.emit(text, to: output)
 
             let solved = run.results.compactMap { $0 }
             if !quiet {
@@ -257,7 +248,7 @@ extension Corridor {
 
 extension Corridor.Sweep {
     /// `--metric capacity`: one maximum flow of the corridor per failure or sample.
-    func runCapacity(_ scenario: Scenario) throws {
+    func runCapacity(_ scenario: Scenario, shard: Shard, format: SweepFormat) throws {
         let network = scenario.network
         let defaults = CorridorSelection.defaults(in: network)
         let selection = try CorridorSelection.parse(corridor ?? "", defaults: defaults, network: network, file: file)
@@ -268,28 +259,26 @@ extension Corridor.Sweep {
             if let samples = monteCarlo {
                 let sampler = MonteCarloSampler(uncertainty: scenario.uncertainty, network: network, seed: seed)
                 sweep = try CapacitySweep.monteCarlo(
-                    scenario: scenario.name, network: network, corridor: selection, sampler: sampler, samples: samples)
+                    scenario: scenario.name, network: network, corridor: selection, sampler: sampler, samples: samples, shard: shard)
             } else {
                 let targets = FailureTarget.all(
                     in: network, kinds: kinds, includeEndpoints: includeEndpoints, modes: modes.isEmpty ? nil : Set(modes))
                 sweep = try CapacitySweep.singleFailures(
-                    scenario: scenario.name, network: network, corridor: selection, targets: targets, pairTop: pairs ? top : nil)
+                    scenario: scenario.name, network: network, corridor: selection, targets: targets, pairTop: pairs ? top : nil,
+                    shard: shard)
             }
         } catch {
             Output.error("\(file): error: \(error.description)")
             throw ExitCodes.dataError
         }
         let text: String
-        switch format ?? .table {
-        case .table, .jsonl: text = CapacitySweepReport.text(sweep, file: file, limit: limit)
+        switch format {
+        case .table: text = CapacitySweepReport.text(sweep, file: file, limit: limit)
         case .json: text = CapacitySweepReport.json(sweep, file: file)
         case .csv: text = CapacitySweepReport.csv(sweep)
+        case .jsonl: text = CapacitySweepRecords.render(sweep, file: file, shard: shard)
         }
-        if let output {
-            try Output.write(text, to: output)
-        } else {
-            try Output.print(text)
-        }
+        try Output.emit(text, to: output)
     }
 }
 
