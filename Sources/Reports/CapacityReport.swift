@@ -6,28 +6,33 @@ public enum CapacityReport {
     typealias F = NumberFormatting
     typealias Column = ReportTable.Column
 
-    /// One row per corridor: capacity, min-cost flow, headroom, utilisation, λ and the cut.
+    /// One row per corridor: capacity, min-cost flow, headroom, utilisation, λ (when computed) and the cut.
     public static func summary(_ study: CapacityStudy) -> ReportTable {
-        var t = ReportTable(
-            name: "capacity", title: "Corridor capacity",
-            columns: [
-                Column("corridor", csv: "corridor"), Column("capacity TEU/yr", csv: "capacity_teu", numeric: true),
-                Column("flow TEU/yr", csv: "flow_teu", numeric: true),
-                Column("headroom", csv: "headroom_teu", numeric: true),
-                Column("used", csv: "utilisation", numeric: true),
-                Column("λ", csv: "concurrent_factor", numeric: true),
-                Column("λ·TEU", csv: "concurrent_teu", numeric: true),
-                Column("minimum cut", csv: "cut"),
-            ])
+        let lambda = study.entries.contains { $0.concurrent.computed }
+        var columns = [
+            Column("corridor", csv: "corridor"), Column("capacity TEU/yr", csv: "capacity_teu", numeric: true),
+            Column("flow TEU/yr", csv: "flow_teu", numeric: true),
+            Column("headroom", csv: "headroom_teu", numeric: true),
+            Column("used", csv: "utilisation", numeric: true),
+        ]
+        if lambda {
+            columns += [Column("λ", csv: "concurrent_factor", numeric: true), Column("λ·TEU", csv: "concurrent_teu", numeric: true)]
+        }
+        var t = ReportTable(name: "capacity", title: "Corridor capacity", columns: columns + [Column("minimum cut", csv: "cut")])
         for entry in study.entries {
             let c = entry.capacity
-            t.add([
+            var row: [ReportTable.Cell] = [
                 .text(c.selection.name), entry.capacityTEU == nil ? .number(nil, display: "unlimited") : .grouped(entry.capacityTEU),
                 .grouped(entry.flowTEU), .grouped(entry.headroomTEU), .percent(entry.utilisation),
-                entry.concurrent.factor == nil && !entry.concurrent.demands.isEmpty
-                    ? .number(nil, display: "unlimited") : .fixed(entry.concurrent.factor, 3),
-                .grouped(entry.concurrent.teu), .text(cutSummary(c)),
-            ])
+            ]
+            if lambda {
+                row += [
+                    entry.concurrent.factor == nil && !entry.concurrent.demands.isEmpty
+                        ? .number(nil, display: "unlimited") : .fixed(entry.concurrent.factor, 3),
+                    .grouped(entry.concurrent.teu),
+                ]
+            }
+            t.add(row + [.text(cutSummary(c))])
         }
         return t
     }
@@ -99,8 +104,10 @@ public enum CapacityReport {
                     + "where the capacity is lowest.")
         }
         notes += [
-            "λ: the largest factor by which every demand that can reach its destination on the corridor could grow "
-                + "together and still be carried on it (maximum concurrent flow); λ·TEU is that many TEU/yr.",
+            study.entries.contains(where: { !$0.concurrent.computed })
+                ? "λ (the demand-pattern factor, one LP per corridor) is left out here: `corridor capacity` computes it."
+                : "λ: the largest factor by which every demand that can reach its destination on the corridor could grow "
+                    + "together and still be carried on it (maximum concurrent flow); λ·TEU is that many TEU/yr."
         ]
         for entry in study.entries {
             let name = entry.capacity.selection.name
@@ -168,6 +175,7 @@ public enum CapacityReport {
             ("cut", .array(c.cut.map(element))),
             ("flow_teu", .number(entry.flowTEU)), ("headroom_teu", .number(entry.headroomTEU)),
             ("utilisation", .number(entry.utilisation)),
+            ("concurrent_computed", .bool(lambda.computed)),
             ("concurrent_factor", .number(lambda.factor)), ("concurrent_teu", .number(lambda.teu)),
             ("concurrent_demand_teu", .number(lambda.demandTEU)),
             ("concurrent_binding", .array(lambda.binding.map(element))),

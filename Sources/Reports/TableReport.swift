@@ -82,7 +82,7 @@ public enum TableReport {
             }
         }
         if let study = context.capacity {
-            out += "\nCapacity (maximum flow per corridor on its own and shared links; λ: demand-pattern factor)\n"
+            out += "\nCapacity (maximum flow per corridor on its own and shared links; λ and more: `corridor capacity`)\n"
             out += CapacityReport.summary(study).text()
             let cuts = CapacityReport.cuts(study)
             if !cuts.rows.isEmpty { out += "\n" + cuts.title + "\n" + cuts.text() }

@@ -37,21 +37,25 @@ public struct CapacityStudy: Sendable, Hashable {
     /// - Throws: ``CapacityError`` (a cut that does not match its flow) or ``SolverError``.
     public init(
         scenario: String, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult,
-        solver: any LPSolver, options: SolveOptions = SolveOptions(), schedule: PeriodSchedule? = nil
+        solver: any LPSolver, options: SolveOptions = SolveOptions(), schedule: PeriodSchedule? = nil,
+        concurrent computeConcurrent: Bool = true
     ) throws {
         self.scenario = scenario
         entries = try selections.map { selection in
             guard let schedule else {
                 return Entry(
                     capacity: try analysis.capacity(of: selection),
-                    concurrent: try analysis.concurrentCapacity(of: selection, solver: solver, options: options),
+                    concurrent: computeConcurrent
+                        ? try analysis.concurrentCapacity(of: selection, solver: solver, options: options) : .notComputed,
                     flowTEU: Self.flow(on: selection, flow, analysis))
             }
             let periods = try PeriodCapacity(selection, analysis: analysis, schedule: schedule)
             let p = periods.lowest ?? 0
             let network = analysis.network
             var concurrent = ConcurrentCapacity(factor: 0, teu: 0, demandTEU: 0, demands: [], unreachable: [], binding: [])
-            if let lowest = try? CapacityAnalysis(
+            if !computeConcurrent {
+                concurrent = .notComputed
+            } else if let lowest = try? CapacityAnalysis(
                 network: network.inPeriod(p, of: schedule), from: analysis.sources.map { network.nodes[$0].id.rawValue },
                 to: analysis.sinks.map { network.nodes[$0].id.rawValue })
             {

@@ -17,6 +17,12 @@ public struct ConcurrentCapacity: Sendable, Hashable {
     public var unreachable: [String]
     /// The links and nodes whose capacity binds λ (a positive dual), in network order.
     public var binding: [CorridorCapacity.CutElement]
+    /// False when λ was not asked for (`run` leaves it out: one LP per corridor, costly at scale).
+    public var computed = true
+
+    /// λ left out: nothing computed.
+    public static let notComputed = ConcurrentCapacity(
+        factor: nil, teu: nil, demandTEU: 0, demands: [], unreachable: [], binding: [], computed: false)
 }
 
 extension CapacityAnalysis {

@@ -68,7 +68,8 @@ extension Corridor {
                 do {
                     capacity = try CapacityStudy(
                         scenario: scenario.name, analysis: analysis, selections: CorridorSelection.defaults(in: scenario.network),
-                        flow: result, solver: solver, options: solverOptions.solveOptions, schedule: scenario.periods)
+                        flow: result, solver: solver, options: solverOptions.solveOptions, schedule: scenario.periods,
+                        concurrent: false)
                 } catch {
                     Output.error("error: corridor capacity: \(error)")
                     throw ExitCodes.solverFailure
