@@ -1,4 +1,3 @@
-internal import Yams
 
 /// A plan file with the scenarios it plans over, loaded and checked together.
 public struct LoadedPlan: Sendable {

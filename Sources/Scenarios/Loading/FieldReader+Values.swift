@@ -1,4 +1,3 @@
-internal import Yams
 
 /// What a number field accepts beyond being finite.
 enum NumberRule {
@@ -148,6 +147,7 @@ extension FieldReader {
 
     /// Why `id` is not a valid id, or `nil` when it is.
     static func identifierProblem(_ id: String) -> String? {
+        if (1...64).contains(id.utf8.count), id.utf8.allSatisfy(Self.isPlainIDByte) { return nil }
         let allowed = id.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII
                 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
@@ -160,6 +160,16 @@ extension FieldReader {
         if !allowed { return "invalid id '\(id)': use only letters, digits, '_', '-' and '.'" }
         if id.count > 64 { return "invalid id '\(id.prefix(20))…': \(id.count) characters long, at most 64 allowed" }
         return nil
+    }
+
+    /// True for the bytes of a valid id: ASCII letters, digits, `_`, `.` and `-`.
+    private static func isPlainIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"):
+            true
+        default: false
+        }
     }
 
     /// Reads a list field; a null value counts as an empty list.
@@ -213,9 +223,15 @@ extension FieldReader {
 extension String {
     /// The string without leading and trailing spaces.
     func trimmingSpaces() -> String {
+        if let first = utf8.first, let last = utf8.last, Self.isASCIIVisible(first), Self.isASCIIVisible(last) {
+            return self
+        }
         var text = Substring(self)
         while text.first?.isWhitespace == true { text = text.dropFirst() }
         while text.last?.isWhitespace == true { text = text.dropLast() }
         return String(text)
     }
+
+    /// True for an ASCII byte that is neither a space nor a control character: never trimmed.
+    private static func isASCIIVisible(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }

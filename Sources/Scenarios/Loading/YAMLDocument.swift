@@ -1,9 +1,9 @@
 internal import Yams
 
-/// A YAML node from Yams; named to avoid a clash with `FreightNetwork.Node`.
-typealias YAMLNode = Yams.Node
-
 /// Turns scenario text into a YAML tree whose nodes carry their own positions.
+///
+/// libyaml's events build the tree (``EventComposer``); Yams composes the files that need it
+/// (errors, tags, anchors, merge keys, repeated keys), so every message stays Yams's.
 enum YAMLDocument {
     /// Composes `text` into a tree, or records why it cannot.
     ///
@@ -16,9 +16,14 @@ enum YAMLDocument {
             diagnostics.append(ScenarioError(at: position, field: "", message: "not a text file (contains NUL bytes)"))
             return nil
         }
+        var text = text
         let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text)
+            if let light = text.withUTF8({ EventComposer.compose($0) }) {
+                root = light
+            } else {
+                root = try Yams.compose(yaml: text).map { YAMLNode(storage: .yams($0)) }
+            }
         } catch {
             var problem = diagnostic(for: error, file: file)
             let isTab = character(atLine: problem.position.line, column: problem.position.column, in: text) == "\t"
@@ -59,15 +64,8 @@ enum YAMLDocument {
         return nil
     }
 
-    /// The resolved tag of `node`, such as `tag:yaml.org,2002:int` for a plain `12`.
-    static func tagName(of node: YAMLNode) -> Tag.Name {
-        Tag.Name(rawValue: node.tag.description)
-    }
-
     /// True for a null scalar: `~`, `null` or nothing at all.
-    static func isNull(_ node: YAMLNode) -> Bool {
-        node.scalar != nil && YAMLDocument.tagName(of: node) == .null
-    }
+    static func isNull(_ node: YAMLNode) -> Bool { node.isNull }
 
     /// A positioned diagnostic for an error thrown by Yams.
     static func diagnostic(for error: any Error, file: String) -> ScenarioError {
