@@ -13,13 +13,22 @@ final class EventComposer {
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private var event = yaml_event_t()
+    /// False to check the whole text but keep only the root and its entries (their values empty).
+    private let keepsAll: Bool
 
     /// The tree of the single document in `bytes` (UTF-8, without NUL bytes), or `nil` to ask Yams.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
-        EventComposer(bytes).document()
+        EventComposer(bytes, keepsAll: true).document()
     }
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// The root of the single document in `bytes`, checked throughout as ``compose(_:)`` checks it,
+    /// but with its entries' values left empty; `nil` to ask Yams.
+    static func root(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
+        EventComposer(bytes, keepsAll: false).document()
+    }
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, keepsAll: Bool) {
+        self.keepsAll = keepsAll
         parser = .allocate(capacity: 1)
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
@@ -80,7 +89,7 @@ final class EventComposer {
             guard advance() else { return nil }
             if event.type == YAML_SEQUENCE_END_EVENT { break }
             guard let item = node(depth: depth + 1) else { return nil }
-            items.append(item)
+            if keepsAll { items.append(item) }
         }
         return YAMLNode(storage: .light(.sequence(items), start))
     }
@@ -90,6 +99,7 @@ final class EventComposer {
         guard data.anchor == nil, data.implicit != 0 else { return nil }
         let start = mark
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var keys: [String] = []
         var written: Set<String> = []
         while true {
             guard advance() else { return nil }
@@ -97,14 +107,15 @@ final class EventComposer {
             guard event.type == YAML_SCALAR_EVENT, let key = scalar(), let text = key.scalar?.string, text != "<<"
             else { return nil }
             // A repeated key is an error or not depending on resolved tags: Yams decides.
-            if pairs.count < 16 {
-                guard !pairs.contains(where: { $0.key.scalar?.string == text }) else { return nil }
+            if keys.count < 16 {
+                guard !keys.contains(text) else { return nil }
             } else {
-                if written.isEmpty { written = Set(pairs.compactMap { $0.key.scalar?.string }) }
+                if written.isEmpty { written = Set(keys) }
                 guard written.insert(text).inserted else { return nil }
             }
+            keys.append(text)
             guard advance(), let value = node(depth: depth + 1) else { return nil }
-            pairs.append((key, value))
+            if keepsAll || depth == 0 { pairs.append((key, value)) }
         }
         return YAMLNode(storage: .light(.mapping(YAMLNode.Mapping(pairs: pairs)), start))
     }

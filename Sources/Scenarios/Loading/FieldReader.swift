@@ -58,7 +58,7 @@ struct FieldReader {
     /// tag runs its regular expressions on every key it passes, which took half of loading a
     /// 1,000-node file. Field names are words, whose tag is always `str`: the same answer.
     func entry(_ key: String) -> YAMLNode? {
-        mapping.first { $0.key.scalar?.string == key }?.value
+        mapping.pairs.firstIndex { $0.key.isScalar(key) }.map { mapping.pairs[$0].value }
     }
 
     /// Records an "unknown key" error for every key not in `allowed`, suggesting the nearest.

@@ -40,6 +40,19 @@ enum YAMLDocument {
         return root
     }
 
+    /// The keys of the mapping at the top of `text`, or `nil` when `text` does not compose into
+    /// a mapping (for any reason ``compose(_:file:into:)`` would record).
+    ///
+    /// Checks the whole text as `compose` does, but builds no tree below the top level.
+    static func topLevelKeys(_ text: String, file: String) -> [YAMLNode]? {
+        var text = text
+        if firstNULLine(in: text) == nil, let root = text.withUTF8({ EventComposer.root($0) }) {
+            return root.isNull ? nil : root.mapping?.keys
+        }
+        var ignored = ScenarioDiagnostics()
+        return compose(text, file: file, into: &ignored)?.mapping?.keys
+    }
+
     /// The character at a 1-based line and column (counted in Unicode scalars), if there is one.
     static func character(atLine line: Int, column: Int, in text: String) -> Unicode.Scalar? {
         guard line > 0, column > 0 else { return nil }
@@ -56,6 +69,7 @@ enum YAMLDocument {
 
     /// The 1-based line of the first NUL character, if there is one.
     static func firstNULLine(in text: String) -> Int? {
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(0) }) == true { return nil }
         var line = 1
         for byte in text.utf8 {
             if byte == 0 { return line }

@@ -50,8 +50,8 @@ struct YAMLNode {
         case mapping(Mapping)
     }
 
-    /// What the node is made of.
-    enum Storage {
+    /// What the node is made of (boxed: a node is copied as one reference).
+    indirect enum Storage {
         /// Built from events: no tag, anchor or alias, no merge key, no repeated key.
         case light(Content, Mark)
         /// Composed by Yams.
@@ -94,6 +94,15 @@ struct YAMLNode {
         case .light(.sequence(let items), _): items
         case .light: nil
         case .yams(let node): node.sequence.map { $0.map { YAMLNode(storage: .yams($0)) } }
+        }
+    }
+
+    /// True when the node is a scalar whose text is `text`.
+    func isScalar(_ text: String) -> Bool {
+        switch storage {
+        case .light(.scalar(let scalar), _): scalar.string == text
+        case .light: false
+        case .yams(let node): node.scalar?.string == text
         }
     }
 
