@@ -37,25 +37,24 @@ extension FieldReader {
     /// Reads a number field and checks it against `rule`.
     mutating func number(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
         guard let node = present(key, required: required) else { return nil }
-        let field = fieldPath(key)
         let number: Double
         switch Self.reading(node) {
         case .value(let value):
             number = value
         case .refused(let message, let hint):
-            report(at: node, field: field, "expected a decimal number, \(message)", hint: hint)
+            report(at: node, field: fieldPath(key), "expected a decimal number, \(message)", hint: hint)
             return nil
         case .notANumber:
-            report(at: node, field: field, "expected a number, found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "expected a number, found \(Self.describe(node))")
             return nil
         }
         guard number.isFinite else {
-            report(at: node, field: field, "expected a finite number, found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "expected a finite number, found \(Self.describe(node))")
             return nil
         }
         guard abs(number) <= Self.largestNumber else {
             let limit = "expected a number of at most 1e15 in size (larger ones are mistakes)"
-            report(at: node, field: field, "\(limit), found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "\(limit), found \(Self.describe(node))")
             return nil
         }
         switch rule {
@@ -63,13 +62,13 @@ extension FieldReader {
             return number
         case .nonNegative:
             guard number >= 0 else {
-                report(at: node, field: field, "expected a number ≥ 0, found \(Self.describe(node))")
+                report(at: node, field: fieldPath(key), "expected a number ≥ 0, found \(Self.describe(node))")
                 return nil
             }
         case .range(let range, let name):
             guard range.contains(number) else {
                 let bounds = "\(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))"
-                report(at: node, field: field, "expected \(name) between \(bounds), found \(Self.describe(node))")
+                report(at: node, field: fieldPath(key), "expected \(name) between \(bounds), found \(Self.describe(node))")
                 return nil
             }
         }

@@ -103,7 +103,7 @@ enum ScalarText {
         case "false", "False", "FALSE": return .value(false)
         default: break
         }
-        guard yes.contains(text) || no.contains(text) else { return .notABoolean }
+        guard text.utf8.count <= 3, yes.contains(text) || no.contains(text) else { return .notABoolean }
         let meaning = yes.contains(text)
         return .refused(
             message: "found '\(text)', which YAML 1.1 reads as \(meaning)",
