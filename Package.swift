@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "CorridorEndToEndTests",
             dependencies: ["corridor", "CorridorTestSupport"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "ReportsTests",

@@ -5,50 +5,55 @@ extension InvestmentProgram {
     /// upgraded links given their lower tariff and time, storage added (and its holding cost, when given). The plain network a portfolio leads to, for
     /// solving and reporting it with the ordinary ``FlowProgram``.
     public static func apply(_ units: [Int], of catalog: InvestmentCatalog, to network: Network) throws(NetworkError) -> Network {
-        var nodes = network.nodes
-        var links = network.links
-        for (i, investment) in catalog.investments.enumerated() where units.indices.contains(i) && units[i] > 0 {
+        try network.applying(edits(units, of: catalog, to: network))
+    }
+
+    /// The built projects' effects as network edits: first every new node and link (capacity per unit ×
+    /// units), then the changes to existing elements, which may name the new ones. A link id names every
+    /// link with that id or base id (both directions); an upgrade cuts the tariff and time, to 0 at the least.
+    static func edits(_ units: [Int], of catalog: InvestmentCatalog, to network: Network) -> [NetworkEdit] {
+        let built = catalog.investments.enumerated().filter { units.indices.contains($0.offset) && units[$0.offset] > 0 }
+        var edits: [NetworkEdit] = []
+        var nodes = network.nodes.map(\.id)
+        var links = network.links.map { (id: $0.id, baseID: $0.baseID) }
+        for (i, investment) in built {
             let count = Double(units[i])
             for effect in investment.effects {
                 switch effect {
                 case .newNode(var node):
                     node.capacityTEU = node.capacityTEU.map { $0 * count }
-                    nodes.append(node)
+                    edits.append(.addNode(node))
+                    nodes.append(node.id)
                 case .newLink(var link):
                     link.capacityTEU = link.capacityTEU.map { $0 * count }
-                    links.append(link)
+                    edits.append(.addLink(link))
+                    links.append((link.id, link.baseID))
                 default:
                     break
                 }
             }
         }
-        for (i, investment) in catalog.investments.enumerated() where units.indices.contains(i) && units[i] > 0 {
+        func linksNamed(_ id: Link.ID) -> [Int] { links.indices.filter { links[$0].baseID == id || links[$0].id == id } }
+        func nodesNamed(_ id: Node.ID) -> [Int] { nodes.indices.filter { nodes[$0] == id } }
+        for (i, investment) in built {
             let count = Double(units[i])
             for effect in investment.effects {
                 switch effect {
                 case .linkCapacity(let id, let teu):
-                    for l in links.indices where links[l].baseID == id || links[l].id == id {
-                        links[l].capacityTEU = links[l].capacityTEU.map { $0 + teu * count }
-                    }
+                    edits += linksNamed(id).map { .addCapacity(.link($0), teu: teu * count) }
                 case .nodeCapacity(let id, let teu):
-                    for n in nodes.indices where nodes[n].id == id {
-                        nodes[n].capacityTEU = nodes[n].capacityTEU.map { $0 + teu * count }
-                    }
+                    edits += nodesNamed(id).map { .addCapacity(.node($0), teu: teu * count) }
                 case .storage(let id, let teu, let holding):
-                    for n in nodes.indices where nodes[n].id == id {
-                        nodes[n].storageCapacityTEU = (nodes[n].storageCapacityTEU ?? 0) + teu * count
-                        if let holding { nodes[n].holdingCostUSDPerTEUDay = holding }
-                    }
+                    edits += nodesNamed(id).map { .addStorage(node: $0, teu: teu * count, holdingCostUSDPerTEUDay: holding) }
                 case .upgradeLink(let id, let cost, let time):
-                    for l in links.indices where links[l].baseID == id || links[l].id == id {
-                        links[l].costUSDPerTEU = max(0, links[l].costUSDPerTEU - cost)
-                        links[l].timeDays = max(0, links[l].timeDays - time)
+                    edits += linksNamed(id).flatMap { l -> [NetworkEdit] in
+                        [.addSurcharge(.link(l), usdPerTEU: -cost), .addDelay(.link(l), days: -time)]
                     }
                 default:
                     break
                 }
             }
         }
-        return try Network(nodes: nodes, links: links, demands: network.demands)
+        return edits
     }
 }

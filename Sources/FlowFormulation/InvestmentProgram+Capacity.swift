@@ -33,9 +33,9 @@ extension InvestmentProgram {
         let openNode = network.nodes.map { !$0.isClosed }
         var inflow = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
         var balance = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
-        for (l, link) in network.links.enumerated() where !link.isClosed && corridor.contains(link.corridor) && augmented.upgradeOf[l] == nil {
+        for (l, link) in network.links.enumerated()
+        where network.isOpen(link: l) && corridor.contains(link.corridor) && augmented.upgradeOf[l] == nil {
             let (from, to) = network.linkEnds[l]
-            guard openNode[from] && openNode[to] else { continue }
             let f = lp.addVariable(FlowProgram.clipped("s\(s)_cap_f_\(link.id.rawValue)"), bounds: .lower(0))
             inflow[to].append(.init(f, 1))
             balance[to].append(.init(f, 1))

@@ -10,10 +10,7 @@ public struct Reachability: Sendable {
     public let openLink: [Bool]
 
     public init(network: Network) {
-        openLink = network.links.indices.map { l in
-            let (from, to) = network.linkEnds[l]
-            return !network.links[l].isClosed && !network.nodes[from].isClosed && !network.nodes[to].isClosed
-        }
+        openLink = network.links.indices.map(network.isOpen(link:))
     }
 
     /// Links a commodity can use, in link order.

@@ -64,3 +64,13 @@ public struct PeriodSchedule: Sendable, Hashable {
     /// Total days of all periods (365 for a calendar year of months).
     public var totalDays: Double { periods.reduce(0) { $0 + $1.days } }
 }
+
+extension PeriodSchedule {
+    /// The capacity factors of period `p` as edits of the network the schedule was built for, at
+    /// annual rates: a factor of 0 closes the node or link, any other scales its capacity
+    /// (``NetworkEdit/capacityFactor(_:on:)``). Transit times and demand shares are not network edits.
+    public func edits(inPeriod p: Int) -> [NetworkEdit] {
+        nodeCapacityFactor.indices.map { NetworkEdit.capacityFactor(nodeCapacityFactor[$0][p], on: .node($0)) }
+            + linkCapacityFactor.indices.map { NetworkEdit.capacityFactor(linkCapacityFactor[$0][p], on: .link($0)) }
+    }
+}

@@ -14,14 +14,10 @@ extension Change {
         if let scope { return apply(in: scope, to: &draft, into: &diagnostics) }
         switch action {
         case .close(let selector):
-            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].isClosed = true }
-            for l in hit.links { draft.links[l].isClosed = true }
-            return "close \(selector.summary): \(hit.summary) closed"
+            return edit(selector, &draft, &diagnostics, { .close($0) }) { "close \(selector.summary): \($0.summary) closed" }
         case .scaleCapacity(let selector, let factor):
             guard let hit = draft.select(selector, countryLinks: true, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].capacityTEU = draft.nodes[n].capacityTEU.map { $0 * factor } }
-            for l in hit.links { draft.links[l].capacityTEU = draft.links[l].capacityTEU.map { $0 * factor } }
+            draft.apply(hit.edits { .scaleCapacity($0, by: factor) })  // factor 0: capacity 0, still open
             let unlimited =
                 hit.nodes.count { draft.nodes[$0].capacityTEU == nil }
                 + hit.links.count { draft.links[$0].capacityTEU == nil }
@@ -35,20 +31,18 @@ extension Change {
             }
             return "scale_capacity \(selector.summary) by \(FieldReader.format(factor)): \(hit.summary)\(note)"
         case .setCapacity(let selector, let capacity):
-            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].capacityTEU = capacity }
-            for l in hit.links { draft.links[l].capacityTEU = capacity }
-            return "set_capacity \(selector.summary) to \(FieldReader.format(capacity)) TEU/year: \(hit.summary)"
+            let teu = FieldReader.format(capacity)
+            return edit(selector, &draft, &diagnostics, { .setCapacity($0, teu: capacity) }) {
+                "set_capacity \(selector.summary) to \(teu) TEU/year: \($0.summary)"
+            }
         case .addDelay(let selector, let days):
-            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].dwellDays += days }
-            for l in hit.links { draft.links[l].timeDays += days }
-            return "add_delay \(selector.summary) +\(FieldReader.format(days)) days: \(hit.summary)"
+            return edit(selector, &draft, &diagnostics, { .addDelay($0, days: days) }) {
+                "add_delay \(selector.summary) +\(FieldReader.format(days)) days: \($0.summary)"
+            }
         case .addSurcharge(let selector, let usd):
-            guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
-            for n in hit.nodes { draft.nodes[n].handlingCostUSDPerTEU += usd }
-            for l in hit.links { draft.links[l].costUSDPerTEU += usd }
-            return "add_surcharge \(selector.summary) +\(FieldReader.format(usd)) USD/TEU: \(hit.summary)"
+            return edit(selector, &draft, &diagnostics, { .addSurcharge($0, usdPerTEU: usd) }) {
+                "add_surcharge \(selector.summary) +\(FieldReader.format(usd)) USD/TEU: \($0.summary)"
+            }
         case .scaleDemand(let factor, let filter):
             return scaleDemand(factor: factor, filter, in: &draft, into: &diagnostics)
         case .addNode(let record):
@@ -71,6 +65,20 @@ extension Change {
         case .addStorage(let selector, let teu, let holding):
             return addStorage(selector, teu: teu, holdingCost: holding, to: &draft, into: &diagnostics)
         }
+    }
+
+    /// Applies `edit` to each element `selector` picks (a country: its nodes) and describes what it hit, or
+    /// returns `nil` when the selector names an unknown element.
+    private func edit(
+        _ selector: Selector,
+        _ draft: inout NetworkDraft,
+        _ diagnostics: inout ScenarioDiagnostics,
+        _ edit: (NetworkEdit.Element) -> NetworkEdit,
+        describe: (Selection) -> String
+    ) -> String? {
+        guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics) else { return nil }
+        draft.apply(hit.edits(edit))
+        return describe(hit)
     }
 
     /// Checks the ids and periods a broken change names, without applying it: an unknown id is
@@ -98,7 +106,7 @@ extension Change {
         into diagnostics: inout ScenarioDiagnostics
     ) -> String? {
         guard let (picked, label) = pickDemands(filter, in: draft, into: &diagnostics) else { return nil }
-        for index in picked { draft.demands[index].teu *= factor }
+        draft.apply(picked.map { .scaleDemand($0, by: factor) })
         return "scale_demand \(label) by \(FieldReader.format(factor)): \(Selection.count(picked.count, "demand"))"
     }
 

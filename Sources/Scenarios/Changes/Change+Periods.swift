@@ -90,8 +90,7 @@ extension Change {
         guard let hit = draft.select(selector, countryLinks: false, into: &diagnostics), let n = hit.nodes.first else {
             return nil
         }
-        draft.nodes[n].storageCapacityTEU = (draft.nodes[n].storageCapacityTEU ?? 0) + teu
-        if let holdingCost { draft.nodes[n].holdingCostUSDPerTEUDay = holdingCost }
+        draft.apply([.addStorage(node: n, teu: teu, holdingCostUSDPerTEUDay: holdingCost)])
         draft.periodOnlyFields["node \(n)"] = RecordSource(path: path, position: position)
         let total = FieldReader.format(draft.nodes[n].storageCapacityTEU ?? 0)
         let cost = FieldReader.format(draft.nodes[n].holdingCostUSDPerTEUDay)

@@ -17,6 +17,11 @@ struct Selection {
         return picksLinks ? Self.count(links.count, "link") : Self.count(nodes.count, "node")
     }
 
+    /// One edit per picked element, nodes first, each made by `edit`.
+    func edits(_ edit: (NetworkEdit.Element) -> NetworkEdit) -> [NetworkEdit] {
+        nodes.map { edit(.node($0)) } + links.map { edit(.link($0)) }
+    }
+
     /// `1 node`, `2 nodes`.
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

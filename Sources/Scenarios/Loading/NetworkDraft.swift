@@ -142,6 +142,11 @@ struct NetworkDraft {
         return validNodeIDs.contains(reference.value)
     }
 
+    /// Applies network edits (indices into ``nodes``, ``links`` and ``demands``), as on a network.
+    mutating func apply(_ edits: [NetworkEdit]) {
+        for edit in edits { edit.apply(to: &nodes, &links, &demands) }
+    }
+
     /// Builds the network; only called on a sound draft, whose records were all checked.
     func network() throws(NetworkError) -> Network {
         try Network(nodes: nodes, links: links, demands: demands)

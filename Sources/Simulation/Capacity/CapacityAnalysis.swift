@@ -50,9 +50,8 @@ public struct CapacityAnalysis: Sendable {
             nodeEdge[n] = graph.addEdge(from: 2 * n, to: 2 * n + 1, capacity: node.capacityTEU ?? .infinity)
         }
         var linkEdge = [Int?](repeating: nil, count: network.links.count)
-        for (l, link) in network.links.enumerated() where !link.isClosed && tags.contains(link.corridor) {
+        for (l, link) in network.links.enumerated() where network.isOpen(link: l) && tags.contains(link.corridor) {
             let (from, to) = network.linkEnds[l]
-            guard !network.nodes[from].isClosed && !network.nodes[to].isClosed else { continue }
             linkEdge[l] = graph.addEdge(from: 2 * from + 1, to: 2 * to, capacity: link.capacityTEU ?? .infinity)
         }
         for s in sources { graph.addEdge(from: source, to: 2 * s, capacity: .infinity) }

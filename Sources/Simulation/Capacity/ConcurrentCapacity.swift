@@ -30,12 +30,7 @@ extension CapacityAnalysis {
         of selection: CorridorSelection, solver: any LPSolver, options: SolveOptions = SolveOptions()
     ) throws(SolverError) -> ConcurrentCapacity {
         let tags = Set(selection.tags + [CorridorSelection.sharedTag])
-        let open = network.links.indices.map { l in
-            let (from, to) = network.linkEnds[l]
-            let link = network.links[l]
-            return !link.isClosed && tags.contains(link.corridor) && !network.nodes[from].isClosed
-                && !network.nodes[to].isClosed
-        }
+        let open = network.links.indices.map { l in network.isOpen(link: l) && tags.contains(network.links[l].corridor) }
         var result = ConcurrentCapacity(factor: nil, teu: nil, demandTEU: 0, demands: [], unreachable: [], binding: [])
         // Demands by origin, with their destinations; those with no path listed apart.
         var origins: [Int] = []

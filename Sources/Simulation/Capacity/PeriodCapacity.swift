@@ -3,20 +3,10 @@ public import FreightNetwork
 extension Network {
     /// The network as it stands in period `p` of `schedule`, at annual rates: each link's and node's
     /// capacity times its factor in that period (TEU/year); a factor of 0 closes it, also when
-    /// unlimited (the rule of ``PeriodSchedule``).
+    /// unlimited (the rule of ``PeriodSchedule``, see ``PeriodSchedule/edits(inPeriod:)``).
     public func inPeriod(_ p: Int, of schedule: PeriodSchedule) -> Network {
-        var nodes = self.nodes
-        var links = self.links
-        for n in nodes.indices where n < schedule.nodeCapacityFactor.count {
-            let factor = schedule.nodeCapacityFactor[n][p]
-            if factor == 0 { nodes[n].isClosed = true } else { nodes[n].capacityTEU = nodes[n].capacityTEU.map { $0 * factor } }
-        }
-        for l in links.indices where l < schedule.linkCapacityFactor.count {
-            let factor = schedule.linkCapacityFactor[l][p]
-            if factor == 0 { links[l].isClosed = true } else { links[l].capacityTEU = links[l].capacityTEU.map { $0 * factor } }
-        }
         do {
-            return try Network(nodes: nodes, links: links, demands: demands)
+            return try applying(schedule.edits(inPeriod: p))
         } catch {
             preconditionFailure("a period's copy of a valid network is valid: \(error)")
         }

@@ -67,20 +67,14 @@ public struct FailureTarget: Sendable, Hashable {
         let (from, to) = network.linkEnds[l]
         let origins = Set(network.demands.map(\.from))
         let destinations = Set(network.demands.map(\.to))
-        if origins.contains(network.nodes[from].id), network.outgoing[from].count(where: { isOpen($0, network) }) == 1 {
+        if origins.contains(network.nodes[from].id), network.outgoing[from].count(where: { network.isOpen(link: $0) }) == 1 {
             return true
         }
-        if destinations.contains(network.nodes[to].id), network.incoming[to].count(where: { isOpen($0, network) }) == 1
+        if destinations.contains(network.nodes[to].id), network.incoming[to].count(where: { network.isOpen(link: $0) }) == 1
         {
             return true
         }
         return false
-    }
-
-    /// True when the link is open and so are both its ends.
-    static func isOpen(_ l: Int, _ network: Network) -> Bool {
-        let (from, to) = network.linkEnds[l]
-        return !network.links[l].isClosed && !network.nodes[from].isClosed && !network.nodes[to].isClosed
     }
 
     private static func links(_ network: Network, includeEndpoints: Bool, modes: Set<Mode>?) -> [FailureTarget] {
@@ -88,7 +82,7 @@ public struct FailureTarget: Sendable, Hashable {
         var members: [Link.ID: [Int]] = [:]
         var access: Set<Link.ID> = []
         for (l, link) in network.links.enumerated()
-        where isOpen(l, network) && modes.map({ $0.contains(link.mode) }) ?? true {
+        where network.isOpen(link: l) && modes.map({ $0.contains(link.mode) }) ?? true {
             if members[link.baseID] == nil { order.append(link.baseID) }
             members[link.baseID, default: []].append(l)
             if !includeEndpoints, isSoleAccess(l, network) { access.insert(link.baseID) }
@@ -110,7 +104,7 @@ public struct FailureTarget: Sendable, Hashable {
             guard !node.isClosed, includeEndpoints || !endpoints.contains(node.id) else { return nil }
             if let modes {
                 let links = network.incoming[n] + network.outgoing[n]
-                guard links.contains(where: { isOpen($0, network) && modes.contains(network.links[$0].mode) }) else {
+                guard links.contains(where: { network.isOpen(link: $0) && modes.contains(network.links[$0].mode) }) else {
                     return nil
                 }
             }
@@ -123,7 +117,7 @@ public struct FailureTarget: Sendable, Hashable {
     private static func borders(_ network: Network) -> [FailureTarget] {
         var order: [String] = []
         var members: [String: [Int]] = [:]
-        for (l, link) in network.links.enumerated() where link.mode != .sea && isOpen(l, network) {
+        for (l, link) in network.links.enumerated() where link.mode != .sea && network.isOpen(link: l) {
             let (from, to) = network.linkEnds[l]
             let a = network.nodes[from].countries
             let b = network.nodes[to].countries
