@@ -15,7 +15,7 @@ public import LinearProgramming
 ///                x ≥ 0,  0 ≤ u[d] ≤ teu(d)
 ///
 /// Units: x and u in TEU/year, costs in USD/TEU, times in days, the objective in USD/year.
-/// Max throughput maximises Σ_d (teu(d) − u[d]) under the same rows (stage 1); ``cheapestAtThroughput(_:)``
+/// Max throughput maximises Σ_d (teu(d) − u[d]) under the same rows (stage 1); ``cheapestAtThroughput(maximumUnmet:)``
 /// then fixes that total and minimises the cost above (stage 2).
 /// Same network, same program, row for row and column for column.
 public struct FlowProgram: Sendable {
@@ -124,12 +124,16 @@ public struct FlowProgram: Sendable {
         return origin.handlingCostUSDPerTEU + demand.valueOfTimeUSDPerTEUDay * origin.dwellDays
     }
 
-    /// Stage 2 of max throughput: the same rows with Σ unmet ≤ `maximumUnmet`, minimising generalised cost.
+    /// Stage 2 of max throughput, on stage 1's LP: the objective swapped for generalised cost (the min-cost
+    /// program's, column for column) and the row Σ unmet ≤ `maximumUnmet` appended.
     ///
+    /// The rows and columns are this program's, in order, so every handle of this formulation (``flow``,
+    /// ``unmet``, the capacity rows) reads stage 2's solution as well as stage 1's.
     /// - Parameter maximumUnmet: total unmet TEU/year allowed (stage 1's optimum, with a tiny tolerance).
     public func cheapestAtThroughput(maximumUnmet: Double) -> LinearProgram {
         let costing = FlowProgram(network: network, objective: .minCost, aggregateDemands: aggregateDemands)
-        var lp = costing.program
+        var lp = program
+        lp.replaceObjective(with: costing.program)
         lp.name = "corridor_max_throughput_cost"
         lp.addConstraint("throughput", unmet.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
         return lp

@@ -274,13 +274,16 @@ public struct PeriodProgram: Sendable {
 
     }
 
-    /// Stage 2 of max throughput: the min-cost program with Σ lost ≤ `maximumUnmet` (TEU/year).
+    /// Stage 2 of max throughput, on stage 1's LP: the objective swapped for the min-cost program's (built
+    /// without cost pruning, so column for column the same) and the row Σ lost ≤ `maximumUnmet` (TEU/year)
+    /// appended; every handle of this formulation reads stage 2's solution too.
     public func cheapestAtThroughput(maximumUnmet: Double) -> LinearProgram {
         let costing = PeriodProgram(network: network, schedule: schedule, objective: .minCost, pruneByCost: false)
-        var lp = costing.program
+        var lp = program
+        lp.replaceObjective(with: costing.program)
         lp.name = "corridor_periods_max_throughput_cost"
         lp.addConstraint(
-            "throughput", costing.lost.flatMap { $0 }.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
+            "throughput", lost.flatMap { $0 }.map { LinearProgram.Term($0, 1) }, bounds: .upper(maximumUnmet))
         return lp
     }
 

@@ -6,7 +6,7 @@ import LinearProgramming
 ///
 /// Works for both formulations: the arc form (``FlowProgram``: flows per commodity and link, routes
 /// by path decomposition) and the path form (``PathProgram``: routes straight from the path columns).
-struct FlowDecoder {
+struct FlowDecoder: StageDecoder {
     let network: Network
     let objective: Objective
     let commodities: [Commodity]
@@ -25,15 +25,13 @@ struct FlowDecoder {
     /// Routes as (demand, links, TEU/year) when the formulation has them (paths); nil: decompose.
     let paths: [PathDecomposition.Path]?
 
-    /// Values below this many TEU/year are numerical dust and reported as 0.
-    static let dust = 1e-6
-
     init(formulation: FlowProgram, solution: LPSolution, scenario: String) {
         let network = formulation.network
         self.init(
             network: network, objective: formulation.objective, commodities: formulation.commodities,
             linkCapacity: formulation.linkCapacity, nodeCapacity: formulation.nodeCapacity,
-            size: Self.size(of: formulation), solution: solution, scenario: scenario,
+            size: ResultAssembler.size(of: formulation.program, commodities: formulation.commodities.count),
+            solution: solution, scenario: scenario,
             commodityFlow: formulation.flow.map { columns in
                 var f = [Double](repeating: 0, count: network.links.count)
                 for c in columns { f[c.link] = max(0, solution[c.variable]) }
@@ -63,7 +61,12 @@ struct FlowDecoder {
         self.paths = paths
     }
 
-    static func clean(_ v: Double) -> Double { abs(v) < dust ? 0 : v }
+    /// The shared half of decoding: links, nodes, demands and the result.
+    var assembler: ResultAssembler {
+        ResultAssembler(
+            network: network, objective: objective, scenario: scenario, size: size,
+            demandTEU: network.demands.reduce(0) { $0 + $1.teu }, solution: solution, throughputDuals: throughputDuals)
+    }
 
     func result(objectiveValue: Double?, solver: String, iterations: Int?) -> FlowResult {
         var linkFlow = [Double](repeating: 0, count: network.links.count)
@@ -74,74 +77,33 @@ struct FlowDecoder {
         for (d, demand) in network.demands.enumerated() {
             if let o = network.index(of: demand.from) { throughput[o] += delivered[d] }
         }
-
-        let demands = decodeDemands(commodityFlow: commodityFlow, delivered: delivered, unmet: unmet)
-        let totals = Totals(
-            network: network,
-            commodities: commodities,
-            linkFlow: linkFlow,
-            commodityFlow: commodityFlow,
-            throughput: throughput,
-            delivered: delivered,
-            unmet: unmet
-        )
-        let links = decodeLinks(linkFlow)
-        let nodes = decodeNodes(throughput)
-        return FlowResult(
-            scenario: scenario,
-            objective: objective,
-            status: solution.termination,
-            objectiveValue: objectiveValue,
-            demandTEU: network.demands.reduce(0) { $0 + $1.teu },
-            deliveredTEU: Self.clean(delivered.reduce(0, +)),
-            unmetTEU: Self.clean(unmet.reduce(0, +)),
-            totalCostUSD: totals.cost,
-            timeValueUSD: totals.timeValue,
-            unmetPenaltyUSD: totals.penalty,
-            avgCostUSDPerTEU: totals.delivered > Self.dust ? totals.cost / totals.delivered : nil,
-            avgTimeDays: totals.delivered > Self.dust ? totals.days / totals.delivered : nil,
-            corridors: Self.shares(demands),
-            links: links,
-            nodes: nodes,
-            demands: demands,
-            binding: Self.binding(links: links, nodes: nodes),
-            programSize: size,
-            solverName: solver,
-            iterations: iterations
-        )
+        let assembler = assembler
+        let clean = ResultAssembler.clean
+        let links = network.links.enumerated().map { l, link in
+            ResultAssembler.link(link, flow: clean(linkFlow[l])) {
+                ($0, assembler.shadow(linkCapacity[l]), assembler.gain(linkCapacity[l]))
+            }
+        }
+        let nodes = network.nodes.enumerated().map { n, node in
+            ResultAssembler.node(node, throughput: clean(throughput[n])) {
+                ($0, assembler.shadow(nodeCapacity[n]), assembler.gain(nodeCapacity[n]))
+            }
+        }
+        return assembler.result(
+            objectiveValue: objectiveValue, delivered: delivered, unmet: unmet,
+            totals: totals(linkFlow: linkFlow, throughput: throughput, delivered: delivered),
+            demands: decodeDemands(commodityFlow: commodityFlow, delivered: delivered, unmet: unmet),
+            links: links, nodes: nodes, solver: solver, iterations: iterations)
     }
 
     /// A result with a status and no flows, for a solve that did not reach an optimum.
     static func empty(_ formulation: FlowProgram, scenario: String, status: TerminationStatus, solver: String)
         -> FlowResult
     {
-        empty(formulation.network, formulation.objective, size(of: formulation), scenario, status, solver)
-    }
-
-    /// A result with a status and no flows, for a formulation of `size`.
-    static func empty(
-        _ network: Network, _ objective: Objective, _ size: ProgramSize, _ scenario: String,
-        _ status: TerminationStatus, _ solver: String
-    ) -> FlowResult {
-        let total = network.demands.reduce(0) { $0 + $1.teu }
-        return FlowResult(
-            scenario: scenario, objective: objective, status: status, objectiveValue: nil,
-            demandTEU: total, deliveredTEU: 0, unmetTEU: 0, totalCostUSD: 0, timeValueUSD: 0, unmetPenaltyUSD: 0,
-            avgCostUSDPerTEU: nil, avgTimeDays: nil, corridors: [], links: [], nodes: [], demands: [], binding: [],
-            programSize: size,
-            solverName: solver,
-            iterations: nil
-        )
-    }
-
-    /// Rows, columns, non-zeros and commodities of a formulation's LP.
-    static func size(of formulation: FlowProgram) -> ProgramSize {
-        let program = formulation.program
-        return ProgramSize(
-            rows: program.rowCount,
-            columns: program.columnCount,
-            nonZeros: program.nonZeroCount,
-            commodities: formulation.commodities.count
-        )
+        let network = formulation.network
+        return ResultAssembler.empty(
+            network, formulation.objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu },
+            size: ResultAssembler.size(of: formulation.program, commodities: formulation.commodities.count),
+            scenario: scenario, status: status, solver: solver)
     }
 }

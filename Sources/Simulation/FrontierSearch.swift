@@ -97,8 +97,8 @@ struct FrontierSearch {
             .sorted { ($0.teu, $1.corridor) > ($1.teu, $0.corridor) }
         let point = CostTimeFrontier.Point(
             votFrom: vot, votTo: vot,
-            costUSDPerTEU: delivered > FlowDecoder.dust ? cost / delivered : nil,
-            timeDays: delivered > FlowDecoder.dust ? days / delivered : nil,
+            costUSDPerTEU: delivered > ResultAssembler.dust ? cost / delivered : nil,
+            timeDays: delivered > ResultAssembler.dust ? days / delivered : nil,
             deliveredTEU: outcomes.reduce(0) { $0 + $1.deliveredTEU },
             unmetTEU: outcomes.reduce(0) { $0 + $1.unmetTEU },
             corridors: corridors, routes: routes, isPareto: true

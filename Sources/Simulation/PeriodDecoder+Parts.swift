@@ -11,60 +11,37 @@ extension PeriodDecoder {
         return factor <= 0 ? 0 : nil
     }
 
-    private func shadow(_ row: LinearProgram.Constraint?) -> Double { FlowDecoder.shadow(row, in: solution) }
-
-    /// An element's annual capacity (Σ_p annual × days(p)/365 × factor(p)), shadow price and throughput gain
-    /// (each Σ_p of the period's value × days(p)/365 × factor(p)); the plain values when unlimited or closed.
-    private func annual(_ capacity: Double?, closed: Bool, factors: [Double], rows: [LinearProgram.Constraint?])
-        -> (capacity: Double?, price: Double?, gain: Double?)
+    /// A limited, open element's annual capacity (Σ_p annual × days(p)/365 × factor(p)), shadow price and
+    /// throughput gain (each Σ_p of the period's value × days(p)/365 × factor(p)).
+    private func annual(_ capacity: Double, factors: [Double], rows: [LinearProgram.Constraint?])
+        -> ResultAssembler.Figures
     {
-        guard let capacity, !closed else { return (closed ? 0 : nil, nil, nil) }
+        let assembler = assembler
         var total = 0.0
         var price = 0.0
         var gain: Double? = throughputDuals == nil ? nil : 0
         for (p, period) in formulation.schedule.periods.enumerated() {
             let w = period.days / 365 * factors[p]
             total += capacity * w
-            price += w * shadow(rows[p])
-            if let g = FlowDecoder.gain(rows[p], in: throughputDuals) { gain = (gain ?? 0) + w * g }
+            price += w * assembler.shadow(rows[p])
+            if let g = assembler.gain(rows[p]) { gain = (gain ?? 0) + w * g }
         }
         return (total, price, gain)
     }
 
-    private func utilization(_ flow: Double, _ capacity: Double?) -> Double? {
-        guard let capacity, capacity > 0 else { return nil }
-        return flow / capacity
-    }
-
     func annualLinks(_ flow: [[Double]]) -> [LinkFlow] {
-        let network = formulation.network
-        return network.links.enumerated().map { l, link in
-            let total = FlowDecoder.clean(flow[l].reduce(0, +))
-            let a = annual(
-                link.capacityTEU, closed: link.isClosed, factors: formulation.schedule.linkCapacityFactor[l],
-                rows: formulation.linkCapacity[l])
-            return LinkFlow(
-                id: link.id, from: link.from, to: link.to, mode: link.mode, corridor: link.corridor, flowTEU: total,
-                capacityTEU: a.capacity, utilization: utilization(total, a.capacity), shadowPriceUSDPerTEU: a.price,
-                throughputGainPerTEU: a.gain, isClosed: link.isClosed
-            )
+        formulation.network.links.enumerated().map { l, link in
+            ResultAssembler.link(link, flow: ResultAssembler.clean(flow[l].reduce(0, +))) {
+                annual($0, factors: formulation.schedule.linkCapacityFactor[l], rows: formulation.linkCapacity[l])
+            }
         }
     }
 
     func annualNodes(_ throughput: [[Double]]) -> [NodeFlow] {
-        let network = formulation.network
-        return network.nodes.enumerated().map { n, node in
-            let total = FlowDecoder.clean(throughput[n].reduce(0, +))
-            let a = annual(
-                node.capacityTEU, closed: node.isClosed, factors: formulation.schedule.nodeCapacityFactor[n],
-                rows: formulation.nodeCapacity[n])
-            return NodeFlow(
-                id: node.id, name: node.name, kind: node.kind, country: node.country, latitude: node.latitude,
-                longitude: node.longitude, throughputTEU: total, capacityTEU: a.capacity,
-                utilization: utilization(total, a.capacity), shadowPriceUSDPerTEU: a.price,
-                throughputGainPerTEU: a.gain,
-                isClosed: node.isClosed
-            )
+        formulation.network.nodes.enumerated().map { n, node in
+            ResultAssembler.node(node, throughput: ResultAssembler.clean(throughput[n].reduce(0, +))) {
+                annual($0, factors: formulation.schedule.nodeCapacityFactor[n], rows: formulation.nodeCapacity[n])
+            }
         }
     }
 
@@ -75,7 +52,8 @@ extension PeriodDecoder {
         let network = formulation.network
         let schedule = formulation.schedule
         let P = formulation.periodCount
-        let clean = FlowDecoder.clean
+        let clean = ResultAssembler.clean
+        let assembler = assembler
         var late = [Double](repeating: 0, count: P)
         var lateCost = [Double](repeating: 0, count: P)
         for (k, row) in formulation.backlog.enumerated() {
@@ -99,20 +77,23 @@ extension PeriodDecoder {
             }
             let links = network.links.enumerated().map { l, link in
                 let flow = clean(linkFlow[l][p])
-                let cap = link.isClosed ? 0 : capacity(link.capacityTEU, p, factor: schedule.linkCapacityFactor[l][p])
+                let limit = ResultAssembler.limit(link.capacityTEU, closed: link.isClosed) {
+                    capacity($0, p, factor: schedule.linkCapacityFactor[l][p])
+                }
                 return PeriodLinkFlow(
-                    id: link.id, corridor: link.corridor, flowTEU: flow, capacityTEU: cap,
-                    utilization: utilization(flow, cap),
-                    shadowPriceUSDPerTEU: link.capacityTEU == nil || link.isClosed
-                        ? nil : shadow(formulation.linkCapacity[l][p]))
+                    id: link.id, corridor: link.corridor, flowTEU: flow, capacityTEU: limit.capacity,
+                    utilization: ResultAssembler.utilization(flow, limit.capacity),
+                    shadowPriceUSDPerTEU: limit.priced ? assembler.shadow(formulation.linkCapacity[l][p]) : nil)
             }
             let nodes = network.nodes.enumerated().map { n, node in
                 let flow = clean(throughput[n][p])
-                let cap = node.isClosed ? 0 : capacity(node.capacityTEU, p, factor: schedule.nodeCapacityFactor[n][p])
+                let limit = ResultAssembler.limit(node.capacityTEU, closed: node.isClosed) {
+                    capacity($0, p, factor: schedule.nodeCapacityFactor[n][p])
+                }
                 return PeriodNodeFlow(
-                    id: node.id, throughputTEU: flow, capacityTEU: cap, utilization: utilization(flow, cap),
-                    shadowPriceUSDPerTEU: node.capacityTEU == nil || node.isClosed
-                        ? nil : shadow(formulation.nodeCapacity[n][p]))
+                    id: node.id, throughputTEU: flow, capacityTEU: limit.capacity,
+                    utilization: ResultAssembler.utilization(flow, limit.capacity),
+                    shadowPriceUSDPerTEU: limit.priced ? assembler.shadow(formulation.nodeCapacity[n][p]) : nil)
             }
             let stocks = network.nodes.enumerated().compactMap { n, node -> PeriodStock? in
                 guard let storage = node.storageCapacityTEU, storage > 0 else { return nil }

@@ -104,7 +104,7 @@ struct PeriodPaths {
         }
         let corridors = teu.map { table -> [CorridorShare] in
             let total = table.sumInKeyOrder()
-            guard total > FlowDecoder.dust else { return [] }
+            guard total > ResultAssembler.dust else { return [] }
             return table.map { CorridorShare(corridor: $0.key, teu: $0.value, share: $0.value / total) }
                 .sorted { ($0.teu, $1.corridor) > ($1.teu, $0.corridor) }
         }

@@ -36,7 +36,7 @@ enum RouteBuilder {
     static func merge(_ routes: [Route]) -> [Route] {
         var merged: [[Link.ID]: Route] = [:]
         var order: [[Link.ID]] = []
-        for route in routes where route.teu > FlowDecoder.dust {
+        for route in routes where route.teu > ResultAssembler.dust {
             if merged[route.links] != nil {
                 merged[route.links]?.teu += route.teu
             } else {

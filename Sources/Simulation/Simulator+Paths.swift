@@ -6,7 +6,7 @@ extension Simulator {
     /// Column generation (``SolutionMethod/paths``): the path master, solved warm in one session per stage.
     ///
     /// Min-cost: one column generation. Max throughput: stage 1 maximises delivered TEU; stage 2
-    /// minimises cost with Σ unmet at most stage 1's (with the arc form's tolerance), starting from
+    /// minimises cost with Σ unmet at most stage 1's (``LexicographicSolve``), generating columns again from
     /// stage 1's paths. The result has the arc form's meaning throughout; routes come straight from
     /// the path columns, and ``ProgramSize`` is the final master's.
     ///
@@ -17,34 +17,43 @@ extension Simulator {
         var generation = ColumnGeneration(factory: factory, options: options)
         generation.roundLimit = columnGenerationRounds
         let master = PathProgram(network: network, objective: objective)
-        let first = try generation.solve(master)
-        if first.stalled { return nil }
-        guard first.solution.termination == .optimal else {
-            return FlowDecoder.empty(
-                network, objective, Self.size(master, first, first.rounds), scenario, first.solution.termination,
-                solver.name)
-        }
-        switch objective {
-        case .minCost:
-            return Self.decode(master, first, scenario: scenario, objectiveValue: first.solution.objective,
-                solver: solver.name, rounds: first.rounds, iterations: first.iterations)
-        case .maxThroughput:
-            let delivered = first.solution.objective ?? 0
-            let totalDemand = network.demands.reduce(0) { $0 + $1.teu }
-            let maximumUnmet = max(0, totalDemand - delivered) * (1 + 1e-9) + 1e-9 * max(1, totalDemand)
-            let costing = PathProgram(network: network, objective: .minCost, maximumUnmet: maximumUnmet)
-            let second = try generation.solve(costing, seed: first.paths.map(\.column), seedRows: first.rowOrder)
-            if second.stalled { return nil }
-            let rounds = first.rounds + second.rounds
-            guard second.solution.termination == .optimal else {
-                return FlowDecoder.empty(
-                    network, objective, Self.size(costing, second, rounds), scenario, second.solution.termination,
-                    solver.name)
+        var costing: PathProgram?
+        let stages = try LexicographicSolve.solve(
+            objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu }, solution: \.solution,
+            first: { () throws(SolverError) -> ColumnGeneration.Outcome? in
+                let outcome = try generation.solve(master)
+                return outcome.stalled ? nil : outcome
+            },
+            second: { (first, maximumUnmet) throws(SolverError) -> ColumnGeneration.Outcome? in
+                let program = PathProgram(network: network, objective: .minCost, maximumUnmet: maximumUnmet)
+                costing = program
+                let outcome = try generation.solve(program, seed: first.paths.map(\.column), seedRows: first.rowOrder)
+                return outcome.stalled ? nil : outcome
+            })
+        guard let stages else { return nil }
+        let first = stages.first
+        guard let second = stages.second, let costing else {
+            guard first.solution.termination == .optimal else {
+                return ResultAssembler.empty(
+                    network, objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu },
+                    size: Self.size(master, first, first.rounds), scenario: scenario, status: first.solution.termination,
+                    solver: solver.name)
             }
-            return Self.decode(costing, second, scenario: scenario, objectiveValue: delivered,
-                solver: solver.name, rounds: rounds, iterations: first.iterations + second.iterations,
-                throughputDuals: Self.gains(first, in: second), objective: .maxThroughput)
+            return Self.decode(
+                master, first, scenario: scenario, objectiveValue: first.solution.objective,
+                solver: solver.name, rounds: first.rounds, iterations: first.iterations)
         }
+        let rounds = first.rounds + second.rounds
+        guard second.solution.termination == .optimal else {
+            return ResultAssembler.empty(
+                network, objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu },
+                size: Self.size(costing, second, rounds), scenario: scenario, status: second.solution.termination,
+                solver: solver.name)
+        }
+        return Self.decode(
+            costing, second, scenario: scenario, objectiveValue: stages.delivered,
+            solver: solver.name, rounds: rounds, iterations: first.iterations + second.iterations,
+            throughputDuals: Self.gains(first, in: second), objective: .maxThroughput)
     }
 
     /// Stage 1's duals (TEU gained per TEU of capacity) placed at stage 2's rows for the same capacities.
@@ -64,11 +73,8 @@ extension Simulator {
     }
 
     private static func size(_ master: PathProgram, _ outcome: ColumnGeneration.Outcome, _ rounds: Int) -> ProgramSize {
-        ProgramSize(
-            rows: outcome.program.rowCount, columns: outcome.program.columnCount,
-            nonZeros: outcome.program.nonZeroCount, commodities: master.commodities.count,
-            method: .paths, rounds: rounds
-        )
+        ResultAssembler.size(
+            of: outcome.program, commodities: master.commodities.count, method: .paths, rounds: rounds)
     }
 
     private static func decode(

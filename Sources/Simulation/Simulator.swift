@@ -39,37 +39,12 @@ public struct Simulator: Sendable {
         return try runArc(network, scenario: scenario, objective: objective)
     }
 
-    /// The arc form (``FlowProgram``): one LP, or two for max throughput.
+    /// The arc form (``FlowProgram``): one LP, or two on the same LP for max throughput.
     private func runArc(_ network: Network, scenario: String, objective: Objective) throws(SolverError) -> FlowResult {
         let formulation = FlowProgram(network: network, objective: objective)
-        let first = try solver.solve(formulation.program, options: options)
-        guard first.termination == .optimal else {
-            var result = FlowDecoder.empty(formulation, scenario: scenario, status: first.termination, solver: solver.name)
-            result.solverLog = first.log
-            return result
-        }
-        switch objective {
-        case .minCost:
-            var result = FlowDecoder(formulation: formulation, solution: first, scenario: scenario)
-                .result(objectiveValue: first.objective, solver: solver.name, iterations: first.iterations)
-            result.solverLog = first.log
-            return result
-        case .maxThroughput:
-            let delivered = first.objective ?? 0
-            let totalDemand = network.demands.reduce(0) { $0 + $1.teu }
-            let maximumUnmet = max(0, totalDemand - delivered) * (1 + 1e-9) + 1e-9 * max(1, totalDemand)
-            let second = try solver.solve(formulation.cheapestAtThroughput(maximumUnmet: maximumUnmet), options: options)
-            guard second.termination == .optimal else {
-                var result = FlowDecoder.empty(formulation, scenario: scenario, status: second.termination, solver: solver.name)
-                result.solverLog = first.log + second.log
-                return result
-            }
-            var decoder = FlowDecoder(formulation: formulation, solution: second, scenario: scenario)
-            decoder.throughputDuals = first
-            let iterations = (first.iterations ?? 0) + (second.iterations ?? 0)
-            var result = decoder.result(objectiveValue: delivered, solver: solver.name, iterations: iterations)
-            result.solverLog = first.log + second.log
-            return result
-        }
+        return try solveLexicographic(
+            FlowDecoder.self, formulation, program: formulation.program, objective: objective,
+            demandTEU: network.demands.reduce(0) { $0 + $1.teu }, scenario: scenario,
+            costing: formulation.cheapestAtThroughput(maximumUnmet:))
     }
 }

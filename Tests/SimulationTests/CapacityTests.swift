@@ -174,7 +174,7 @@ struct CapacityTests {
         #expect(isClose(try #require(entry.utilisation), 0.5))
     }
 
-    @Test("Seeded random networks: the maximum flow equals its cut, and no cut element has room left")
+    @Test("Seeded random networks: the maximum flow equals its cut, is a feasible flow, and no cut element has room left")
     func randomNetworksCutEqualsFlow() throws {
         for seed in UInt64(1)...40 {
             let network = try RandomCorridor.network(seed: seed)
@@ -190,6 +190,27 @@ struct CapacityTests {
                 }
                 for (l, link) in network.links.enumerated() {
                     #expect(capacity.linkFlows[l] <= (link.capacityTEU ?? .infinity) + 1e-9)
+                }
+                // A feasible flow whose value equals a cut's capacity is maximum: check conservation and
+                // node capacities too.
+                var inflow = [Double](repeating: 0, count: network.nodes.count)
+                var outflow = inflow
+                for l in network.links.indices {
+                    outflow[network.linkEnds[l].from] += capacity.linkFlows[l]
+                    inflow[network.linkEnds[l].to] += capacity.linkFlows[l]
+                }
+                for (n, node) in network.nodes.enumerated() {
+                    let tolerance = 1e-9 * max(1, value)
+                    if analysis.sources.contains(n) {
+                        #expect(outflow[n] >= inflow[n] - tolerance, "seed \(seed) \(node.id)")
+                        #expect(outflow[n] <= (node.capacityTEU ?? .infinity) + tolerance, "seed \(seed) \(node.id)")
+                    } else if analysis.sinks.contains(n) {
+                        #expect(inflow[n] >= outflow[n] - tolerance, "seed \(seed) \(node.id)")
+                        #expect(inflow[n] <= (node.capacityTEU ?? .infinity) + tolerance, "seed \(seed) \(node.id)")
+                    } else {
+                        #expect(abs(inflow[n] - outflow[n]) <= tolerance, "seed \(seed) \(node.id)")
+                        #expect(inflow[n] <= (node.capacityTEU ?? .infinity) + tolerance, "seed \(seed) \(node.id)")
+                    }
                 }
             }
         }

@@ -156,4 +156,42 @@ struct PeriodSimulatorTests {
         #expect(isClose(r.deliveredTEU, 273.75))
         expectPeriodInvariants(r, network)
     }
+
+    /// Stage 1 alone cannot tell the maximal flows apart; stage 2 must pick the cheapest of them.
+    ///
+    /// Two halves of 182.5 days; 150 TEU due in each. Dear A→B (50 USD/TEU, 182.5 TEU a half) and cheap
+    /// A→C→B (5 + 5 USD/TEU, A→C 100 TEU a half). All 300 TEU/yr fit, so every maximal flow delivers 300;
+    /// the cheapest fills the cheap route (2 × 100 TEU × 10 USD) and sends the rest dear (2 × 50 × 50 USD):
+    /// 7,000 USD/yr. Stage 1's own optimum sends more by the dear link, at a higher cost.
+    @Test("Max throughput over periods: of several maximal flows, stage 2 gives the cheapest (hand-checked)")
+    func maxThroughputCheapestOfMaximal() throws {
+        let network = try F.network(
+            links: [
+                F.link("A", "B", cost: 50, capacity: 365, id: "dear"),
+                F.link("A", "C", cost: 5, capacity: 200), F.link("C", "B", cost: 5),
+            ],
+            demands: [F.demand("A", "B", teu: 300)])
+        let schedule = PeriodSchedule(
+            periods: [.init(name: "h1", days: 182.5), .init(name: "h2", days: 182.5)], for: network)
+
+        let r = try simulator.run(network, periods: schedule, scenario: "t", objective: .maxThroughput)
+
+        #expect(r.status == .optimal)
+        #expect(isClose(try #require(r.objectiveValue), 300))
+        #expect(isClose(r.deliveredTEU, 300))
+        #expect(isClose(r.totalCostUSD, 7_000))
+        let dear = try #require(r.links.first { $0.id.rawValue == "dear" })
+        #expect(isClose(dear.flowTEU, 100))
+        #expect(isClose(r.links.first { $0.id.rawValue == "A-C" }?.flowTEU ?? .nan, 200))
+        expectPeriodInvariants(r, network)
+
+        // Skipping stage 2: stage 1's optimum delivers as much, but by a dearer mix.
+        let stage1 = PeriodProgram(network: network, schedule: schedule, objective: .maxThroughput)
+        let solution = try GLPKSolver().solve(stage1.program)
+        #expect(isClose(try #require(solution.objective), 300))
+        let cost = stage1.flow.joined().reduce(0) { $0 + max(0, solution[$1.variable]) * $1.unitCost }
+        let dearFlow = stage1.flow.joined().filter { $0.link == 0 }.reduce(0) { $0 + max(0, solution[$1.variable]) }
+        #expect(cost > 7_000 + 1, "stage 1 alone: \(cost) USD/yr, \(dearFlow) TEU/yr by the dear link")
+        #expect(dearFlow > 100 + 1e-6)
+    }
 }

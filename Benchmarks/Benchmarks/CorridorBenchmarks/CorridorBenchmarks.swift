@@ -140,6 +140,9 @@ let benchmarks: @Sendable () -> Void = {
 
     // Disruption sweeps: warm against cold per case, and sweeps on 1 and 2 threads (SweepBenchmarks.swift).
     sweepBenchmarks()
+
+    // Corridor capacities: max flow + cut, and λ (CapacityBenchmarks.swift).
+    capacityBenchmarks()
 }
 
 /// `Seasonal/<file>`: what `corridor run FILE` does minus printing, on bundled files: the annual

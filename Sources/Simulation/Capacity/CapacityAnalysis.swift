@@ -41,10 +41,12 @@ public struct CapacityAnalysis: Sendable {
     /// - Throws: ``CapacityError/cutMismatch(corridor:flow:cut:)`` if the cut does not sum to the
     ///   flow within 1e-6 relative (checked on every run).
     public func capacity(of selection: CorridorSelection) throws(CapacityError) -> CorridorCapacity {
-        let tags = Set(selection.tags + [CorridorSelection.sharedTag])
+        // A linear scan of a few short tags: cheaper than hashing every link's tag.
+        let tags = selection.tags + [CorridorSelection.sharedTag]
         let count = network.nodes.count
         let (source, sink) = (2 * count, 2 * count + 1)
-        var graph = MaxFlowGraph(nodes: 2 * count + 2)
+        var graph = MaxFlowGraph(
+            nodes: 2 * count + 2, edgeCapacity: count + network.links.count + sources.count + sinks.count)
         var nodeEdge = [Int?](repeating: nil, count: count)
         for (n, node) in network.nodes.enumerated() where !node.isClosed {
             nodeEdge[n] = graph.addEdge(from: 2 * n, to: 2 * n + 1, capacity: node.capacityTEU ?? .infinity)

@@ -49,30 +49,16 @@ extension Corridor {
 
         @OptionGroup var solverOptions: SolverOptions
 
+        /// Benchmark-only: time the computation in the process instead of reporting (Capacity+Timing.swift).
+        @Option(help: .hidden)
+        var timing: CapacityTiming?
+
         func validate() throws { try solverOptions.check() }
 
         func run() throws {
-            let scenario: Scenario
-            do {
-                scenario = try ScenarioLoader.load(path: file)
-            } catch {
-                Output.error(error.description)
-                throw ExitCodes.dataError
-            }
-            for warning in scenario.warnings { Output.error(warning.description) }
+            if let timing { return try runTiming(timing) }
+            let (scenario, selections, analysis) = try prepare()
             let network = scenario.network
-            let defaults = CorridorSelection.defaults(in: network)
-            let selections = try corridors.isEmpty
-                ? defaults : corridors.map { try CorridorSelection.parse($0, defaults: defaults, network: network, file: file) }
-            let analysis: CapacityAnalysis
-            do {
-                analysis = try CapacityAnalysis(network: network, from: sources, to: sinks)
-            } catch .unknownNode(let id) {
-                throw ValidationError("--from/--to: no node '\(id)' in \(file).")
-            } catch {
-                Output.error("\(file): error: \(error.description)")
-                throw ExitCodes.dataError
-            }
             let solver = GLPKSolver()
             let study: CapacityStudy
             do {
@@ -97,6 +83,31 @@ extension Corridor {
                 try Output.writeDirectory(dir, files: CapacityReport.tables(study).map { (name: "\($0.name).csv", text: $0.csv()) })
             }
             if let html { try Output.write(CapacityReport.html(study, file: file), to: html) }
+        }
+
+        /// The scenario (its warnings printed), the corridors asked for (or the defaults) and the
+        /// analysis of the sources and sinks.
+        func prepare() throws -> (scenario: Scenario, selections: [CorridorSelection], analysis: CapacityAnalysis) {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(path: file)
+            } catch {
+                Output.error(error.description)
+                throw ExitCodes.dataError
+            }
+            for warning in scenario.warnings { Output.error(warning.description) }
+            let network = scenario.network
+            let defaults = CorridorSelection.defaults(in: network)
+            let selections = try corridors.isEmpty
+                ? defaults : corridors.map { try CorridorSelection.parse($0, defaults: defaults, network: network, file: file) }
+            do {
+                return (scenario, selections, try CapacityAnalysis(network: network, from: sources, to: sinks))
+            } catch .unknownNode(let id) {
+                throw ValidationError("--from/--to: no node '\(id)' in \(file).")
+            } catch {
+                Output.error("\(file): error: \(error.description)")
+                throw ExitCodes.dataError
+            }
         }
     }
 }
