@@ -1,5 +1,4 @@
 import FreightNetwork
-internal import Yams
 
 extension Change {
     /// Reads one entry of `changes`, recording every syntax problem in `diagnostics`.

@@ -1,5 +1,4 @@
 internal import FreightNetwork
-internal import Yams
 
 extension PlanFile {
     /// Reads one effect. An effect whose link or node could be read comes back even when an amount is

@@ -1,5 +1,4 @@
 public import FreightNetwork
-internal import Yams
 
 /// A plan file: investment candidates, a budget and (optionally) the weighted scenarios to plan over.
 ///

@@ -1,5 +1,4 @@
 import FreightNetwork
-internal import Yams
 
 /// One entry of `demands` (or an `add_demand` change), read with positions.
 struct DemandRecord {

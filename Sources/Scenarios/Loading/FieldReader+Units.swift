@@ -1,4 +1,3 @@
-internal import Yams
 
 extension FieldReader {
     /// Capacities below this many TEU/year are suspicious: most likely written in thousands or

@@ -1,4 +1,3 @@
-internal import Yams
 
 /// What a number field accepts beyond being finite.
 enum NumberRule {
@@ -38,25 +37,24 @@ extension FieldReader {
     /// Reads a number field and checks it against `rule`.
     mutating func number(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
         guard let node = present(key, required: required) else { return nil }
-        let field = fieldPath(key)
         let number: Double
         switch Self.reading(node) {
         case .value(let value):
             number = value
         case .refused(let message, let hint):
-            report(at: node, field: field, "expected a decimal number, \(message)", hint: hint)
+            report(at: node, field: fieldPath(key), "expected a decimal number, \(message)", hint: hint)
             return nil
         case .notANumber:
-            report(at: node, field: field, "expected a number, found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "expected a number, found \(Self.describe(node))")
             return nil
         }
         guard number.isFinite else {
-            report(at: node, field: field, "expected a finite number, found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "expected a finite number, found \(Self.describe(node))")
             return nil
         }
         guard abs(number) <= Self.largestNumber else {
             let limit = "expected a number of at most 1e15 in size (larger ones are mistakes)"
-            report(at: node, field: field, "\(limit), found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "\(limit), found \(Self.describe(node))")
             return nil
         }
         switch rule {
@@ -64,13 +62,13 @@ extension FieldReader {
             return number
         case .nonNegative:
             guard number >= 0 else {
-                report(at: node, field: field, "expected a number ≥ 0, found \(Self.describe(node))")
+                report(at: node, field: fieldPath(key), "expected a number ≥ 0, found \(Self.describe(node))")
                 return nil
             }
         case .range(let range, let name):
             guard range.contains(number) else {
                 let bounds = "\(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))"
-                report(at: node, field: field, "expected \(name) between \(bounds), found \(Self.describe(node))")
+                report(at: node, field: fieldPath(key), "expected \(name) between \(bounds), found \(Self.describe(node))")
                 return nil
             }
         }
@@ -148,6 +146,7 @@ extension FieldReader {
 
     /// Why `id` is not a valid id, or `nil` when it is.
     static func identifierProblem(_ id: String) -> String? {
+        if (1...64).contains(id.utf8.count), id.utf8.allSatisfy(Self.isPlainIDByte) { return nil }
         let allowed = id.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII
                 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
@@ -160,6 +159,16 @@ extension FieldReader {
         if !allowed { return "invalid id '\(id)': use only letters, digits, '_', '-' and '.'" }
         if id.count > 64 { return "invalid id '\(id.prefix(20))…': \(id.count) characters long, at most 64 allowed" }
         return nil
+    }
+
+    /// True for the bytes of a valid id: ASCII letters, digits, `_`, `.` and `-`.
+    private static func isPlainIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"):
+            true
+        default: false
+        }
     }
 
     /// Reads a list field; a null value counts as an empty list.
@@ -213,9 +222,15 @@ extension FieldReader {
 extension String {
     /// The string without leading and trailing spaces.
     func trimmingSpaces() -> String {
+        if let first = utf8.first, let last = utf8.last, Self.isASCIIVisible(first), Self.isASCIIVisible(last) {
+            return self
+        }
         var text = Substring(self)
         while text.first?.isWhitespace == true { text = text.dropFirst() }
         while text.last?.isWhitespace == true { text = text.dropLast() }
         return String(text)
     }
+
+    /// True for an ASCII byte that is neither a space nor a control character: never trimmed.
+    private static func isASCIIVisible(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }

@@ -20,7 +20,7 @@ struct FieldReader {
 
     /// Opens `node` as a mapping, or returns `nil` after recording "expected a mapping".
     init?(_ node: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) {
-        guard let mapping = node.mapping else {
+        guard let mapping = Self.merged(node) else {
             let found = Self.describe(node)
             let position = Self.position(of: node, in: file)
             diagnostics.append(ScenarioError(at: position, field: path, message: "expected a mapping, found \(found)"))
@@ -28,7 +28,7 @@ struct FieldReader {
         }
         self.file = file
         self.path = path
-        self.mapping = Self.merged(mapping)
+        self.mapping = mapping
         self.position = Self.position(of: node, in: file)
     }
 
@@ -58,7 +58,7 @@ struct FieldReader {
     /// tag runs its regular expressions on every key it passes, which took half of loading a
     /// 1,000-node file. Field names are words, whose tag is always `str`: the same answer.
     func entry(_ key: String) -> YAMLNode? {
-        mapping.first { $0.key.scalar?.string == key }?.value
+        mapping.pairs.firstIndex { $0.key.isScalar(key) }.map { mapping.pairs[$0].value }
     }
 
     /// Records an "unknown key" error for every key not in `allowed`, suggesting the nearest.
@@ -66,6 +66,7 @@ struct FieldReader {
     /// Keys not yet written are preferred, and a wider misspelling of one of them is still
     /// suggested: `dislinktance_km` is most likely the missing `distance_km`.
     mutating func rejectUnknownKeys(allowed: [String]) {
+        guard !mapping.keys.allSatisfy({ $0.scalar.map { allowed.contains($0.string) } ?? false }) else { return }
         let written = Set(mapping.keys.compactMap { $0.scalar?.string })
         let absent = allowed.filter { !written.contains($0) }
         let candidates = absent + allowed.filter { written.contains($0) }
@@ -108,8 +109,16 @@ struct FieldReader {
         SourcePosition(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
     }
 
+    /// The entries of `node`, a mapping, with YAML merge keys (`<<: *defaults`) expanded; its own keys win.
+    ///
+    /// Only a mapping composed by Yams can hold a merge key (see ``EventComposer``).
+    static func merged(_ node: YAMLNode) -> YAMLNode.Mapping? {
+        guard case .yams(let yams) = node.storage else { return node.mapping }
+        return yams.mapping.map { YAMLNode.Mapping(merged($0)) }
+    }
+
     /// `mapping` with YAML merge keys (`<<: *defaults`) expanded; its own keys win.
-    static func merged(_ mapping: YAMLNode.Mapping) -> YAMLNode.Mapping {
+    static func merged(_ mapping: Yams.Node.Mapping) -> Yams.Node.Mapping {
         guard let merge = mapping["<<"] else { return mapping }
         let sources = merge.mapping.map { [$0] } ?? merge.sequence?.compactMap(\.mapping) ?? []
         guard !sources.isEmpty else { return mapping }
@@ -119,7 +128,7 @@ struct FieldReader {
                 pairs.append((key, value))
             }
         }
-        return YAMLNode.Mapping(pairs, mapping.tag, mapping.style, mapping.mark)
+        return Yams.Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark)
     }
 
     /// How a found value is shown in a message: `'lots'`, `a mapping`, `a list` or `nothing`.

@@ -1,5 +1,4 @@
 import FreightNetwork
-internal import Yams
 
 /// One entry of `links` (or an `add_link` change), read with positions.
 struct LinkRecord {

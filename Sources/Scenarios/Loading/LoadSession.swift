@@ -1,4 +1,3 @@
-internal import Yams
 
 /// What one file resolves to: its network before and after its own changes.
 struct ResolvedFile {

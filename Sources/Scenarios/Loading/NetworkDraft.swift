@@ -19,6 +19,8 @@ struct NetworkDraft {
     var linkSources: [RecordSource] = []
     /// Where each of ``demands`` was written, index for index.
     var demandSources: [RecordSource] = []
+    /// The ids of ``nodes``, for checking references in constant time.
+    private(set) var validNodeIDs: Set<String> = []
     /// Node ids and where they were defined.
     var nodeIDs = IDRegistry(kind: "node")
     /// Link ids as written in files (the `baseID`s) and where they were defined.
@@ -69,6 +71,7 @@ struct NetworkDraft {
             periodOnlyFields["node \(nodes.count)"] = source
         }
         nodes.append(node)
+        validNodeIDs.insert(node.id.rawValue)
         nodeSources.append(RecordSource(path: record.path, position: record.id?.position ?? record.position))
         periods?.appendNode()
     }
@@ -136,7 +139,7 @@ struct NetworkDraft {
     func checkNode(_ reference: Located<String>?, field: String, into diagnostics: inout ScenarioDiagnostics) -> Bool {
         guard let reference else { return false }
         if let unknown = nodeIDs.check(reference, field: field) { diagnostics.append(unknown) }
-        return nodes.contains { $0.id.rawValue == reference.value }
+        return validNodeIDs.contains(reference.value)
     }
 
     /// Applies network edits (indices into ``nodes``, ``links`` and ``demands``), as on a network.

@@ -1,5 +1,4 @@
 import FreightNetwork
-internal import Yams
 
 /// One entry of `nodes` (or an `add_node` change), read with positions.
 struct NodeRecord {

@@ -29,6 +29,7 @@ enum ScalarText {
 
     /// Reads `text` (already trimmed of spaces) as a number field's value.
     static func number(_ text: String) -> Number {
+        if let value = plainDecimal(text) { return .value(value) }
         let (negative, body) = splitSign(text)
         let sign = negative ? "-" : ""
         if let special = infinityOrNaN(body) { return .value(negative ? -special : special) }
@@ -62,6 +63,39 @@ enum ScalarText {
         return .notANumber
     }
 
+    /// The value of `text` when it is a YAML 1.2 decimal other than an integer with a leading zero,
+    /// read from its UTF-8 bytes; `nil` leaves the text to ``number(_:)``'s general reading.
+    private static func plainDecimal(_ text: String) -> Double? {
+        var utf8 = text.utf8[...]
+        if let sign = utf8.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let whole = utf8.prefix(while: isDigit)
+        var rest = utf8.dropFirst(whole.count)
+        var isInteger = true
+        var fractionDigits = 0
+        if rest.first == UInt8(ascii: ".") {
+            isInteger = false
+            rest = rest.dropFirst()
+            fractionDigits = rest.prefix(while: isDigit).count
+            rest = rest.dropFirst(fractionDigits)
+        }
+        guard !whole.isEmpty || fractionDigits > 0 else { return nil }
+        if let e = rest.first {
+            guard e == UInt8(ascii: "e") || e == UInt8(ascii: "E") else { return nil }
+            isInteger = false
+            rest = rest.dropFirst()
+            if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { rest = rest.dropFirst() }
+            guard !rest.isEmpty, rest.allSatisfy(isDigit) else { return nil }
+        }
+        if isInteger, whole.count > 1, whole.first == UInt8(ascii: "0") { return nil }
+        return Double(text)
+    }
+
+    /// The YAML 1.1 booleans that mean true.
+    private static let yes: Set<String> = ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"]
+    /// The YAML 1.1 booleans that mean false.
+    private static let no: Set<String> = ["n", "N", "no", "No", "NO", "off", "Off", "OFF"]
+
     /// Reads the text of a plain scalar as a boolean field's value.
     static func boolean(_ text: String) -> Boolean {
         switch text {
@@ -69,9 +103,7 @@ enum ScalarText {
         case "false", "False", "FALSE": return .value(false)
         default: break
         }
-        let yes = ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"]
-        let no = ["n", "N", "no", "No", "NO", "off", "Off", "OFF"]
-        guard yes.contains(text) || no.contains(text) else { return .notABoolean }
+        guard text.utf8.count <= 3, yes.contains(text) || no.contains(text) else { return .notABoolean }
         let meaning = yes.contains(text)
         return .refused(
             message: "found '\(text)', which YAML 1.1 reads as \(meaning)",

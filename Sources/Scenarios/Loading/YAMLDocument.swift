@@ -1,9 +1,9 @@
 internal import Yams
 
-/// A YAML node from Yams; named to avoid a clash with `FreightNetwork.Node`.
-typealias YAMLNode = Yams.Node
-
 /// Turns scenario text into a YAML tree whose nodes carry their own positions.
+///
+/// libyaml's events build the tree (``EventComposer``); Yams composes the files that need it
+/// (errors, tags, anchors, merge keys, repeated keys), so every message stays Yams's.
 enum YAMLDocument {
     /// Composes `text` into a tree, or records why it cannot.
     ///
@@ -16,9 +16,14 @@ enum YAMLDocument {
             diagnostics.append(ScenarioError(at: position, field: "", message: "not a text file (contains NUL bytes)"))
             return nil
         }
+        var text = text
         let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text)
+            if let light = text.withUTF8({ EventComposer.compose($0) }) {
+                root = light
+            } else {
+                root = try Yams.compose(yaml: text).map { YAMLNode(storage: .yams($0)) }
+            }
         } catch {
             var problem = diagnostic(for: error, file: file)
             let isTab = character(atLine: problem.position.line, column: problem.position.column, in: text) == "\t"
@@ -33,6 +38,19 @@ enum YAMLDocument {
             return nil
         }
         return root
+    }
+
+    /// The keys of the mapping at the top of `text`, or `nil` when `text` does not compose into
+    /// a mapping (for any reason ``compose(_:file:into:)`` would record).
+    ///
+    /// Checks the whole text as `compose` does, but builds no tree below the top level.
+    static func topLevelKeys(_ text: String, file: String) -> [YAMLNode]? {
+        var text = text
+        if firstNULLine(in: text) == nil, let root = text.withUTF8({ EventComposer.root($0) }) {
+            return root.isNull ? nil : root.mapping?.keys
+        }
+        var ignored = ScenarioDiagnostics()
+        return compose(text, file: file, into: &ignored)?.mapping?.keys
     }
 
     /// The character at a 1-based line and column (counted in Unicode scalars), if there is one.
@@ -51,6 +69,7 @@ enum YAMLDocument {
 
     /// The 1-based line of the first NUL character, if there is one.
     static func firstNULLine(in text: String) -> Int? {
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains(0) }) == true { return nil }
         var line = 1
         for byte in text.utf8 {
             if byte == 0 { return line }
@@ -59,15 +78,8 @@ enum YAMLDocument {
         return nil
     }
 
-    /// The resolved tag of `node`, such as `tag:yaml.org,2002:int` for a plain `12`.
-    static func tagName(of node: YAMLNode) -> Tag.Name {
-        Tag.Name(rawValue: node.tag.description)
-    }
-
     /// True for a null scalar: `~`, `null` or nothing at all.
-    static func isNull(_ node: YAMLNode) -> Bool {
-        node.scalar != nil && YAMLDocument.tagName(of: node) == .null
-    }
+    static func isNull(_ node: YAMLNode) -> Bool { node.isNull }
 
     /// A positioned diagnostic for an error thrown by Yams.
     static func diagnostic(for error: any Error, file: String) -> ScenarioError {

@@ -1,5 +1,4 @@
 import FreightNetwork
-internal import Yams
 
 extension LoadSession {
     /// The shorthands `periods` accepts instead of a list.

@@ -1,5 +1,4 @@
 import FreightNetwork
-internal import Yams
 
 /// The periods a change is limited to: `periods: [nov, dec]`, or `from: nov, to: feb` (inclusive,
 /// wrapping around the end of the year), read with positions and checked against the scenario's

@@ -1,5 +1,4 @@
 import FreightNetwork
-internal import Yams
 
 /// One entry of a file's `uncertainty` list, read with positions, before its ids are resolved.
 ///

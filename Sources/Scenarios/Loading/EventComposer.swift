@@ -1,0 +1,122 @@
+internal import CYaml
+
+/// Builds a tree of light ``YAMLNode``s straight from libyaml's events, without Yams's nodes,
+/// tag resolution or string bridging.
+///
+/// It gives up (returns `nil`) on anything whose meaning or message needs Yams's composer: a
+/// syntax error, a tag, an anchor or alias, a merge key, a key that is not a scalar, two keys
+/// with the same text, an empty stream, a second document, or nesting deeper than
+/// ``deepestNesting``. The caller then composes the text with Yams, which says the same as before.
+final class EventComposer {
+    /// How deep collections may nest before the composer gives up.
+    static let deepestNesting = 256
+
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private var event = yaml_event_t()
+    /// False to check the whole text but keep only the root and its entries (their values empty).
+    private let keepsAll: Bool
+
+    /// The tree of the single document in `bytes` (UTF-8, without NUL bytes), or `nil` to ask Yams.
+    static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
+        EventComposer(bytes, keepsAll: true).document()
+    }
+
+    /// The root of the single document in `bytes`, checked throughout as ``compose(_:)`` checks it,
+    /// but with its entries' values left empty; `nil` to ask Yams.
+    static func root(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
+        EventComposer(bytes, keepsAll: false).document()
+    }
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, keepsAll: Bool) {
+        self.keepsAll = keepsAll
+        parser = .allocate(capacity: 1)
+        yaml_parser_initialize(parser)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+    }
+
+    deinit {
+        yaml_event_delete(&event)
+        yaml_parser_delete(parser)
+        parser.deallocate()
+    }
+
+    /// Moves to the next event; `false` on a syntax error.
+    private func advance() -> Bool {
+        yaml_event_delete(&event)
+        return yaml_parser_parse(parser, &event) == 1
+    }
+
+    /// The root of the stream's one document.
+    private func document() -> YAMLNode? {
+        guard advance(), event.type == YAML_STREAM_START_EVENT else { return nil }
+        guard advance(), event.type == YAML_DOCUMENT_START_EVENT else { return nil }
+        guard advance(), let root = node(depth: 0) else { return nil }
+        guard advance(), event.type == YAML_DOCUMENT_END_EVENT else { return nil }
+        guard advance(), event.type == YAML_STREAM_END_EVENT else { return nil }
+        return root
+    }
+
+    /// Where the current event starts, 1-based.
+    private var mark: YAMLNode.Mark {
+        YAMLNode.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+    }
+
+    /// The node that starts at the current event, which it leaves at the node's last event.
+    private func node(depth: Int) -> YAMLNode? {
+        switch event.type {
+        case YAML_SCALAR_EVENT: scalar()
+        case YAML_SEQUENCE_START_EVENT: depth < Self.deepestNesting ? sequence(depth: depth) : nil
+        case YAML_MAPPING_START_EVENT: depth < Self.deepestNesting ? mapping(depth: depth) : nil
+        default: nil
+        }
+    }
+
+    private func scalar() -> YAMLNode? {
+        let data = event.data.scalar
+        guard data.anchor == nil, data.tag == nil, let style = YAMLNode.Scalar.Style(rawValue: UInt8(data.style.rawValue))
+        else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        return YAMLNode(storage: .light(.scalar(YAMLNode.Scalar(string: text, style: style)), mark))
+    }
+
+    private func sequence(depth: Int) -> YAMLNode? {
+        let data = event.data.sequence_start
+        guard data.anchor == nil, data.implicit != 0 else { return nil }
+        let start = mark
+        var items: [YAMLNode] = []
+        while true {
+            guard advance() else { return nil }
+            if event.type == YAML_SEQUENCE_END_EVENT { break }
+            guard let item = node(depth: depth + 1) else { return nil }
+            if keepsAll { items.append(item) }
+        }
+        return YAMLNode(storage: .light(.sequence(items), start))
+    }
+
+    private func mapping(depth: Int) -> YAMLNode? {
+        let data = event.data.mapping_start
+        guard data.anchor == nil, data.implicit != 0 else { return nil }
+        let start = mark
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var keys: [String] = []
+        var written: Set<String> = []
+        while true {
+            guard advance() else { return nil }
+            if event.type == YAML_MAPPING_END_EVENT { break }
+            guard event.type == YAML_SCALAR_EVENT, let key = scalar(), let text = key.scalar?.string, text != "<<"
+            else { return nil }
+            // A repeated key is an error or not depending on resolved tags: Yams decides.
+            if keys.count < 16 {
+                guard !keys.contains(text) else { return nil }
+            } else {
+                if written.isEmpty { written = Set(keys) }
+                guard written.insert(text).inserted else { return nil }
+            }
+            keys.append(text)
+            guard advance(), let value = node(depth: depth + 1) else { return nil }
+            if keepsAll || depth == 0 { pairs.append((key, value)) }
+        }
+        return YAMLNode(storage: .light(.mapping(YAMLNode.Mapping(pairs: pairs)), start))
+    }
+}
