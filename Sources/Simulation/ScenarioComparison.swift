@@ -132,10 +132,12 @@ public struct ScenarioComparison: Sendable {
             })
         }
         rows.append(row("total_cost_usd", "Total cost", "USD/yr") { $0.result.totalCostUSD })
+        let lambda = entries.contains { $0.capacity?.entries.contains { $0.concurrent.computed } ?? false }
         for corridor in capacityCorridors {
             func entry(_ e: Entry) -> CapacityStudy.Entry? { e.capacity?.entries.first { $0.capacity.selection.name == corridor } }
             rows.append(Metric(key: "capacity_teu:\(corridor)", label: "\(corridor) capacity", unit: "TEU/yr",
                 values: entries.map { e in entry(e).map { $0.capacityTEU ?? .infinity } }))
+            guard lambda else { continue }
             rows.append(Metric(key: "concurrent_factor:\(corridor)", label: "\(corridor) λ", unit: "factor",
                 values: entries.map { e in
                     entry(e).flatMap { $0.concurrent.demands.isEmpty ? nil : $0.concurrent.factor ?? .infinity }

@@ -237,4 +237,15 @@ struct CapacityCommandTests {
             #expect(missing.status == 65 && missing.stderr.contains("missing shard 1/3"))
         }
     }
+
+    @Test("--no-lambda leaves λ out of capacity and compare (concurrent_computed false, no λ rows); capacities unchanged")
+    func noLambda() throws {
+        let run = try CLI.run(["capacity", "Scenarios/baseline-2021.yaml", "--no-lambda", "--format", "json"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let rows = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["capacity"] as? [[String: Any]])
+        #expect(rows.allSatisfy { $0["concurrent_computed"] as? Bool == false && $0["concurrent_factor"] is NSNull })
+        #expect((rows.first?["capacity_teu"] as? NSNumber)?.doubleValue == 380_600)
+        let compare = try CLI.run(["compare", "Scenarios/baseline-2021.yaml", "Scenarios/russia-closed.yaml", "--no-lambda"])
+        #expect(compare.status == 0 && compare.stdout.contains("middle capacity") && !compare.stdout.contains("middle λ"))
+    }
 }

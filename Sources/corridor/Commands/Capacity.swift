@@ -47,6 +47,11 @@ extension Corridor {
         @Option(name: .customLong("html"), help: ArgumentHelp("Also write a self-contained HTML report.", valueName: "file"))
         var html: String?
 
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Compute λ, the demand-pattern factor (one LP per corridor; seconds to minutes on networks of thousands of links).")
+        var lambda = true
+
         @OptionGroup var solverOptions: SolverOptions
 
         /// Benchmark-only: time the computation in the process instead of reporting (Capacity+Timing.swift).
@@ -68,7 +73,7 @@ extension Corridor {
                 for note in flow.notes { Output.error(note) }
                 study = try CapacityStudy(
                     scenario: scenario.name, analysis: analysis, selections: selections, flow: flow, solver: solver,
-                    options: solverOptions.solveOptions, schedule: scenario.periods)
+                    options: solverOptions.solveOptions, schedule: scenario.periods, concurrent: lambda)
             } catch {
                 Output.error("error: \(error)")
                 throw ExitCodes.solverFailure

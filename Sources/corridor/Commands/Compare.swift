@@ -31,6 +31,11 @@ extension Corridor {
 
         @OptionGroup var exports: ExportOptions
 
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Compute λ, the demand-pattern factor (one LP per corridor; seconds to minutes on networks of thousands of links).")
+        var lambda = true
+
         @OptionGroup var solverOptions: SolverOptions
 
         func validate() throws {
@@ -75,7 +80,8 @@ extension Corridor {
                     if result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
                         capacity = try CapacityStudy(
                             scenario: scenario.name, analysis: analysis, selections: selections, flow: result,
-                            solver: GLPKSolver(), options: solverOptions.solveOptions, schedule: scenario.periods)
+                            solver: GLPKSolver(), options: solverOptions.solveOptions, schedule: scenario.periods,
+                            concurrent: lambda)
                     }
                     if solverOptions.solverLog { Output.error(result.solverLog) }
                     for note in result.notes { Output.error("\(files[i]): \(note)") }
