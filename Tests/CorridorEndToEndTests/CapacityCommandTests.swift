@@ -46,15 +46,11 @@ struct CapacityCommandTests {
 
     @Test("Random networks with node and link capacities: equal to the independent oracle", arguments: Array(UInt64(1)...10))
     func randomNetworks(seed: UInt64) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-capacity-\(seed)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let base = dir.appendingPathComponent("net.yaml")
-        let changed = dir.appendingPathComponent("changed.yaml")
-        try RandomScenario.network(seed: seed).write(to: base, atomically: true, encoding: .utf8)
-        try RandomScenario.scenario(base: "net.yaml", seed: seed).write(to: changed, atomically: true, encoding: .utf8)
-        for file in [base, changed] { try compareWithOracle(file) }
+        try RandomScenario.withFiles(seed: seed) { files in
+            for file in files { try compareWithOracle(file) }
+        }
     }
+
 
     @Test("Bundled baseline and 2023: every corridor has a capacity and a named cut; the JSON has the documented fields")
     func acceptanceFields() throws {

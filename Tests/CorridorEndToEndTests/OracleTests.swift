@@ -41,6 +41,19 @@ enum RandomScenario {
         return text
     }
 
+    /// Runs `body` on the network file of `seed` and a scenario extending it, written to a fresh
+    /// temporary folder (removed afterwards).
+    static func withFiles(seed: UInt64, _ body: (_ files: [URL]) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-random-\(seed)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let base = dir.appendingPathComponent("net.yaml")
+        let changed = dir.appendingPathComponent("changed.yaml")
+        try network(seed: seed).write(to: base, atomically: true, encoding: .utf8)
+        try scenario(base: "net.yaml", seed: seed).write(to: changed, atomically: true, encoding: .utf8)
+        try body([base, changed])
+    }
+
     /// A scenario extending `base` with a few changes of different kinds.
     static func scenario(base: String, seed: UInt64) -> String {
         """
@@ -81,18 +94,13 @@ struct OracleTests {
 
     @Test("Random networks: corridor's optimum equals SciPy/HiGHS on an independently written LP", arguments: seeds)
     func randomNetworks(seed: UInt64) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-oracle-\(seed)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let base = dir.appendingPathComponent("net.yaml")
-        let changed = dir.appendingPathComponent("changed.yaml")
-        try RandomScenario.network(seed: seed).write(to: base, atomically: true, encoding: .utf8)
-        try RandomScenario.scenario(base: "net.yaml", seed: seed).write(to: changed, atomically: true, encoding: .utf8)
-
-        for file in [base, changed] {
-            for objective in ["min-cost", "max-throughput"] { try compare(file, objective) }
+        try RandomScenario.withFiles(seed: seed) { files in
+            for file in files {
+                for objective in ["min-cost", "max-throughput"] { try compare(file, objective) }
+            }
         }
     }
+
 
     @Test("Bundled scenarios: corridor's optimum equals the independent oracle", arguments: CLI.bundledScenarios())
     func bundled(_ file: String) throws {

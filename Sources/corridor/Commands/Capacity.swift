@@ -93,14 +93,7 @@ extension Corridor {
         /// The scenario (its warnings printed), the corridors asked for (or the defaults) and the
         /// analysis of the sources and sinks.
         func prepare() throws -> (scenario: Scenario, selections: [CorridorSelection], analysis: CapacityAnalysis) {
-            let scenario: Scenario
-            do {
-                scenario = try ScenarioLoader.load(path: file)
-            } catch {
-                Output.error(error.description)
-                throw ExitCodes.dataError
-            }
-            for warning in scenario.warnings { Output.error(warning.description) }
+            let scenario = try Output.loadScenario(file)
             let network = scenario.network
             let defaults = CorridorSelection.defaults(in: network)
             let selections = try corridors.isEmpty

@@ -48,14 +48,7 @@ extension Corridor {
         }
 
         func run() throws {
-            let scenario: Scenario
-            do {
-                scenario = try ScenarioLoader.load(path: file)
-            } catch {
-                Output.error(error.description)
-                throw ExitCodes.dataError
-            }
-            for warning in scenario.warnings { Output.error(warning.description) }
+            let scenario = try Output.loadScenario(file)
             try PeriodsGuard.rejectPeriods(scenario, command: "frontier")
             let network = scenario.network
             let chosen = Self.select(demand, in: network)

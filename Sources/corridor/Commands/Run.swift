@@ -36,14 +36,7 @@ extension Corridor {
         func validate() throws { try solverOptions.check() }
 
         func run() throws {
-            let scenario: Scenario
-            do {
-                scenario = try ScenarioLoader.load(path: file)
-            } catch {
-                Output.error(error.description)
-                throw ExitCodes.dataError
-            }
-            for warning in scenario.warnings { Output.error(warning.description) }
+            let scenario = try Output.loadScenario(file)
 
             let solver = GLPKSolver()
             let simulator = Simulator(solver: solver, options: solverOptions.solveOptions, method: solverOptions.method)

@@ -155,14 +155,7 @@ extension Corridor {
         func run() throws {
             let shard = try self.shard?.resolve(ProcessInfo.processInfo.environment) ?? .whole
             let format = self.format ?? (self.shard != nil ? .jsonl : .table)
-            let scenario: Scenario
-            do {
-                scenario = try ScenarioLoader.load(path: file)
-            } catch {
-                Output.error(error.description)
-                throw ExitCodes.dataError
-            }
-            for warning in scenario.warnings { Output.error(warning.description) }
+            let scenario = try Output.loadScenario(file)
             try PeriodsGuard.rejectPeriods(scenario, command: "sweep")
             if monteCarlo != nil && scenario.uncertainty.isEmpty {
                 Output.error(
