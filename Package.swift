@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(name: "FlowFormulation", dependencies: ["FreightNetwork", "LinearProgramming"]),
         .target(name: "Simulation", dependencies: ["FlowFormulation", "FreightNetwork", "LinearProgramming"]),
-        .target(name: "Reports", dependencies: ["Simulation", "FreightNetwork", "FlowFormulation", "LinearProgramming"]),
+        .target(name: "Reports", dependencies: ["Simulation", "FreightNetwork"]),
         // MARK: - Output files and streams that fail safely
         .target(name: "FileOutput"),
         // MARK: - Composition root

@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// `corridor compare` as text, Markdown, CSV or JSON (deterministic).

@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// The tables of a comparison, built once for text, Markdown, CSV and HTML.

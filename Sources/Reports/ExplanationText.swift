@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// Plain English sentences from ``ComparisonFinding`` values (deterministic wording and numbers).

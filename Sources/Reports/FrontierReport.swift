@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// `corridor frontier` as text, Markdown, CSV, JSON or HTML (deterministic).

@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// RFC 7946 GeoJSON of results: nodes as Points, links as LineStrings, coordinates in

@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// One self-contained HTML page per report: inline CSS and SVG, no scripts, no network.

@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// The JSON contract of `corridor run --format json` (keys stable; see docs/json.md).

@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// The per-period parts of the reports of a seasonal scenario: text table, JSON list, HTML curves, comparison.

@@ -1,7 +1,5 @@
 public import Simulation
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 
 /// The report of `corridor plan`: the portfolio, the scenarios with and without it, and why (table or JSON).
 public enum PlanReport {
@@ -13,7 +11,7 @@ public enum PlanReport {
         plan.maximises ? "\(NumberFormatting.grouped(v)) TEU/yr" : "\(usd(v))/yr"
     }
 
-    private static func objectiveName(_ objective: PlanObjective) -> String {
+    private static func objectiveName(_ objective: PlanResult.Objective) -> String {
         switch objective {
         case .expectedCost: "expected annual generalised cost (weighted over the scenarios)"
         case .maxThroughput: "expected TEU/yr delivered (weighted over the scenarios)"

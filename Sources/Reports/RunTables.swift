@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// The tables of one result, for CSV export (`corridor run --csv DIR`, one file per table) and HTML.

@@ -1,6 +1,4 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// A map of one result as SVG: links as paths (width by flow, colour by utilization), nodes as

@@ -1,15 +1,34 @@
-import FlowFormulation
 import FreightNetwork
-import LinearProgramming
 public import Simulation
 
 /// The human-readable summary of `corridor run`.
 public enum TableReport {
+    typealias F = NumberFormatting
+
     /// Renders a result as text tables: headline figures, corridors, demands, binding capacities.
     ///
     /// - Parameter bindingLimit: how many binding capacities to list (all when nil).
     public static func render(_ r: FlowResult, context: ReportContext, bindingLimit: Int? = 15) -> String {
-        typealias F = NumberFormatting
+        var out = heading(r, context: context)
+        guard r.status.hasSolution else {
+            return out + "\nNo optimal solution: \(r.status.rawValue). Nothing below is reported.\n"
+        }
+        out += "\n" + headline(r)
+        out += "\nCorridors\n" + corridors(r)
+        out += "\nDemands\n" + demands(r)
+        out += "\nBinding capacities" + binding(r, limit: bindingLimit)
+        if let study = context.capacity {
+            out += "\nCapacity (maximum flow per corridor on its own and shared links; λ and more: `corridor capacity`)\n"
+            out += CapacityReport.summary(study).text()
+            let cuts = CapacityReport.cuts(study)
+            if !cuts.rows.isEmpty { out += "\n" + cuts.title + "\n" + cuts.text() }
+        }
+        out += PeriodReport.text(r)
+        return out
+    }
+
+    /// The scenario, objective, status, solver and LP size, then the changes and warnings applied.
+    static func heading(_ r: FlowResult, context: ReportContext) -> String {
         var out = "Scenario: \(r.scenario)  (\(context.file))\n"
         out += "Objective: \(r.objective.rawValue)   Status: \(r.status.rawValue)   Solver: \(r.solverName)"
         out += "   LP: \(F.grouped(Double(r.programSize.rows))) rows × \(F.grouped(Double(r.programSize.columns))) columns"
@@ -19,12 +38,13 @@ public enum TableReport {
         out += "\n"
         for change in context.changes { out += "  change: \(change)\n" }
         for warning in context.warnings { out += "  \(warning)\n" }
-        guard r.status.hasSolution else {
-            return out + "\nNo optimal solution: \(r.status.rawValue). Nothing below is reported.\n"
-        }
-        out += "\n"
+        return out
+    }
+
+    /// Demand, delivered, unmet, cost and time, and the objective in words.
+    static func headline(_ r: FlowResult) -> String {
         let deliveredShare = r.demandTEU > 0 ? " (\(F.percent(r.deliveredTEU / r.demandTEU)))" : ""
-        out += "  Demand          \(F.grouped(r.demandTEU)) TEU/yr\n"
+        var out = "  Demand          \(F.grouped(r.demandTEU)) TEU/yr\n"
         out += "  Delivered       \(F.grouped(r.deliveredTEU)) TEU/yr\(deliveredShare)\n"
         out += "  Unmet           \(F.grouped(r.unmetTEU)) TEU/yr\n"
         out += "  Total cost      USD \(F.money(r.totalCostUSD))/yr (tariffs and handling)\n"
@@ -39,13 +59,18 @@ public enum TableReport {
                 ? ": every demand is met, so this measures demand, not capacity; see the Capacity section or `corridor capacity`)\n"
                 : ")\n"
         }
+        return out
+    }
 
-        out += "\nCorridors\n"
+    /// Delivered TEU/yr and share of each corridor.
+    static func corridors(_ r: FlowResult) -> String {
         var corridors = TextTable(["corridor", "TEU/yr", "share"], right: [1, 2])
         for c in r.corridors { corridors.add([c.corridor, F.grouped(c.teu), F.percent(c.share)]) }
-        out += corridors.rendered()
+        return corridors.rendered()
+    }
 
-        out += "\nDemands\n"
+    /// Each demand: TEU, delivered, unmet, cost, days and its main route.
+    static func demands(_ r: FlowResult) -> String {
         var demands = TextTable(["demand", "TEU/yr", "delivered", "unmet", "USD/TEU", "days", "main route"], right: [1, 2, 3, 4, 5])
         for d in r.demands {
             let main = d.routes.first.map { route in
@@ -57,37 +82,29 @@ public enum TableReport {
                 d.avgCostUSDPerTEU.map { F.grouped($0) } ?? "—", d.avgTimeDays.map { F.fixed($0, 1) } ?? "—", main,
             ])
         }
-        out += demands.rendered()
+        return demands.rendered()
+    }
 
-        out += "\nBinding capacities"
+    /// The rest of the "Binding capacities" heading (what the prices mean), then the first `limit` binding capacities.
+    static func binding(_ r: FlowResult, limit: Int?) -> String {
         let isMax = r.objective == .maxThroughput
-        out += isMax
+        var out = isMax
             ? " (gain = extra TEU delivered per extra TEU/yr of capacity; shadow = USD/yr saved per extra TEU/yr at that throughput)\n"
             : " (shadow price = USD/yr saved per extra TEU/yr of capacity)\n"
-        if r.binding.isEmpty {
-            out += "  none: no capacity limits the answer\n"
-        } else {
-            var headers = ["element", "id", "name", "flow TEU/yr", "capacity", "shadow USD/TEU"]
-            if isMax { headers.append("gain") }
-            var binding = TextTable(headers, right: [3, 4, 5, 6])
-            for b in r.binding.prefix(bindingLimit ?? r.binding.count) {
-                var row = [b.element.rawValue, b.id, b.name, F.grouped(b.flowTEU), F.grouped(b.capacityTEU),
-                    F.grouped(b.shadowPriceUSDPerTEU)]
-                if isMax { row.append(F.fixed(b.throughputGainPerTEU ?? 0, 2)) }
-                binding.add(row)
-            }
-            out += binding.rendered()
-            if let limit = bindingLimit, r.binding.count > limit {
-                out += "  … and \(r.binding.count - limit) more (see --format json)\n"
-            }
+        guard !r.binding.isEmpty else { return out + "  none: no capacity limits the answer\n" }
+        var headers = ["element", "id", "name", "flow TEU/yr", "capacity", "shadow USD/TEU"]
+        if isMax { headers.append("gain") }
+        var binding = TextTable(headers, right: [3, 4, 5, 6])
+        for b in r.binding.prefix(limit ?? r.binding.count) {
+            var row = [b.element.rawValue, b.id, b.name, F.grouped(b.flowTEU), F.grouped(b.capacityTEU),
+                F.grouped(b.shadowPriceUSDPerTEU)]
+            if isMax { row.append(F.fixed(b.throughputGainPerTEU ?? 0, 2)) }
+            binding.add(row)
         }
-        if let study = context.capacity {
-            out += "\nCapacity (maximum flow per corridor on its own and shared links; λ and more: `corridor capacity`)\n"
-            out += CapacityReport.summary(study).text()
-            let cuts = CapacityReport.cuts(study)
-            if !cuts.rows.isEmpty { out += "\n" + cuts.title + "\n" + cuts.text() }
+        out += binding.rendered()
+        if let limit, r.binding.count > limit {
+            out += "  … and \(r.binding.count - limit) more (see --format json)\n"
         }
-        out += PeriodReport.text(r)
         return out
     }
 }

@@ -41,7 +41,7 @@ public struct CostTimeFrontier: Sendable {
     /// How many LPs were solved.
     public var solves: Int
     /// `optimal`, or the status of the first solve that found no optimum (the sweep stopped there).
-    public var status: TerminationStatus
+    public var status: SolveStatus
 
     /// The Pareto-efficient points, cheapest (slowest) first.
     public var pareto: [Point] { points.filter(\.isPareto) }

@@ -1,15 +1,33 @@
-public import FlowFormulation
+import FlowFormulation
 public import FreightNetwork
-public import LinearProgramming
 
 /// The answer for one scenario, in domain terms: flows, costs, times, shares and what binds.
 ///
 /// Units: TEU per year for flows and capacities, USD per TEU for unit costs, USD per year for
 /// totals, days for times. Shadow prices are in USD per year saved per extra TEU/year of capacity (≥ 0).
+///
+/// Made by ``Simulator`` (no public initialiser): its vocabulary, ``Objective`` and ``SolveStatus``, is
+/// this module's own, so a report needs neither the formulation nor the solver layer to read it.
 public struct FlowResult: Sendable {
+    /// What the run optimised, in the words the outputs print.
+    public enum Objective: String, Sendable, Hashable, CaseIterable {
+        /// Carry every demand at the lowest generalised cost (tariffs, handling, time value, unmet penalties).
+        case minCost = "min-cost"
+        /// Deliver as many TEU as the capacities allow; among those flows, the cheapest.
+        case maxThroughput = "max-throughput"
+
+        /// The objective of a run asked for `objective`.
+        init(_ objective: FlowFormulation.Objective) {
+            switch objective {
+            case .minCost: self = .minCost
+            case .maxThroughput: self = .maxThroughput
+            }
+        }
+    }
+
     public var scenario: String
     public var objective: Objective
-    public var status: TerminationStatus
+    public var status: SolveStatus
     /// The optimised objective: USD/year of generalised cost (min-cost) or delivered TEU/year (max-throughput).
     public var objectiveValue: Double?
     public var demandTEU: Double
@@ -35,42 +53,13 @@ public struct FlowResult: Sendable {
     public var programSize: ProgramSize
     public var solverName: String
     public var iterations: Int?
-    /// The solver's own log, when ``SolveOptions/captureLog`` was set.
+    /// The solver's own log, when the solve options set `captureLog`.
     public var solverLog: String = ""
     /// Remarks on how the result was reached (e.g. a fallback to the arc form), one line each: for
     /// standard error, never part of a report.
     public var notes: [String] = []
     /// Per-period results of a scenario with periods (annual figures above are their sums), else `nil`.
     public var periods: [PeriodResult]? = nil
-
-    public init(
-        scenario: String, objective: Objective, status: TerminationStatus, objectiveValue: Double?,
-        demandTEU: Double, deliveredTEU: Double, unmetTEU: Double, totalCostUSD: Double,
-        timeValueUSD: Double, unmetPenaltyUSD: Double, avgCostUSDPerTEU: Double?, avgTimeDays: Double?,
-        corridors: [CorridorShare], links: [LinkFlow], nodes: [NodeFlow], demands: [DemandResult],
-        binding: [BindingConstraint], programSize: ProgramSize, solverName: String, iterations: Int?
-    ) {
-        self.scenario = scenario
-        self.objective = objective
-        self.status = status
-        self.objectiveValue = objectiveValue
-        self.demandTEU = demandTEU
-        self.deliveredTEU = deliveredTEU
-        self.unmetTEU = unmetTEU
-        self.totalCostUSD = totalCostUSD
-        self.timeValueUSD = timeValueUSD
-        self.unmetPenaltyUSD = unmetPenaltyUSD
-        self.avgCostUSDPerTEU = avgCostUSDPerTEU
-        self.avgTimeDays = avgTimeDays
-        self.corridors = corridors
-        self.links = links
-        self.nodes = nodes
-        self.demands = demands
-        self.binding = binding
-        self.programSize = programSize
-        self.solverName = solverName
-        self.iterations = iterations
-    }
 }
 
 /// Rows, columns and non-zeros of the LP that was solved, and how it was solved.
@@ -80,19 +69,9 @@ public struct ProgramSize: Sendable, Hashable {
     public var nonZeros: Int
     public var commodities: Int
     /// The formulation that ran: ``SolutionMethod/arc`` or ``SolutionMethod/paths`` (never `auto`).
-    public var method: SolutionMethod
+    public var method: SolutionMethod = .arc
     /// Column generation: pricing rounds (master solves), over both stages of max throughput; nil for the arc form.
-    public var rounds: Int?
-    public init(
-        rows: Int, columns: Int, nonZeros: Int, commodities: Int, method: SolutionMethod = .arc, rounds: Int? = nil
-    ) {
-        self.rows = rows
-        self.columns = columns
-        self.nonZeros = nonZeros
-        self.commodities = commodities
-        self.method = method
-        self.rounds = rounds
-    }
+    public var rounds: Int? = nil
 }
 
 /// Delivered TEU/year on one corridor and its share of all delivered TEU.

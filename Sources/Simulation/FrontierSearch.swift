@@ -21,7 +21,7 @@ struct FrontierSearch {
     let simulator: Simulator
     let maxSolves: Int
     private(set) var solves = 0
-    private(set) var status = TerminationStatus.optimal
+    private(set) var status = SolveStatus.optimal
     private var list: [Sample] = []
 
     init(network: Network, chosen: [Int], simulator: Simulator, maxSolves: Int) {

@@ -93,8 +93,8 @@ struct ResultAssembler {
         let totalDelivered = delivered.reduce(0, +)
         return FlowResult(
             scenario: scenario,
-            objective: objective,
-            status: solution.termination,
+            objective: FlowResult.Objective(objective),
+            status: SolveStatus(solution.termination),
             objectiveValue: objectiveValue,
             demandTEU: demandTEU,
             deliveredTEU: Self.clean(totalDelivered),
@@ -121,7 +121,7 @@ struct ResultAssembler {
         status: TerminationStatus, solver: String
     ) -> FlowResult {
         FlowResult(
-            scenario: scenario, objective: objective, status: status, objectiveValue: nil,
+            scenario: scenario, objective: FlowResult.Objective(objective), status: SolveStatus(status), objectiveValue: nil,
             demandTEU: demandTEU, deliveredTEU: 0, unmetTEU: 0, totalCostUSD: 0, timeValueUSD: 0, unmetPenaltyUSD: 0,
             avgCostUSDPerTEU: nil, avgTimeDays: nil, corridors: [], links: [], nodes: [], demands: [], binding: [],
             programSize: size,

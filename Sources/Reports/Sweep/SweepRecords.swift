@@ -1,4 +1,3 @@
-import LinearProgramming
 public import Simulation
 
 /// A sweep as JSON Lines: a `sweep` header record, one `case` record per answered case, and an
@@ -207,7 +206,7 @@ public enum SweepRecords {
 
     private static func readMetrics(_ r: JSONValue) throws(SweepMergeError) -> CaseMetrics {
         let statusText = try text(r, "status")
-        let status = TerminationStatus(rawValue: statusText)
+        let status = SolveStatus(rawValue: statusText)
         guard status != nil || statusText == "failed" else { throw SweepMergeError("unknown status '\(statusText)'") }
         guard let delivered = r["delivered_teu"]?.numberValue, let cost = r["total_cost_usd"]?.numberValue else {
             throw SweepMergeError("a case without delivered_teu or total_cost_usd")

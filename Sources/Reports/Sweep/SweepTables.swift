@@ -1,4 +1,3 @@
-import LinearProgramming
 public import Simulation
 
 /// The tables of a sweep report, built once for text and CSV.

@@ -1,9 +1,33 @@
-public import FlowFormulation
+import FlowFormulation
 public import FreightNetwork
-public import LinearProgramming
 
 /// The outcome of `corridor plan`: the chosen portfolio, the scenarios with and without it, and why.
 public struct PlanResult: Sendable {
+    /// What the plan optimised over its scenarios, in the words the outputs print.
+    public enum Objective: String, Sendable, Hashable, CaseIterable {
+        /// The weighted mean of the scenarios' annual generalised cost, minimised.
+        case expectedCost = "expected-cost"
+        /// The weighted mean of the TEU/year delivered, maximised.
+        case maxThroughput = "max-throughput"
+        /// The largest annual generalised cost over the scenarios, minimised.
+        case worstCase = "worst-case"
+        /// The weighted mean of one corridor's capacity (its maximum flow, TEU/year), maximised.
+        case maxCapacity = "max-capacity"
+
+        /// Whether a larger objective is better.
+        public var maximises: Bool { self == .maxThroughput || self == .maxCapacity }
+
+        /// The objective of a plan asked for `objective`.
+        init(_ objective: PlanObjective) {
+            switch objective {
+            case .expectedCost: self = .expectedCost
+            case .maxThroughput: self = .maxThroughput
+            case .worstCase: self = .worstCase
+            case .maxCapacity: self = .maxCapacity
+            }
+        }
+    }
+
     /// One scenario's outcome.
     public struct ScenarioOutcome: Sendable {
         public var name: String
@@ -36,7 +60,7 @@ public struct PlanResult: Sendable {
         /// The objective when this project is forced out (chosen ones) or forced in (others), the rest re-optimised;
         /// nil when not computed or that program has no solution (e.g. forced in does not fit the budget).
         public var objectiveIfSwitched: Double?
-        public var switchStatus: TerminationStatus?
+        public var switchStatus: SolveStatus?
         /// The portfolio of that re-solve.
         public var portfolioIfSwitched: [Int]?
         /// Per scenario: generalised cost (USD/yr) with the project switched, from that re-solve.
@@ -45,9 +69,9 @@ public struct PlanResult: Sendable {
         public var objectiveWithOneUnitFewer: Double?
     }
 
-    public var objective: PlanObjective
+    public var objective: Objective
     public var catalog: InvestmentCatalog
-    public var status: TerminationStatus
+    public var status: SolveStatus
     /// The MIP's objective (USD/yr for the cost objectives, TEU/yr for throughput).
     public var objectiveValue: Double?
     public var bestBound: Double?

@@ -8,7 +8,7 @@ import LinearProgramming
 /// its totals (flows below 0 and unmet TEU outside 0…demand are clamped), without decoding routes.
 public struct CaseMetrics: Sendable, Hashable {
     /// The solver's verdict, or `nil` when the backend failed on this case (see ``failure``).
-    public var status: TerminationStatus?
+    public var status: SolveStatus?
     /// The backend's error for a failed case.
     public var failure: String?
     /// Generalised cost: tariffs, handling, time value and unmet penalties, USD/year.
@@ -26,7 +26,7 @@ public struct CaseMetrics: Sendable, Hashable {
     public var iterations: Int
 
     public init(
-        status: TerminationStatus?, failure: String? = nil, objectiveUSD: Double?, deliveredTEU: Double,
+        status: SolveStatus?, failure: String? = nil, objectiveUSD: Double?, deliveredTEU: Double,
         totalCostUSD: Double, avgTimeDays: Double?, binding: [Int], iterations: Int
     ) {
         self.status = status
@@ -63,7 +63,7 @@ public struct CaseMetrics: Sendable, Hashable {
         let network = formulation.network
         guard solution.termination == .optimal else {
             self.init(
-                status: solution.termination, objectiveUSD: nil, deliveredTEU: 0, totalCostUSD: 0, avgTimeDays: nil,
+                status: SolveStatus(solution.termination), objectiveUSD: nil, deliveredTEU: 0, totalCostUSD: 0, avgTimeDays: nil,
                 binding: [], iterations: solution.iterations ?? 0
             )
             return
