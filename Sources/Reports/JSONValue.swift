@@ -26,39 +26,46 @@ public indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+    /// Writes the value: pretty-printed at nesting depth `indent`, or on one line without spaces when `indent` is nil.
+    func write(into out: inout String, indent: Int?) {
+        let inner = indent.map { $0 + 1 }
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let v): out += Self.format(v)
         case .string(let s): out += Self.quote(s)
         case .array(let items):
-            guard !items.isEmpty else {
-                out += "[]"
-                return
+            Self.writeMembers(items.count, open: "[", close: "]", into: &out, indent: indent) { i, out in
+                items[i].write(into: &out, indent: inner)
             }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, indent: indent + 1)
-                out += i < items.count - 1 ? ",\n" : "\n"
-            }
-            out += close + "]"
         case .object(let members):
-            guard !members.isEmpty else {
-                out += "{}"
-                return
+            let colon = indent == nil ? ":" : ": "
+            Self.writeMembers(members.count, open: "{", close: "}", into: &out, indent: indent) { i, out in
+                out += Self.quote(members[i].0) + colon
+                members[i].1.write(into: &out, indent: inner)
             }
-            out += "{\n"
-            for (i, member) in members.enumerated() {
-                out += pad + Self.quote(member.0) + ": "
-                member.1.write(into: &out, indent: indent + 1)
-                out += i < members.count - 1 ? ",\n" : "\n"
-            }
-            out += close + "}"
         }
+    }
+
+    /// Writes `count` members, each by `member`, between `open` and `close` and separated by commas: one a line,
+    /// indented one level deeper than `indent`; or all on one line when `indent` is nil. `[]` or `{}` when empty.
+    private static func writeMembers(
+        _ count: Int, open: String, close: String, into out: inout String, indent: Int?,
+        member: (Int, inout String) -> Void
+    ) {
+        guard count > 0 else {
+            out += open + close
+            return
+        }
+        let lineStart = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
+        let lineEnd = indent.map { "\n" + String(repeating: "  ", count: $0) } ?? ""
+        out += open
+        for i in 0..<count {
+            if i > 0 { out += "," }
+            out += lineStart
+            member(i, &out)
+        }
+        out += lineEnd + close
     }
 
     static func format(_ v: Double) -> String {

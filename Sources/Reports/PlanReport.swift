@@ -17,6 +17,7 @@ public enum PlanReport {
         case .maxThroughput: "expected TEU/yr delivered (weighted over the scenarios)"
         case .worstCase: "worst-case annual generalised cost over the scenarios"
         case .maxCapacity: "the corridor's capacity, its maximum flow (weighted over the scenarios)"
+        default: objective.rawValue
         }
     }
 
@@ -31,18 +32,38 @@ public enum PlanReport {
         return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
     }
 
+    /// The text report: heading, headline figures, the projects, the scenarios, the budget and why.
     public static func render(_ plan: PlanResult, file: String, name: String?) -> String {
-        var out = ""
-        let gap = plan.relativeGap.map { NumberFormatting.fixed($0 * 100, 2) + "%" } ?? "—"
-        out += "Plan: \(name ?? file)  (\(file))\n"
-        out += "Objective: \(plan.objective.rawValue)   Status: \(plan.status.rawValue)   MIP gap: \(gap)   Solver: \(plan.solver) (branch-and-cut)\n"
-        out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")\n\n"
+        var out = heading(plan, file: file, name: name)
         guard let value = plan.objectiveValue else {
             out += "No portfolio: the solver ended with status \(plan.status.rawValue).\n"
             return out
         }
+        out += headline(plan, value: value)
+        out += "\nChosen portfolio: \(portfolioText(plan, plan.units))\n"
+        out += projects(plan)
+        out += "\nScenarios without → with the portfolio (min-cost flows of each scenario's network)\n"
+        out += scenarios(plan)
+        out += "\nMarginal value of budget\n" + budget(plan, value: value)
+        out += "\nWhy this portfolio\n"
+        for line in explanation(plan) { out += "  • \(line)\n" }
+        out += "\nCapex is one-off and enters only the budget row (capex ≤ budget); the objective is annual. A project's \"loss if dropped\" re-optimises the rest of the portfolio without it; payback = its capex / that loss.\n"
+        return out
+    }
+
+    /// The plan's name and file, objective, status, gap, solver and MIP size.
+    static func heading(_ plan: PlanResult, file: String, name: String?) -> String {
+        let gap = plan.relativeGap.map { NumberFormatting.fixed($0 * 100, 2) + "%" } ?? "—"
+        var out = "Plan: \(name ?? file)  (\(file))\n"
+        out += "Objective: \(plan.objective.rawValue)   Status: \(plan.status.rawValue)   MIP gap: \(gap)   Solver: \(plan.solver) (branch-and-cut)\n"
+        out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")\n\n"
+        return out
+    }
+
+    /// Budget, capex, the objective `value` and its bounds, and what the portfolio gains over building nothing.
+    static func headline(_ plan: PlanResult, value: Double) -> String {
         let budget = plan.catalog.budgetUSD
-        out += "  Budget            \(usd(budget)) (capex, one-off)\n"
+        var out = "  Budget            \(usd(budget)) (capex, one-off)\n"
         out += "  Chosen capex      \(usd(plan.capexUSD)) (\(budget > 0 ? NumberFormatting.percent(plan.capexUSD / budget) : "—") of the budget)\n"
         out += "  Objective         \(objectiveText(plan, value)): \(objectiveName(plan.objective))\n"
         if let none = plan.objectiveWithoutInvestment {
@@ -51,7 +72,20 @@ public enum PlanReport {
         }
         if let bound = plan.bestBound { out += "  Best bound        \(objectiveText(plan, bound))\n" }
         if let relaxation = plan.relaxationBound { out += "  LP relaxation     \(objectiveText(plan, relaxation))  (fractional projects allowed)\n" }
-        out += "\nChosen portfolio: \(portfolioText(plan, plan.units))\n"
+        return out
+    }
+
+    /// The projects a switched re-solve built more of (`more`) or fewer of than the plan, by id; "—" when none.
+    static func switchedProjects(_ plan: PlanResult, _ project: PlanResult.ProjectOutcome, more: Bool) -> String {
+        let ids = project.portfolioIfSwitched.map { units in
+            zip(plan.catalog.investments.indices, units).filter { more ? $0.1 > plan.units[$0.0] : $0.1 < plan.units[$0.0] }
+                .map { plan.catalog.investments[$0.0].id }.joined(separator: ", ")
+        } ?? ""
+        return ids.isEmpty ? "—" : ids
+    }
+
+    /// The chosen projects' table, the storage they build, and the table of the projects not chosen.
+    static func projects(_ plan: PlanResult) -> String {
         var chosen = TextTable(["project", "units", "capex", "loss if dropped /yr", "payback", "then built instead", "description"], right: [1, 2, 3, 4])
         var others = TextTable(["project", "max units", "capex/unit", "loss if forced in /yr", "then dropped", "description"], right: [1, 2, 3])
         for project in plan.projects {
@@ -62,18 +96,15 @@ public enum PlanReport {
             if project.units > 0 {
                 let capex = inv.capexUSD * Double(project.units)
                 let payback = (!plan.maximises ? loss.flatMap { $0 > 1 ? NumberFormatting.fixed(capex / $0, 1) + " yr" : nil } : nil) ?? "—"
-                let instead = project.portfolioIfSwitched.map { units in
-                    zip(plan.catalog.investments.indices, units).filter { $0.1 > plan.units[$0.0] }.map { plan.catalog.investments[$0.0].id }.joined(separator: ", ")
-                } ?? ""
-                chosen.add([inv.id, String(project.units), usd(capex), lossText, payback, instead.isEmpty ? "—" : instead, inv.description ?? ""])
+                let instead = switchedProjects(plan, project, more: true)
+                chosen.add([inv.id, String(project.units), usd(capex), lossText, payback, instead, inv.description ?? ""])
             } else {
-                let dropped = project.portfolioIfSwitched.map { units in
-                    zip(plan.catalog.investments.indices, units).filter { $0.1 < plan.units[$0.0] }.map { plan.catalog.investments[$0.0].id }.joined(separator: ", ")
-                } ?? ""
+                let dropped = switchedProjects(plan, project, more: false)
                 let infeasible = project.switchStatus == .infeasible ? "does not fit the budget" : lossText
-                others.add([inv.id, String(inv.maxUnits), usd(inv.capexUSD), infeasible, dropped.isEmpty ? "—" : dropped, inv.description ?? ""])
+                others.add([inv.id, String(inv.maxUnits), usd(inv.capexUSD), infeasible, dropped, inv.description ?? ""])
             }
         }
+        var out = ""
         if !chosen.rows.isEmpty { out += chosen.rendered() + "\n" }
         let stores = storageBuilt(plan)
         if !stores.isEmpty {
@@ -81,8 +112,11 @@ public enum PlanReport {
             out += "Storage built: \(list); it holds stock only in the scenarios with periods.\n"
         }
         if !others.rows.isEmpty { out += "\nNot chosen\n" + others.rendered() + "\n" }
+        return out
+    }
 
-        out += "\nScenarios without → with the portfolio (min-cost flows of each scenario's network)\n"
+    /// Each scenario without → with the portfolio, then the corridor's capacity and the seasonal figures where computed.
+    static func scenarios(_ plan: PlanResult) -> String {
         var table = TextTable(["scenario", "weight", "delivered TEU/yr", "unmet TEU/yr", "generalised cost /yr", "Δ cost /yr", "avg USD/TEU", "avg days", "middle TEU/yr"], right: [1, 2, 3, 4, 5, 6, 7, 8])
         for s in plan.scenarios {
             let a = s.without, b = s.with
@@ -100,49 +134,52 @@ public enum PlanReport {
                 "\(NumberFormatting.grouped(middleA)) → \(NumberFormatting.grouped(middleB))",
             ])
         }
-        out += table.rendered() + "\n"
+        return table.rendered() + "\n" + capacities(plan) + seasonal(plan)
+    }
+
+    /// The corridor's capacity without → with the portfolio in each scenario where it was computed.
+    static func capacities(_ plan: PlanResult) -> String {
         let capacities = plan.scenarios.filter { $0.capacityWithTEU != nil || $0.capacityWithoutTEU != nil }
-        if let corridor = capacities.first?.corridor {
-            func teu(_ v: Double?) -> String { v.map { $0.isFinite ? NumberFormatting.grouped($0) : "unlimited" } ?? "—" }
-            out += "Capacity of the \(corridor) corridor without → with the portfolio (maximum flow, TEU/yr; `corridor capacity`):\n"
-            for s in capacities {
-                var line = "  \(s.name): \(teu(s.capacityWithoutTEU)) → \(teu(s.capacityWithTEU))"
-                if let a = s.capacityWithoutTEU, let b = s.capacityWithTEU, a.isFinite, b.isFinite {
-                    line += " (\(NumberFormatting.signedGrouped(b - a)))"
-                }
-                out += line + "\n"
+        guard let corridor = capacities.first?.corridor else { return "" }
+        func teu(_ v: Double?) -> String { v.map { $0.isFinite ? NumberFormatting.grouped($0) : "unlimited" } ?? "—" }
+        var out = "Capacity of the \(corridor) corridor without → with the portfolio (maximum flow, TEU/yr; `corridor capacity`):\n"
+        for s in capacities {
+            var line = "  \(s.name): \(teu(s.capacityWithoutTEU)) → \(teu(s.capacityWithTEU))"
+            if let a = s.capacityWithoutTEU, let b = s.capacityWithTEU, a.isFinite, b.isFinite {
+                line += " (\(NumberFormatting.signedGrouped(b - a)))"
             }
-            out += "\n"
+            out += line + "\n"
         }
+        return out + "\n"
+    }
+
+    /// Holding and late costs and the peak stock without → with the portfolio, for the scenarios with periods.
+    static func seasonal(_ plan: PlanResult) -> String {
         let seasonal = plan.scenarios.filter { $0.with.periods != nil }
-        if !seasonal.isEmpty {
-            out += "Seasonal scenarios (time-expanded; the cost includes holding and late penalties):\n"
-            for s in seasonal {
-                let peakA = (s.without.periods ?? []).map(\.stockTEU).max() ?? 0
-                let peakB = (s.with.periods ?? []).map(\.stockTEU).max() ?? 0
-                out += "  \(s.name): holding + late USD \(NumberFormatting.money(s.without.waitingCostUSD)) → \(NumberFormatting.money(s.with.waitingCostUSD))/yr,"
-                out += " peak stock \(NumberFormatting.grouped(peakA)) → \(NumberFormatting.grouped(peakB)) TEU\n"
-            }
+        guard !seasonal.isEmpty else { return "" }
+        var out = "Seasonal scenarios (time-expanded; the cost includes holding and late penalties):\n"
+        for s in seasonal {
+            let peakA = (s.without.periods ?? []).map(\.stockTEU).max() ?? 0
+            let peakB = (s.with.periods ?? []).map(\.stockTEU).max() ?? 0
+            out += "  \(s.name): holding + late USD \(NumberFormatting.money(s.without.waitingCostUSD)) → \(NumberFormatting.money(s.with.waitingCostUSD))/yr,"
+            out += " peak stock \(NumberFormatting.grouped(peakA)) → \(NumberFormatting.grouped(peakB)) TEU\n"
         }
+        return out
+    }
 
-        out += "\nMarginal value of budget\n"
-        if let more = plan.objectiveWithMoreBudget, let marginal = plan.marginalValueOfBudget {
-            let extra = budget * plan.budgetStep
-            let gain = plan.maximises ? more - value : value - more
-            out += "  +\(NumberFormatting.fixed(plan.budgetStep * 100, 0))% budget (\(usd(extra))) → \(objectiveText(plan, more)): "
-            out += plan.maximises ? "+\(NumberFormatting.grouped(gain)) TEU/yr" : "\(usd(gain))/yr less"
-            out += " (\(plan.maximises ? NumberFormatting.fixed(marginal * 1e6, 2) + " TEU/yr" : "USD " + NumberFormatting.fixed(marginal * 1e6, 0) + "/yr") per extra USD 1 m); portfolio: \(portfolioText(plan, plan.portfolioWithMoreBudget ?? plan.units))\n"
-            if abs(gain) <= 1e-9 * max(1, abs(value)) {
-                let left = budget - plan.capexUSD
-                out += "  The budget does not bind: \(usd(left)) is left, and no remaining candidate both fits \(usd(left + extra)) and lowers the objective.\n"
-            }
-        } else {
-            out += "  not computed\n"
+    /// What the re-solve with a larger budget gained over the plan's objective `value`, and why nothing when nothing.
+    static func budget(_ plan: PlanResult, value: Double) -> String {
+        guard let more = plan.objectiveWithMoreBudget, let marginal = plan.marginalValueOfBudget else { return "  not computed\n" }
+        let budget = plan.catalog.budgetUSD
+        let extra = budget * plan.budgetStep
+        let gain = plan.maximises ? more - value : value - more
+        var out = "  +\(NumberFormatting.fixed(plan.budgetStep * 100, 0))% budget (\(usd(extra))) → \(objectiveText(plan, more)): "
+        out += plan.maximises ? "+\(NumberFormatting.grouped(gain)) TEU/yr" : "\(usd(gain))/yr less"
+        out += " (\(plan.maximises ? NumberFormatting.fixed(marginal * 1e6, 2) + " TEU/yr" : "USD " + NumberFormatting.fixed(marginal * 1e6, 0) + "/yr") per extra USD 1 m); portfolio: \(portfolioText(plan, plan.portfolioWithMoreBudget ?? plan.units))\n"
+        if abs(gain) <= 1e-9 * max(1, abs(value)) {
+            let left = budget - plan.capexUSD
+            out += "  The budget does not bind: \(usd(left)) is left, and no remaining candidate both fits \(usd(left + extra)) and lowers the objective.\n"
         }
-
-        out += "\nWhy this portfolio\n"
-        for line in explanation(plan) { out += "  • \(line)\n" }
-        out += "\nCapex is one-off and enters only the budget row (capex ≤ budget); the objective is annual. A project's \"loss if dropped\" re-optimises the rest of the portfolio without it; payback = its capex / that loss.\n"
         return out
     }
 

@@ -9,20 +9,21 @@ public import FreightNetwork
 /// Made by ``Simulator`` (no public initialiser): its vocabulary, ``Objective`` and ``SolveStatus``, is
 /// this module's own, so a report needs neither the formulation nor the solver layer to read it.
 public struct FlowResult: Sendable {
-    /// What the run optimised, in the words the outputs print.
-    public enum Objective: String, Sendable, Hashable, CaseIterable {
-        /// Carry every demand at the lowest generalised cost (tariffs, handling, time value, unmet penalties).
-        case minCost = "min-cost"
-        /// Deliver as many TEU as the capacities allow; among those flows, the cheapest.
-        case maxThroughput = "max-throughput"
+    /// What the run optimised: `min-cost` or `max-throughput`, the word the outputs print.
+    ///
+    /// It carries the formulation's `FlowFormulation.Objective`, so that a report reads it without knowing
+    /// the formulation layer.
+    public struct Objective: Sendable, Hashable {
+        /// The objective the program was built for.
+        let formulation: FlowFormulation.Objective
 
-        /// The objective of a run asked for `objective`.
-        init(_ objective: FlowFormulation.Objective) {
-            switch objective {
-            case .minCost: self = .minCost
-            case .maxThroughput: self = .maxThroughput
-            }
-        }
+        /// The word the outputs print.
+        public var rawValue: String { formulation.rawValue }
+
+        /// Carry every demand at the lowest generalised cost.
+        public static let minCost = Objective(formulation: .minCost)
+        /// Deliver as many TEU as the capacities allow; among those flows, the cheapest.
+        public static let maxThroughput = Objective(formulation: .maxThroughput)
     }
 
     public var scenario: String

@@ -93,7 +93,7 @@ struct ResultAssembler {
         let totalDelivered = delivered.reduce(0, +)
         return FlowResult(
             scenario: scenario,
-            objective: FlowResult.Objective(objective),
+            objective: FlowResult.Objective(formulation: objective),
             status: SolveStatus(solution.termination),
             objectiveValue: objectiveValue,
             demandTEU: demandTEU,
@@ -121,7 +121,7 @@ struct ResultAssembler {
         status: TerminationStatus, solver: String
     ) -> FlowResult {
         FlowResult(
-            scenario: scenario, objective: FlowResult.Objective(objective), status: SolveStatus(status), objectiveValue: nil,
+            scenario: scenario, objective: FlowResult.Objective(formulation: objective), status: SolveStatus(status), objectiveValue: nil,
             demandTEU: demandTEU, deliveredTEU: 0, unmetTEU: 0, totalCostUSD: 0, timeValueUSD: 0, unmetPenaltyUSD: 0,
             avgCostUSDPerTEU: nil, avgTimeDays: nil, corridors: [], links: [], nodes: [], demands: [], binding: [],
             programSize: size,

@@ -1,39 +1,43 @@
 import LinearProgramming
 
-/// How a solve ended, in the words every result and report uses.
+/// How a solve ended, in the words every result and report prints (`optimal`, `infeasible`, `time_limit`, …).
 ///
-/// Not an error: "no feasible plan" is an answer a report must show. The raw values are the words
-/// the outputs print (`optimal`, `infeasible`, `time_limit`, …); ``init(_:)`` maps the solver's
-/// `LinearProgramming.TerminationStatus` onto them, so reports need not know the solver layer.
-public enum SolveStatus: String, Sendable, Hashable, CaseIterable {
-    /// A proven optimum.
-    case optimal
-    /// A feasible integer solution that is not proven optimal (the MIP stopped early).
-    case feasible
-    /// No point satisfies the constraints.
-    case infeasible
-    /// The objective improves without limit.
-    case unbounded
-    /// The presolver proved one of the two without saying which.
-    case infeasibleOrUnbounded = "infeasible_or_unbounded"
-    /// The iteration limit was reached before optimality.
-    case iterationLimit = "iteration_limit"
-    /// The time limit was reached before optimality.
-    case timeLimit = "time_limit"
-
-    /// True when the result has flows to report (optimal, or a feasible MIP incumbent).
-    public var hasSolution: Bool { self == .optimal || self == .feasible }
+/// Not an error: "no feasible plan" is an answer a report must show. It carries the solver's
+/// `LinearProgramming.TerminationStatus`, whose words it prints, so that a report reads it without
+/// knowing the solver layer.
+public struct SolveStatus: RawRepresentable, CaseIterable, Sendable, Hashable {
+    /// The solver's verdict.
+    let termination: TerminationStatus
 
     /// The status of a solver that stopped with `termination`.
-    init(_ termination: TerminationStatus) {
-        switch termination {
-        case .optimal: self = .optimal
-        case .feasible: self = .feasible
-        case .infeasible: self = .infeasible
-        case .unbounded: self = .unbounded
-        case .infeasibleOrUnbounded: self = .infeasibleOrUnbounded
-        case .iterationLimit: self = .iterationLimit
-        case .timeLimit: self = .timeLimit
-        }
+    init(_ termination: TerminationStatus) { self.termination = termination }
+
+    /// The status a report printed as `rawValue`, or nil for a word no solve ends with.
+    public init?(rawValue: String) {
+        guard let termination = TerminationStatus(rawValue: rawValue) else { return nil }
+        self.termination = termination
     }
+
+    /// The word the outputs print.
+    public var rawValue: String { termination.rawValue }
+
+    /// True when the result has flows to report (optimal, or a feasible MIP incumbent).
+    public var hasSolution: Bool { termination.hasSolution }
+
+    public static var allCases: [SolveStatus] { TerminationStatus.allCases.map(SolveStatus.init) }
+
+    /// A proven optimum.
+    public static let optimal = SolveStatus(.optimal)
+    /// A feasible integer solution that is not proven optimal (the MIP stopped early).
+    public static let feasible = SolveStatus(.feasible)
+    /// No point satisfies the constraints.
+    public static let infeasible = SolveStatus(.infeasible)
+    /// The objective improves without limit.
+    public static let unbounded = SolveStatus(.unbounded)
+    /// The presolver proved infeasible or unbounded without saying which.
+    public static let infeasibleOrUnbounded = SolveStatus(.infeasibleOrUnbounded)
+    /// The iteration limit was reached before optimality.
+    public static let iterationLimit = SolveStatus(.iterationLimit)
+    /// The time limit was reached before optimality.
+    public static let timeLimit = SolveStatus(.timeLimit)
 }

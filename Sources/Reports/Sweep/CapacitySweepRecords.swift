@@ -50,51 +50,42 @@ public enum CapacitySweepRecords {
         var sweep: CapacitySweep?
         var file = ""
         var shard: Shard?
-        var ended = false
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let place = "\(name):\(number + 1)"
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            guard !ended else { throw SweepMergeError("\(place): text after the end record") }
-            do throws(SweepMergeError) {
-                let record: JSONValue
-                do { record = try JSONValue.parse(String(line)) } catch { throw SweepMergeError("\(error)") }
-                switch record["record"]?.stringValue {
-                case headerRecord:
-                    guard sweep == nil else { throw SweepMergeError("a second header record") }
-                    guard let kind = record["kind"]?.stringValue.flatMap(CapacitySweep.Kind.init(rawValue:)),
-                        let cases = record["cases"]?.numberValue.flatMap({ Int(exactly: $0) }), cases >= 0
-                    else { throw SweepMergeError("an invalid header (kind, cases)") }
-                    let corridor = CorridorSelection(
-                        name: try SweepRecords.text(record, "corridor"),
-                        tags: (record["tags"]?.arrayValue ?? []).compactMap(\.stringValue))
-                    file = try SweepRecords.text(record, "file")
-                    shard = try SweepRecords.readShard(record["shard"])
-                    sweep = CapacitySweep(
-                        scenario: try SweepRecords.text(record, "scenario"), kind: kind, corridor: corridor,
-                        intact: try readCapacity(record["intact"], corridor), cases: [], caseCount: cases,
-                        sampleCapacities: kind == .monteCarlo ? Array(repeating: nil, count: cases) : [])
-                case "case":
-                    guard var current = sweep else { throw SweepMergeError("a case record before the header") }
-                    guard let index = record["index"]?.numberValue.flatMap({ Int(exactly: $0) }), (0..<current.caseCount).contains(index)
-                    else { throw SweepMergeError("a case without a valid index") }
-                    let capacity = record["capacity_teu"]?.numberValue
-                    if current.kind == .monteCarlo {
-                        current.sampleCapacities[index] = capacity ?? .infinity
-                    } else {
-                        current.cases.append(CapacitySweep.Case(
-                            index: index, elements: try SweepRecords.elements(record["elements"]), capacityTEU: capacity,
-                            cut: try cut(record["cut"]), lostTEU: record["lost_teu"]?.numberValue ?? .infinity))
-                    }
-                    sweep = current
-                case "end":
-                    guard sweep != nil else { throw SweepMergeError("the end record before the header") }
-                    ended = true
-                default:
-                    throw SweepMergeError("not a capacity sweep record (expected \"record\": \"\(headerRecord)\", \"case\" or \"end\")")
+        let ended = try SweepRecords.records(text, name: name) { (record) throws(SweepMergeError) -> Bool in
+            switch record["record"]?.stringValue {
+            case headerRecord:
+                guard sweep == nil else { throw SweepMergeError("a second header record") }
+                guard let kind = record["kind"]?.stringValue.flatMap(CapacitySweep.Kind.init(rawValue:)),
+                    let cases = record["cases"]?.numberValue.flatMap({ Int(exactly: $0) }), cases >= 0
+                else { throw SweepMergeError("an invalid header (kind, cases)") }
+                let corridor = CorridorSelection(
+                    name: try SweepRecords.text(record, "corridor"),
+                    tags: (record["tags"]?.arrayValue ?? []).compactMap(\.stringValue))
+                file = try SweepRecords.text(record, "file")
+                shard = try SweepRecords.readShard(record["shard"])
+                sweep = CapacitySweep(
+                    scenario: try SweepRecords.text(record, "scenario"), kind: kind, corridor: corridor,
+                    intact: try readCapacity(record["intact"], corridor), cases: [], caseCount: cases,
+                    sampleCapacities: kind == .monteCarlo ? Array(repeating: nil, count: cases) : [])
+            case "case":
+                guard var current = sweep else { throw SweepMergeError("a case record before the header") }
+                guard let index = record["index"]?.numberValue.flatMap({ Int(exactly: $0) }), (0..<current.caseCount).contains(index)
+                else { throw SweepMergeError("a case without a valid index") }
+                let capacity = record["capacity_teu"]?.numberValue
+                if current.kind == .monteCarlo {
+                    current.sampleCapacities[index] = capacity ?? .infinity
+                } else {
+                    current.cases.append(CapacitySweep.Case(
+                        index: index, elements: try SweepRecords.elements(record["elements"]), capacityTEU: capacity,
+                        cut: try cut(record["cut"]), lostTEU: record["lost_teu"]?.numberValue ?? .infinity))
                 }
-            } catch {
-                throw SweepMergeError("\(place): \(error.description)")
+                sweep = current
+            case "end":
+                guard sweep != nil else { throw SweepMergeError("the end record before the header") }
+                return true
+            default:
+                throw SweepMergeError("not a capacity sweep record (expected \"record\": \"\(headerRecord)\", \"case\" or \"end\")")
             }
+            return false
         }
         guard let sweep, let shard else { throw SweepMergeError("\(name): no capacity sweep header record") }
         guard ended else { throw SweepMergeError("\(name): truncated: no end record") }

@@ -2,32 +2,8 @@ extension JSONValue {
     /// The value on one line, without spaces (a JSON Lines record).
     public func compact() -> String {
         var out = ""
-        writeCompact(into: &out)
+        write(into: &out, indent: nil)
         return out
-    }
-
-    private func writeCompact(into out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let v): out += Self.format(v)
-        case .string(let s): out += Self.quote(s)
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.writeCompact(into: &out)
-            }
-            out += "]"
-        case .object(let members):
-            out += "{"
-            for (i, member) in members.enumerated() {
-                if i > 0 { out += "," }
-                out += Self.quote(member.0) + ":"
-                member.1.writeCompact(into: &out)
-            }
-            out += "}"
-        }
     }
 
     /// The member `key` of an object, or `nil`.
@@ -123,14 +99,9 @@ private struct JSONParser {
     }
 
     mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
-        position += 1
         var members: [(String, JSONValue)] = []
-        skipSpace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return .object(members)
-        }
-        while true {
+        guard !opensEmpty("}") else { return .object(members) }
+        repeat {
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key") }
             let key = try string()
@@ -139,39 +110,40 @@ private struct JSONParser {
             position += 1
             skipSpace()
             members.append((key, try value(depth: depth + 1)))
-            skipSpace()
-            guard position < bytes.count else { throw error("unexpected end in an object") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            guard bytes[position] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
-            position += 1
-            return .object(members)
-        }
+        } while try hasMore(before: "}", in: "an object")
+        return .object(members)
     }
 
     mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
-        position += 1
         var items: [JSONValue] = []
-        skipSpace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-            position += 1
-            return .array(items)
-        }
-        while true {
+        guard !opensEmpty("]") else { return .array(items) }
+        repeat {
             skipSpace()
             items.append(try value(depth: depth + 1))
-            skipSpace()
-            guard position < bytes.count else { throw error("unexpected end in an array") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            guard bytes[position] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+        } while try hasMore(before: "]", in: "an array")
+        return .array(items)
+    }
+
+    /// Steps over an opening bracket: true when `close` follows at once (an empty container; consumed too).
+    mutating func opensEmpty(_ close: Unicode.Scalar) -> Bool {
+        position += 1
+        skipSpace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: close) else { return false }
+        position += 1
+        return true
+    }
+
+    /// After a member of `container`: true when a comma follows, false at the `close` bracket (either consumed).
+    mutating func hasMore(before close: Unicode.Scalar, in container: String) throws(JSONParseError) -> Bool {
+        skipSpace()
+        guard position < bytes.count else { throw error("unexpected end in \(container)") }
+        if bytes[position] == UInt8(ascii: ",") {
             position += 1
-            return .array(items)
+            return true
         }
+        guard bytes[position] == UInt8(ascii: close) else { throw error("expected ',' or '\(close)'") }
+        position += 1
+        return false
     }
 
     mutating func string() throws(JSONParseError) -> String {

@@ -38,31 +38,22 @@ public enum SweepRecords {
     public static func parse(_ text: String, name: String) throws(SweepMergeError) -> (run: SweepRun, shard: Shard) {
         var run: SweepRun?
         var shard: Shard?
-        var ended = false
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let where_ = "\(name):\(number + 1)"
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            guard !ended else { throw SweepMergeError("\(where_): text after the end record") }
-            let record: JSONValue
-            do { record = try JSONValue.parse(String(line)) } catch { throw SweepMergeError("\(where_): \(error)") }
-            do throws(SweepMergeError) {
-                switch record["record"]?.stringValue {
-                case "sweep":
-                    guard run == nil else { throw SweepMergeError("a second header record") }
-                    (run, shard) = try readHeader(record)
-                case "case":
-                    guard run != nil else { throw SweepMergeError("a case record before the header") }
-                    try readCase(record, into: &run!)
-                case "end":
-                    guard run != nil else { throw SweepMergeError("the end record before the header") }
-                    run!.interrupted = record["interrupted"]?.boolValue ?? true
-                    ended = true
-                default:
-                    throw SweepMergeError("not a sweep record (expected \"record\": \"sweep\", \"case\" or \"end\")")
-                }
-            } catch {
-                throw SweepMergeError("\(where_): \(error.description)")
+        let ended = try records(text, name: name) { (record) throws(SweepMergeError) -> Bool in
+            switch record["record"]?.stringValue {
+            case "sweep":
+                guard run == nil else { throw SweepMergeError("a second header record") }
+                (run, shard) = try readHeader(record)
+            case "case":
+                guard run != nil else { throw SweepMergeError("a case record before the header") }
+                try readCase(record, into: &run!)
+            case "end":
+                guard run != nil else { throw SweepMergeError("the end record before the header") }
+                run!.interrupted = record["interrupted"]?.boolValue ?? true
+                return true
+            default:
+                throw SweepMergeError("not a sweep record (expected \"record\": \"sweep\", \"case\" or \"end\")")
             }
+            return false
         }
         guard let run, let shard else {
             throw SweepMergeError("\(name): no sweep header record (is it a `corridor sweep` JSON Lines file?)")
@@ -221,6 +212,27 @@ public enum SweepRecords {
             binding: (r["binding"]?.arrayValue ?? []).compactMap { $0.numberValue.map { Int($0) } },
             iterations: Int(r["iterations"]?.numberValue ?? 0)
         )
+    }
+
+    /// Reads the records of a JSON Lines part, one a non-blank line, each by `read`, which returns true for
+    /// the end record; true when the part ended so. An error names the file and the line.
+    static func records(
+        _ text: String, name: String, _ read: (JSONValue) throws(SweepMergeError) -> Bool
+    ) throws(SweepMergeError) -> Bool {
+        var ended = false
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let place = "\(name):\(number + 1)"
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            guard !ended else { throw SweepMergeError("\(place): text after the end record") }
+            do throws(SweepMergeError) {
+                let record: JSONValue
+                do { record = try JSONValue.parse(String(line)) } catch { throw SweepMergeError("\(error)") }
+                ended = try read(record)
+            } catch {
+                throw SweepMergeError("\(place): \(error.description)")
+            }
+        }
+        return ended
     }
 
     static func readShard(_ value: JSONValue?) throws(SweepMergeError) -> Shard {

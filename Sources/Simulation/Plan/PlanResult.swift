@@ -3,29 +3,28 @@ public import FreightNetwork
 
 /// The outcome of `corridor plan`: the chosen portfolio, the scenarios with and without it, and why.
 public struct PlanResult: Sendable {
-    /// What the plan optimised over its scenarios, in the words the outputs print.
-    public enum Objective: String, Sendable, Hashable, CaseIterable {
-        /// The weighted mean of the scenarios' annual generalised cost, minimised.
-        case expectedCost = "expected-cost"
-        /// The weighted mean of the TEU/year delivered, maximised.
-        case maxThroughput = "max-throughput"
-        /// The largest annual generalised cost over the scenarios, minimised.
-        case worstCase = "worst-case"
-        /// The weighted mean of one corridor's capacity (its maximum flow, TEU/year), maximised.
-        case maxCapacity = "max-capacity"
+    /// What the plan optimised over its scenarios: the word the outputs print (`expected-cost`, …).
+    ///
+    /// It carries the program's `FlowFormulation.PlanObjective`, so that a report reads it without
+    /// knowing the formulation layer.
+    public struct Objective: Sendable, Hashable {
+        /// The objective the program was built for.
+        let program: PlanObjective
+
+        /// The word the outputs print.
+        public var rawValue: String { program.rawValue }
 
         /// Whether a larger objective is better.
-        public var maximises: Bool { self == .maxThroughput || self == .maxCapacity }
+        public var maximises: Bool { program.maximises }
 
-        /// The objective of a plan asked for `objective`.
-        init(_ objective: PlanObjective) {
-            switch objective {
-            case .expectedCost: self = .expectedCost
-            case .maxThroughput: self = .maxThroughput
-            case .worstCase: self = .worstCase
-            case .maxCapacity: self = .maxCapacity
-            }
-        }
+        /// The weighted mean of the scenarios' annual generalised cost, minimised.
+        public static let expectedCost = Objective(program: .expectedCost)
+        /// The weighted mean of the TEU/year delivered, maximised.
+        public static let maxThroughput = Objective(program: .maxThroughput)
+        /// The largest annual generalised cost over the scenarios, minimised.
+        public static let worstCase = Objective(program: .worstCase)
+        /// The weighted mean of one corridor's capacity (its maximum flow, TEU/year), maximised.
+        public static let maxCapacity = Objective(program: .maxCapacity)
     }
 
     /// One scenario's outcome.

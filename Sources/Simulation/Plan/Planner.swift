@@ -65,7 +65,7 @@ public struct Planner: Sendable {
         let nothing = try solve(scenarios, catalog, objective: objective, units: none, relaxed: true)
         let chosen = main.units ?? catalog.investments.map(\.minUnits)
         var result = PlanResult(
-            objective: PlanResult.Objective(objective), catalog: catalog, status: SolveStatus(main.solution.termination),
+            objective: PlanResult.Objective(program: objective), catalog: catalog, status: SolveStatus(main.solution.termination),
             objectiveValue: main.units == nil ? nil : main.program.annualObjective(main.solution),
             bestBound: main.solution.bestBound.map { $0 - ((main.solution.objective ?? $0) - (main.program.annualObjective(main.solution) ?? $0)) }, relativeGap: main.solution.relativeGap,
             relaxationBound: relaxation.solution.termination == .optimal ? relaxation.program.annualObjective(relaxation.solution) : nil,
