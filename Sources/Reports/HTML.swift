@@ -1,20 +1,12 @@
 /// Small helpers for self-contained HTML and SVG: escaping and the page frame.
 enum HTML {
+    /// The characters HTML and XML reserve, as entities.
+    private static let entities: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+    ]
+
     /// Escapes text for HTML and XML content and attribute values.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { s.escaped { entities[$0] } }
 
     /// A complete page: inline CSS, no scripts, no external resources.
     static func page(title: String, body: String) -> String {

@@ -23,9 +23,7 @@ public enum JSONReport {
             ("unmet_penalty_usd", .number(r.unmetPenaltyUSD)),
             ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)),
             ("avg_time_days", .number(r.avgTimeDays)),
-            ("corridors", .array(r.corridors.map { c in
-                .object([("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share))])
-            })),
+            ("corridors", .array(r.corridors.map(corridor))),
             ("links", .array(r.links.map(link))),
             ("nodes", .array(r.nodes.map(node))),
             ("demands", .array(r.demands.map(demand))),
@@ -54,6 +52,10 @@ public enum JSONReport {
     /// Rendered JSON text.
     public static func render(_ r: FlowResult, context: ReportContext) -> String {
         value(r, context: context).rendered()
+    }
+
+    static func corridor(_ c: CorridorShare) -> JSONValue {
+        .object([("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share))])
     }
 
     static func link(_ l: LinkFlow) -> JSONValue {

@@ -89,51 +89,32 @@ public enum PeriodReport {
                     ("late_teu_days", .number(p.lateTEUDays)),
                     ("late_cost_usd", .number(p.lateCostUSD)),
                     ("holding_cost_usd", .number(p.holdingCostUSD)),
-                    (
-                        "corridors",
-                        .array(
-                            p.corridors.map { c in
-                                .object([
-                                    ("corridor", .string(c.corridor)), ("teu", .number(c.teu)),
-                                    ("share", .number(c.share)),
-                                ])
-                            })
-                    ),
-                    (
-                        "stocks",
-                        .array(
-                            p.stocks.map { s in
-                                .object([
-                                    ("id", .string(s.id.rawValue)), ("stock_teu", .number(s.stockTEU)),
-                                    ("capacity_teu", .number(s.capacityTEU)),
-                                ])
-                            })
-                    ),
-                    (
-                        "links",
-                        .array(
-                            p.links.map { l in
-                                .object([
-                                    ("id", .string(l.id.rawValue)), ("flow_teu", .number(l.flowTEU)),
-                                    ("capacity_teu", .number(l.capacityTEU)),
-                                    ("utilization", .number(l.utilization)),
-                                    ("shadow_price_usd_per_teu", .number(l.shadowPriceUSDPerTEU)),
-                                ])
-                            })
-                    ),
-                    (
-                        "nodes",
-                        .array(
-                            p.nodes.map { n in
-                                .object([
-                                    ("id", .string(n.id.rawValue)), ("throughput_teu", .number(n.throughputTEU)),
-                                    ("capacity_teu", .number(n.capacityTEU)), ("utilization", .number(n.utilization)),
-                                    ("shadow_price_usd_per_teu", .number(n.shadowPriceUSDPerTEU)),
-                                ])
-                            })
-                    ),
+                    ("corridors", .array(p.corridors.map(JSONReport.corridor))),
+                    ("stocks", .array(p.stocks.map(stock))),
+                    ("links", .array(p.links.map { l in
+                        element(l.id.rawValue, ("flow_teu", l.flowTEU), l.capacityTEU, l.utilization, l.shadowPriceUSDPerTEU)
+                    })),
+                    ("nodes", .array(p.nodes.map { n in
+                        element(n.id.rawValue, ("throughput_teu", n.throughputTEU), n.capacityTEU, n.utilization, n.shadowPriceUSDPerTEU)
+                    })),
                 ])
             })
+    }
+
+    /// A warehouse's stock at the end of a period.
+    static func stock(_ s: PeriodStock) -> JSONValue {
+        .object([("id", .string(s.id.rawValue)), ("stock_teu", .number(s.stockTEU)), ("capacity_teu", .number(s.capacityTEU))])
+    }
+
+    /// A link or node in a period: its id, its flow (TEU under the key given), its capacity, utilization and shadow price.
+    static func element(
+        _ id: String, _ flow: (key: String, teu: Double), _ capacityTEU: Double?, _ utilization: Double?,
+        _ shadowPriceUSDPerTEU: Double?
+    ) -> JSONValue {
+        .object([
+            ("id", .string(id)), (flow.key, .number(flow.teu)), ("capacity_teu", .number(capacityTEU)),
+            ("utilization", .number(utilization)), ("shadow_price_usd_per_teu", .number(shadowPriceUSDPerTEU)),
+        ])
     }
 
     /// The HTML `Seasons` section: TEU shipped per corridor and warehouse stock, per period, as lines.
