@@ -44,19 +44,7 @@ extension Corridor {
         func run() throws {
             let scenarios = try Output.loadScenarios(files)
             let labels = ScenarioComparison.uniqueLabels(files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
-            let solve = ScenarioSolve(options: solverOptions)
-            let selections = CorridorSelection.union(scenarios.map(\.network))
-            let entries = try Output.solving {
-                try zip(labels, scenarios).map { label, scenario in
-                    let result = try solve.flow(scenario)
-                    let capacity = try solve.capacityIfSolved(scenario, flow: result, selections: selections, lambda: lambda)
-                    if solverOptions.solverLog { Output.error(result.solverLog) }
-                    for note in result.notes { Output.error("\(scenario.file): \(note)") }
-                    return ScenarioComparison.Entry(
-                        label: label, name: scenario.name, file: scenario.file, changes: scenario.changes, result: result,
-                        capacity: capacity)
-                }
-            }
+            let entries = try ScenarioSolve(options: solverOptions).comparisonEntries(scenarios, labels: labels, lambda: lambda)
             let comparison = ScenarioComparison(entries: entries)
             switch format {
             case .table: try Output.print(ComparisonReport.text(comparison))
@@ -64,23 +52,10 @@ extension Corridor {
             case .csv: try Output.print(ComparisonReport.csv(comparison))
             case .markdown: try Output.print(ComparisonReport.markdown(comparison))
             }
-            try exports.write(.init(
-                tables: { ComparisonTables.all(comparison) },
-                geoJSON: { GeoJSONReport.render(comparison) },
-                svg: { SVGMap.document(panels: entries.map { ("\($0.label): \($0.name)", $0.result) }) },
-                html: { HTMLReport.render(comparison) }
-            ))
+            try exports.write(comparison)
             if let stopped = entries.first(where: { !$0.result.status.hasSolution }) {
                 throw Output.stopped(stopped.result.status.rawValue, on: stopped.file)
             }
         }
     }
-}
-
-/// Formats of `corridor compare` and `corridor frontier`.
-enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case json
-    case csv
-    case markdown
 }

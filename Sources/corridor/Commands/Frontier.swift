@@ -28,11 +28,7 @@ extension Corridor {
         @Option(name: .customLong("vot-max"), help: "Highest value of time, USD/TEU/day.")
         var votMax: Double = 1000
 
-        @Option(help: "Report format: table, json, csv (every point, with a pareto column) or markdown.")
-        var format: CompareFormat = .table
-
-        @Option(name: .customLong("html"), help: ArgumentHelp("Also write a self-contained HTML page with the curve plotted.", valueName: "file"))
-        var html: String?
+        @OptionGroup var report: FrontierReportOptions
 
         @OptionGroup var solverOptions: SolverOptions
 
@@ -51,13 +47,7 @@ extension Corridor {
                 try CostTimeFrontier.sweep(scenario.network, demands: chosen, votRange: votMin...votMax, simulator: simulator)
             }
             let heading = FrontierReport.Heading(scenario: scenario.name, file: scenario.file, subject: DemandChoice.subject(demand))
-            switch format {
-            case .table: try Output.print(FrontierReport.text(frontier, heading))
-            case .json: try Output.print(FrontierReport.json(frontier, heading))
-            case .csv: try Output.print(FrontierReport.csv(frontier))
-            case .markdown: try Output.print(FrontierReport.markdown(frontier, heading))
-            }
-            if let path = html { try Output.write(FrontierReport.html(frontier, heading), to: path) }
+            try report.write(frontier, heading)
             guard frontier.status == .optimal else { throw Output.stopped(frontier.status.rawValue) }
         }
     }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import FlowFormulation
-import Foundation
 import LinearProgramming
 import Reports
 import Scenarios
@@ -39,12 +37,7 @@ extension Corridor {
         var format: RunFormat = .table
 
         func run() throws {
-            let loaded = try scenarios.load(file)
-            let plan = loaded.plan
-            let planScenarios = loaded.scenarios.map { scenario, weight in
-                let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
-                return PlanScenario(name: label, network: scenario.network, weight: weight, periods: scenario.periods)
-            }
+            let (plan, planScenarios) = try scenarios.load(file)
             var planner = mip.planner(planScenarios)
             try goal.configure(&planner, planScenarios, plan.catalog, file: file)
             let result = try mip.plan(planner, planScenarios, plan.catalog, objective: goal.objective)

@@ -47,21 +47,8 @@ extension Corridor {
             case .table: try Output.print(TableReport.render(result, context: context))
             case .json: try Output.print(JSONReport.render(result, context: context))
             }
-            try exports.write(.init(
-                tables: { RunTables.all(result, context: context) },
-                geoJSON: { GeoJSONReport.render(result, scenario: result.scenario) },
-                svg: { SVGMap.render(result, title: result.scenario) },
-                html: { HTMLReport.render(result, context: context) }
-            ))
+            try exports.write(result, context: context)
             guard result.status.hasSolution else { throw Output.stopped(result.status.rawValue) }
         }
     }
 }
-
-/// Formats of `corridor run`.
-enum RunFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case json
-}
-
-extension Objective: ExpressibleByArgument {}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import FlowFormulation
+import Foundation
 import Scenarios
 
 /// `corridor plan --scenarios … --weights …`: scenario files to plan over instead of the plan file's own.
@@ -17,9 +19,10 @@ struct PlanScenarioOptions: ParsableArguments {
         if !weights.isEmpty, weights.reduce(0, +) <= 0 { throw ValidationError("--weights add up to 0.") }
     }
 
-    /// The plan file with its scenarios (or these), checked in one pass: the plan's fields, the ids its
-    /// effects name and the scenario files. Every problem goes to stderr and exits 65; warnings go to stderr.
-    func load(_ file: String) throws -> LoadedPlan {
+    /// The plan file and its scenarios (or these), labelled by file name, checked in one pass: the plan's
+    /// fields, the ids its effects name and the scenario files. Every problem goes to stderr and exits 65;
+    /// warnings go to stderr.
+    func load(_ file: String) throws -> (plan: PlanFile, scenarios: [PlanScenario]) {
         let references =
             scenarios.isEmpty
             ? nil : scenarios.enumerated().map { PlanFile.ScenarioReference(file: $1, weight: weights.isEmpty ? 1 : weights[$0]) }
@@ -31,6 +34,10 @@ struct PlanScenarioOptions: ParsableArguments {
             throw ExitCodes.dataError
         }
         for warning in loaded.warnings { Output.error(warning.description) }
-        return loaded
+        let scenarios = loaded.scenarios.map { scenario, weight in
+            let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
+            return PlanScenario(name: label, network: scenario.network, weight: weight, periods: scenario.periods)
+        }
+        return (loaded.plan, scenarios)
     }
 }

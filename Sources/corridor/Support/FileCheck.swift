@@ -12,11 +12,7 @@ struct FileCheck {
     /// when it has errors (or warnings, when ``strict``).
     func check(_ file: String) throws -> Bool {
         if PlanFile.isPlanFile(path: file) { return try checkPlan(file) }
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: file)
-        } catch {
-            Self.reportFailure(of: file, error)
+        guard let scenario = Self.loaded(file, { () throws(ScenarioDiagnostics) in try ScenarioLoader.load(path: file) }) else {
             return false
         }
         for warning in scenario.warnings { Output.error(warning.description) }
@@ -34,11 +30,7 @@ struct FileCheck {
     /// Checks a plan file as `corridor plan` does (the plan, its scenarios and its effects against each, in
     /// one pass) and reports it.
     private func checkPlan(_ file: String) throws -> Bool {
-        let loaded: LoadedPlan
-        do {
-            loaded = try PlanFile.loadChecked(path: file)
-        } catch {
-            Self.reportFailure(of: file, error)
+        guard let loaded = Self.loaded(file, { () throws(ScenarioDiagnostics) in try PlanFile.loadChecked(path: file) }) else {
             return false
         }
         for warning in loaded.warnings { Output.error(warning.description) }
@@ -51,11 +43,17 @@ struct FileCheck {
         return passesStrict(file, warnings: loaded.warnings.count)
     }
 
-    /// Prints every problem of `file`, then how many errors and warnings it has.
-    private static func reportFailure(of file: String, _ error: ScenarioDiagnostics) {
-        Output.error(error.description)
-        let count = error.errors.count
-        Output.error("\(file): \(count) error\(count == 1 ? "" : "s"), \(error.warnings.count) warning(s)")
+    /// What `load` reads from `file`; nil, after printing every problem and how many errors and warnings
+    /// `file` has, when it has errors.
+    private static func loaded<Value>(_ file: String, _ load: () throws(ScenarioDiagnostics) -> Value) -> Value? {
+        do {
+            return try load()
+        } catch {
+            Output.error(error.description)
+            let count = error.errors.count
+            Output.error("\(file): \(count) error\(count == 1 ? "" : "s"), \(error.warnings.count) warning(s)")
+            return nil
+        }
     }
 
     /// False, with a message, when `file` has warnings and ``strict`` makes them errors.

@@ -23,6 +23,23 @@ struct ScenarioSolve {
         return try simulator.run(prepared, scenario: scenario.name)
     }
 
+    /// Each scenario's min-cost flow and corridor capacities (the same corridors in all, see
+    /// ``CorridorSelection/union(_:)``), labelled; the solver log (with --solver-log) and each notes on stderr.
+    func comparisonEntries(_ scenarios: [Scenario], labels: [String], lambda: Bool) throws -> [ScenarioComparison.Entry] {
+        let selections = CorridorSelection.union(scenarios.map(\.network))
+        return try Output.solving {
+            try zip(labels, scenarios).map { label, scenario in
+                let result = try flow(scenario)
+                let capacity = try capacityIfSolved(scenario, flow: result, selections: selections, lambda: lambda)
+                if options.solverLog { Output.error(result.solverLog) }
+                for note in result.notes { Output.error("\(scenario.file): \(note)") }
+                return ScenarioComparison.Entry(
+                    label: label, name: scenario.name, file: scenario.file, changes: scenario.changes, result: result,
+                    capacity: capacity)
+            }
+        }
+    }
+
     /// The corridors' capacity study against `flow` (see ``CapacityStudy``).
     func capacity(
         _ scenario: Scenario, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult,
