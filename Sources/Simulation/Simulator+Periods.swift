@@ -13,10 +13,6 @@ extension Simulator {
     )
         throws(SolverError) -> FlowResult
     {
-        let formulation = PeriodProgram(network: network, schedule: schedule, objective: objective)
-        return try solveLexicographic(
-            PeriodDecoder.self, formulation, program: formulation.program, objective: objective,
-            demandTEU: formulation.due.reduce(0) { $0 + $1.reduce(0, +) }, scenario: scenario,
-            costing: formulation.cheapestAtThroughput(maximumUnmet:))
+        try run(prepare(network, periods: schedule, objective: objective), scenario: scenario)
     }
 }

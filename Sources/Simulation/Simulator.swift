@@ -27,24 +27,6 @@ public struct Simulator: Sendable {
     public func run(_ network: Network, scenario: String, objective: Objective = .minCost) throws(SolverError)
         -> FlowResult
     {
-        if let factory = try pathSolver(for: network) {
-            if let result = try runPaths(network, scenario: scenario, objective: objective, factory: factory) {
-                return result
-            }
-            var result = try runArc(network, scenario: scenario, objective: objective)
-            result.notes.append(
-                "note: column generation did not converge in \(columnGenerationRounds) rounds; solved with the arc form instead")
-            return result
-        }
-        return try runArc(network, scenario: scenario, objective: objective)
-    }
-
-    /// The arc form (``FlowProgram``): one LP, or two on the same LP for max throughput.
-    private func runArc(_ network: Network, scenario: String, objective: Objective) throws(SolverError) -> FlowResult {
-        let formulation = FlowProgram(network: network, objective: objective)
-        return try solveLexicographic(
-            FlowDecoder.self, formulation, program: formulation.program, objective: objective,
-            demandTEU: network.demands.reduce(0) { $0 + $1.teu }, scenario: scenario,
-            costing: formulation.cheapestAtThroughput(maximumUnmet:))
+        try run(prepare(network, objective: objective), scenario: scenario)
     }
 }

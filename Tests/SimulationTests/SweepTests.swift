@@ -19,7 +19,7 @@ private func bundled(_ name: String) throws -> Scenario {
 /// 50, 40 USD/TEU); 120 TEU to carry, 1,000 USD per TEU left unmet. By hand: 100 via B, 20 via C,
 /// total cost 2,800. Closing A-B, B-D or B leaves 50 via C: 70 lost, cost 2,000, generalised cost
 /// 72,000 (+69,200). Closing A-C, C-D or C leaves 100 via B: 20 lost, cost 2,000, +19,200.
-private func twoRoutes() throws -> Network {
+func twoRoutes() throws -> Network {
     try Fixtures.network(
         links: [
             Fixtures.link("A", "B", cost: 10, capacity: 100), Fixtures.link("B", "D", cost: 10),

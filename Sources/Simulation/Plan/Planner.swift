@@ -35,19 +35,27 @@ public struct Planner: Sendable {
         public var units: [Int]? { solution.termination.hasSolution || solution.termination == .timeLimit && !solution.primal.isEmpty ? program.units(solution) : nil }
     }
 
-    /// Builds and solves one plan MIP.
-    public func solve(
+    /// The plan MIP over `scenarios` with this planner's reference network and capacity target (what
+    /// ``solve(_:_:objective:units:relaxed:)`` solves, and what `corridor plan --export-lp` writes).
+    public func program(
         _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective,
         units: [Int: ClosedRange<Int>] = [:], relaxed: Bool = false
-    ) throws(PlanError) -> Solve {
-        let program: InvestmentProgram
+    ) throws(PlanError) -> InvestmentProgram {
         do {
-            program = try InvestmentProgram(
+            return try InvestmentProgram(
                 scenarios: scenarios, catalog: catalog, objective: objective, units: units, relaxed: relaxed, reference: reference,
                 corridor: Set(corridor?.tags ?? []), minimumCapacityTEU: minimumCapacityTEU)
         } catch {
             throw .network(error)
         }
+    }
+
+    /// Builds and solves one plan MIP.
+    public func solve(
+        _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective,
+        units: [Int: ClosedRange<Int>] = [:], relaxed: Bool = false
+    ) throws(PlanError) -> Solve {
+        let program = try program(scenarios, catalog, objective: objective, units: units, relaxed: relaxed)
         do {
             return Solve(program: program, solution: try solver.solve(program.program, options: options))
         } catch {

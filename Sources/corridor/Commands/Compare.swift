@@ -1,7 +1,5 @@
 import ArgumentParser
-import FlowFormulation
 import Foundation
-import GLPK
 import LinearProgramming
 import Reports
 import Scenarios
@@ -44,54 +42,9 @@ extension Corridor {
         }
 
         func run() throws {
-            var scenarios: [Scenario] = []
-            var failed = false
-            for file in files {
-                do {
-                    let scenario = try ScenarioLoader.load(path: file)
-                    for warning in scenario.warnings { Output.error(warning.description) }
-                    scenarios.append(scenario)
-                } catch {
-                    Output.error(error.description)
-                    failed = true
-                }
-            }
-            if failed { throw ExitCodes.dataError }
-
-            let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions, method: solverOptions.method)
+            let scenarios = try Output.loadScenarios(files)
             let labels = ScenarioComparison.uniqueLabels(files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
-            var entries: [ScenarioComparison.Entry] = []
-            // The same corridors in every scenario: the base's defaults, then any new tag elsewhere.
-            var selections: [CorridorSelection] = []
-            for scenario in scenarios {
-                for s in CorridorSelection.defaults(in: scenario.network) where !selections.contains(where: { $0.name == s.name }) {
-                    selections.append(s)
-                }
-            }
-            do {
-                for (i, scenario) in scenarios.enumerated() {
-                    let result: FlowResult
-                    var capacity: CapacityStudy?
-                    if let periods = scenario.periods {
-                        result = try simulator.run(scenario.network, periods: periods, scenario: scenario.name, objective: .minCost)
-                    } else {
-                        result = try simulator.run(scenario.network, scenario: scenario.name, objective: .minCost)
-                    }
-                    if result.status.hasSolution, let analysis = try? CapacityAnalysis(network: scenario.network) {
-                        capacity = try CapacityStudy(
-                            scenario: scenario.name, analysis: analysis, selections: selections, flow: result,
-                            solver: GLPKSolver(), options: solverOptions.solveOptions, schedule: scenario.periods,
-                            concurrent: lambda)
-                    }
-                    if solverOptions.solverLog { Output.error(result.solverLog) }
-                    for note in result.notes { Output.error("\(files[i]): \(note)") }
-                    entries.append(.init(label: labels[i], name: scenario.name, file: files[i], changes: scenario.changes, result: result,
-                        capacity: capacity))
-                }
-            } catch {
-                Output.error("error: \(error)")
-                throw ExitCodes.solverFailure
-            }
+            let entries = try ScenarioSolve(options: solverOptions).comparisonEntries(scenarios, labels: labels, lambda: lambda)
             let comparison = ScenarioComparison(entries: entries)
             switch format {
             case .table: try Output.print(ComparisonReport.text(comparison))
@@ -99,24 +52,10 @@ extension Corridor {
             case .csv: try Output.print(ComparisonReport.csv(comparison))
             case .markdown: try Output.print(ComparisonReport.markdown(comparison))
             }
-            try exports.write(.init(
-                tables: { ComparisonTables.all(comparison) },
-                geoJSON: { GeoJSONReport.render(comparison) },
-                svg: { SVGMap.document(panels: entries.map { ("\($0.label): \($0.name)", $0.result) }) },
-                html: { HTMLReport.render(comparison) }
-            ))
+            try exports.write(comparison)
             if let stopped = entries.first(where: { !$0.result.status.hasSolution }) {
-                Output.error("solver stopped without an optimum on \(stopped.file): \(stopped.result.status.rawValue)")
-                throw ExitCodes.limitReached
+                throw Output.stopped(stopped.result.status.rawValue, on: stopped.file)
             }
         }
     }
-}
-
-/// Formats of `corridor compare` and `corridor frontier`.
-enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case json
-    case csv
-    case markdown
 }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import FreightNetwork
-import GLPK
 import LinearProgramming
 import Reports
 import Scenarios
@@ -20,8 +17,7 @@ extension Corridor {
                 """
         )
 
-        @Argument(help: "Scenario file (YAML or JSON).")
-        var file: String
+        @OptionGroup var scenario: ScenarioOptions
 
         @Option(help: ArgumentHelp("The demand: FROM:TO node ids (all demands between them) or a demand id.", valueName: "from:to"))
         var demand: String
@@ -32,11 +28,7 @@ extension Corridor {
         @Option(name: .customLong("vot-max"), help: "Highest value of time, USD/TEU/day.")
         var votMax: Double = 1000
 
-        @Option(help: "Report format: table, json, csv (every point, with a pareto column) or markdown.")
-        var format: CompareFormat = .table
-
-        @Option(name: .customLong("html"), help: ArgumentHelp("Also write a self-contained HTML page with the curve plotted.", valueName: "file"))
-        var html: String?
+        @OptionGroup var report: FrontierReportOptions
 
         @OptionGroup var solverOptions: SolverOptions
 
@@ -48,47 +40,15 @@ extension Corridor {
         }
 
         func run() throws {
-            let scenario = try Output.loadScenario(file)
-            try PeriodsGuard.rejectPeriods(scenario, command: "frontier")
-            let network = scenario.network
-            let chosen = Self.select(demand, in: network)
-            guard !chosen.isEmpty else {
-                let pairs = Set(network.demands.map { "\($0.from):\($0.to)" }).sorted().joined(separator: " ")
-                Output.error("error: no demand matches '\(demand)'; FROM:TO pairs in this scenario: \(pairs)")
-                throw ExitCode.validationFailure
+            let scenario = try self.scenario.loadAnnual(for: "frontier")
+            let chosen = try DemandChoice.select(demand, in: scenario.network)
+            let simulator = ScenarioSolve(options: solverOptions).simulator
+            let frontier = try Output.solving {
+                try CostTimeFrontier.sweep(scenario.network, demands: chosen, votRange: votMin...votMax, simulator: simulator)
             }
-            let simulator = Simulator(solver: GLPKSolver(), options: solverOptions.solveOptions, method: solverOptions.method)
-            let frontier: CostTimeFrontier
-            do {
-                frontier = try CostTimeFrontier.sweep(network, demands: chosen, votRange: votMin...votMax, simulator: simulator)
-            } catch {
-                Output.error("error: \(error.description)")
-                throw ExitCodes.solverFailure
-            }
-            let subject = demand.contains(":") ? demand.split(separator: ":").joined(separator: " → ") : demand
-            let heading = FrontierReport.Heading(scenario: scenario.name, file: file, subject: subject)
-            switch format {
-            case .table: try Output.print(FrontierReport.text(frontier, heading))
-            case .json: try Output.print(FrontierReport.json(frontier, heading))
-            case .csv: try Output.print(FrontierReport.csv(frontier))
-            case .markdown: try Output.print(FrontierReport.markdown(frontier, heading))
-            }
-            if let path = html { try Output.write(FrontierReport.html(frontier, heading), to: path) }
-            if frontier.status != .optimal {
-                Output.error("solver stopped without an optimum: \(frontier.status.rawValue)")
-                throw ExitCodes.limitReached
-            }
-        }
-
-        /// Indices of the demands named by "FROM:TO" or by id.
-        static func select(_ text: String, in network: Network) -> [Int] {
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 2 {
-                return network.demands.indices.filter {
-                    network.demands[$0].from.rawValue == parts[0] && network.demands[$0].to.rawValue == parts[1]
-                }
-            }
-            return network.demands.indices.filter { network.demands[$0].id.rawValue == text }
+            let heading = FrontierReport.Heading(scenario: scenario.name, file: scenario.file, subject: DemandChoice.subject(demand))
+            try report.write(frontier, heading)
+            guard frontier.status == .optimal else { throw Output.stopped(frontier.status.rawValue) }
         }
     }
 }

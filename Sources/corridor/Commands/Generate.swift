@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import FreightNetwork
 import Scenarios
 
 extension Corridor {
@@ -57,15 +56,8 @@ extension Corridor {
                 throw ValidationError(error.description)
             }
             let network = generator.network()
-            let text = generator.scenarioFile(of: network)
-            try Output.write(text, to: output)
-            let capacitated = network.links.filter { $0.capacityTEU != nil }.count
-            let limitedNodes = network.nodes.filter { $0.capacityTEU != nil }.count
-            try Output.print(
-                "\(output): \(network.nodes.count) nodes (\(limitedNodes) with a capacity), \(network.links.count) "
-                    + "directed links (\(capacitated) with a capacity), \(network.demands.count) demands from "
-                    + "\(generator.origins) origins\n"
-            )
+            try Output.write(generator.scenarioFile(of: network), to: output)
+            try Output.print(generator.summary(of: network, writtenTo: output))
         }
     }
 }

@@ -1,7 +1,4 @@
 import ArgumentParser
-import FileOutput
-import FreightNetwork
-import Scenarios
 
 extension Corridor {
     /// `corridor validate FILE…`: check scenario files without solving.
@@ -18,86 +15,12 @@ extension Corridor {
         var strict = false
 
         func run() throws {
+            let check = FileCheck(strict: strict)
             var failed = false
             for file in files {
-                if PlanFile.isPlanFile(path: file) {
-                    if !(try validatePlan(file)) { failed = true }
-                    continue
-                }
-                let scenario: Scenario
-                do {
-                    scenario = try ScenarioLoader.load(path: file)
-                } catch {
-                    Self.reportFailure(of: file, error)
-                    failed = true
-                    continue
-                }
-                do {
-                    for warning in scenario.warnings { Output.error(warning.description) }
-                    let n = scenario.network
-                    let header = TerminalText.escaped("\(file): ok — \"\(scenario.name)\"")
-                    try Output.print(
-                        "\(header): \(n.nodes.count) nodes, \(n.links.count) directed links, "
-                            + "\(n.demands.count) demands, \(scenario.changes.count) changes, "
-                            + "\(scenario.warnings.count) warning(s)\n"
-                    )
-                    if let schedule = scenario.periods { try Output.print("  \(Self.summary(schedule, n))\n") }
-                    if !passesStrict(file, warnings: scenario.warnings.count) { failed = true }
-                }
+                if !(try check.check(file)) { failed = true }
             }
             if failed { throw ExitCodes.dataError }
-        }
-
-        /// Checks a plan file as `corridor plan` does (the plan, its scenarios and its effects against each, in
-        /// one pass) and reports it; false when it has errors (or warnings, with --strict).
-        private func validatePlan(_ file: String) throws -> Bool {
-            let loaded: LoadedPlan
-            do {
-                loaded = try PlanFile.loadChecked(path: file)
-            } catch {
-                Self.reportFailure(of: file, error)
-                return false
-            }
-            for warning in loaded.warnings { Output.error(warning.description) }
-            let header = TerminalText.escaped("\(file): ok — plan\(loaded.plan.name.map { " \"\($0)\"" } ?? "")")
-            let count = loaded.plan.catalog.investments.count
-            try Output.print(
-                "\(header): \(count) investment\(count == 1 ? "" : "s") over \(loaded.scenarios.count) scenario(s), "
-                    + "\(loaded.warnings.count) warning(s)\n"
-            )
-            return passesStrict(file, warnings: loaded.warnings.count)
-        }
-
-        /// Prints every problem of `file`, then how many errors and warnings it has.
-        private static func reportFailure(of file: String, _ error: ScenarioDiagnostics) {
-            Output.error(error.description)
-            let count = error.errors.count
-            Output.error("\(file): \(count) error\(count == 1 ? "" : "s"), \(error.warnings.count) warning(s)")
-        }
-
-        /// False, with a message, when `file` has warnings and --strict makes them errors.
-        private func passesStrict(_ file: String, warnings count: Int) -> Bool {
-            guard strict && count > 0 else { return true }
-            Output.error("\(file): \(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict)")
-            return false
-        }
-
-        /// `periods: 12 (jan … dec), 365 days; storage at 1 node: AKU 20000 TEU`.
-        static func summary(_ schedule: PeriodSchedule, _ network: Network) -> String {
-            let names = schedule.periods.map(\.name)
-            let span = names.count > 1 ? "\(names[0]) … \(names[names.count - 1])" : names.joined()
-            var text = "periods: \(names.count) (\(span)), \(format(schedule.totalDays)) days"
-            let stores = network.nodes.filter { ($0.storageCapacityTEU ?? 0) > 0 }
-            if !stores.isEmpty {
-                let list = stores.map { "\($0.id) \(format($0.storageCapacityTEU ?? 0)) TEU" }.joined(separator: ", ")
-                text += "; storage at \(stores.count) node\(stores.count == 1 ? "" : "s"): \(list)"
-            }
-            return text
-        }
-
-        /// A number without a trailing `.0` when it is whole.
-        private static func format(_ value: Double) -> String {
-            value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
         }
     }
 }

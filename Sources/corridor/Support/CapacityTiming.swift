@@ -22,7 +22,8 @@ extension Corridor.Capacity {
     func runTiming(_ mode: CapacityTiming) throws {
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let (scenario, selections, analysis) = try prepare()
+        let scenario = try self.scenario.load()
+        let (selections, analysis) = try corridors.prepare(scenario)
         let loadMs = Self.milliseconds(clock.now - loadStart)
         let network = scenario.network
         let solver = GLPKSolver()
@@ -50,7 +51,7 @@ extension Corridor.Capacity {
             entries.append(entry)
         }
         let report: [String: Any] = [
-            "file": file, "load_ms": loadMs, "nodes": network.nodes.count, "links": network.links.count,
+            "file": scenario.file, "load_ms": loadMs, "nodes": network.nodes.count, "links": network.links.count,
             "corridors": entries,
         ]
         let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])

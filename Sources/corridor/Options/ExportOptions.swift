@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import Simulation
 
 /// Export flags shared by `run` and `compare`: CSV tables, GeoJSON, an SVG map, an HTML report.
 struct ExportOptions: ParsableArguments {
@@ -22,6 +23,26 @@ struct ExportOptions: ParsableArguments {
         var geoJSON: () -> String
         var svg: () -> String
         var html: () -> String
+    }
+
+    /// Writes the exports of `corridor run` that were asked for.
+    func write(_ result: FlowResult, context: ReportContext) throws {
+        try write(.init(
+            tables: { RunTables.all(result, context: context) },
+            geoJSON: { GeoJSONReport.render(result, scenario: result.scenario) },
+            svg: { SVGMap.render(result, title: result.scenario) },
+            html: { HTMLReport.render(result, context: context) }
+        ))
+    }
+
+    /// Writes the exports of `corridor compare` that were asked for.
+    func write(_ comparison: ScenarioComparison) throws {
+        try write(.init(
+            tables: { ComparisonTables.all(comparison) },
+            geoJSON: { GeoJSONReport.render(comparison) },
+            svg: { SVGMap.document(panels: comparison.entries.map { ("\($0.label): \($0.name)", $0.result) }) },
+            html: { HTMLReport.render(comparison) }
+        ))
     }
 
     /// Writes every export that was asked for: the CSV folder appears whole or not at all, and the

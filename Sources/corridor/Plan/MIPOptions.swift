@@ -1,0 +1,63 @@
+import ArgumentParser
+import FlowFormulation
+import Foundation
+import FreightNetwork
+import GLPK
+import LinearProgramming
+import Reports
+import Scenarios
+import Simulation
+
+/// How `corridor plan` solves its MIPs, and the export of the MIP.
+struct MIPOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: "Time limit of each MIP solve, in seconds.")
+    var timeLimit: Double?
+
+    @Option(help: "Relative MIP gap at which branch-and-cut stops (default 0.0001: project values of a few USD m/yr are below 0.1% of the objective).")
+    var gap: Double = 0.0001
+
+    @Flag(name: .customLong("no-values"), help: "Skip the re-solves that value each project (faster).")
+    var noValues = false
+
+    @Option(name: .customLong("export-lp"), help: "Also write the MIP in CPLEX LP format to this file.")
+    var exportLP: String?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds.") }
+        if !(gap >= 0) || !gap.isFinite { throw ValidationError("--gap must be a number ≥ 0, e.g. 0.01 for 1%.") }
+    }
+
+    /// A GLPK planner with these limits, whose capacity increases scale against the first scenario.
+    func planner(_ scenarios: [PlanScenario]) -> Planner {
+        var planner = Planner(solver: GLPKSolver(), options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: gap), valueProjects: !noValues)
+        planner.reference = scenarios.first?.network
+        return planner
+    }
+
+    /// The plan, after writing its MIP when --export-lp asks. An invalid network with the projects
+    /// exits 65, a solver failure 70; the time taken goes to stderr.
+    func plan(_ planner: Planner, _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective) throws
+        -> PlanResult
+    {
+        let result: PlanResult
+        do {
+            if let exportLP {
+                let program = try planner.program(scenarios, catalog, objective: objective)
+                let text: String
+                do { text = try GLPKSolver().exportCPLEXLP(program.program) } catch { throw PlanError.solver(error) }
+                try Output.write(text, to: exportLP)
+            }
+            result = try planner.plan(scenarios, catalog, objective: objective)
+        } catch let error as PlanError {
+            switch error {
+            case .network(let e): Output.error("error: the network with the candidate projects is invalid: \(e)")
+                throw ExitCodes.dataError
+            case .solver(let e): Output.error("error: \(e.description)")
+                throw ExitCodes.solverFailure
+            }
+        }
+        // Timing varies from run to run: stderr, so that the report is the same for the same input.
+        Output.error("plan: \(NumberFormatting.fixed(result.seconds, 1)) s with all re-solves")
+        return result
+    }
+}
