@@ -20,17 +20,24 @@ struct ConcurrentPathsTests {
             let arc = try analysis.concurrentCapacity(of: selection, solver: GLPKSolver(), method: .arc)
             let paths = try analysis.concurrentCapacity(of: selection, solver: GLPKSolver(), method: .paths)
             let where_ = "\(label) \(selection.name)"
-            #expect((arc.factor == nil) == (paths.factor == nil), "\(where_): arc \(String(describing: arc.factor)), paths \(String(describing: paths.factor))")
-            if let a = arc.factor, let p = paths.factor { #expect(isClose(a, p, tolerance: 1e-6), "\(where_): arc \(a), paths \(p)") }
+            #expect(
+                (arc.factor == nil) == (paths.factor == nil),
+                "\(where_): arc \(String(describing: arc.factor)), paths \(String(describing: paths.factor))")
+            if let a = arc.factor, let p = paths.factor {
+                #expect(isClose(a, p, tolerance: 1e-6), "\(where_): arc \(a), paths \(p)")
+            }
             #expect(arc.demands == paths.demands && arc.unreachable == paths.unreachable, "\(where_)")
             #expect(arc.demandTEU == paths.demandTEU, "\(where_)")
             if sameBinding {
-                #expect(arc.binding == paths.binding, "\(where_): arc \(arc.binding.map(\.id)), paths \(paths.binding.map(\.id))")
+                #expect(
+                    arc.binding == paths.binding,
+                    "\(where_): arc \(arc.binding.map(\.id)), paths \(paths.binding.map(\.id))")
             } else if let factor = paths.factor {
                 for element in paths.binding {
                     let shrunk = try CapacityAnalysis(network: shrinking(element, of: network))
                     let lower = try shrunk.concurrentCapacity(of: selection, solver: GLPKSolver(), method: .arc)
-                    #expect(try #require(lower.factor) < factor * (1 - 1e-7), "\(where_): \(element.id) does not limit λ")
+                    #expect(
+                        try #require(lower.factor) < factor * (1 - 1e-7), "\(where_): \(element.id) does not limit λ")
                 }
             }
         }
@@ -48,11 +55,14 @@ struct ConcurrentPathsTests {
         return try Network(nodes: nodes, links: links, demands: network.demands)
     }
 
-    @Test("Every bundled scenario and default corridor: the same λ, binding capacities that limit it; `auto` keeps the arc form there, to the last bit")
+    @Test(
+        "Every bundled scenario and default corridor: the same λ, binding capacities that limit it; `auto` keeps the arc form there, to the last bit"
+    )
     func bundled() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Scenarios")
-        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         #expect(files.count >= 9)
         for file in files {
             let network = try ScenarioLoader.load(path: root.appendingPathComponent(file).path).network
@@ -90,7 +100,9 @@ struct ConcurrentPathsTests {
         let network = try RandomCorridor.network(seed: 3)
         let analysis = try CapacityAnalysis(network: network)
         let selection = try #require(CorridorSelection.defaults(in: network).first)
-        #expect(throws: SolverError.self) { try analysis.concurrentCapacity(of: selection, solver: Plain(), method: .paths) }
+        #expect(throws: SolverError.self) {
+            try analysis.concurrentCapacity(of: selection, solver: Plain(), method: .paths)
+        }
         let arc = try analysis.concurrentCapacity(of: selection, solver: GLPKSolver(), method: .arc)
         #expect(try analysis.concurrentCapacity(of: selection, solver: Plain()) == arc)
     }

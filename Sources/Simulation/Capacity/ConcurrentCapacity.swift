@@ -123,17 +123,23 @@ extension CapacityAnalysis {
             nodeTerms[o].append(.init(lambda, total))
             for (t, teu) in sinks { balance[t].append(.init(lambda, teu)) }
             for n in network.nodes.indices where !balance[n].isEmpty {
-                lp.addConstraint("bal_\(network.nodes[o].id.rawValue)_\(network.nodes[n].id.rawValue)", balance[n], bounds: .fixed(0))
+                lp.addConstraint(
+                    "bal_\(network.nodes[o].id.rawValue)_\(network.nodes[n].id.rawValue)", balance[n], bounds: .fixed(0)
+                )
             }
         }
         let rows = setup.limits.map { limit in
             let terms = limit.isLink ? linkTerms[limit.index] : nodeTerms[limit.index]
-            return lp.addConstraint("cap_\(limit.element.kind.rawValue)_\(limit.element.id)", terms, bounds: .upper(limit.element.capacityTEU))
+            return lp.addConstraint(
+                "cap_\(limit.element.kind.rawValue)_\(limit.element.id)", terms,
+                bounds: .upper(limit.element.capacityTEU))
         }
         let solution = try solver.solve(lp, options: options)
         switch solution.termination {
         case .optimal:
-            result.settle(factor: solution[lambda], binding: zip(rows, setup.limits).filter { abs(solution.dual($0.0)) > 1e-9 }.map(\.1.element))
+            result.settle(
+                factor: solution[lambda],
+                binding: zip(rows, setup.limits).filter { abs(solution.dual($0.0)) > 1e-9 }.map(\.1.element))
         case .unbounded:
             break
         default:
@@ -147,16 +153,19 @@ extension CapacityAnalysis {
     /// The demands λ counts on `selection` (by origin), the links each origin can use, and the capacity rows.
     func concurrentSetup(of selection: CorridorSelection) -> ConcurrentSetup {
         let tags = Set(selection.tags + [CorridorSelection.sharedTag])
-        let open = network.links.indices.map { l in network.isOpen(link: l) && tags.contains(network.links[l].corridor) }
+        let open = network.links.indices.map { l in network.isOpen(link: l) && tags.contains(network.links[l].corridor)
+        }
         var result = ConcurrentCapacity(factor: nil, teu: nil, demandTEU: 0, demands: [], unreachable: [], binding: [])
         // Demands by origin, with their destinations; those with no path listed apart.
         var origins: [Int] = []
         var supply: [Int: [Int: Double]] = [:]
+        var forward: [Int: [Bool]] = [:]
         for demand in network.demands {
             guard let o = network.index(of: demand.from), let t = network.index(of: demand.to),
                 sources.contains(o), sinks.contains(t), demand.teu > 0
             else { continue }
-            guard reach(from: o, open)[t] else {
+            if forward[o] == nil { forward[o] = reach(from: o, open) }
+            guard forward[o]![t] else {
                 result.unreachable.append(demand.id.rawValue)
                 continue
             }
@@ -169,7 +178,7 @@ extension CapacityAnalysis {
         var linkUsed = [Bool](repeating: false, count: network.links.count)
         var nodeUsed = [Bool](repeating: false, count: network.nodes.count)
         let usable = origins.map { o in
-            let forward = reach(from: o, open)
+            let forward = forward[o]!
             let backward = reach(to: Array(supply[o]!.keys), open)
             nodeUsed[o] = true
             return network.links.indices.map { l in
@@ -183,15 +192,22 @@ extension CapacityAnalysis {
         var limits: [ConcurrentSetup.Limit] = []
         for (n, node) in network.nodes.enumerated() where nodeUsed[n] {
             guard let capacity = node.capacityTEU else { continue }
-            limits.append(.init(isLink: false, index: n, element: .init(kind: .node, id: node.id.rawValue, name: node.name, capacityTEU: capacity)))
+            limits.append(
+                .init(
+                    isLink: false, index: n,
+                    element: .init(kind: .node, id: node.id.rawValue, name: node.name, capacityTEU: capacity)))
         }
         for (l, link) in network.links.enumerated() where linkUsed[l] {
             guard let capacity = link.capacityTEU else { continue }
             let (from, to) = network.linkEnds[l]
             let name = "\(network.nodes[from].name) → \(network.nodes[to].name)"
-            limits.append(.init(isLink: true, index: l, element: .init(kind: .link, id: link.id.rawValue, name: name, capacityTEU: capacity)))
+            limits.append(
+                .init(
+                    isLink: true, index: l,
+                    element: .init(kind: .link, id: link.id.rawValue, name: name, capacityTEU: capacity)))
         }
-        return ConcurrentSetup(open: open, origins: origins, supply: supply, usable: usable, limits: limits, result: result)
+        return ConcurrentSetup(
+            open: open, origins: origins, supply: supply, usable: usable, limits: limits, result: result)
     }
 
     /// Nodes reachable from `start` over `open` links.
