@@ -183,16 +183,8 @@ private struct ConcurrentMaster {
                 return 1e-3 / largest + price(spread.linkLoad[l], linkCapacity[l])
                     + price(spread.nodeLoad[head], nodeCapacity[head])
             }
-            var tree: (origin: Int, tree: ShortestPathTree)?
-            for (k, pair) in pairs.enumerated() {
-                if tree?.origin != pair.origin {
-                    tree = (
-                        pair.origin,
-                        ShortestPathTree(
-                            root: pair.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
-                    )
-                }
-                guard let links = tree?.tree.path(to: pair.sink) else { continue }
+            for (k, links) in shortestPaths(weight) {
+                let pair = pairs[k]
                 spread.nodeLoad[pair.origin] += pair.teu
                 for l in links {
                     spread.linkLoad[l] += pair.teu
@@ -212,32 +204,35 @@ private struct ConcurrentMaster {
         return found
     }
 
-    /// Each pair's shortest path: under `duals` (the master's), those whose reduced cost exceeds
-    /// 10⁻⁹·|π_k|, in pair order; without, every pair's path of fewest links.
-    func price(duals: [Double]?) -> [PathColumn] {
-        func dual(_ row: LinearProgram.Constraint?) -> Double { row.map { duals?[$0.index] ?? 0 } ?? 0 }
-        let rowDual = network.links.indices.map { l in dual(linkRow[l]) + dual(nodeRow[network.linkEnds[l].to]) }
-        let weight: [Double?] = network.links.indices.map { l in
-            guard open[l] else { return nil }
-            guard duals != nil else { return 1 }
-            return max(0, dual(linkRow[l])) + max(0, dual(nodeRow[network.linkEnds[l].to]))
-        }
-        var found: [PathColumn] = []
+    /// Each pair's shortest path under `weight` (one Dijkstra search per origin), in pair order; pairs
+    /// without a path are left out.
+    func shortestPaths(_ weight: [Double?]) -> [(pair: Int, links: [Int])] {
+        var paths: [(pair: Int, links: [Int])] = []
         var tree: (origin: Int, tree: ShortestPathTree)?
         for (k, pair) in pairs.enumerated() {
             if tree?.origin != pair.origin {
-                tree = (
-                    pair.origin,
-                    ShortestPathTree(
-                        root: pair.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
-                )
+                let search = ShortestPathTree(
+                    root: pair.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
+                tree = (pair.origin, search)
             }
-            guard let links = tree?.tree.path(to: pair.sink) else { continue }
-            if let duals {
-                let pi = duals[pair.row.index]
-                let reduced = -pi - links.reduce(0) { $0 + rowDual[$1] }
-                guard reduced > 1e-9 * abs(pi) else { continue }
-            }
+            if let links = tree?.tree.path(to: pair.sink) { paths.append((k, links)) }
+        }
+        return paths
+    }
+
+    /// Each pair's shortest path under the master's `duals` whose reduced cost exceeds 10⁻⁹·|π_k|, in pair order.
+    func price(duals: [Double]) -> [PathColumn] {
+        func dual(_ row: LinearProgram.Constraint?) -> Double { row.map { duals[$0.index] } ?? 0 }
+        let rowDual = network.links.indices.map { l in dual(linkRow[l]) + dual(nodeRow[network.linkEnds[l].to]) }
+        let weight: [Double?] = network.links.indices.map { l in
+            guard open[l] else { return nil }
+            return max(0, dual(linkRow[l])) + max(0, dual(nodeRow[network.linkEnds[l].to]))
+        }
+        var found: [PathColumn] = []
+        for (k, links) in shortestPaths(weight) {
+            let pi = duals[pairs[k].row.index]
+            let reduced = -pi - links.reduce(0) { $0 + rowDual[$1] }
+            guard reduced > 1e-9 * abs(pi) else { continue }
             found.append(PathColumn(pair: k, links: links))
         }
         return found
