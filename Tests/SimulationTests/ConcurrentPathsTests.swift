@@ -89,6 +89,27 @@ struct ConcurrentPathsTests {
         }
     }
 
+    @Test("An unlimited λ (an unbounded master) is nil in the path form too; a limited one is exact")
+    func unlimited() throws {
+        let middle = CorridorSelection(name: "middle", tags: ["middle"])
+        let open = try Fixtures.network(
+            links: [Fixtures.link("A", "B", cost: 1, corridor: "middle")], demands: [Fixtures.demand("A", "B", teu: 5)])
+        let free = try CapacityAnalysis(network: open).concurrentCapacity(
+            of: middle, solver: GLPKSolver(), method: .paths)
+        #expect(free.factor == nil && free.teu == nil && free.demandTEU == 5 && free.binding.isEmpty)
+        let limited = try Fixtures.network(
+            links: [
+                Fixtures.link("A", "B", cost: 1, capacity: 30, corridor: "middle"),
+                Fixtures.link("A", "C", cost: 1, capacity: 20, corridor: "middle"),
+                Fixtures.link("C", "B", cost: 1, corridor: "middle"),
+            ],
+            demands: [Fixtures.demand("A", "B", teu: 10)])
+        let lambda = try CapacityAnalysis(network: limited).concurrentCapacity(
+            of: middle, solver: GLPKSolver(), method: .paths)
+        #expect(isClose(try #require(lambda.factor), 5))
+        #expect(lambda.binding.map(\.id).sorted() == ["A-B", "A-C"])
+    }
+
     @Test("`.paths` needs a solver with sessions")
     func pathsNeedSessions() throws {
         struct Plain: LPSolver {
