@@ -7,7 +7,8 @@ import Simulation
 
 // Corridor capacities (issue 13): each default corridor's maximum flow and minimum cut
 // (`CapacityAnalysis.capacity(of:)`: the node-split graph, Dinic's algorithm, the cut and its check),
-// and with λ (`concurrentCapacity(of:solver:)`, an LP solved by GLPK). The network is loaded before the
+// and with λ (`concurrentCapacity(of:solver:)`: the arc-form LP on the bundled network, column generation
+// over paths on the generated ones). The network is loaded before the
 // measurement: only the computation is timed. `Benchmarks/scripts/compare-capacity` sets the same
 // instances side by side with OR-Tools' `SimpleMaxFlow`.
 
@@ -72,6 +73,18 @@ func capacityBenchmarks() {
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 for selection in fixture.selections { blackHole(try fixture.analysis.capacity(of: selection)) }
+            }
+        }
+        // λ alone on every default corridor: column generation over paths from 5,000 arc-form columns
+        // (S, M, L; the arc form at L took 21–83 s a corridor).
+        Benchmark("CapacityLambda/\(size.label)", configuration: config) { benchmark in
+            let fixture = capacityFixtures.value(size.label) { CapacityFixture(network: size.cachedNetwork) }
+            let solver = GLPKSolver()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                for selection in fixture.selections {
+                    blackHole(try fixture.analysis.concurrentCapacity(of: selection, solver: solver))
+                }
             }
         }
     }

@@ -76,7 +76,8 @@ public struct CapacityAnalysis: Sendable {
         for (n, edge) in nodeEdge.enumerated() {
             guard let edge, side[2 * n], !side[2 * n + 1] else { continue }
             let node = network.nodes[n]
-            result.cut.append(.init(kind: .node, id: node.id.rawValue, name: node.name, capacityTEU: graph.capacity[edge]))
+            result.cut.append(
+                .init(kind: .node, id: node.id.rawValue, name: node.name, capacityTEU: graph.capacity[edge]))
         }
         for (l, edge) in linkEdge.enumerated() {
             guard let edge else { continue }

@@ -46,17 +46,20 @@ public struct CapacityStudy: Sendable, Hashable {
                 return Entry(
                     capacity: try analysis.capacity(of: selection),
                     concurrent: computeConcurrent
-                        ? try analysis.concurrentCapacity(of: selection, solver: solver, options: options) : .notComputed,
+                        ? try analysis.concurrentCapacity(of: selection, solver: solver, options: options)
+                        : .notComputed,
                     flowTEU: Self.flow(on: selection, flow, analysis))
             }
             let periods = try PeriodCapacity(selection, analysis: analysis, schedule: schedule)
             let p = periods.lowest ?? 0
             let network = analysis.network
-            var concurrent = ConcurrentCapacity(factor: 0, teu: 0, demandTEU: 0, demands: [], unreachable: [], binding: [])
+            var concurrent = ConcurrentCapacity(
+                factor: 0, teu: 0, demandTEU: 0, demands: [], unreachable: [], binding: [])
             if !computeConcurrent {
                 concurrent = .notComputed
             } else if let lowest = try? CapacityAnalysis(
-                network: network.inPeriod(p, of: schedule), from: analysis.sources.map { network.nodes[$0].id.rawValue },
+                network: network.inPeriod(p, of: schedule),
+                from: analysis.sources.map { network.nodes[$0].id.rawValue },
                 to: analysis.sinks.map { network.nodes[$0].id.rawValue })
             {
                 concurrent = try lowest.concurrentCapacity(of: selection, solver: solver, options: options)
@@ -76,7 +79,8 @@ public struct CapacityStudy: Sendable, Hashable {
         let sinks = Set(analysis.sinks.map { network.nodes[$0].id })
         var total = 0.0
         for demand in flow.demands where sources.contains(demand.from) && sinks.contains(demand.to) {
-            for route in demand.routes where route.links.allSatisfy({ network.link($0).map { tags.contains($0.corridor) } ?? false }) {
+            for route in demand.routes
+            where route.links.allSatisfy({ network.link($0).map { tags.contains($0.corridor) } ?? false }) {
                 total += route.teu
             }
         }

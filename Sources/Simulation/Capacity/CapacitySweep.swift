@@ -19,7 +19,10 @@ public struct CapacitySweep: Sendable, Hashable {
         /// becomes limited, 0 when both are unlimited.
         public var lostTEU: Double
 
-        public init(index: Int, elements: [SweepElement], capacityTEU: Double?, cut: [CorridorCapacity.CutElement], lostTEU: Double) {
+        public init(
+            index: Int, elements: [SweepElement], capacityTEU: Double?, cut: [CorridorCapacity.CutElement],
+            lostTEU: Double
+        ) {
             self.index = index
             self.elements = elements
             self.capacityTEU = capacityTEU
@@ -45,7 +48,8 @@ public struct CapacitySweep: Sendable, Hashable {
             let sorted = capacities.sorted()
             func quantile(_ q: Double) -> Double {
                 // Nearest rank: the smallest value with at least q of the samples at or below it.
-                sorted.isEmpty ? .nan : sorted[max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))]
+                sorted.isEmpty
+                    ? .nan : sorted[max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))]
             }
             samples = capacities.count
             self.capacities = capacities
@@ -87,7 +91,8 @@ public struct CapacitySweep: Sendable, Hashable {
     public var answeredCount: Int { kind == .monteCarlo ? sampleCapacities.count { $0 != nil } : cases.count }
 
     public init(
-        scenario: String, kind: Kind, corridor: CorridorSelection, intact: CorridorCapacity, cases: [Case], caseCount: Int,
+        scenario: String, kind: Kind, corridor: CorridorSelection, intact: CorridorCapacity, cases: [Case],
+        caseCount: Int,
         sampleCapacities: [Double?] = []
     ) {
         self.scenario = scenario
@@ -115,7 +120,9 @@ public struct CapacitySweep: Sendable, Hashable {
         for part in parts.dropFirst() {
             guard part.scenario == merged.scenario, part.kind == merged.kind, part.corridor == merged.corridor,
                 part.caseCount == merged.caseCount, part.intact == merged.intact
-            else { throw SweepMergeError("the parts are not of one capacity sweep (scenario, corridor or cases differ)") }
+            else {
+                throw SweepMergeError("the parts are not of one capacity sweep (scenario, corridor or cases differ)")
+            }
             for c in part.cases {
                 guard seen.insert(c.index).inserted else { throw SweepMergeError("case \(c.index) is in two parts") }
                 merged.cases.append(c)
@@ -141,10 +148,15 @@ public struct CapacitySweep: Sendable, Hashable {
     ) throws(CapacityError) -> CapacitySweep {
         let base = try CapacityAnalysis(network: network, from: from, to: to)
         let intact = try base.capacity(of: corridor)
-        let ends = (base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue })
-        func evaluate(_ index: Int, _ elements: [SweepElement], _ disruption: Disruption) throws(CapacityError) -> Case {
+        let ends = (
+            base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue }
+        )
+        func evaluate(_ index: Int, _ elements: [SweepElement], _ disruption: Disruption) throws(CapacityError) -> Case
+        {
             let capacity = try capacity(network.applying(disruption), corridor, ends)
-            return Case(index: index, elements: elements, capacityTEU: capacity.capacityTEU, cut: capacity.cut, lostTEU: lost(intact, capacity))
+            return Case(
+                index: index, elements: elements, capacityTEU: capacity.capacityTEU, cut: capacity.cut,
+                lostTEU: lost(intact, capacity))
         }
         // Every part ranks all single failures (each one maximum flow), as the pairs are drawn from the
         // worst of them; it keeps the cases it owns.
@@ -167,7 +179,8 @@ public struct CapacitySweep: Sendable, Hashable {
             }
         }
         return CapacitySweep(
-            scenario: scenario, kind: .singleFailures, corridor: corridor, intact: intact, cases: ranked(cases), caseCount: count)
+            scenario: scenario, kind: .singleFailures, corridor: corridor, intact: intact, cases: ranked(cases),
+            caseCount: count)
     }
 
     /// The corridor's capacity in each of `samples` states drawn by `sampler`.
@@ -177,10 +190,13 @@ public struct CapacitySweep: Sendable, Hashable {
     ) throws(CapacityError) -> CapacitySweep {
         let base = try CapacityAnalysis(network: network, from: from, to: to)
         let intact = try base.capacity(of: corridor)
-        let ends = (base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue })
+        let ends = (
+            base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue }
+        )
         var capacities = [Double?](repeating: nil, count: samples)
         for i in 0..<samples where shard.owns(i) {
-            capacities[i] = try capacity(network.applying(sampler.disruption(i)), corridor, ends).capacityTEU ?? .infinity
+            capacities[i] =
+                try capacity(network.applying(sampler.disruption(i)), corridor, ends).capacityTEU ?? .infinity
         }
         return CapacitySweep(
             scenario: scenario, kind: .monteCarlo, corridor: corridor, intact: intact, cases: [], caseCount: samples,
@@ -189,7 +205,9 @@ public struct CapacitySweep: Sendable, Hashable {
 
     /// The capacity of `network` between the intact network's endpoints (those still open); zero
     /// when a failure closes every source or sink.
-    static func capacity(_ network: Network, _ corridor: CorridorSelection, _ ends: ([String], [String])) throws(CapacityError) -> CorridorCapacity {
+    static func capacity(_ network: Network, _ corridor: CorridorSelection, _ ends: ([String], [String]))
+        throws(CapacityError) -> CorridorCapacity
+    {
         do {
             return try CapacityAnalysis(network: network, from: ends.0, to: ends.1).capacity(of: corridor)
         } catch .noEndpoints {

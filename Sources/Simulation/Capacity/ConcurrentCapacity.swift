@@ -23,6 +23,40 @@ public struct ConcurrentCapacity: Sendable, Hashable {
     /// λ left out: nothing computed.
     public static let notComputed = ConcurrentCapacity(
         factor: nil, teu: nil, demandTEU: 0, demands: [], unreachable: [], binding: [], computed: false)
+
+    /// Records an optimum: λ, its TEU/yr and the binding capacities.
+    mutating func settle(factor: Double, binding: [CorridorCapacity.CutElement]) {
+        self.factor = factor
+        teu = factor * demandTEU
+        self.binding = binding
+    }
+}
+
+/// What λ counts on one corridor and which capacities can bind it: shared by the arc and path forms.
+struct ConcurrentSetup {
+    /// A capacity row of the LP: a limited node some counted flow enters or originates at, or a limited
+    /// link some counted flow can use.
+    struct Limit {
+        var isLink: Bool
+        var index: Int
+        var element: CorridorCapacity.CutElement
+    }
+
+    /// `open[l]`: link l is open and on the corridor.
+    var open: [Bool]
+    /// Origins of the counted demands, in demand order.
+    var origins: [Int]
+    /// Per origin: TEU/yr to each destination.
+    var supply: [Int: [Int: Double]]
+    /// Per origin (as `origins`): `usable[i][l]`, link l lies on a path from the origin to one of its destinations.
+    var usable: [[Bool]]
+    /// The capacity rows, nodes then links, each in network order.
+    var limits: [Limit]
+    /// The demands counted and left out (no factor yet).
+    var result: ConcurrentCapacity
+
+    /// The arc form's flow columns: Σ over origins of the links each can use.
+    var arcColumns: Int { usable.reduce(0) { $0 + $1.count { $0 } } }
 }
 
 extension CapacityAnalysis {
@@ -31,43 +65,53 @@ extension CapacityAnalysis {
     /// on the corridor's open links within every link and node capacity (a node's throughput is
     /// its inflow plus what originates there). Demands whose origin is not a source or whose
     /// destination is not a sink are left out.
-    /// - Throws: ``SolverError`` when the solver fails.
+    ///
+    /// Two formulations of the same LP give the same λ and binding capacities: the arc form (one flow
+    /// column per origin and link it can use, flow balance per origin and node; 200,000 columns on a
+    /// 20,000-link network with 10 origins), and column generation over paths in one warm session
+    /// (see `ConcurrentCapacity+Paths.swift`). `.auto` takes the arc form below
+    /// ``Simulator/columnGenerationThreshold`` arc-form columns (every bundled scenario: its λ stays
+    /// exactly as it was, to the last bit) or with a solver without sessions, else paths.
+    /// - Throws: ``SolverError`` when the solver fails, or `.paths` was asked of a solver without sessions.
     public func concurrentCapacity(
-        of selection: CorridorSelection, solver: any LPSolver, options: SolveOptions = SolveOptions()
+        of selection: CorridorSelection, solver: any LPSolver, options: SolveOptions = SolveOptions(),
+        method: SolutionMethod = .auto
     ) throws(SolverError) -> ConcurrentCapacity {
-        let tags = Set(selection.tags + [CorridorSelection.sharedTag])
-        let open = network.links.indices.map { l in network.isOpen(link: l) && tags.contains(network.links[l].corridor) }
-        var result = ConcurrentCapacity(factor: nil, teu: nil, demandTEU: 0, demands: [], unreachable: [], binding: [])
-        // Demands by origin, with their destinations; those with no path listed apart.
-        var origins: [Int] = []
-        var supply: [Int: [Int: Double]] = [:]
-        for demand in network.demands {
-            guard let o = network.index(of: demand.from), let t = network.index(of: demand.to),
-                sources.contains(o), sinks.contains(t), demand.teu > 0
-            else { continue }
-            guard reach(from: o, open)[t] else {
-                result.unreachable.append(demand.id.rawValue)
-                continue
+        let setup = concurrentSetup(of: selection)
+        guard !setup.origins.isEmpty else { return setup.result }
+        let sessions = solver as? any LPSolver & LPSessionFactory
+        switch method {
+        case .arc:
+            break
+        case .paths:
+            guard let sessions else {
+                throw SolverError(backend: solver.name, message: "column generation needs a solver with sessions")
             }
-            if supply[o] == nil { origins.append(o) }
-            supply[o, default: [:]][t, default: 0] += demand.teu
-            result.demands.append(demand.id.rawValue)
-            result.demandTEU += demand.teu
+            return try concurrentByPaths(setup, selection, solver: sessions, options: options)
+        case .auto:
+            if let sessions, setup.arcColumns >= Simulator.columnGenerationThreshold {
+                return try concurrentByPaths(setup, selection, solver: sessions, options: options)
+            }
         }
-        guard !origins.isEmpty else { return result }
+        return try concurrentByArcs(setup, selection, solver: solver, options: options)
+    }
+
+    /// The arc form of ``concurrentCapacity(of:solver:options:method:)``: one LP.
+    func concurrentByArcs(
+        _ setup: ConcurrentSetup, _ selection: CorridorSelection, solver: any LPSolver, options: SolveOptions
+    ) throws(SolverError) -> ConcurrentCapacity {
+        var result = setup.result
+        guard !setup.origins.isEmpty else { return result }
 
         var lp = LinearProgram(name: "concurrent_\(selection.name)", sense: .maximize)
         let lambda = lp.addVariable("lambda", bounds: .lower(0), cost: 1)
         var linkTerms = [[LinearProgram.Term]](repeating: [], count: network.links.count)
         var nodeTerms = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
-        for o in origins {
-            let sinks = supply[o]!
-            let forward = reach(from: o, open)
-            let backward = reach(to: Array(sinks.keys), open)
+        for (i, o) in setup.origins.enumerated() {
+            let sinks = setup.supply[o]!
             var balance = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
-            for l in network.links.indices where open[l] {
+            for l in network.links.indices where setup.usable[i][l] {
                 let (from, to) = network.linkEnds[l]
-                guard forward[from] && backward[to] else { continue }
                 let x = lp.addVariable("x_\(network.nodes[o].id.rawValue)_\(network.links[l].id.rawValue)")
                 balance[from].append(.init(x, 1))
                 balance[to].append(.init(x, -1))
@@ -79,29 +123,23 @@ extension CapacityAnalysis {
             nodeTerms[o].append(.init(lambda, total))
             for (t, teu) in sinks { balance[t].append(.init(lambda, teu)) }
             for n in network.nodes.indices where !balance[n].isEmpty {
-                lp.addConstraint("bal_\(network.nodes[o].id.rawValue)_\(network.nodes[n].id.rawValue)", balance[n], bounds: .fixed(0))
+                lp.addConstraint(
+                    "bal_\(network.nodes[o].id.rawValue)_\(network.nodes[n].id.rawValue)", balance[n], bounds: .fixed(0)
+                )
             }
         }
-        var rows: [(LinearProgram.Constraint, CorridorCapacity.CutElement)] = []
-        for (n, node) in network.nodes.enumerated() {
-            guard let capacity = node.capacityTEU, !nodeTerms[n].isEmpty else { continue }
-            let row = lp.addConstraint("cap_node_\(node.id.rawValue)", nodeTerms[n], bounds: .upper(capacity))
-            rows.append((row, .init(kind: .node, id: node.id.rawValue, name: node.name, capacityTEU: capacity)))
-        }
-        for (l, link) in network.links.enumerated() {
-            guard let capacity = link.capacityTEU, !linkTerms[l].isEmpty else { continue }
-            let row = lp.addConstraint("cap_link_\(link.id.rawValue)", linkTerms[l], bounds: .upper(capacity))
-            let (from, to) = network.linkEnds[l]
-            let name = "\(network.nodes[from].name) → \(network.nodes[to].name)"
-            rows.append((row, .init(kind: .link, id: link.id.rawValue, name: name, capacityTEU: capacity)))
+        let rows = setup.limits.map { limit in
+            let terms = limit.isLink ? linkTerms[limit.index] : nodeTerms[limit.index]
+            return lp.addConstraint(
+                "cap_\(limit.element.kind.rawValue)_\(limit.element.id)", terms,
+                bounds: .upper(limit.element.capacityTEU))
         }
         let solution = try solver.solve(lp, options: options)
         switch solution.termination {
         case .optimal:
-            let factor = solution[lambda]
-            result.factor = factor
-            result.teu = factor * result.demandTEU
-            result.binding = rows.filter { abs(solution.dual($0.0)) > 1e-9 }.map(\.1)
+            result.settle(
+                factor: solution[lambda],
+                binding: zip(rows, setup.limits).filter { abs(solution.dual($0.0)) > 1e-9 }.map(\.1.element))
         case .unbounded:
             break
         default:
@@ -112,8 +150,68 @@ extension CapacityAnalysis {
         return result
     }
 
+    /// The demands λ counts on `selection` (by origin), the links each origin can use, and the capacity rows.
+    func concurrentSetup(of selection: CorridorSelection) -> ConcurrentSetup {
+        let tags = Set(selection.tags + [CorridorSelection.sharedTag])
+        let open = network.links.indices.map { l in network.isOpen(link: l) && tags.contains(network.links[l].corridor)
+        }
+        var result = ConcurrentCapacity(factor: nil, teu: nil, demandTEU: 0, demands: [], unreachable: [], binding: [])
+        // Demands by origin, with their destinations; those with no path listed apart.
+        var origins: [Int] = []
+        var supply: [Int: [Int: Double]] = [:]
+        var forward: [Int: [Bool]] = [:]
+        for demand in network.demands {
+            guard let o = network.index(of: demand.from), let t = network.index(of: demand.to),
+                sources.contains(o), sinks.contains(t), demand.teu > 0
+            else { continue }
+            if forward[o] == nil { forward[o] = reach(from: o, open) }
+            guard forward[o]![t] else {
+                result.unreachable.append(demand.id.rawValue)
+                continue
+            }
+            if supply[o] == nil { origins.append(o) }
+            supply[o, default: [:]][t, default: 0] += demand.teu
+            result.demands.append(demand.id.rawValue)
+            result.demandTEU += demand.teu
+        }
+        // A node row where a usable link enters or freight originates, a link row where a link is usable.
+        var linkUsed = [Bool](repeating: false, count: network.links.count)
+        var nodeUsed = [Bool](repeating: false, count: network.nodes.count)
+        let usable = origins.map { o in
+            let forward = forward[o]!
+            let backward = reach(to: Array(supply[o]!.keys), open)
+            nodeUsed[o] = true
+            return network.links.indices.map { l in
+                let (from, to) = network.linkEnds[l]
+                guard open[l] && forward[from] && backward[to] else { return false }
+                linkUsed[l] = true
+                nodeUsed[to] = true
+                return true
+            }
+        }
+        var limits: [ConcurrentSetup.Limit] = []
+        for (n, node) in network.nodes.enumerated() where nodeUsed[n] {
+            guard let capacity = node.capacityTEU else { continue }
+            limits.append(
+                .init(
+                    isLink: false, index: n,
+                    element: .init(kind: .node, id: node.id.rawValue, name: node.name, capacityTEU: capacity)))
+        }
+        for (l, link) in network.links.enumerated() where linkUsed[l] {
+            guard let capacity = link.capacityTEU else { continue }
+            let (from, to) = network.linkEnds[l]
+            let name = "\(network.nodes[from].name) → \(network.nodes[to].name)"
+            limits.append(
+                .init(
+                    isLink: true, index: l,
+                    element: .init(kind: .link, id: link.id.rawValue, name: name, capacityTEU: capacity)))
+        }
+        return ConcurrentSetup(
+            open: open, origins: origins, supply: supply, usable: usable, limits: limits, result: result)
+    }
+
     /// Nodes reachable from `start` over `open` links.
-    private func reach(from start: Int, _ open: [Bool]) -> [Bool] {
+    func reach(from start: Int, _ open: [Bool]) -> [Bool] {
         var seen = [Bool](repeating: false, count: network.nodes.count)
         var stack = [start]
         seen[start] = true
@@ -127,7 +225,7 @@ extension CapacityAnalysis {
     }
 
     /// Nodes from which one of `targets` is reachable over `open` links.
-    private func reach(to targets: [Int], _ open: [Bool]) -> [Bool] {
+    func reach(to targets: [Int], _ open: [Bool]) -> [Bool] {
         var seen = [Bool](repeating: false, count: network.nodes.count)
         var stack = targets
         for t in targets { seen[t] = true }

@@ -67,7 +67,8 @@ public struct CorridorCapacity: Sendable, Hashable {
     public var sinks: [String]
 
     public init(
-        selection: CorridorSelection, capacityTEU: Double?, unlimitedPath: [String]?, cut: [CutElement], linkFlows: [Double],
+        selection: CorridorSelection, capacityTEU: Double?, unlimitedPath: [String]?, cut: [CutElement],
+        linkFlows: [Double],
         sources: [String], sinks: [String]
     ) {
         self.selection = selection

@@ -181,7 +181,8 @@ private struct Buffers {
     /// Breadth-first levels over edges with residual capacity, up to the sink's level; true when
     /// the sink is reached.
     func levels(
-        from source: Int, to sink: Int, _ level: UnsafeMutableBufferPointer<Int>, _ queue: UnsafeMutableBufferPointer<Int>
+        from source: Int, to sink: Int, _ level: UnsafeMutableBufferPointer<Int>,
+        _ queue: UnsafeMutableBufferPointer<Int>
     ) -> Bool {
         for n in 0..<nodeCount { level[n] = -1 }
         level[source] = 0

@@ -49,9 +49,13 @@ public struct PeriodCapacity: Sendable, Hashable {
 
     /// The capacity of `selection` in every period of `schedule`, between `analysis`' sources and sinks
     /// (those still open in the period).
-    public init(_ selection: CorridorSelection, analysis: CapacityAnalysis, schedule: PeriodSchedule) throws(CapacityError) {
+    public init(_ selection: CorridorSelection, analysis: CapacityAnalysis, schedule: PeriodSchedule)
+        throws(CapacityError)
+    {
         let network = analysis.network
-        let ends = (analysis.sources.map { network.nodes[$0].id.rawValue }, analysis.sinks.map { network.nodes[$0].id.rawValue })
+        let ends = (
+            analysis.sources.map { network.nodes[$0].id.rawValue }, analysis.sinks.map { network.nodes[$0].id.rawValue }
+        )
         periods = []
         for (p, period) in schedule.periods.enumerated() {
             let capacity = try CapacitySweep.capacity(network.inPeriod(p, of: schedule), selection, ends)
