@@ -23,12 +23,22 @@ public struct Commodity: Sendable, Hashable {
     /// Demands whose origin and destination coincide cannot occur (the loader rejects them).
     /// - Parameter aggregate: when false, every demand is its own commodity (for checking exactness).
     public static func aggregate(_ network: Network, aggregate: Bool = true) -> [Commodity] {
+        grouped(network) { index, demand in
+            network.index(of: demand.from).map {
+                Key(origin: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, demand: aggregate ? nil : index)
+            }
+        }
+    }
+
+    /// Groups the demands for which `key` gives a key (by index and demand; nil leaves the demand out) into
+    /// commodities of the demands with equal keys, in order of first appearance. A commodity's origin is
+    /// its first demand's.
+    static func grouped<Group: Hashable>(_ network: Network, by key: (Int, Demand) -> Group?) -> [Commodity] {
         var commodities: [Commodity] = []
-        var position: [Key: Int] = [:]
+        var position: [Group: Int] = [:]
         for (index, demand) in network.demands.enumerated() {
-            guard let origin = network.index(of: demand.from) else { continue }
-            let key = Key(origin: origin, valueOfTime: demand.valueOfTimeUSDPerTEUDay)
-            if aggregate, let at = position[key] {
+            guard let origin = network.index(of: demand.from), let key = key(index, demand) else { continue }
+            if let at = position[key] {
                 commodities[at].demands.append(index)
             } else {
                 position[key] = commodities.count
@@ -43,5 +53,7 @@ public struct Commodity: Sendable, Hashable {
     private struct Key: Hashable {
         var origin: Int
         var valueOfTime: Double
+        /// The demand's index when demands are not aggregated.
+        var demand: Int?
     }
 }

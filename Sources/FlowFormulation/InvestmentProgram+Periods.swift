@@ -32,22 +32,86 @@ extension InvestmentProgram {
         worst: LinearProgram.Variable?
     ) throws(NetworkError) -> Block {
         let augmented = try augment(scenario.network, catalog)
-        let network = augmented.network
         let local = extended(
-            schedule, from: scenario.network, to: network, copies: augmented.upgradeOf.mapValues(\.link))
+            schedule, from: scenario.network, to: augmented.network, copies: augmented.upgradeOf.mapValues(\.link))
         // Pruning by cost is exact here: the candidates only lower the cheapest routes it bounds with.
         let period = PeriodProgram(
-            network: network, schedule: local, objective: .minCost, pruneByCost: objective != .maxThroughput)
-        let P = local.periods.count
+            network: augmented.network, schedule: local, objective: .minCost, pruneByCost: objective != .maxThroughput)
         let offset = lp.columnCount
         let dueTEU = period.due.reduce(0) { $0 + $1.reduce(0, +) }
-        let bigM = max(dueTEU, 1)
-        func mapped(_ v: LinearProgram.Variable) -> LinearProgram.Variable { LinearProgram.Variable(index: offset + v.index) }
-        func share(_ p: Int, _ factor: Double) -> Double { PeriodProgram.periodCapacity(1, days: local.periods[p].days, factor: factor) }
-
+        let rows = PeriodBlockRows(
+            s: s, augmented: augmented, period: period, offset: offset, build: build, built: built,
+            bigM: max(dueTEU, 1))
         copyColumns(of: period.program, into: &lp, s: s, weight: weight, objective: objective,
-                    unmet: period.lost.flatMap { $0 }.map(mapped), demandTEU: dueTEU)
+                    unmet: period.lost.flatMap { $0 }.map(rows.mapped), demandTEU: dueTEU)
+        rows.addCapacityRows(&lp)
+        rows.addSharedRows(&lp)
+        rows.addGates(&lp)
+        if let worst { addWorstRow(of: period.program, at: offset, into: &lp, s: s, worst: worst) }
+        return Block(
+            scenario: scenario, network: augmented.network, flow: nil, periods: period, columnOffset: offset,
+            upgradeOf: augmented.upgradeOf, demandTEU: dueTEU)
+    }
+}
 
+/// The rows of a seasonal scenario's block in the investment MIP: the period program's rows with the build
+/// terms, the rows upgrade copies share with a pruned link, and the gates of the candidates.
+private struct PeriodBlockRows {
+    let s: Int
+    let augmented: InvestmentProgram.Augmented
+    let period: PeriodProgram
+    /// The block's first column in the MIP.
+    let offset: Int
+    let build: [LinearProgram.Variable]
+    let built: [LinearProgram.Variable]
+    let bigM: Double
+    /// `columnsOnLink[l * P + p]`: the block's flow columns on link l in period p (MIP indices).
+    let columnsOnLink: [[LinearProgram.Variable]]
+    /// `sharing[l]`: the upgrade copies of link l.
+    let sharing: [Int: [Int]]
+
+    var network: Network { augmented.network }
+    var schedule: PeriodSchedule { period.schedule }
+    var P: Int { schedule.periods.count }
+
+    init(
+        s: Int, augmented: InvestmentProgram.Augmented, period: PeriodProgram, offset: Int,
+        build: [LinearProgram.Variable], built: [LinearProgram.Variable], bigM: Double
+    ) {
+        self.s = s
+        self.augmented = augmented
+        self.period = period
+        self.offset = offset
+        self.build = build
+        self.built = built
+        self.bigM = bigM
+        let P = period.schedule.periods.count
+        var columnsOnLink = [[LinearProgram.Variable]](repeating: [], count: augmented.network.links.count * P)
+        for columns in period.flow {
+            for c in columns { columnsOnLink[c.link * P + c.period].append(LinearProgram.Variable(index: offset + c.variable.index)) }
+        }
+        self.columnsOnLink = columnsOnLink
+        var sharing: [Int: [Int]] = [:]
+        for (copy, info) in augmented.upgradeOf { sharing[info.link, default: []].append(copy) }
+        self.sharing = sharing
+    }
+
+    func mapped(_ v: LinearProgram.Variable) -> LinearProgram.Variable { LinearProgram.Variable(index: offset + v.index) }
+
+    func share(_ p: Int, _ factor: Double) -> Double {
+        PeriodProgram.periodCapacity(1, days: schedule.periods[p].days, factor: factor)
+    }
+
+    /// Build and upgrade-copy terms of link l's capacity row in period p.
+    func linkTerms(_ l: Int, _ p: Int) -> [LinearProgram.Term] {
+        let f = share(p, schedule.linkCapacityFactor[l][p])
+        var terms = (augmented.linkDelta[l] ?? []).map { LinearProgram.Term(build[$0.0], -$0.1 * f) }
+        for copy in (sharing[l] ?? []).sorted() { terms += columnsOnLink[copy * P + p].map { .init($0, 1) } }
+        return terms
+    }
+
+    /// The period program's rows, its capacity and storage rows with the build terms.
+    func addCapacityRows(_ lp: inout LinearProgram) {
         var linkOfRow: [Int: (link: Int, period: Int)] = [:]
         var nodeOfRow: [Int: (node: Int, period: Int)] = [:]
         var storeOfRow: [Int: Int] = [:]
@@ -58,20 +122,6 @@ extension InvestmentProgram {
             for (p, row) in rows.enumerated() { if let row { nodeOfRow[row.index] = (n, p) } }
         }
         for (n, rows) in period.storageCapacity.enumerated() { for row in rows { if let row { storeOfRow[row.index] = n } } }
-        var columnsOnLink = [[LinearProgram.Variable]](repeating: [], count: network.links.count * P)
-        for columns in period.flow {
-            for c in columns { columnsOnLink[c.link * P + c.period].append(mapped(c.variable)) }
-        }
-        var sharing: [Int: [Int]] = [:]
-        for (copy, info) in augmented.upgradeOf { sharing[info.link, default: []].append(copy) }
-
-        /// Build and upgrade-copy terms of link l's capacity row in period p.
-        func linkTerms(_ l: Int, _ p: Int) -> [LinearProgram.Term] {
-            let f = share(p, local.linkCapacityFactor[l][p])
-            var terms = (augmented.linkDelta[l] ?? []).map { LinearProgram.Term(build[$0.0], -$0.1 * f) }
-            for copy in (sharing[l] ?? []).sorted() { terms += columnsOnLink[copy * P + p].map { .init($0, 1) } }
-            return terms
-        }
         for (r, row) in period.program.rows.enumerated() {
             var terms = row.terms.map { LinearProgram.Term(mapped($0.variable), $0.coefficient) }
             var bounds = row.bounds
@@ -79,11 +129,11 @@ extension InvestmentProgram {
                 let (l, p) = at
                 terms += linkTerms(l, p)
                 if let info = augmented.newLink[l], let capacity = info.capacity {
-                    bounds = .upper(bounds.upperValue - capacity * share(p, local.linkCapacityFactor[l][p]))
+                    bounds = .upper(bounds.upperValue - capacity * share(p, schedule.linkCapacityFactor[l][p]))
                 }
             } else if let at = nodeOfRow[r] {
                 let (n, p) = at
-                let f = share(p, local.nodeCapacityFactor[n][p])
+                let f = share(p, schedule.nodeCapacityFactor[n][p])
                 for (i, teu) in augmented.nodeDelta[n] ?? [] { terms.append(.init(build[i], -teu * f)) }
                 if let info = augmented.newNode[n], let capacity = info.capacity {
                     bounds = .upper(bounds.upperValue - capacity * f)
@@ -94,33 +144,38 @@ extension InvestmentProgram {
             }
             lp.addConstraint(FlowProgram.clipped("s\(s)_\(row.name)"), terms, bounds: bounds)
         }
-        // A limited link whose own columns were all pruned (or closed) has no row; its upgrade copies still
-        // share its capacity.
+    }
+
+    /// A limited link whose own columns were all pruned (or closed) has no row; its upgrade copies still
+    /// share its capacity.
+    func addSharedRows(_ lp: inout LinearProgram) {
         for (l, copies) in sharing.sorted(by: { $0.key < $1.key }) {
             guard let annual = network.links[l].capacityTEU else { continue }
             for p in 0..<P where period.linkCapacity[l][p] == nil && copies.contains(where: { !columnsOnLink[$0 * P + p].isEmpty }) {
                 let capacity = PeriodProgram.periodCapacity(
-                    annual, days: local.periods[p].days, factor: local.linkCapacityFactor[l][p])
+                    annual, days: schedule.periods[p].days, factor: schedule.linkCapacityFactor[l][p])
                 lp.addConstraint(
-                    FlowProgram.clipped("s\(s)_cap_link_\(network.links[l].id.rawValue)_\(local.periods[p].name)_shared"),
+                    FlowProgram.clipped("s\(s)_cap_link_\(network.links[l].id.rawValue)_\(schedule.periods[p].name)_shared"),
                     linkTerms(l, p), bounds: .upper(capacity))
             }
         }
+    }
 
-        // Gates over the year: unlimited new links and nodes, upgrade copies.
-        func gate(_ name: String, _ links: [Int], _ investment: Int) {
-            let columns = links.flatMap { l in (0..<P).flatMap { columnsOnLink[l * P + $0] } }
+    /// Gates over the year (unlimited new links and nodes, upgrade copies) and the rows by which a built
+    /// upgrade replaces the service it upgrades (z[i] = 1 closes the old one).
+    func addGates(_ lp: inout LinearProgram) {
+        func gate(_ name: String, _ l: Int, _ investment: Int) {
+            let columns = (0..<P).flatMap { columnsOnLink[l * P + $0] }
             guard !columns.isEmpty else { return }
             let terms = columns.map { LinearProgram.Term($0, 1) } + [.init(build[investment], -bigM)]
             lp.addConstraint(FlowProgram.clipped("s\(s)_gate_\(name)"), terms, bounds: .upper(0))
         }
         for (l, info) in augmented.newLink.sorted(by: { $0.key < $1.key }) where info.capacity == nil {
-            gate(network.links[l].id.rawValue, [l], info.investment)
+            gate(network.links[l].id.rawValue, l, info.investment)
         }
         for (l, info) in augmented.upgradeOf.sorted(by: { $0.key < $1.key }) {
-            gate(network.links[l].id.rawValue, [l], info.investment)
+            gate(network.links[l].id.rawValue, l, info.investment)
         }
-        // A built upgrade replaces the service it upgrades (z[i] = 1 closes the old one).
         for (l, info) in augmented.upgradeOf.sorted(by: { $0.key < $1.key }) {
             let columns = (0..<P).flatMap { columnsOnLink[info.link * P + $0] }
             guard !columns.isEmpty else { continue }
@@ -129,12 +184,8 @@ extension InvestmentProgram {
         }
         for (n, info) in augmented.newNode.sorted(by: { $0.key < $1.key }) where info.capacity == nil {
             for l in network.incoming[n] + network.outgoing[n] {
-                gate("\(network.nodes[n].id.rawValue)_\(network.links[l].id.rawValue)", [l], info.investment)
+                gate("\(network.nodes[n].id.rawValue)_\(network.links[l].id.rawValue)", l, info.investment)
             }
         }
-        if let worst { addWorstRow(of: period.program, at: offset, into: &lp, s: s, worst: worst) }
-        return Block(
-            scenario: scenario, network: network, flow: nil, periods: period, columnOffset: offset,
-            upgradeOf: augmented.upgradeOf, demandTEU: dueTEU)
     }
 }

@@ -11,21 +11,11 @@ extension PeriodProgram {
     /// periods that would let freight for one destination meet, period by period, what another needs.
     /// ``Commodity/origin`` is the first demand's origin; ``origins`` lists them all.
     public static func commodities(_ network: Network) -> [Commodity] {
-        var commodities: [Commodity] = []
-        var position: [Key: Int] = [:]
-        for (index, demand) in network.demands.enumerated() {
-            guard let origin = network.index(of: demand.from), let sink = network.index(of: demand.to) else { continue }
-            let key = Key(sink: sink, valueOfTime: demand.valueOfTimeUSDPerTEUDay, late: latePenalty(demand))
-            if let at = position[key] {
-                commodities[at].demands.append(index)
-            } else {
-                position[key] = commodities.count
-                commodities.append(
-                    Commodity(origin: origin, valueOfTimeUSDPerTEUDay: demand.valueOfTimeUSDPerTEUDay, demands: [index])
-                )
+        Commodity.grouped(network) { _, demand in
+            network.index(of: demand.to).map {
+                Key(sink: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, late: latePenalty(demand))
             }
         }
-        return commodities
     }
 
     /// The distinct origin nodes of a commodity's demands, in order of first appearance.

@@ -92,186 +92,33 @@ public struct PeriodProgram: Sendable {
         self.network = network
         self.schedule = schedule
         self.objective = objective
-        let P = schedule.periods.count
-        let transit = PeriodTransit(schedule)
         let commodities = Self.commodities(network)
-        self.commodities = commodities
         let sinks = commodities.map { network.index(of: network.demands[$0.demands[0]].to) ?? $0.origin }
+        let layout = Layout(
+            network: network, schedule: schedule, commodities: commodities, sinks: sinks,
+            origins: commodities.map { Self.origins(of: $0, network) }, minCost: objective == .minCost)
+        self.commodities = commodities
         self.sink = sinks
-        let origins = commodities.map { Self.origins(of: $0, network) }
-        self.origins = origins
+        self.origins = layout.origins
         self.latePenalty = commodities.map { Self.latePenalty(network.demands[$0.demands[0]]) }
-        let periodNames = Self.periodLabels(schedule)
-        let labels = Self.labels(commodities, sinks, network)
-        let minCost = objective == .minCost
         var lp = LinearProgram(
-            name: minCost ? "corridor_periods_min_cost" : "corridor_periods_max_throughput",
-            sense: minCost ? .minimize : .maximize)
-        let reach = Reachability(network: network)
-        let nextDays = (0..<P).map { schedule.periods[($0 + 1) % P].days }
-
-        // Flow columns: usable links of the commodity, open in the period.
-        var flow: [[FlowColumn]] = []
-        var usable: [[Int]] = []
-        for (k, commodity) in commodities.enumerated() {
-            var open = Set<Int>()
-            for o in origins[k] { open.formUnion(reach.usableLinks(from: o, to: [sinks[k]], in: network)) }
-            var links = open.sorted()
-            if minCost && pruneByCost {
-                links = Self.affordableLinks(links, commodity: commodity, sink: sinks[k], network)
-            }
-            usable.append(links)
-            var columns: [FlowColumn] = []
-            for l in links {
-                for p in 0..<P where Self.isOpen(link: l, period: p, network, schedule) {
-                    let extra = schedule.linkExtraDays[l][p]
-                    let vot = commodity.valueOfTimeUSDPerTEUDay
-                    let cost = FlowProgram.linkCost(l, vot: vot, network) + vot * extra
-                    let head = network.nodes[network.linkEnds[l].to]
-                    let days = network.links[l].timeDays + extra + head.dwellDays
-                    let name = FlowProgram.clipped("x_\(labels[k])_\(network.links[l].id.rawValue)_\(periodNames[p])")
-                    let v = lp.addVariable(name, bounds: .lower(0), cost: minCost ? cost : 0)
-                    columns.append(
-                        FlowColumn(
-                            link: l, period: p, variable: v,
-                            arrivals: transit.arrivals(enteringIn: p, transitDays: days), unitCost: cost))
-                }
-            }
-            flow.append(columns)
-        }
-
-        // Stock columns: storage nodes the commodity passes through, and its destination when it has storage.
-        var stock: [[StockColumn]] = []
-        for k in commodities.indices {
-            var columns: [StockColumn] = []
-            if P > 1 {
-                let enters = Set(usable[k].map { network.linkEnds[$0].to })
-                let leaves = Set(usable[k].map { network.linkEnds[$0].from })
-                for (n, node) in network.nodes.enumerated() {
-                    guard let capacity = node.storageCapacityTEU, capacity > 0, !node.isClosed,
-                        enters.contains(n), leaves.contains(n) || n == sinks[k]
-                    else { continue }
-                    for p in 0..<P {
-                        let cost = node.holdingCostUSDPerTEUDay * nextDays[p]
-                        let name = FlowProgram.clipped("s_\(labels[k])_\(node.id.rawValue)_\(periodNames[p])")
-                        columns.append(
-                            StockColumn(
-                                node: n, period: p,
-                                variable: lp.addVariable(name, bounds: .lower(0), cost: minCost ? cost : 0)))
-                    }
-                }
-            }
-            stock.append(columns)
-        }
-
-        // Demand columns: shipped and lost per demand and period; late backlog per commodity and period.
-        var shipped: [[LinearProgram.Variable]] = []
-        var lost: [[LinearProgram.Variable]] = []
-        var due: [[Double]] = []
-        var constant = 0.0
-        for (d, demand) in network.demands.enumerated() {
-            let id = demand.id.rawValue
-            let origin = FlowProgram.originCost(demand, network)
-            let dueInPeriod = (0..<P).map { demand.teu * schedule.demandShare[d][$0] }
-            due.append(dueInPeriod)
-            if !minCost { constant += dueInPeriod.reduce(0, +) }
-            shipped.append(
-                (0..<P).map {
-                    lp.addVariable(
-                        FlowProgram.clipped("y_\(id)_\(periodNames[$0])"), bounds: .lower(0), cost: minCost ? origin : 0
-                    )
-                })
-            lost.append(
-                (0..<P).map {
-                    lp.addVariable(
-                        FlowProgram.clipped("u_\(id)_\(periodNames[$0])"), bounds: .lower(0),
-                        cost: minCost ? demand.unmetPenaltyUSDPerTEU : -1)
-                })
-        }
-        var delivery: [[LinearProgram.Variable]] = []
-        var backlog: [[LinearProgram.Variable]] = []
-        for k in commodities.indices {
-            let late = latePenalty[k]
-            delivery.append(
-                (0..<P).map {
-                    lp.addVariable(FlowProgram.clipped("v_\(labels[k])_\(periodNames[$0])"), bounds: .lower(0), cost: 0)
-                })
-            backlog.append(
-                P > 1
-                    ? (0..<P).map {
-                        lp.addVariable(
-                            FlowProgram.clipped("b_\(labels[k])_\(periodNames[$0])"), bounds: .lower(0),
-                            cost: minCost ? late * nextDays[$0] : 0)
-                    } : [])
-        }
-        lp.objectiveConstant = constant
-
-        // Supply rows: over the year each demand is shipped or lost.
-        for (d, demand) in network.demands.enumerated() {
-            let terms = (0..<P).flatMap { [LinearProgram.Term(shipped[d][$0], 1), .init(lost[d][$0], 1)] }
-            lp.addConstraint(
-                FlowProgram.clipped("sup_\(demand.id.rawValue)"), terms, bounds: .fixed(due[d].reduce(0, +)))
-        }
-        // Due rows: v[k,p] + Σ u[d,p] + b[k,p] − b[k,p−1] = Σ due(d,p). Their sum over p is the sum of the
-        // commodity's supply and balance rows, so the last period's row is implied and left out (a redundant
-        // equality makes GLPK's initial basis singular); with one period there is none.
-        for (k, commodity) in commodities.enumerated() {
-            for p in 0..<(P - 1) {
-                var terms: [LinearProgram.Term] = [.init(delivery[k][p], 1)]
-                terms += commodity.demands.map { .init(lost[$0][p], 1) }
-                if P > 1 { terms += [.init(backlog[k][p], 1), .init(backlog[k][(p + P - 1) % P], -1)] }
-                let total = commodity.demands.reduce(0) { $0 + due[$1][p] }
-                lp.addConstraint(
-                    FlowProgram.clipped("due_\(labels[k])_\(periodNames[p])"), terms, bounds: .fixed(total))
-            }
-        }
-
-        // Balance rows per commodity, node and period.
-        for (k, commodity) in commodities.enumerated() {
-            let N = network.nodes.count
-            var terms = [[LinearProgram.Term]](repeating: [], count: N * P)
-            var touched = [Bool](repeating: false, count: N)
-            for o in origins[k] { touched[o] = true }
-            touched[sinks[k]] = true
-            for column in flow[k] {
-                let (from, to) = network.linkEnds[column.link]
-                terms[from * P + column.period].append(.init(column.variable, 1))
-                for arrival in column.arrivals {
-                    terms[to * P + arrival.period].append(.init(column.variable, -arrival.fraction))
-                }
-                touched[from] = true
-                touched[to] = true
-            }
-            for column in stock[k] {
-                terms[column.node * P + column.period].append(.init(column.variable, 1))
-                terms[column.node * P + (column.period + 1) % P].append(.init(column.variable, -1))
-            }
-            for p in 0..<P {
-                for d in commodity.demands {
-                    guard let o = network.index(of: network.demands[d].from) else { continue }
-                    terms[o * P + p].append(.init(shipped[d][p], -1))
-                }
-                terms[sinks[k] * P + p].append(.init(delivery[k][p], 1))
-            }
-            for n in 0..<N where touched[n] {
-                for p in 0..<P {
-                    let name = FlowProgram.clipped("bal_\(labels[k])_\(network.nodes[n].id.rawValue)_\(periodNames[p])")
-                    lp.addConstraint(name, terms[n * P + p], bounds: .fixed(0))
-                }
-            }
-        }
-
+            name: layout.minCost ? "corridor_periods_min_cost" : "corridor_periods_max_throughput",
+            sense: layout.minCost ? .minimize : .maximize)
+        let (flow, usable) = Self.addFlowColumns(&lp, layout, pruneByCost: pruneByCost)
+        let stock = Self.addStockColumns(&lp, layout, usable: usable)
+        let demand = Self.addDemandColumns(&lp, layout, latePenalty: latePenalty)
+        Self.addSupplyAndDueRows(&lp, layout, demand)
+        Self.addBalanceRows(&lp, layout, flow: flow, stock: stock, demand)
         (self.linkCapacity, self.nodeCapacity, self.storageCapacity) = Self.addCapacityRows(
-            &lp, network, schedule, flow, stock, shipped, periodNames)
+            &lp, network, schedule, flow, stock, demand.shipped, layout.periodNames)
         self.flow = flow
         self.stock = stock
-        self.delivery = delivery
-        self.shipped = shipped
-        self.lost = lost
-        self.backlog = backlog
-        self.due = due
+        self.delivery = demand.delivery
+        self.shipped = demand.shipped
+        self.lost = demand.lost
+        self.backlog = demand.backlog
+        self.due = demand.due
         self.program = lp
-
     }
 
     /// Stage 2 of max throughput, on stage 1's LP: the objective swapped for the min-cost program's (built

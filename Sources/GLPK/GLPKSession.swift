@@ -36,19 +36,19 @@ public struct GLPKSession: ~Copyable, LPSession {
     }
 
     public mutating func setBounds(_ variable: LinearProgram.Variable, _ bounds: Bounds) throws(SolverError) {
-        precondition((0..<program.columnCount).contains(variable.index), "column \(variable.index) out of range")
-        precondition(bounds.problem == nil, "column \(variable.index): \(bounds.problem ?? "")")
+        Self.check("column", variable.index, below: program.columnCount, bounds)
         current.setBounds(variable, bounds)
-        guard native.isAlive else { return try rebuild() }
-        try native.setColumnBounds(variable.index, bounds)
+        try change { (native: inout NativeProblem) throws(SolverError) in
+            try native.setColumnBounds(variable.index, bounds)
+        }
     }
 
     public mutating func setBounds(_ constraint: LinearProgram.Constraint, _ bounds: Bounds) throws(SolverError) {
-        precondition((0..<program.rowCount).contains(constraint.index), "row \(constraint.index) out of range")
-        precondition(bounds.problem == nil, "row \(constraint.index): \(bounds.problem ?? "")")
+        Self.check("row", constraint.index, below: program.rowCount, bounds)
         current.setBounds(constraint, bounds)
-        guard native.isAlive else { return try rebuild() }
-        try native.setRowBounds(constraint.index, bounds)
+        try change { (native: inout NativeProblem) throws(SolverError) in
+            try native.setRowBounds(constraint.index, bounds)
+        }
     }
 
     public mutating func setCost(_ variable: LinearProgram.Variable, _ cost: Double) throws(SolverError) {
@@ -56,56 +56,68 @@ public struct GLPKSession: ~Copyable, LPSession {
         precondition(cost.isFinite, "column \(variable.index): cost \(cost) is not finite")
         current.setCost(variable, cost)
         costChanged = true
+        try change { $0.setCost(variable.index, cost) }
+    }
+
+    /// Stops the process (before GLPK would abort it) on an index out of range or invalid bounds.
+    private static func check(_ kind: String, _ index: Int, below count: Int, _ bounds: Bounds) {
+        precondition((0..<count).contains(index), "\(kind) \(index) out of range")
+        precondition(bounds.problem == nil, "\(kind) \(index): \(bounds.problem ?? "")")
+    }
+
+    /// Makes a change (already recorded in ``current``) in the problem, or rebuilds the problem from
+    /// ``current`` when a fatal error freed it.
+    private mutating func change(_ body: (inout NativeProblem) throws(SolverError) -> Void) throws(SolverError) {
         guard native.isAlive else { return try rebuild() }
-        native.setCost(variable.index, cost)
+        try body(&native)
     }
 
     public mutating func addColumns(_ columns: [LinearProgram.NewColumn]) throws(SolverError)
         -> [LinearProgram.Variable]
     {
-        var added: [LinearProgram.Variable] = []
-        added.reserveCapacity(columns.count)
-        for column in columns {
-            precondition(program.problem(adding: column) == nil, program.problem(adding: column) ?? "")
+        let added = try append(columns, problem: { $0.problem(adding: $1) }, record: { $0.add($1) }) {
+            (native: inout NativeProblem, column: LinearProgram.NewColumn) throws(SolverError) in
             let merged = LinearProgram.merged(column.coefficients)
-            program.add(column)
-            added.append(current.add(column))
-            guard native.isAlive else {
-                try rebuild()
-                continue
-            }
             try native.appendColumn(
-                name: ProblemNames.withoutControlCharacters(column.name),
-                bounds: column.bounds,
-                cost: column.cost,
-                rows: merged.map(\.0.index),
-                values: merged.map(\.1)
-            )
+                name: ProblemNames.withoutControlCharacters(column.name), bounds: column.bounds, cost: column.cost,
+                rows: merged.map(\.0.index), values: merged.map(\.1))
         }
         if !columns.isEmpty { costChanged = true }  // the basis stays primal feasible: continue with the primal
         return added
     }
 
     public mutating func addRows(_ rows: [LinearProgram.NewRow]) throws(SolverError) -> [LinearProgram.Constraint] {
-        var added: [LinearProgram.Constraint] = []
-        added.reserveCapacity(rows.count)
-        for row in rows {
-            precondition(program.problem(adding: row) == nil, program.problem(adding: row) ?? "")
+        try append(rows, problem: { $0.problem(adding: $1) }, record: { $0.add($1) }) {
+            (native: inout NativeProblem, row: LinearProgram.NewRow) throws(SolverError) in
             let merged = LinearProgram.merged(row.terms)
-            program.add(row)
-            added.append(current.add(row))
+            try native.appendRow(
+                name: ProblemNames.withoutControlCharacters(row.name), bounds: row.bounds,
+                columns: merged.map(\.0.index), values: merged.map(\.1))
+        }
+        // The basis stays dual feasible: the next solve runs the dual simplex (unless costs changed).
+    }
+
+    /// Appends columns or rows: each is checked (`problem` says what is wrong with it, a programmer error),
+    /// recorded in ``program`` and the current program by `record` (which returns its handle), then loaded
+    /// into the problem by `load`, or the problem is rebuilt (with it) when a fatal error freed it.
+    private mutating func append<Item, Handle>(
+        _ items: [Item], problem: (LinearProgram, Item) -> String?, record: (inout LinearProgram, Item) -> Handle,
+        load: (inout NativeProblem, Item) throws(SolverError) -> Void
+    ) throws(SolverError) -> [Handle] {
+        var added: [Handle] = []
+        added.reserveCapacity(items.count)
+        for item in items {
+            let wrong = problem(program, item)
+            precondition(wrong == nil, wrong ?? "")
+            _ = record(&program, item)
+            added.append(record(&current, item))
             guard native.isAlive else {
                 try rebuild()
                 continue
             }
-            try native.appendRow(
-                name: ProblemNames.withoutControlCharacters(row.name),
-                bounds: row.bounds,
-                columns: merged.map(\.0.index),
-                values: merged.map(\.1)
-            )
+            try load(&native, item)
         }
-        return added  // the basis stays dual feasible: the next solve runs the dual simplex (unless costs changed)
+        return added
     }
 
     public mutating func solve(reducedCosts: Bool = false) throws(SolverError) -> LPSolution {

@@ -19,23 +19,7 @@ extension GLPKSolver {
         }
         let relaxationBound = problem.objectiveValue(.basic)
 
-        var parameters = glp_iocp()
-        glp_init_iocp(&parameters)
-        parameters.msg_lev = Self.messageLevel(options)
-        parameters.presolve = GLP_ON
-        parameters.gmi_cuts = GLP_ON
-        parameters.mir_cuts = GLP_ON
-        parameters.cov_cuts = GLP_ON
-        parameters.clq_cuts = GLP_ON
-        if let gap = options.mipGap { parameters.mip_gap = gap }
-        if let seconds = options.timeLimitSeconds {
-            let elapsed = start.duration(to: clock.now)
-            let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            if let milliseconds = Self.milliseconds(max(0, seconds - elapsedSeconds)) {
-                parameters.tm_lim = milliseconds
-            }
-        }
-
+        var parameters = Self.intoptParameters(options, elapsed: start.duration(to: clock.now))
         var code = try problem.intopt(parameters)
         if simulatedIntoptFailureForTesting { code = .failure }
         if code == .failure, parameters.presolve == GLP_ON {
@@ -49,32 +33,7 @@ extension GLPKSolver {
             }
         }
         let status = problem.status(.integer)
-        let termination: TerminationStatus
-        switch code {
-        case .success:
-            switch status {
-            case .optimal: termination = .optimal
-            case .feasible: termination = .feasible
-            case .noFeasibleSolution: termination = .infeasible
-            case let other:
-                throw SolverError(
-                    backend: GLPKEnvironment.backend,
-                    code: Int(other.rawValue),
-                    message: "glp_intopt finished with unexpected integer solution status \(other)"
-                )
-            }
-        case .mipGapReached: termination = .feasible
-        case .timeLimit: termination = .timeLimit
-        case .noPrimalFeasibleSolution: termination = .infeasible
-        case .noDualFeasibleSolution: termination = .infeasibleOrUnbounded
-        case let other:
-            throw SolverError(
-                backend: GLPKEnvironment.backend,
-                code: Int(other.rawValue),
-                message: "glp_intopt failed: \(other)"
-            )
-        }
-
+        let termination = try Self.intoptTermination(code, status: status)
         let hasIncumbent = status == .optimal || status == .feasible
         let withValues = hasIncumbent && [.optimal, .feasible, .timeLimit].contains(termination)
         var solution = problem.solution(
@@ -94,5 +53,48 @@ extension GLPKSolver {
             }
         }
         return solution
+    }
+
+    /// `glp_intopt`'s parameters: presolve and the four cut families on, the gap and what is left of the
+    /// time limit after `elapsed`.
+    static func intoptParameters(_ options: SolveOptions, elapsed: Duration) -> glp_iocp {
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = messageLevel(options)
+        parameters.presolve = GLP_ON
+        parameters.gmi_cuts = GLP_ON
+        parameters.mir_cuts = GLP_ON
+        parameters.cov_cuts = GLP_ON
+        parameters.clq_cuts = GLP_ON
+        if let gap = options.mipGap { parameters.mip_gap = gap }
+        if let seconds = options.timeLimitSeconds {
+            let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            if let milliseconds = milliseconds(max(0, seconds - elapsedSeconds)) {
+                parameters.tm_lim = milliseconds
+            }
+        }
+        return parameters
+    }
+
+    /// What `glp_intopt`'s return code and the integer solution's status mean.
+    static func intoptTermination(
+        _ code: GLPKReturnCode, status: GLPKSolutionStatus
+    ) throws(SolverError) -> TerminationStatus {
+        switch (code, status) {
+        case (.success, .optimal): return .optimal
+        case (.success, .feasible): return .feasible
+        case (.success, .noFeasibleSolution): return .infeasible
+        case (.success, let other):
+            throw SolverError(
+                backend: GLPKEnvironment.backend, code: Int(other.rawValue),
+                message: "glp_intopt finished with unexpected integer solution status \(other)")
+        case (.mipGapReached, _): return .feasible
+        case (.timeLimit, _): return .timeLimit
+        case (.noPrimalFeasibleSolution, _): return .infeasible
+        case (.noDualFeasibleSolution, _): return .infeasibleOrUnbounded
+        case (let other, _):
+            throw SolverError(
+                backend: GLPKEnvironment.backend, code: Int(other.rawValue), message: "glp_intopt failed: \(other)")
+        }
     }
 }

@@ -24,11 +24,22 @@ extension LinearProgram {
     /// Why `column` cannot be appended to this program, or `nil` when it can.
     public func problem(adding column: NewColumn, maxNameLength: Int = 255) -> String? {
         if !column.cost.isFinite { return "column '\(column.name)': cost \(column.cost) is not finite" }
-        if let p = column.bounds.problem { return "column '\(column.name)': \(p)" }
-        if column.name.utf8.count > maxNameLength { return "column '\(column.name)': name longer than \(maxNameLength) bytes" }
-        for (row, value) in column.coefficients {
-            if !(0..<rowCount).contains(row.index) { return "column '\(column.name)': row \(row.index) out of range" }
-            if !value.isFinite { return "column '\(column.name)': coefficient \(value) is not finite" }
+        return Self.problem(
+            "column '\(column.name)'", column.bounds, name: column.name, maxNameLength: maxNameLength,
+            entries: column.coefficients.map { ($0.0.index, $0.1) }, of: "row", count: rowCount)
+    }
+
+    /// Why a column or row (`what`) cannot be appended: its bounds, its name's length, or an entry whose index
+    /// (`kind`, a row or column) is not in 0..<`count` or whose coefficient is not finite.
+    fileprivate static func problem(
+        _ what: String, _ bounds: Bounds, name: String, maxNameLength: Int, entries: [(Int, Double)], of kind: String,
+        count: Int
+    ) -> String? {
+        if let p = bounds.problem { return "\(what): \(p)" }
+        if name.utf8.count > maxNameLength { return "\(what): name longer than \(maxNameLength) bytes" }
+        for (index, value) in entries {
+            if !(0..<count).contains(index) { return "\(what): \(kind) \(index) out of range" }
+            if !value.isFinite { return "\(what): coefficient \(value) is not finite" }
         }
         return nil
     }
@@ -57,12 +68,8 @@ extension LinearProgram {
 
     /// Why `row` cannot be appended to this program, or `nil` when it can.
     public func problem(adding row: NewRow, maxNameLength: Int = 255) -> String? {
-        if let p = row.bounds.problem { return "row '\(row.name)': \(p)" }
-        if row.name.utf8.count > maxNameLength { return "row '\(row.name)': name longer than \(maxNameLength) bytes" }
-        for (column, value) in row.terms {
-            if !(0..<columnCount).contains(column.index) { return "row '\(row.name)': column \(column.index) out of range" }
-            if !value.isFinite { return "row '\(row.name)': coefficient \(value) is not finite" }
-        }
-        return nil
+        Self.problem(
+            "row '\(row.name)'", row.bounds, name: row.name, maxNameLength: maxNameLength,
+            entries: row.terms.map { ($0.0.index, $0.1) }, of: "column", count: columnCount)
     }
 }

@@ -1,7 +1,7 @@
 import FreightNetwork
 
 /// One entry of `demands` (or an `add_demand` change), read with positions.
-struct DemandRecord {
+struct DemandRecord: ScenarioRecord {
     /// The keys a demand may have.
     static let keys = [
         "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu",
@@ -26,26 +26,13 @@ struct DemandRecord {
     /// Where the record's mapping starts.
     var position: SourcePosition
 
-    /// Reads a demand record, recording every problem in `diagnostics`.
+    /// Reads a demand record's fields; every problem stays in `reader`.
     ///
     /// Node references are only read here; ``NetworkDraft`` checks that they exist.
-    /// - Returns: `nil` only when `yaml` is not a mapping.
-    static func read(_ yaml: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
-    {
-        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return nil }
-        reader.rejectUnknownKeys(allowed: keys)
+    static func read(fields reader: inout FieldReader) -> Self {
+        let path = reader.path
         let written = reader.identifier("id", required: false)
-        let from = reader.string("from", required: true)
-        let to = reader.string("to", required: true)
-        if let from, let to, from.value == to.value {
-            reader.report(
-                ScenarioError(
-                    at: to.position,
-                    field: reader.fieldPath("to"),
-                    message: "a demand cannot go from '\(to.value)' to itself"
-                )
-            )
-        }
+        let (from, to) = reader.ends(of: "a demand")
         let teu = reader.number("teu", required: true)
         let valueOfTime = reader.number("value_of_time_usd_per_teu_day")
         let penalty = reader.number("unmet_penalty_usd_per_teu")
@@ -74,7 +61,6 @@ struct DemandRecord {
                 latePenaltyUSDPerTEUDay: late
             )
         }
-        diagnostics.append(contentsOf: reader.problems)
         return record
     }
 }

@@ -32,6 +32,19 @@ struct FieldReader {
         self.position = Self.position(of: node, in: file)
     }
 
+    /// Reads the required `from` and `to` of a link or demand, and reports `what` going from a node to itself.
+    mutating func ends(of what: String) -> (from: Located<String>?, to: Located<String>?) {
+        let from = string("from", required: true)
+        let to = string("to", required: true)
+        if let from, let to, from.value == to.value {
+            report(
+                ScenarioError(
+                    at: to.position, field: fieldPath("to"),
+                    message: "\(what) cannot go from '\(to.value)' to itself"))
+        }
+        return (from, to)
+    }
+
     /// True when nothing was found wrong in this mapping.
     var isValid: Bool { !problems.contains { $0.severity == .error } }
 

@@ -1,7 +1,7 @@
 import FreightNetwork
 
 /// One entry of `links` (or an `add_link` change), read with positions.
-struct LinkRecord {
+struct LinkRecord: ScenarioRecord {
     /// The keys a link may have.
     static let keys = [
         "id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu", "cost_usd_per_teu",
@@ -21,26 +21,13 @@ struct LinkRecord {
     /// Where the record's mapping starts.
     var position: SourcePosition
 
-    /// Reads a link record, recording every problem in `diagnostics`.
+    /// Reads a link record's fields; every problem stays in `reader`.
     ///
     /// Node references are only read here; ``NetworkDraft`` checks that they exist.
-    /// - Returns: `nil` only when `yaml` is not a mapping.
-    static func read(_ yaml: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
-    {
-        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return nil }
-        reader.rejectUnknownKeys(allowed: keys)
+    static func read(fields reader: inout FieldReader) -> Self {
+        let path = reader.path
         let id = reader.identifier("id")
-        let from = reader.string("from", required: true)
-        let to = reader.string("to", required: true)
-        if let from, let to, from.value == to.value {
-            reader.report(
-                ScenarioError(
-                    at: to.position,
-                    field: reader.fieldPath("to"),
-                    message: "\(id.map { "link '\($0.value)'" } ?? "a link") cannot go from '\(to.value)' to itself"
-                )
-            )
-        }
+        let (from, to) = reader.ends(of: id.map { "link '\($0.value)'" } ?? "a link")
         let mode = reader.choice("mode", as: Mode.self)
         let corridor = reader.word("corridor", required: true)
         let gauge = readGauge(&reader)
@@ -76,7 +63,6 @@ struct LinkRecord {
             }
             record.links = links
         }
-        diagnostics.append(contentsOf: reader.problems)
         return record
     }
 

@@ -55,21 +55,12 @@ struct NetworkDraft {
 
     /// Adds a node after checking its id is new.
     mutating func add(_ record: NodeRecord, into diagnostics: inout ScenarioDiagnostics) {
-        var ok = record.node != nil
-        if let id = record.id {
-            if let duplicate = nodeIDs.register(id, field: "\(record.path).id") {
-                diagnostics.append(duplicate)
-                ok = false
-            }
-        }
-        guard ok, let node = record.node else {
+        let isNew = Self.register(record.id, in: &nodeIDs, path: record.path, into: &diagnostics)
+        guard isNew, let node = record.node else {
             isSound = false
             return
         }
-        if let field = record.periodOnlyField {
-            let source = RecordSource(path: "\(record.path).\(field.value)", position: field.position)
-            periodOnlyFields["node \(nodes.count)"] = source
-        }
+        notePeriodOnly(record.periodOnlyField, of: record.path, as: "node \(nodes.count)")
         nodes.append(node)
         validNodeIDs.insert(node.id.rawValue)
         nodeSources.append(RecordSource(path: record.path, position: record.id?.position ?? record.position))
@@ -78,16 +69,9 @@ struct NetworkDraft {
 
     /// Adds a link (both directions when bidirectional) after checking its id and its nodes.
     mutating func add(_ record: LinkRecord, into diagnostics: inout ScenarioDiagnostics) {
-        var ok = record.links != nil
-        if let id = record.id {
-            if let duplicate = linkIDs.register(id, field: "\(record.path).id") {
-                diagnostics.append(duplicate)
-                ok = false
-            }
-        }
-        ok = checkNode(record.from, field: "\(record.path).from", into: &diagnostics) && ok
-        ok = checkNode(record.to, field: "\(record.path).to", into: &diagnostics) && ok
-        guard ok, let expanded = record.links else {
+        let isNew = Self.register(record.id, in: &linkIDs, path: record.path, into: &diagnostics)
+        let endsExist = checkEnds(record.from, record.to, of: record.path, into: &diagnostics)
+        guard isNew, endsExist, let expanded = record.links else {
             isSound = false
             return
         }
@@ -99,28 +83,45 @@ struct NetworkDraft {
 
     /// Adds a demand after checking its id is new and its nodes exist.
     mutating func add(_ record: DemandRecord, into diagnostics: inout ScenarioDiagnostics) {
-        var ok = record.demand != nil
-        if let id = record.id {
-            let note = record.hasExplicitID ? nil : "the default FROM-TO"
-            if var duplicate = demandIDs.register(id, field: "\(record.path).id", note: note) {
-                if !record.hasExplicitID { duplicate.hint = "give one of them an 'id'" }
-                diagnostics.append(duplicate)
-                ok = false
-            }
-        }
-        ok = checkNode(record.from, field: "\(record.path).from", into: &diagnostics) && ok
-        ok = checkNode(record.to, field: "\(record.path).to", into: &diagnostics) && ok
-        guard ok, let demand = record.demand else {
+        let isNew = Self.register(
+            record.id, in: &demandIDs, path: record.path, note: record.hasExplicitID ? nil : "the default FROM-TO",
+            hint: record.hasExplicitID ? nil : "give one of them an 'id'", into: &diagnostics)
+        let endsExist = checkEnds(record.from, record.to, of: record.path, into: &diagnostics)
+        guard isNew, endsExist, let demand = record.demand else {
             isSound = false
             return
         }
-        if let field = record.periodOnlyField {
-            let source = RecordSource(path: "\(record.path).\(field.value)", position: field.position)
-            periodOnlyFields["demand \(demands.count)"] = source
-        }
+        notePeriodOnly(record.periodOnlyField, of: record.path, as: "demand \(demands.count)")
         demands.append(demand)
         demandSources.append(RecordSource(path: record.path, position: record.position))
         periods?.appendDemand()
+    }
+
+    /// Registers a record's id (when it could be read) in `registry`; false, with the error, when another
+    /// record has it.
+    private static func register(
+        _ id: Located<String>?, in registry: inout IDRegistry, path: String, note: String? = nil, hint: String? = nil,
+        into diagnostics: inout ScenarioDiagnostics
+    ) -> Bool {
+        guard let id, var duplicate = registry.register(id, field: "\(path).id", note: note) else { return true }
+        if let hint { duplicate.hint = hint }
+        diagnostics.append(duplicate)
+        return false
+    }
+
+    /// True when both ends of a link or demand name valid nodes (both are checked, each reported).
+    private func checkEnds(
+        _ from: Located<String>?, _ to: Located<String>?, of path: String, into diagnostics: inout ScenarioDiagnostics
+    ) -> Bool {
+        let fromExists = checkNode(from, field: "\(path).from", into: &diagnostics)
+        let toExists = checkNode(to, field: "\(path).to", into: &diagnostics)
+        return fromExists && toExists
+    }
+
+    /// Remembers where a field that only matters with periods was set, for the "unused" warning.
+    private mutating func notePeriodOnly(_ field: Located<String>?, of path: String, as key: String) {
+        guard let field else { return }
+        periodOnlyFields[key] = RecordSource(path: "\(path).\(field.value)", position: field.position)
     }
 
     /// Drops every demand, before a file's own `demands` replace its base's.

@@ -1,7 +1,7 @@
 import FreightNetwork
 
 /// One entry of `nodes` (or an `add_node` change), read with positions.
-struct NodeRecord {
+struct NodeRecord: ScenarioRecord {
     /// The keys a node may have.
     static let keys = [
         "id", "name", "country", "kind", "lat", "lon", "capacity_teu", "handling_cost_usd_per_teu",
@@ -20,13 +20,9 @@ struct NodeRecord {
     /// Where the record's mapping starts.
     var position: SourcePosition
 
-    /// Reads a node record, recording every problem in `diagnostics`.
-    ///
-    /// - Returns: `nil` only when `yaml` is not a mapping.
-    static func read(_ yaml: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) -> Self?
-    {
-        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return nil }
-        reader.rejectUnknownKeys(allowed: keys)
+    /// Reads a node record's fields; every problem stays in `reader`.
+    static func read(fields reader: inout FieldReader) -> Self {
+        let path = reader.path
         let id = reader.identifier("id")
         let name = reader.string("name")
         let country = readCountry(&reader)
@@ -41,8 +37,9 @@ struct NodeRecord {
         let holding = reader.number("holding_cost_usd_per_teu_day")
         _ = reader.string("source")
         _ = reader.string("notes")
+        let opened = reader
         let periodOnly = ["storage_capacity_teu", "holding_cost_usd_per_teu_day"].lazy.compactMap { key in
-            reader.value(key).map { Located(value: key, position: reader.position(of: $0)) }
+            opened.value(key).map { Located(value: key, position: opened.position(of: $0)) }
         }.first
         var record = NodeRecord(id: id, node: nil, periodOnlyField: periodOnly, path: path, position: reader.position)
         if reader.isValid, let id, let country, let kind, let lat, let lon {
@@ -60,7 +57,6 @@ struct NodeRecord {
                 holdingCostUSDPerTEUDay: holding ?? 0
             )
         }
-        diagnostics.append(contentsOf: reader.problems)
         return record
     }
 

@@ -61,11 +61,8 @@ public struct CapacitySweep: Sendable, Hashable {
         }
     }
 
-    /// Single failures (and pairs) or Monte Carlo samples.
-    public enum Kind: String, Sendable, Hashable {
-        case singleFailures = "single-failures"
-        case monteCarlo = "monte-carlo"
-    }
+    /// Single failures (and pairs) or Monte Carlo samples, as in a flow sweep.
+    public typealias Kind = SweepRun.Kind
 
     public var scenario: String
     public var kind: Kind

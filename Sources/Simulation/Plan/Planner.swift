@@ -88,68 +88,11 @@ public struct Planner: Sendable {
             return result
         }
 
-        // Each scenario with and without the portfolio, as ordinary networks.
-        let simulator = Simulator(solver: solver)
-        let minimum = catalog.investments.map(\.minUnits)
-        for (s, scenario) in scenarios.enumerated() {
-            do {
-                let local = InvestmentProgram.scaled(catalog, for: scenario.network, reference: reference)
-                let withNetwork = try InvestmentProgram.apply(chosen, of: local, to: scenario.network)
-                let withoutNetwork = try InvestmentProgram.apply(minimum, of: local, to: scenario.network)
-                let with: FlowResult
-                let without: FlowResult
-                if let schedule = scenario.periods {
-                    let withSchedule = InvestmentProgram.extended(schedule, from: scenario.network, to: withNetwork)
-                    let withoutSchedule = InvestmentProgram.extended(schedule, from: scenario.network, to: withoutNetwork)
-                    with = try simulator.run(withNetwork, periods: withSchedule, scenario: scenario.name)
-                    without = try simulator.run(withoutNetwork, periods: withoutSchedule, scenario: scenario.name)
-                } else {
-                    with = try simulator.run(withNetwork, scenario: scenario.name)
-                    without = try simulator.run(withoutNetwork, scenario: scenario.name)
-                }
-                var outcome = PlanResult.ScenarioOutcome(
-                    name: scenario.name, weight: main.program.weights[s], demandTEU: main.program.blocks[s].demandTEU,
-                    without: without, with: with)
-                if let corridor {
-                    outcome.corridor = corridor.name
-                    outcome.capacityWithoutTEU = try? CapacityAnalysis(network: withoutNetwork).capacity(of: corridor).capacityTEU ?? .infinity
-                    outcome.capacityWithTEU = try? CapacityAnalysis(network: withNetwork).capacity(of: corridor).capacityTEU ?? .infinity
-                }
-                result.scenarios.append(outcome)
-            } catch let error as SolverError {
-                throw .solver(error)
-            } catch let error as NetworkError {
-                throw .network(error)
-            } catch {
-                throw .solver(SolverError(backend: solver.name, code: -1, message: "\(error)"))
-            }
-        }
-
-        // Value of each project: switch it and re-optimise the rest.
-        if valueProjects {
-            for (i, investment) in catalog.investments.enumerated() {
-                let forcedOut = chosen[i] > 0
-                if forcedOut && investment.minUnits > 0 {
-                    result.projects.append(.init(investment: investment, units: chosen[i], scenarioCostsIfSwitched: []))
-                    continue
-                }
-                let range = forcedOut ? 0...0 : 1...investment.maxUnits
-                let switched = try solve(scenarios, catalog, objective: objective, units: [i: range])
-                let costs = switched.units == nil ? [] : switched.program.blocks.map { $0.cost(switched.solution) }
-                var fewer: Double?
-                if chosen[i] > 1, chosen[i] > investment.minUnits {
-                    let oneLess = try solve(scenarios, catalog, objective: objective, units: [i: 0...(chosen[i] - 1)])
-                    fewer = oneLess.units == nil ? nil : oneLess.program.annualObjective(oneLess.solution)
-                }
-                result.projects.append(.init(
-                    investment: investment, units: chosen[i],
-                    objectiveIfSwitched: switched.units == nil ? nil : switched.program.annualObjective(switched.solution),
-                    switchStatus: SolveStatus(switched.solution.termination), portfolioIfSwitched: switched.units,
-                    scenarioCostsIfSwitched: costs, objectiveWithOneUnitFewer: fewer))
-            }
-        } else {
-            result.projects = catalog.investments.enumerated().map { .init(investment: $1, units: chosen[$0], scenarioCostsIfSwitched: []) }
-        }
+        result.scenarios = try outcomes(scenarios, catalog, chosen: chosen, program: main.program)
+        result.projects =
+            valueProjects
+            ? try projectValues(scenarios, catalog, objective: objective, chosen: chosen)
+            : catalog.investments.enumerated().map { .init(investment: $1, units: chosen[$0], scenarioCostsIfSwitched: []) }
 
         // Marginal value of budget.
         var more = catalog
@@ -161,6 +104,75 @@ public struct Planner: Sendable {
         }
         result.seconds = Self.seconds(start.duration(to: clock.now))
         return result
+    }
+
+    /// Each scenario with and without the portfolio `chosen`, simulated as ordinary networks.
+    func outcomes(
+        _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, chosen: [Int], program: InvestmentProgram
+    ) throws(PlanError) -> [PlanResult.ScenarioOutcome] {
+        let simulator = Simulator(solver: solver)
+        let minimum = catalog.investments.map(\.minUnits)
+        var outcomes: [PlanResult.ScenarioOutcome] = []
+        for (s, scenario) in scenarios.enumerated() {
+            do {
+                let local = InvestmentProgram.scaled(catalog, for: scenario.network, reference: reference)
+                let withNetwork = try InvestmentProgram.apply(chosen, of: local, to: scenario.network)
+                let withoutNetwork = try InvestmentProgram.apply(minimum, of: local, to: scenario.network)
+                let with = try simulate(simulator, withNetwork, scenario)
+                let without = try simulate(simulator, withoutNetwork, scenario)
+                var outcome = PlanResult.ScenarioOutcome(
+                    name: scenario.name, weight: program.weights[s], demandTEU: program.blocks[s].demandTEU,
+                    without: without, with: with)
+                if let corridor {
+                    outcome.corridor = corridor.name
+                    outcome.capacityWithoutTEU = try? CapacityAnalysis(network: withoutNetwork).capacity(of: corridor).capacityTEU ?? .infinity
+                    outcome.capacityWithTEU = try? CapacityAnalysis(network: withNetwork).capacity(of: corridor).capacityTEU ?? .infinity
+                }
+                outcomes.append(outcome)
+            } catch let error as SolverError {
+                throw .solver(error)
+            } catch let error as NetworkError {
+                throw .network(error)
+            } catch {
+                throw .solver(SolverError(backend: solver.name, code: -1, message: "\(error)"))
+            }
+        }
+        return outcomes
+    }
+
+    /// `network` (the scenario's with some projects built) simulated, with the scenario's periods if it has any.
+    private func simulate(_ simulator: Simulator, _ network: Network, _ scenario: PlanScenario) throws -> FlowResult {
+        guard let schedule = scenario.periods else { return try simulator.run(network, scenario: scenario.name) }
+        let extended = InvestmentProgram.extended(schedule, from: scenario.network, to: network)
+        return try simulator.run(network, periods: extended, scenario: scenario.name)
+    }
+
+    /// The value of each project: switch it (out if chosen, in otherwise) and re-optimise the rest.
+    func projectValues(
+        _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective, chosen: [Int]
+    ) throws(PlanError) -> [PlanResult.ProjectOutcome] {
+        var projects: [PlanResult.ProjectOutcome] = []
+        for (i, investment) in catalog.investments.enumerated() {
+            let forcedOut = chosen[i] > 0
+            if forcedOut && investment.minUnits > 0 {
+                projects.append(.init(investment: investment, units: chosen[i], scenarioCostsIfSwitched: []))
+                continue
+            }
+            let range = forcedOut ? 0...0 : 1...investment.maxUnits
+            let switched = try solve(scenarios, catalog, objective: objective, units: [i: range])
+            let costs = switched.units == nil ? [] : switched.program.blocks.map { $0.cost(switched.solution) }
+            var fewer: Double?
+            if chosen[i] > 1, chosen[i] > investment.minUnits {
+                let oneLess = try solve(scenarios, catalog, objective: objective, units: [i: 0...(chosen[i] - 1)])
+                fewer = oneLess.units == nil ? nil : oneLess.program.annualObjective(oneLess.solution)
+            }
+            projects.append(.init(
+                investment: investment, units: chosen[i],
+                objectiveIfSwitched: switched.units == nil ? nil : switched.program.annualObjective(switched.solution),
+                switchStatus: SolveStatus(switched.solution.termination), portfolioIfSwitched: switched.units,
+                scenarioCostsIfSwitched: costs, objectiveWithOneUnitFewer: fewer))
+        }
+        return projects
     }
 
     static func seconds(_ duration: Duration) -> Double {

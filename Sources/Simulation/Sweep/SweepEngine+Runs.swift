@@ -26,10 +26,7 @@ extension SweepEngine {
         threads: Int,
         control: SweepControl = SweepControl()
     ) throws(SolverError) -> SweepRun {
-        let intact = try solveIntact()
-        var run = SweepRun(
-            kind: .singleFailures, scenario: scenario, file: file, programDigest: ProgramDigest.of(formulation.program),
-            intact: intact.metrics, capacities: capacities, caseCount: targets.count)
+        var (intact, run) = try start(.singleFailures, scenario: scenario, file: file, caseCount: targets.count)
         run.targetKinds = kinds.map(\.rawValue)
         run.includeEndpoints = includeEndpoints
         run.modes = modes.map(\.rawValue)
@@ -81,10 +78,7 @@ extension SweepEngine {
         threads: Int,
         control: SweepControl = SweepControl()
     ) throws(SolverError) -> SweepRun {
-        let intact = try solveIntact()
-        var run = SweepRun(
-            kind: .monteCarlo, scenario: scenario, file: file, programDigest: ProgramDigest.of(formulation.program),
-            intact: intact.metrics, capacities: capacities, caseCount: samples)
+        var (intact, run) = try start(.monteCarlo, scenario: scenario, file: file, caseCount: samples)
         run.seed = sampler.seed
         run.uncertainty = sampler.uncertainty.map {
             UncertaintyInfo(
@@ -101,5 +95,16 @@ extension SweepEngine {
         }
         run.interrupted = owned.contains { run.results[$0] == nil }
         return run
+    }
+
+    /// Solves the intact network and starts a run of `kind` over `caseCount` cases with its figures.
+    private func start(
+        _ kind: SweepRun.Kind, scenario: String, file: String, caseCount: Int
+    ) throws(SolverError) -> (Intact, SweepRun) {
+        let intact = try solveIntact()
+        let run = SweepRun(
+            kind: kind, scenario: scenario, file: file, programDigest: ProgramDigest.of(formulation.program),
+            intact: intact.metrics, capacities: capacities, caseCount: caseCount)
+        return (intact, run)
     }
 }
