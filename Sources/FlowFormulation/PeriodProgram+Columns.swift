@@ -17,16 +17,15 @@ extension PeriodProgram {
         let nextDays: [Double]
         var periodCount: Int { schedule.periods.count }
 
-        init(
-            network: Network, schedule: PeriodSchedule, commodities: [Commodity], sinks: [Int], origins: [[Int]],
-            minCost: Bool
-        ) {
+        /// The layout of `network`'s commodities (each sinks at its demands' destination) over `schedule`.
+        init(network: Network, schedule: PeriodSchedule, minCost: Bool) {
+            let commodities = PeriodProgram.commodities(network)
             self.network = network
             self.schedule = schedule
-            self.commodities = commodities
-            self.sinks = sinks
-            self.origins = origins
             self.minCost = minCost
+            self.commodities = commodities
+            self.sinks = commodities.map { network.index(of: network.demands[$0.demands[0]].to) ?? $0.origin }
+            self.origins = commodities.map { PeriodProgram.origins(of: $0, network) }
             self.periodNames = PeriodProgram.periodLabels(schedule)
             self.labels = PeriodProgram.labels(commodities, sinks, network)
             let P = schedule.periods.count

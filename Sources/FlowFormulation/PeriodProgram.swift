@@ -92,13 +92,10 @@ public struct PeriodProgram: Sendable {
         self.network = network
         self.schedule = schedule
         self.objective = objective
-        let commodities = Self.commodities(network)
-        let sinks = commodities.map { network.index(of: network.demands[$0.demands[0]].to) ?? $0.origin }
-        let layout = Layout(
-            network: network, schedule: schedule, commodities: commodities, sinks: sinks,
-            origins: commodities.map { Self.origins(of: $0, network) }, minCost: objective == .minCost)
+        let layout = Layout(network: network, schedule: schedule, minCost: objective == .minCost)
+        let commodities = layout.commodities
         self.commodities = commodities
-        self.sink = sinks
+        self.sink = layout.sinks
         self.origins = layout.origins
         self.latePenalty = commodities.map { Self.latePenalty(network.demands[$0.demands[0]]) }
         var lp = LinearProgram(

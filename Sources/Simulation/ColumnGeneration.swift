@@ -67,22 +67,7 @@ struct ColumnGeneration {
     func solve(
         _ master: PathProgram, seed: [PathColumn] = [], seedRows: [(isLink: Bool, index: Int)] = []
     ) throws(SolverError) -> Outcome {
-        var state = State(master)
-        var lp = master.program
-        var first = seed
-        var firstRows = seedRows
-        if seed.isEmpty {
-            let start = master.greedyStart()
-            first = master.price(duals: nil, rows: state.rows).map { PathColumn(demand: $0.demand, links: $0.links) }
-                + start.paths.map { PathColumn(demand: $0.demand, links: $0.links) }
-            firstRows = start.saturated
-        }
-        for column in first where state.known[column.demand][column.links] == nil {
-            let variable = lp.add(master.column(demand: column.demand, links: column.links, number: state.paths.count, rows: state.rows))
-            state.record(column, variable)
-        }
-        for row in firstRows { state.recordRow(row, lp.add(state.newRow(row))) }
-        let initial = lp
+        var (state, initial) = Self.seeded(master, seed: seed, seedRows: seedRows)
         return try factory.withSession(initial, options: options) {
             (session: inout any LPSession & ~Copyable) throws(SolverError) -> Outcome in
             var rounds = 0
@@ -107,75 +92,12 @@ struct ColumnGeneration {
                     for (row, handle) in zip(exceeded, handles) { state.recordRow(row, handle) }
                     continue
                 }
-                // Pricing at the master's duals proves optimality (nothing below −tolerance) and gives a
-                // Lagrangian bound; the paths added come from duals smoothed towards the best-bound duals
-                // (Wentges), which damps the oscillation of the duals, unless none of those improves.
-                let sense: Double = master.objective == .minCost ? 1 : -1
-                func improves(_ demand: Int, _ reduced: Double) -> Bool {
-                    reduced < -Self.tolerance * max(1, abs(solution.dual(master.demandRow[demand])))
-                }
-                let exact = master.price(duals: solution.duals, rows: state.rows)
-                let improving = exact.filter { improves($0.demand, $0.reducedCost) }
-                if improving.isEmpty { return outcome(solution, session.program) }
+                // No improving path at the master's duals: the master's optimum is the LP's.
+                guard let (fresh, revived) = state.newPaths(solution) else { return outcome(solution, session.program) }
                 guard rounds < roundLimit else { return outcome(Self.unproven, session.program, stalled: true) }
-                var bound = sense * (solution.objective ?? 0)
-                for priced in exact { bound += master.network.demands[priced.demand].teu * min(0, priced.reducedCost) }
-                if bound > state.bestBound {
-                    state.bestBound = bound
-                    state.stableDuals = solution.duals
-                }
-                var candidates: [PathProgram.PricedPath] = []
-                if Self.smoothing > 0 {
-                    let smoothed = solution.duals.indices.map { i in
-                        let stable = i < state.stableDuals.count ? state.stableDuals[i] : 0
-                        return Self.smoothing * stable + (1 - Self.smoothing) * solution.duals[i]
-                    }
-                    let better = master.price(duals: smoothed, rows: state.rows).filter { priced in
-                        improves(priced.demand,
-                            master.reducedCost(demand: priced.demand, links: priced.links, duals: solution.duals, rows: state.rows))
-                    }
-                    candidates = better
-                }
-                // Tied parallel links: every improving one-link variant of an improving path enters too
-                // (5,000 parallel links: 6 rounds instead of 5,000).
-                let variants = improving.flatMap { master.parallelVariants(of: $0, duals: solution.duals, rows: state.rows) }
-                    .filter { improves($0.demand, $0.reducedCost) }
-                var fresh: [PathColumn] = []
-                var revived: [Int] = []
-                // Both the smoothed duals' paths (which damp the dual oscillation) and the master's own
-                // (which are sure to improve) enter: more of the final basis per round, fewer rounds.
-                for list in [candidates, improving, variants] {
-                    for priced in list {
-                        if let p = state.known[priced.demand][priced.links] {
-                            if state.parked.contains(p) && !revived.contains(p) { revived.append(p) }
-                            continue
-                        }
-                        state.known[priced.demand][priced.links] = state.paths.count + fresh.count
-                        fresh.append(PathColumn(demand: priced.demand, links: priced.links))
-                    }
-                }
                 // Only columns already in the master price below −tolerance: the solver's own tolerance.
                 if fresh.isEmpty && revived.isEmpty { return outcome(solution, session.program) }
-                // Park columns idle for a while (fixed at 0: the simplex then leaves them out); revive priced ones.
-                for p in revived {
-                    state.parked.remove(p)
-                    state.idle[p] = 0
-                    try session.setBounds(state.paths[p].variable, .lower(0))
-                }
-                for p in state.paths.indices where !state.parked.contains(p) {
-                    let v = state.paths[p].variable
-                    let idle = solution[v] <= 0 && sense * solution.reducedCost(v) > Self.tolerance
-                    state.idle[p] = idle ? state.idle[p] + 1 : 0
-                    if state.idle[p] >= Self.idleRounds {
-                        state.parked.insert(p)
-                        try session.setBounds(v, .fixed(0))
-                    }
-                }
-                if fresh.isEmpty, let p = revived.first {
-                    // Only revived columns: the basis is not dual feasible; make the next solve primal.
-                    let v = state.paths[p].variable
-                    try session.setCost(v, session.program[v].cost)
-                }
+                try state.park(solution, reviving: revived, onlyRevived: fresh.isEmpty, in: &session)
                 let columns = fresh.enumerated().map { i, c in
                     master.column(demand: c.demand, links: c.links, number: state.paths.count + i, rows: state.rows)
                 }
@@ -183,6 +105,29 @@ struct ColumnGeneration {
                 for (column, variable) in zip(fresh, variables) { state.record(column, variable) }
             }
         }
+    }
+
+    /// The first master: `seed` paths and `seedRows` rows, or (no seed) each demand's cheapest path and the
+    /// paths and saturated capacities of the greedy start.
+    private static func seeded(
+        _ master: PathProgram, seed: [PathColumn], seedRows: [(isLink: Bool, index: Int)]
+    ) -> (State, LinearProgram) {
+        var state = State(master)
+        var lp = master.program
+        var first = seed
+        var firstRows = seedRows
+        if seed.isEmpty {
+            let start = master.greedyStart()
+            first = master.price(duals: nil, rows: state.rows).map { PathColumn(demand: $0.demand, links: $0.links) }
+                + start.paths.map { PathColumn(demand: $0.demand, links: $0.links) }
+            firstRows = start.saturated
+        }
+        for column in first where state.known[column.demand][column.links] == nil {
+            let variable = lp.add(master.column(demand: column.demand, links: column.links, number: state.paths.count, rows: state.rows))
+            state.record(column, variable)
+        }
+        for row in firstRows { state.recordRow(row, lp.add(state.newRow(row))) }
+        return (state, lp)
     }
 
     /// The master's paths and capacity rows as they grow.
@@ -250,6 +195,88 @@ struct ColumnGeneration {
                 }
             }
             return result
+        }
+
+        /// The objective's sign: 1 when minimising, −1 when maximising.
+        var sense: Double { master.objective == .minCost ? 1 : -1 }
+
+        /// Whether a path of `demand` with `reduced` cost improves on `solution` (below −tolerance·max(1, |π_d|)).
+        func improves(_ demand: Int, _ reduced: Double, _ solution: LPSolution) -> Bool {
+            reduced < -ColumnGeneration.tolerance * max(1, abs(solution.dual(master.demandRow[demand])))
+        }
+
+        /// The paths that enter after `solution`: new columns, and parked columns to revive; `nil` when no
+        /// path improves at the master's duals (the master's optimum is then the LP's).
+        ///
+        /// Pricing at the master's duals proves optimality (nothing below −tolerance) and gives a
+        /// Lagrangian bound; the paths added come from duals smoothed towards the best-bound duals
+        /// (Wentges), which damps the oscillation of the duals, and from the master's own duals, which
+        /// are sure to improve: more of the final basis per round, fewer rounds.
+        mutating func newPaths(_ solution: LPSolution) -> (fresh: [PathColumn], revived: [Int])? {
+            let exact = master.price(duals: solution.duals, rows: rows)
+            let improving = exact.filter { improves($0.demand, $0.reducedCost, solution) }
+            if improving.isEmpty { return nil }
+            var bound = sense * (solution.objective ?? 0)
+            for priced in exact { bound += master.network.demands[priced.demand].teu * min(0, priced.reducedCost) }
+            if bound > bestBound {
+                bestBound = bound
+                stableDuals = solution.duals
+            }
+            var candidates: [PathProgram.PricedPath] = []
+            if ColumnGeneration.smoothing > 0 {
+                let weight = ColumnGeneration.smoothing
+                let smoothed = solution.duals.indices.map { i in
+                    weight * (i < stableDuals.count ? stableDuals[i] : 0) + (1 - weight) * solution.duals[i]
+                }
+                candidates = master.price(duals: smoothed, rows: rows).filter { priced in
+                    improves(
+                        priced.demand, master.reducedCost(demand: priced.demand, links: priced.links, duals: solution.duals, rows: rows),
+                        solution)
+                }
+            }
+            // Tied parallel links: every improving one-link variant of an improving path enters too
+            // (5,000 parallel links: 6 rounds instead of 5,000).
+            let variants = improving.flatMap { master.parallelVariants(of: $0, duals: solution.duals, rows: rows) }
+                .filter { improves($0.demand, $0.reducedCost, solution) }
+            var fresh: [PathColumn] = []
+            var revived: [Int] = []
+            for list in [candidates, improving, variants] {
+                for priced in list {
+                    if let p = known[priced.demand][priced.links] {
+                        if parked.contains(p) && !revived.contains(p) { revived.append(p) }
+                        continue
+                    }
+                    known[priced.demand][priced.links] = paths.count + fresh.count
+                    fresh.append(PathColumn(demand: priced.demand, links: priced.links))
+                }
+            }
+            return (fresh, revived)
+        }
+
+        /// Parks columns idle for ``ColumnGeneration/idleRounds`` rounds (fixed at 0: the simplex then leaves
+        /// them out) and revives `revived`; with `onlyRevived`, makes the next solve primal (the basis is then
+        /// not dual feasible).
+        mutating func park(
+            _ solution: LPSolution, reviving revived: [Int], onlyRevived: Bool, in session: inout any LPSession & ~Copyable
+        ) throws(SolverError) {
+            for p in revived {
+                parked.remove(p)
+                idle[p] = 0
+                try session.setBounds(paths[p].variable, .lower(0))
+            }
+            for p in paths.indices where !parked.contains(p) {
+                let v = paths[p].variable
+                let isIdle = solution[v] <= 0 && sense * solution.reducedCost(v) > ColumnGeneration.tolerance
+                idle[p] = isIdle ? idle[p] + 1 : 0
+                if idle[p] >= ColumnGeneration.idleRounds {
+                    parked.insert(p)
+                    try session.setBounds(v, .fixed(0))
+                }
+            }
+            if onlyRevived, let p = revived.first {
+                let v = paths[p].variable
+                try session.setCost(v, session.program[v].cost)
+            }
         }
 
         /// Limited links and nodes without a row whose load in `solution` exceeds `fraction` of their limit.

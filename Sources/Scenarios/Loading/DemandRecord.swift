@@ -37,8 +37,7 @@ struct DemandRecord: ScenarioRecord {
         let valueOfTime = reader.number("value_of_time_usd_per_teu_day")
         let penalty = reader.number("unmet_penalty_usd_per_teu")
         let late = reader.number("late_penalty_usd_per_teu_day")
-        _ = reader.string("source")
-        _ = reader.string("notes")
+        reader.notes()
         var id = written
         if id == nil, reader.value("id") == nil, let from, let to {
             id = Located(value: "\(from.value)-\(to.value)", position: reader.position)

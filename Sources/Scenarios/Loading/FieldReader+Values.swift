@@ -14,6 +14,12 @@ extension FieldReader {
     /// finite, and nothing real comes near it (world container traffic is about 1e9 TEU/year).
     static let largestNumber = 1e15
 
+    /// Reads the documentation fields every record may carry (`source`, `notes`): text, not used by the model.
+    mutating func notes() {
+        _ = string("source")
+        _ = string("notes")
+    }
+
     /// Reads a string field; any scalar counts (so `country: NO` stays the text "NO").
     mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
         guard let node = present(key, required: required) else { return nil }

@@ -37,8 +37,7 @@ struct LinkRecord: ScenarioRecord {
         let cost = reader.number("cost_usd_per_teu", required: true)
         let time = reader.days("time_days", required: true)
         let bidirectional = reader.bool("bidirectional") ?? false
-        _ = reader.string("source")
-        _ = reader.string("notes")
+        reader.notes()
         var record = LinkRecord(id: id, from: from, to: to, links: nil, path: path, position: reader.position)
         if reader.isValid, let id, let from, let to, let mode, let corridor, let distance, let cost, let time {
             let forward = Link(

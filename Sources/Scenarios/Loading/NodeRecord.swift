@@ -35,8 +35,7 @@ struct NodeRecord: ScenarioRecord {
         let dwell = reader.days("dwell_days")
         let storage = reader.number("storage_capacity_teu")
         let holding = reader.number("holding_cost_usd_per_teu_day")
-        _ = reader.string("source")
-        _ = reader.string("notes")
+        reader.notes()
         let opened = reader
         let periodOnly = ["storage_capacity_teu", "holding_cost_usd_per_teu_day"].lazy.compactMap { key in
             opened.value(key).map { Located(value: key, position: opened.position(of: $0)) }

@@ -75,8 +75,7 @@ struct UncertaintyRecord {
                     hint: "e.g. { link: KUR-ALT, closed_probability: 0.3 }"))
         }
         let group = reader.word("group")
-        _ = reader.string("source")
-        _ = reader.string("notes")
+        reader.notes()
         guard reader.isValid else { return nil }
         return UncertaintyRecord(
             selectors: selectors, closedProbability: probability ?? 0, capacityFactor: factor, group: group?.value,

@@ -143,11 +143,7 @@ public struct CapacitySweep: Sendable, Hashable {
         scenario: String, network: Network, corridor: CorridorSelection, targets: [FailureTarget], pairTop: Int? = nil,
         from: [String] = [], to: [String] = [], shard: Shard = .whole
     ) throws(CapacityError) -> CapacitySweep {
-        let base = try CapacityAnalysis(network: network, from: from, to: to)
-        let intact = try base.capacity(of: corridor)
-        let ends = (
-            base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue }
-        )
+        let (intact, ends) = try intactCapacity(network, corridor, from: from, to: to)
         func evaluate(_ index: Int, _ elements: [SweepElement], _ disruption: Disruption) throws(CapacityError) -> Case
         {
             let capacity = try capacity(network.applying(disruption), corridor, ends)
@@ -185,11 +181,7 @@ public struct CapacitySweep: Sendable, Hashable {
         scenario: String, network: Network, corridor: CorridorSelection, sampler: MonteCarloSampler, samples: Int,
         from: [String] = [], to: [String] = [], shard: Shard = .whole
     ) throws(CapacityError) -> CapacitySweep {
-        let base = try CapacityAnalysis(network: network, from: from, to: to)
-        let intact = try base.capacity(of: corridor)
-        let ends = (
-            base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue }
-        )
+        let (intact, ends) = try intactCapacity(network, corridor, from: from, to: to)
         var capacities = [Double?](repeating: nil, count: samples)
         for i in 0..<samples where shard.owns(i) {
             capacities[i] =
@@ -198,6 +190,15 @@ public struct CapacitySweep: Sendable, Hashable {
         return CapacitySweep(
             scenario: scenario, kind: .monteCarlo, corridor: corridor, intact: intact, cases: [], caseCount: samples,
             sampleCapacities: capacities)
+    }
+
+    /// The intact network's capacity and its endpoints (source and sink ids), which every case keeps.
+    static func intactCapacity(_ network: Network, _ corridor: CorridorSelection, from: [String], to: [String])
+        throws(CapacityError) -> (CorridorCapacity, ([String], [String]))
+    {
+        let base = try CapacityAnalysis(network: network, from: from, to: to)
+        let ends = (base.sources.map { network.nodes[$0].id.rawValue }, base.sinks.map { network.nodes[$0].id.rawValue })
+        return (try base.capacity(of: corridor), ends)
     }
 
     /// The capacity of `network` between the intact network's endpoints (those still open); zero
