@@ -9,12 +9,14 @@ public enum CapacityReport {
     /// One row per corridor: capacity, min-cost flow, headroom, utilisation, λ (when computed) and the cut.
     public static func summary(_ study: CapacityStudy) -> ReportTable {
         let lambda = study.entries.contains { $0.concurrent.computed }
-        var columns = [
-            Column("corridor", csv: "corridor"), Column("capacity TEU/yr", csv: "capacity_teu", numeric: true),
-            Column("flow TEU/yr", csv: "flow_teu", numeric: true),
-            Column("headroom", csv: "headroom_teu", numeric: true),
-            Column("used", csv: "utilisation", numeric: true),
-        ]
+        let flow = study.entries.contains { $0.flowTEU != nil }
+        var columns = [Column("corridor", csv: "corridor"), Column("capacity TEU/yr", csv: "capacity_teu", numeric: true)]
+        if flow {
+            columns += [
+                Column("flow TEU/yr", csv: "flow_teu", numeric: true), Column("headroom", csv: "headroom_teu", numeric: true),
+                Column("used", csv: "utilisation", numeric: true),
+            ]
+        }
         if lambda {
             columns += [Column("λ", csv: "concurrent_factor", numeric: true), Column("λ·TEU", csv: "concurrent_teu", numeric: true)]
         }
@@ -23,8 +25,8 @@ public enum CapacityReport {
             let c = entry.capacity
             var row: [ReportTable.Cell] = [
                 .text(c.selection.name), entry.capacityTEU == nil ? .number(nil, display: "unlimited") : .grouped(entry.capacityTEU),
-                .grouped(entry.flowTEU), .grouped(entry.headroomTEU), .percent(entry.utilisation),
             ]
+            if flow { row += [.grouped(entry.flowTEU), .grouped(entry.headroomTEU), .percent(entry.utilisation)] }
             if lambda {
                 row += [
                     entry.concurrent.factor == nil && !entry.concurrent.demands.isEmpty

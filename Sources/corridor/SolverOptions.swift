@@ -26,7 +26,8 @@ struct SolverOptions: ParsableArguments {
         help: """
             Formulation: arc (origin-aggregated arc form, one LP), paths (column generation over \
             path flows) or auto (arc form below \(Simulator.columnGenerationThreshold) arc-form columns, \
-            else paths). Exports (--export-lp/--export-mps) always write the arc form.
+            else paths); λ of capacity and compare likewise. Exports (--export-lp/--export-mps) always write \
+            the arc form.
             """
     )
     var method: SolutionMethod = .auto

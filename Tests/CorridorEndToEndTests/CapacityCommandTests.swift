@@ -21,8 +21,8 @@ struct CapacityCommandTests {
         return result
     }
 
-    func compareWithOracle(_ file: URL) throws {
-        let run = try CLI.run(["capacity", file.path, "--format", "json"])
+    func compareWithOracle(_ file: URL, method: String = "auto") throws {
+        let run = try CLI.run(["capacity", file.path, "--format", "json", "--method", method])
         try #require(run.status == 0, "corridor capacity \(file.lastPathComponent): \(run.stderr)")
         let oracle = try CLI.external(
             "/usr/bin/python3", [CLI.root.appendingPathComponent("Tests/Oracle/capacity_oracle.py").path, file.path])
@@ -51,6 +51,14 @@ struct CapacityCommandTests {
         }
     }
 
+    @Test("λ by column generation over paths (--method paths) equals the independent oracle's LP", arguments: Array(UInt64(1)...6))
+    func randomNetworksByPaths(seed: UInt64) throws {
+        try RandomScenario.withFiles(seed: seed) { files in
+            for file in files { try compareWithOracle(file, method: "paths") }
+        }
+        try compareWithOracle(CLI.root.appendingPathComponent("Scenarios/russia-disrupted-2023.yaml"), method: "paths")
+    }
+
 
     @Test("Bundled baseline and 2023: every corridor has a capacity and a named cut; the JSON has the documented fields")
     func acceptanceFields() throws {
@@ -73,6 +81,31 @@ struct CapacityCommandTests {
             let table = try CLI.run(["capacity", file])
             #expect(table.status == 0 && table.stdout.contains("minimum cut"))
         }
+    }
+
+    @Test("--no-flow: the same capacities, cuts and λ without the min-cost flow; flow, headroom and use are null and left out of the table")
+    func withoutFlow() throws {
+        let file = "Scenarios/russia-disrupted-2023.yaml"
+        let full = try CLI.run(["capacity", file, "--format", "json"])
+        let bare = try CLI.run(["capacity", file, "--no-flow", "--format", "json"])
+        try #require(full.status == 0 && bare.status == 0, "\(full.stderr)\(bare.stderr)")
+        func rows(_ json: String) throws -> [[String: Any]] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            return try #require(object["capacity"] as? [[String: Any]])
+        }
+        let with = try rows(full.stdout)
+        let without = try rows(bare.stdout)
+        #expect(with.count == without.count && !with.isEmpty)
+        for (a, b) in zip(with, without) {
+            for key in ["corridor", "capacity_teu", "concurrent_factor"] {
+                #expect("\(a[key] ?? "absent")" == "\(b[key] ?? "absent")", "\(key)")
+            }
+            #expect((a["cut"] as? [[String: Any]])?.count == (b["cut"] as? [[String: Any]])?.count)
+            #expect(a["flow_teu"] is NSNumber)
+            for key in ["flow_teu", "headroom_teu", "utilisation"] { #expect(b[key] is NSNull, "\(key)") }
+        }
+        let table = try CLI.run(["capacity", file, "--no-flow", "--no-lambda"])
+        #expect(table.status == 0 && table.stdout.contains("minimum cut") && !table.stdout.contains("headroom"))
     }
 
     @Test("An unlimited corridor is reported as null with its path; an unknown --from node is an error naming it")

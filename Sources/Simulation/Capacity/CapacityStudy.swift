@@ -11,19 +11,23 @@ public struct CapacityStudy: Sendable, Hashable {
         public var capacity: CorridorCapacity
         public var concurrent: ConcurrentCapacity
         /// Delivered TEU/yr of the min-cost flow on routes that use only this corridor's links and the
-        /// shared ones, from a source to a sink: a flow the corridor carries, so never above its capacity.
-        public var flowTEU: Double
+        /// shared ones, from a source to a sink: a flow the corridor carries, so never above its capacity;
+        /// nil when the min-cost flow was not solved (`corridor capacity --no-flow`).
+        public var flowTEU: Double?
         /// For a seasonal scenario: the capacity in each period.
         public var periods: PeriodCapacity? = nil
 
         /// What the corridor can carry in a year, TEU: the maximum flow, or for a seasonal scenario the sum
         /// of the periods' TEU; nil when unlimited.
         public var capacityTEU: Double? { periods.map(\.yearTEU) ?? capacity.capacityTEU }
-        /// Capacity minus flow, TEU/yr; nil when unlimited.
-        public var headroomTEU: Double? { capacityTEU.map { $0 - flowTEU } }
-        /// Flow over capacity, 0…1; nil when unlimited or the capacity is 0.
+        /// Capacity minus flow, TEU/yr; nil when unlimited or the flow was not solved.
+        public var headroomTEU: Double? {
+            guard let c = capacityTEU, let flowTEU else { return nil }
+            return c - flowTEU
+        }
+        /// Flow over capacity, 0…1; nil when unlimited, the capacity is 0 or the flow was not solved.
         public var utilisation: Double? {
-            guard let c = capacityTEU, c > 0 else { return nil }
+            guard let c = capacityTEU, c > 0, let flowTEU else { return nil }
             return flowTEU / c
         }
     }
@@ -31,14 +35,16 @@ public struct CapacityStudy: Sendable, Hashable {
     public var scenario: String
     public var entries: [Entry]
 
-    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network. With a
+    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network (nil: no
+    /// flow, headroom or utilisation, only capacities, cuts and λ). With a
     /// `schedule` (a seasonal scenario), each period's network is analysed at annual rates; the entry's
-    /// cut and λ are those of the period with the lowest capacity.
+    /// cut and λ are those of the period with the lowest capacity. `method` solves λ (see
+    /// ``CapacityAnalysis/concurrentCapacity(of:solver:options:method:)``).
     /// - Throws: ``CapacityError`` (a cut that does not match its flow) or ``SolverError``.
     public init(
-        scenario: String, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult,
+        scenario: String, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult?,
         solver: any LPSolver, options: SolveOptions = SolveOptions(), schedule: PeriodSchedule? = nil,
-        concurrent computeConcurrent: Bool = true
+        concurrent computeConcurrent: Bool = true, method: SolutionMethod = .auto
     ) throws {
         self.scenario = scenario
         entries = try selections.map { selection in
@@ -46,9 +52,9 @@ public struct CapacityStudy: Sendable, Hashable {
                 return Entry(
                     capacity: try analysis.capacity(of: selection),
                     concurrent: computeConcurrent
-                        ? try analysis.concurrentCapacity(of: selection, solver: solver, options: options)
+                        ? try analysis.concurrentCapacity(of: selection, solver: solver, options: options, method: method)
                         : .notComputed,
-                    flowTEU: Self.flow(on: selection, flow, analysis))
+                    flowTEU: flow.map { Self.flow(on: selection, $0, analysis) })
             }
             let periods = try PeriodCapacity(selection, analysis: analysis, schedule: schedule)
             let p = periods.lowest ?? 0
@@ -62,12 +68,12 @@ public struct CapacityStudy: Sendable, Hashable {
                 from: analysis.sources.map { network.nodes[$0].id.rawValue },
                 to: analysis.sinks.map { network.nodes[$0].id.rawValue })
             {
-                concurrent = try lowest.concurrentCapacity(of: selection, solver: solver, options: options)
+                concurrent = try lowest.concurrentCapacity(of: selection, solver: solver, options: options, method: method)
             }
             return Entry(
                 capacity: periods.periods[p].capacity,
                 concurrent: concurrent,
-                flowTEU: Self.flow(on: selection, flow, analysis), periods: periods)
+                flowTEU: flow.map { Self.flow(on: selection, $0, analysis) }, periods: periods)
         }
     }
 

@@ -13,7 +13,7 @@ extension Corridor {
                 of them together): the maximum flow from the demands' origins (or --from) to their destinations (or \
                 --to) on the corridor's open links and the shared ones, within every link and node capacity after the \
                 scenario's changes; the minimum cut nearest the origins (the capacities that limit it, summing to it); \
-                the TEU/yr the min-cost solution routes there and the headroom; and λ, the factor by which all the \
+                the TEU/yr the min-cost solution routes there and the headroom (not with --no-flow); and λ, the factor by which all the \
                 corridor's demands could grow together and still be carried on it (maximum concurrent flow).
                 """
         )
@@ -29,6 +29,11 @@ extension Corridor {
             help: "Compute λ, the demand-pattern factor (one LP per corridor; seconds to minutes on networks of thousands of links).")
         var lambda = true
 
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Solve the scenario's min-cost flow for each corridor's flow, headroom and use (the slowest part on networks of thousands of links).")
+        var flow = true
+
         @OptionGroup var solverOptions: SolverOptions
 
         /// Benchmark-only: time the computation in the process instead of reporting (CapacityTiming.swift).
@@ -43,8 +48,8 @@ extension Corridor {
             let (selections, analysis) = try corridors.prepare(scenario)
             let solve = ScenarioSolve(options: solverOptions)
             let study = try Output.solving {
-                let flow = try solve.flow(scenario)
-                for note in flow.notes { Output.error(note) }
+                let flow = self.flow ? try solve.flow(scenario) : nil
+                for note in flow?.notes ?? [] { Output.error(note) }
                 return try solve.capacity(scenario, analysis: analysis, selections: selections, flow: flow, lambda: lambda)
             }
             try report.write(study, file: scenario.file)

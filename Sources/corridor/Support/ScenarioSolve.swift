@@ -40,14 +40,15 @@ struct ScenarioSolve {
         }
     }
 
-    /// The corridors' capacity study against `flow` (see ``CapacityStudy``).
+    /// The corridors' capacity study against `flow` (nil: capacities, cuts and λ only; see ``CapacityStudy``).
     func capacity(
-        _ scenario: Scenario, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult,
+        _ scenario: Scenario, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult?,
         lambda: Bool
     ) throws -> CapacityStudy {
         try CapacityStudy(
             scenario: scenario.name, analysis: analysis, selections: selections, flow: flow, solver: solver,
-            options: options.solveOptions, schedule: scenario.periods, concurrent: lambda)
+            options: options.solveOptions, schedule: scenario.periods, concurrent: lambda,
+            method: options.method)
     }
 
     /// The study of `selections` (default: the scenario's default corridors) when `flow` has an
