@@ -30,9 +30,10 @@ extension FieldReader {
         return value
     }
 
-    /// Reads a duration in days (a number ≥ 0), with a warning when it is above 365 days.
-    mutating func days(_ key: String, required: Bool = false) -> Double? {
-        guard let value = number(key, required: required), let node = self.value(key) else { return nil }
+    /// Reads a duration in days (a number ≥ 0 unless `rule` says otherwise), with a warning when it is above
+    /// 365 days.
+    mutating func days(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
+        guard let value = number(key, required: required, rule: rule), let node = self.value(key) else { return nil }
         guard value > Self.longestPlausibleDays else { return value }
         let hours = Self.format((value / 24 * 10).rounded() / 10)
         report(
