@@ -77,6 +77,8 @@ public enum ExplanationText {
                 text += " and is capped by " + list(named)
             }
             return text + "."
+        case .timeCut(let cut):
+            return timeCutSentence(cut, names)
         case .costAndTime(let change):
             return costSentence(change)
         case .nodes(let lost, let gained):
@@ -89,6 +91,20 @@ public enum ExplanationText {
         case .unchanged:
             return "Nothing changes against \(base): the same routes carry the same freight at the same cost."
         }
+    }
+
+    /// "The middle corridor's transit falls from 24.3 to 18.1 days on average: the scenario cuts the time of
+    /// the Aktau → Alat ferry (3 → 1.5 days) and the dwell at Dostyk (2 → 1 days)."
+    static func timeCutSentence(_ cut: ComparisonFinding.TimeCut, _ names: Names) -> String {
+        let parts = cut.elements.map { e in
+            let span = "(\(F.fixed(e.baseDays, 1)) → \(F.fixed(e.days, 1)) days)"
+            switch e.element {
+            case .link: return "the time of \(names.constraint(.link, e.id, e.name)) \(span)"
+            case .node: return "the dwell at \(names.constraint(.node, e.id, e.name)) \(span)"
+            }
+        }
+        return capitalized(name(cut.corridor)) + "'s transit falls from \(F.fixed(cut.baseDays, 1)) to "
+            + "\(F.fixed(cut.otherDays, 1)) days on average: the scenario cuts " + list(parts) + "."
     }
 
     /// "The middle corridor's capacity rises from 37,000 to 60,000 TEU/yr (+62.2%): the cut moves

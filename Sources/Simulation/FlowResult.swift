@@ -98,6 +98,8 @@ public struct LinkFlow: Sendable, Hashable {
     /// Max-throughput only: extra delivered TEU per extra TEU of capacity.
     public var throughputGainPerTEU: Double?
     public var isClosed: Bool
+    /// The link's transit time, days.
+    public var timeDays: Double = 0
 }
 
 /// Throughput at one node (TEU entering over links plus TEU originating there).
@@ -116,6 +118,8 @@ public struct NodeFlow: Sendable, Hashable {
     public var shadowPriceUSDPerTEU: Double?
     public var throughputGainPerTEU: Double?
     public var isClosed: Bool
+    /// The node's dwell per TEU, days.
+    public var dwellDays: Double = 0
 }
 
 /// One route a demand uses: its nodes and links, TEU/year, cost per TEU and days.
