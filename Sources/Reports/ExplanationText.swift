@@ -94,15 +94,20 @@ public enum ExplanationText {
     }
 
     /// "The middle corridor's transit falls from 24.3 to 18.1 days on average: the scenario cuts the time of
-    /// the Aktau → Alat ferry (3 → 1.5 days) and the dwell at Dostyk (2 → 1 days)."
+    /// the Aktau → Alat ferry (3.0 → 1.5 days) and the dwell at Dostyk (2.0 → 1.0 days)" (at most six
+    /// elements, then "and 2 more").
     static func timeCutSentence(_ cut: ComparisonFinding.TimeCut, _ names: Names) -> String {
-        let parts = cut.elements.map { e in
-            let span = "(\(F.fixed(e.baseDays, 1)) → \(F.fixed(e.days, 1)) days)"
+        func days(_ value: Double) -> String {
+            F.fixed(value, abs(value * 10 - (value * 10).rounded()) < 1e-9 ? 1 : 2)
+        }
+        var parts = cut.elements.prefix(6).map { e in
+            let span = "(\(days(e.baseDays)) → \(days(e.days)) days)"
             switch e.element {
             case .link: return "the time of \(names.constraint(.link, e.id, e.name)) \(span)"
             case .node: return "the dwell at \(names.constraint(.node, e.id, e.name)) \(span)"
             }
         }
+        if cut.elements.count > 6 { parts.append("\(cut.elements.count - 6) more") }
         return capitalized(name(cut.corridor)) + "'s transit falls from \(F.fixed(cut.baseDays, 1)) to "
             + "\(F.fixed(cut.otherDays, 1)) days on average: the scenario cuts " + list(parts) + "."
     }

@@ -39,7 +39,7 @@ public enum ComparisonFinding: Sendable, Hashable {
         public var baseDays: Double
         public var otherDays: Double
         /// The cut links (transit time) and nodes (dwell) on the corridor's routes in the scenario, largest cut
-        /// first (at most four).
+        /// first (ties by id).
         public var elements: [ElementTime]
     }
 

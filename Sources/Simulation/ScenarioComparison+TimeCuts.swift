@@ -33,7 +33,7 @@ extension ScenarioComparison {
             }
             guard !cut.isEmpty else { return nil }
             cut.sort { ($0.baseDays - $0.days, $1.id) > ($1.baseDays - $1.days, $0.id) }
-            return .init(corridor: corridor, baseDays: was, otherDays: now, elements: Array(cut.prefix(4)))
+            return .init(corridor: corridor, baseDays: was, otherDays: now, elements: cut)
         }
     }
 }
