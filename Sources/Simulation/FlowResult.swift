@@ -100,6 +100,8 @@ public struct LinkFlow: Sendable, Hashable {
     public var isClosed: Bool
     /// The link's transit time, days.
     public var timeDays: Double = 0
+    /// TEU per train on the link, when the scenario gives it (for trains/day).
+    public var teuPerTrain: Double? = nil
 }
 
 /// Throughput at one node (TEU entering over links plus TEU originating there).
@@ -149,6 +151,8 @@ public struct DemandResult: Sendable, Hashable {
     public var avgTimeDays: Double?
     /// Routes by TEU, largest first.
     public var routes: [Route]
+    /// Cargo mass per TEU, tonnes, when the scenario gives one (for Mt/yr).
+    public var tonnesPerTEU: Double? = nil
 }
 
 /// A capacity that limits the answer.

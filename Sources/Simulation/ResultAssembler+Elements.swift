@@ -23,7 +23,7 @@ extension ResultAssembler {
         return LinkFlow(
             id: link.id, from: link.from, to: link.to, mode: link.mode, corridor: link.corridor, flowTEU: flow,
             capacityTEU: f.capacity, utilization: utilization(flow, f.capacity), shadowPriceUSDPerTEU: f.price,
-            throughputGainPerTEU: f.gain, isClosed: link.isClosed, timeDays: link.timeDays
+            throughputGainPerTEU: f.gain, isClosed: link.isClosed, timeDays: link.timeDays, teuPerTrain: link.teuPerTrain
         )
     }
 
@@ -51,7 +51,8 @@ extension ResultAssembler {
             deliveredTEU: clean(delivered), unmetTEU: clean(unmet),
             avgCostUSDPerTEU: teu > dust ? cost / teu : nil,
             avgTimeDays: teu > dust ? days / teu : nil,
-            routes: merged
+            routes: merged,
+            tonnesPerTEU: demand.tonnesPerTEU
         )
     }
 

@@ -47,4 +47,15 @@ extension FieldReader {
         )
         return value
     }
+
+    /// Reads `tonnes_per_teu`: cargo mass per TEU in tonnes, above 0 and at most 40 (a loaded 40-ft box
+    /// carries at most about 27 t, two TEU).
+    mutating func tonnesPerTEU() -> Double? {
+        number("tonnes_per_teu", rule: .range(0.001...40, name: "tonnes per TEU"))
+    }
+
+    /// Reads `teu_per_train`: TEU one train carries, 1 to 1,000.
+    mutating func teuPerTrain() -> Double? {
+        number("teu_per_train", rule: .range(1...1000, name: "TEU per train"))
+    }
 }
