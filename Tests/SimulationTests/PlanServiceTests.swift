@@ -38,14 +38,12 @@ struct PlanServiceTests {
             F.demand("A", "Z", teu: g.uniform(60, 120), vot: g.uniform(2, 8), penalty: g.uniform(300, 500)),
             F.demand("C", "Z", teu: g.uniform(20, 50), vot: g.uniform(5, 15), penalty: g.uniform(300, 500)),
         ]
-        let base = try F.network(nodes: nodes, links: links, demands: demands)
+        // The second scenario waits 3 days longer at the border.
         var slowerNodes = nodes
         slowerNodes[0].dwellDays += 3
-        let congested = try F.network(nodes: slowerNodes, links: links, demands: demands)
-        let scenarios = [
-            PlanScenario(name: "base", network: base, weight: 0.7),
-            PlanScenario(name: "congested", network: congested, weight: 0.3),
-        ]
+        let scenarios = try [("base", nodes, 0.7), ("congested", slowerNodes, 0.3)].map { name, nodes, weight in
+            PlanScenario(name: name, network: try F.network(nodes: nodes, links: links, demands: demands), weight: weight)
+        }
         let catalog = InvestmentCatalog(
             investments: [
                 Investment(id: "DIGITAL", capexUSD: g.uniform(20, 50),
