@@ -116,3 +116,39 @@ struct UnitsEndToEndTests {
         }
     }
 }
+
+@Suite("GLPK end to end: plans with time and cost effects")
+struct PlanTimeCutTests {
+    @Test("A digital border and faster or cheaper ferries on the 2023 network: the MIP costs what the built network costs")
+    func digitalBorderPlan() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-timecut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("plan.yaml")
+        try """
+            schema_version: 1
+            name: digital borders plan
+            budget_usd: 100e6
+            scenarios:
+              - { file: \(CLI.root.appendingPathComponent("Scenarios/russia-disrupted-2023.yaml").path) }
+            investments:
+              - { id: DIGITAL-DOS, capex_usd: 20e6, effects: [ scale_dwell: { node: DOS, factor: 0.5 } ] }
+              - id: FAST-FERRY
+                capex_usd: 60e6
+                effects: [ scale_time: { link: KUR-ALT, factor: 0.5 }, scale_time: { link: AKU-ALT, factor: 0.5 } ]
+              - id: CHEAP-FERRY
+                capex_usd: 50e6
+                effects: [ scale_cost: { link: KUR-ALT, factor: 0.667 }, scale_cost: { link: AKU-ALT, factor: 0.667 } ]
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["plan", file.path, "--format", "json"])
+        try #require(outcome.status == 0, "\(outcome.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let portfolio = try #require(json["portfolio"] as? [[String: Any]])
+        #expect(portfolio.map { $0["units"] as? Int } == [1, 0, 1], "the digital border pays back in half a year")
+        let scenario = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        let with = try #require((scenario["with"] as? [String: Any])?["generalised_cost_usd"] as? Double)
+        let without = try #require((scenario["without"] as? [String: Any])?["generalised_cost_usd"] as? Double)
+        #expect(isClose(try #require(json["objective_value"] as? Double), with, tolerance: 1e-6))
+        #expect(without - with > 50e6, "USD \(without - with)/yr saved")
+    }
+}
