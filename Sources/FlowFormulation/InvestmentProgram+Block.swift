@@ -135,7 +135,9 @@ extension InvestmentProgram {
         for columns in flow.flow { for c in columns { columnsOnLink[c.link].append(mapped(c.variable)) } }
         var sharing: [Int: [Int]] = [:]
         for (copy, info) in augmented.upgradeOf { sharing[info.link, default: []].append(copy) }
-        for (v, info) in variants.variantOf.sorted(by: { $0.key < $1.key }) { sharing[info.link, default: []].append(v) }
+        for (v, info) in variants.variantOf.sorted(by: { $0.key < $1.key }) {
+            sharing[info.link, default: []].append(v)
+        }
 
         for (r, row) in program.rows.enumerated() {
             var terms = row.terms.map { LinearProgram.Term(mapped($0.variable), $0.coefficient) }
@@ -159,7 +161,8 @@ extension InvestmentProgram {
         }
         for (l, info) in augmented.newLink.sorted(by: { $0.key < $1.key }) where info.capacity == nil {
             let variantColumns = variants.variantOf.keys.sorted().filter { variants.variantOf[$0]?.link == l }
-            gate(network.links[l].id.rawValue, columnsOnLink[l] + variantColumns.flatMap { columnsOnLink[$0] }, info.investment)
+            let columns = columnsOnLink[l] + variantColumns.flatMap { columnsOnLink[$0] }
+            gate(network.links[l].id.rawValue, columns, info.investment)
         }
         for (l, info) in augmented.upgradeOf.sorted(by: { $0.key < $1.key }) {
             gate(network.links[l].id.rawValue, columnsOnLink[l], info.investment)

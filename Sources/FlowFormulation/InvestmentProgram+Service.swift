@@ -147,10 +147,12 @@ struct ServiceBlockRows {
             for S in InvestmentProgram.subsets(of: projects) {
                 let node = InvestmentProgram.changed(origin, by: S, catalog)
                 let change =
-                    node.handlingCostUSDPerTEU - origin.handlingCostUSDPerTEU + vot * (node.dwellDays - origin.dwellDays)
+                    node.handlingCostUSDPerTEU - origin.handlingCostUSDPerTEU + vot
+                    * (node.dwellDays - origin.dwellDays)
                 let label = S.isEmpty ? "none" : S.map { catalog.investments[$0].id }.joined(separator: "+")
                 let o = local.addVariable(
-                    FlowProgram.clipped("o_\(demand.id.rawValue)_\(label)"), bounds: .range(0, demand.teu), cost: change)
+                    FlowProgram.clipped("o_\(demand.id.rawValue)_\(label)"), bounds: .range(0, demand.teu), cost: change
+                )
                 origins.append((o, d, S))
                 terms.append(.init(o, 1))
             }
@@ -161,7 +163,8 @@ struct ServiceBlockRows {
     /// The gates in the plan's program: a variant (or origin column) open only when exactly its projects are
     /// built, a changed link only when none of its projects is. `columnsOnLink` and `mapped` are in `lp`.
     func addGates(
-        _ lp: inout LinearProgram, columnsOnLink: [[LinearProgram.Variable]], mapped: (LinearProgram.Variable) -> LinearProgram.Variable,
+        _ lp: inout LinearProgram, columnsOnLink: [[LinearProgram.Variable]],
+        mapped: (LinearProgram.Variable) -> LinearProgram.Variable,
         build: [LinearProgram.Variable], built: [LinearProgram.Variable], bigM: Double
     ) {
         func gate(_ name: String, _ columns: [LinearProgram.Variable], projects: [Int], all: [Int], bound: Double) {
@@ -169,12 +172,15 @@ struct ServiceBlockRows {
             let flow = columns.map { LinearProgram.Term($0, 1) }
             for i in projects {
                 let id = catalog.investments[i].id
-                lp.addConstraint(FlowProgram.clipped("s\(s)_gate_\(name)_\(id)"), flow + [.init(build[i], -bound)], bounds: .upper(0))
+                lp.addConstraint(
+                    FlowProgram.clipped("s\(s)_gate_\(name)_\(id)"), flow + [.init(build[i], -bound)], bounds: .upper(0)
+                )
             }
             for j in all where !projects.contains(j) {
                 let id = catalog.investments[j].id
-                lp.addConstraint(FlowProgram.clipped("s\(s)_gate_\(name)_not_\(id)"), flow + [.init(built[j], bound)],
-                                 bounds: .upper(bound))
+                lp.addConstraint(
+                    FlowProgram.clipped("s\(s)_gate_\(name)_not_\(id)"), flow + [.init(built[j], bound)],
+                    bounds: .upper(bound))
             }
         }
         for (l, projects) in variants.projectsOn.sorted(by: { $0.key < $1.key }) {
@@ -187,7 +193,10 @@ struct ServiceBlockRows {
         for origin in origins {
             let demand = network.demands[origin.demand]
             guard let n = network.index(of: demand.from), let all = variants.projectsAt[n] else { continue }
-            let label = "o_\(demand.id.rawValue)_" + (origin.projects.isEmpty ? "none" : origin.projects.map { catalog.investments[$0].id }.joined(separator: "+"))
+            let label =
+                "o_\(demand.id.rawValue)_"
+                + (origin.projects.isEmpty
+                    ? "none" : origin.projects.map { catalog.investments[$0].id }.joined(separator: "+"))
             gate(label, [mapped(origin.variable)], projects: origin.projects, all: all, bound: demand.teu)
         }
     }

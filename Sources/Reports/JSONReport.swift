@@ -61,7 +61,9 @@ public enum JSONReport {
     /// A corridor's TEU/yr and share; with `r`, `mt` (with `tonnes_per_teu`) and `trains_per_day` (with
     /// `teu_per_train`).
     static func corridor(_ c: CorridorShare, _ r: FlowResult? = nil) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share))]
+        var fields: [(String, JSONValue)] = [
+            ("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share)),
+        ]
         if let mt = r?.megatonnes(corridor: c.corridor) { fields.append(("mt", .number(mt))) }
         if let trains = r?.trainsPerDay(corridor: c.corridor) { fields.append(("trains_per_day", .number(trains))) }
         return .object(fields)
@@ -117,7 +119,8 @@ public enum JSONReport {
             ("routes", .array(d.routes.map(route))),
         ]
         if let tonnes = d.tonnesPerTEU, let mt = d.deliveredMegatonnes {
-            fields.insert(contentsOf: [("tonnes_per_teu", .number(tonnes)), ("delivered_mt", .number(mt))], at: fields.count - 1)
+            let units: [(String, JSONValue)] = [("tonnes_per_teu", .number(tonnes)), ("delivered_mt", .number(mt))]
+            fields.insert(contentsOf: units, at: fields.count - 1)
         }
         return .object(fields)
     }

@@ -43,7 +43,10 @@ public enum RunTables {
         if tonnes { t.columns.append(Column("Mt/yr", csv: "mt", numeric: true)) }
         if trains { t.columns.append(Column("trains/day", csv: "trains_per_day", numeric: true)) }
         for c in r.corridorSummaries {
-            var row: [Cell] = [.text(c.corridor), .grouped(c.teu), .percent(c.share), .grouped(c.avgCostUSDPerTEU), .fixed(c.avgTimeDays, 1)]
+            var row: [Cell] = [
+                .text(c.corridor), .grouped(c.teu), .percent(c.share), .grouped(c.avgCostUSDPerTEU),
+                .fixed(c.avgTimeDays, 1),
+            ]
             if tonnes { row.append(.fixed(r.megatonnes(corridor: c.corridor), 3)) }
             if trains { row.append(.fixed(r.trainsPerDay(corridor: c.corridor), 2)) }
             t.add(row)
@@ -61,8 +64,11 @@ public enum RunTables {
         let tonnes = r.demands.contains { $0.tonnesPerTEU != nil }
         if tonnes { t.columns.append(Column("delivered Mt/yr", csv: "delivered_mt", numeric: true)) }
         for d in r.demands {
-            var row: [Cell] = [.text(d.id.rawValue), .text(d.from.rawValue), .text(d.to.rawValue), .grouped(d.teu), .grouped(d.deliveredTEU),
-                .grouped(d.unmetTEU), .grouped(d.avgCostUSDPerTEU), .fixed(d.avgTimeDays, 1), .text(mainRoute(d))]
+            var row: [Cell] = [
+                .text(d.id.rawValue), .text(d.from.rawValue), .text(d.to.rawValue), .grouped(d.teu),
+                .grouped(d.deliveredTEU), .grouped(d.unmetTEU), .grouped(d.avgCostUSDPerTEU), .fixed(d.avgTimeDays, 1),
+                .text(mainRoute(d)),
+            ]
             if tonnes { row.append(.fixed(d.deliveredMegatonnes, 4)) }
             t.add(row)
         }
@@ -106,9 +112,12 @@ public enum RunTables {
         let trains = r.links.contains { $0.teuPerTrain != nil }
         if trains { t.columns.append(Column("trains/day", csv: "trains_per_day", numeric: true)) }
         for l in r.links {
-            var row: [Cell] = [.text(l.id.rawValue), .text(l.from.rawValue), .text(l.to.rawValue), .text(l.mode.rawValue), .text(l.corridor),
-                .grouped(l.flowTEU), .grouped(l.capacityTEU), .percent(l.utilization), .grouped(l.shadowPriceUSDPerTEU),
-                .text(l.isClosed ? "true" : "false")]
+            var row: [Cell] = [
+                .text(l.id.rawValue), .text(l.from.rawValue), .text(l.to.rawValue), .text(l.mode.rawValue),
+                .text(l.corridor), .grouped(l.flowTEU), .grouped(l.capacityTEU), .percent(l.utilization),
+                .grouped(l.shadowPriceUSDPerTEU),
+                .text(l.isClosed ? "true" : "false"),
+            ]
             if trains { row.append(.fixed(l.trainsPerDay, 2)) }
             t.add(row)
         }

@@ -20,7 +20,9 @@ extension FlowResult {
         guard hasTonnage else { return nil }
         var tonnes = 0.0
         for demand in demands {
-            for route in demand.routes where route.corridor == corridor { tonnes += route.teu * (demand.tonnesPerTEU ?? 0) }
+            for route in demand.routes where route.corridor == corridor {
+                tonnes += route.teu * (demand.tonnesPerTEU ?? 0)
+            }
         }
         return tonnes / 1e6
     }

@@ -23,7 +23,8 @@ extension ResultAssembler {
         return LinkFlow(
             id: link.id, from: link.from, to: link.to, mode: link.mode, corridor: link.corridor, flowTEU: flow,
             capacityTEU: f.capacity, utilization: utilization(flow, f.capacity), shadowPriceUSDPerTEU: f.price,
-            throughputGainPerTEU: f.gain, isClosed: link.isClosed, timeDays: link.timeDays, teuPerTrain: link.teuPerTrain
+            throughputGainPerTEU: f.gain, isClosed: link.isClosed, timeDays: link.timeDays,
+            teuPerTrain: link.teuPerTrain
         )
     }
 

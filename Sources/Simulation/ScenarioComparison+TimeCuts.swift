@@ -24,12 +24,15 @@ extension ScenarioComparison {
             var cut: [ComparisonFinding.ElementTime] = []
             for id in onRoutes.links {
                 guard let link = links[id], let days = linkDays[id], link.timeDays < days - 1e-9 else { continue }
-                cut.append(.init(element: .link, id: id.rawValue, name: "\(link.from) → \(link.to)", baseDays: days,
-                                 days: link.timeDays))
+                cut.append(
+                    .init(
+                        element: .link, id: id.rawValue, name: "\(link.from) → \(link.to)", baseDays: days,
+                        days: link.timeDays))
             }
             for id in onRoutes.nodes {
                 guard let node = nodes[id], let days = nodeDays[id], node.dwellDays < days - 1e-9 else { continue }
-                cut.append(.init(element: .node, id: id.rawValue, name: node.name, baseDays: days, days: node.dwellDays))
+                cut.append(
+                    .init(element: .node, id: id.rawValue, name: node.name, baseDays: days, days: node.dwellDays))
             }
             guard !cut.isEmpty else { return nil }
             cut.sort { ($0.baseDays - $0.days, $1.id) > ($1.baseDays - $1.days, $0.id) }

@@ -7,8 +7,11 @@ extension ScenarioComparison {
         }
         var rows: [Metric] = []
         let delivered = values(\.deliveredMegatonnes)
-        guard delivered.contains(where: { $0 != nil })
-            || entries.contains(where: { e in e.result.corridors.contains { e.result.trainsPerDay(corridor: $0.corridor) != nil } })
+        guard
+            delivered.contains(where: { $0 != nil })
+                || entries.contains(where: { e in
+                    e.result.corridors.contains { e.result.trainsPerDay(corridor: $0.corridor) != nil }
+                })
         else { return [] }
         if delivered.contains(where: { $0 != nil }) {
             rows.append(Metric(key: "delivered_mt", label: "Delivered mass", unit: "Mt/yr", values: delivered))
@@ -16,11 +19,15 @@ extension ScenarioComparison {
         for corridor in corridors {
             let mass = values { $0.megatonnes(corridor: corridor) }
             if mass.contains(where: { $0 != nil }) {
-                rows.append(Metric(key: "corridor_mt:\(corridor)", label: "\(corridor) mass", unit: "Mt/yr", values: mass))
+                rows.append(
+                    Metric(key: "corridor_mt:\(corridor)", label: "\(corridor) mass", unit: "Mt/yr", values: mass))
             }
             let trains = values { $0.trainsPerDay(corridor: corridor) }
             if trains.contains(where: { $0 != nil }) {
-                rows.append(Metric(key: "corridor_trains:\(corridor)", label: "\(corridor) trains", unit: "trains/day", values: trains))
+                rows.append(
+                    Metric(
+                        key: "corridor_trains:\(corridor)", label: "\(corridor) trains", unit: "trains/day",
+                        values: trains))
             }
         }
         return rows

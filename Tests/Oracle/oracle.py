@@ -74,16 +74,17 @@ TOL = 1e-6
 
 TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
             "uncertainty",  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
-            "periods", "seasonality"}  # periods (issue 8): solved by solve_periods, a time-expanded LP
+            "periods", "seasonality",  # periods (issue 8): solved by solve_periods, a time-expanded LP
+            "tonnes_per_teu", "teu_per_train"}  # units for reports only (issue 14): no effect on the optimum
 NODE_KEYS = {"id", "name", "country", "kind", "lat", "lon", "capacity_teu",
              "handling_cost_usd_per_teu", "dwell_days", "storage_capacity_teu",
              "holding_cost_usd_per_teu_day", "source", "notes"}  # storage: used only with periods
 NODE_REQUIRED = {"id", "country", "kind", "lat", "lon"}
 LINK_KEYS = {"id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu",
-             "cost_usd_per_teu", "time_days", "bidirectional", "source", "notes"}
+             "cost_usd_per_teu", "time_days", "bidirectional", "teu_per_train", "source", "notes"}
 LINK_REQUIRED = {"id", "from", "to", "mode", "corridor", "distance_km", "cost_usd_per_teu", "time_days"}
 DEMAND_KEYS = {"id", "from", "to", "teu", "value_of_time_usd_per_teu_day",
-               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "source", "notes"}
+               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "source", "notes"}
 DEMAND_REQUIRED = {"from", "to", "teu"}
 KINDS = {"hub", "border", "port", "terminal", "waypoint"}
 MODES = {"rail", "ferry", "road", "sea"}

@@ -9,15 +9,22 @@ struct PlanFileServiceTests {
     /// Border DOS (dwell 2 days), hub X, link DOS-X (3 days).
     private static func network() throws -> Network {
         try Network(
-            nodes: [Node(id: "DOS", name: "D", country: "KZ", kind: .border, latitude: 0, longitude: 0, dwellDays: 2),
-                    Node(id: "X", name: "X", country: "KZ", kind: .hub, latitude: 0, longitude: 0)],
-            links: [Link(id: "DOS-X", from: "DOS", to: "X", mode: .rail, corridor: "c", distanceKm: 1, costUSDPerTEU: 1, timeDays: 3)],
+            nodes: [
+                Node(id: "DOS", name: "D", country: "KZ", kind: .border, latitude: 0, longitude: 0, dwellDays: 2),
+                Node(id: "X", name: "X", country: "KZ", kind: .hub, latitude: 0, longitude: 0),
+            ],
+            links: [
+                Link(
+                    id: "DOS-X", from: "DOS", to: "X", mode: .rail, corridor: "c", distanceKm: 1, costUSDPerTEU: 1,
+                    timeDays: 3)
+            ],
             demands: [])
     }
 
     /// A plan file with one project A and these effects, the first on line 6, column 9.
     private static func text(_ effects: [String]) -> String {
-        "budget_usd: 100\ninvestments:\n  - id: A\n    capex_usd: 1\n    effects:\n" + effects.map { "      - \($0)\n" }.joined()
+        "budget_usd: 100\ninvestments:\n  - id: A\n    capex_usd: 1\n    effects:\n"
+            + effects.map { "      - \($0)\n" }.joined()
     }
 
     @Test("Each effect reads as the change of that name on a link or a node")
@@ -71,7 +78,8 @@ struct PlanFileServiceTests {
                     + "expected a result ≥ 0 days (in s.yaml)",
                 "plan.yaml:8:9: error: investments[0].effects[2]: unknown link 'DOS-Y' (in s.yaml) (did you mean 'DOS-X'?)",
             ])
-        let seasonal = plan.check(against: try Self.network(), scenarioFile: "s.yaml", hasPeriods: true).map(\.description)
+        let seasonal = plan.check(against: try Self.network(), scenarioFile: "s.yaml", hasPeriods: true).map(
+            \.description)
         #expect(seasonal.contains { $0.contains("valued only in scenarios without periods") })
     }
 }

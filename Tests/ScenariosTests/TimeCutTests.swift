@@ -60,7 +60,10 @@ struct TimeCutTests {
         #expect(network[node: "BAK"]?.dwellDays == 0)
         #expect(network[node: "BRE"]?.dwellDays == 0.2)
         #expect(network[link: "AKT-BAK"]?.timeDays == 3)
-        #expect(scenario.changes == ["scale_dwell corridor middle by 0.5: 4 nodes", "set_dwell_days node BRE to 0.2 days: 1 node"])
+        #expect(
+            scenario.changes == [
+                "scale_dwell corridor middle by 0.5: 4 nodes", "set_dwell_days node BRE to 0.2 days: 1 node",
+            ])
     }
 
     @Test("scale_cost: link tariffs and node handling costs")
@@ -75,7 +78,8 @@ struct TimeCutTests {
         #expect(scenario.network[node: "DOS"]?.handlingCostUSDPerTEU == 60)
         #expect(scenario.network[node: "AKT"]?.handlingCostUSDPerTEU == 75)
         #expect(scenario.network[link: "AKT-BAK"]?.timeDays == 3)
-        #expect(scenario.changes == ["scale_cost link AKT-BAK by 0.5: 1 link", "scale_cost country KZ by 0.5: 2 nodes"])
+        #expect(
+            scenario.changes == ["scale_cost link AKT-BAK by 0.5: 1 link", "scale_cost country KZ by 0.5: 2 nodes"])
     }
 
     @Test("A negative add_delay cuts time down to exactly 0")

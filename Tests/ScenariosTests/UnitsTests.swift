@@ -23,7 +23,8 @@ struct UnitsTests {
                   - add_demand: { id: HEAVY, from: XIA, to: DUI, teu: 10, tonnes_per_teu: 18 }
                   - add_link: { id: AKT-BAK-2, from: AKT, to: BAK, mode: ferry, corridor: middle, distance_km: 450, cost_usd_per_teu: 700, time_days: 3, teu_per_train: 30 }
                 """))
-        let demands = Dictionary(uniqueKeysWithValues: scenario.network.demands.map { ($0.id.rawValue, $0.tonnesPerTEU) })
+        let demands = Dictionary(
+            uniqueKeysWithValues: scenario.network.demands.map { ($0.id.rawValue, $0.tonnesPerTEU) })
         #expect(demands == ["XIA-DUI": 10.5, "XIA-DUI-express": 10.5, "HEAVY": 18])
         #expect(scenario.network[link: "DOS-MOW"]?.teuPerTrain == 82)
         #expect(scenario.network[link: "XIA-DOS:rev"]?.teuPerTrain == 82)
@@ -35,7 +36,13 @@ struct UnitsTests {
     func errors() {
         let text = Fixtures.diagnostics(
             Fixtures.extendingNetwork("tonnes_per_teu: 0\nteu_per_train: 5000\n"), file: Fixtures.path("inline.yaml"))
-        #expect(text.contains("inline.yaml:4:17: error: tonnes_per_teu: expected tonnes per TEU between 0.001 and 40, found '0'"), "\(text)")
-        #expect(text.contains("inline.yaml:5:16: error: teu_per_train: expected TEU per train between 1 and 1000, found '5000'"), "\(text)")
+        #expect(
+            text.contains(
+                "inline.yaml:4:17: error: tonnes_per_teu: expected tonnes per TEU between 0.001 and 40, found '0'"),
+            "\(text)")
+        #expect(
+            text.contains(
+                "inline.yaml:5:16: error: teu_per_train: expected TEU per train between 1 and 1000, found '5000'"),
+            "\(text)")
     }
 }

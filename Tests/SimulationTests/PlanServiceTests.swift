@@ -20,7 +20,8 @@ struct PlanServiceTests {
     static func instance(seed: UInt64) throws -> ([PlanScenario], InvestmentCatalog) {
         var g = PlanTests.Generator(state: seed)
         let nodes = [
-            F.node("BOR", kind: .border, capacity: g.uniform(40, 90), handling: g.uniform(5, 20), dwell: g.uniform(2, 5)),
+            F.node(
+                "BOR", kind: .border, capacity: g.uniform(40, 90), handling: g.uniform(5, 20), dwell: g.uniform(2, 5)),
             F.node("A", handling: 4, dwell: g.uniform(1, 3)),
             F.node("Q", kind: .port, handling: g.uniform(5, 15), dwell: g.uniform(1, 4)),
         ]
@@ -42,21 +43,33 @@ struct PlanServiceTests {
         var slowerNodes = nodes
         slowerNodes[0].dwellDays += 3
         let scenarios = try [("base", nodes, 0.7), ("congested", slowerNodes, 0.3)].map { name, nodes, weight in
-            PlanScenario(name: name, network: try F.network(nodes: nodes, links: links, demands: demands), weight: weight)
+            PlanScenario(
+                name: name, network: try F.network(nodes: nodes, links: links, demands: demands), weight: weight)
         }
         let catalog = InvestmentCatalog(
             investments: [
-                Investment(id: "DIGITAL", capexUSD: g.uniform(20, 50),
-                           effects: [.service(.node("BOR"), .scaleTime(by: g.uniform(0.3, 0.7)))]),
-                Investment(id: "GREENLANE", capexUSD: g.uniform(20, 50),
-                           effects: [.service(.node("BOR"), .addDelay(days: -1)), .service(.node("BOR"), .scaleCost(by: 0.5))]),
-                Investment(id: "VESSELS", capexUSD: g.uniform(30, 60), maxUnits: 2,
-                           effects: [.service(.link("P-Q"), .setTime(days: g.uniform(1, 2))), .linkCapacity("P-Q", teu: g.uniform(5, 15))]),
-                Investment(id: "PORT", capexUSD: g.uniform(20, 40), effects: [.service(.node("Q"), .scaleTime(by: 0.5))]),
+                Investment(
+                    id: "DIGITAL", capexUSD: g.uniform(20, 50),
+                    effects: [.service(.node("BOR"), .scaleTime(by: g.uniform(0.3, 0.7)))]),
+                Investment(
+                    id: "GREENLANE", capexUSD: g.uniform(20, 50),
+                    effects: [.service(.node("BOR"), .addDelay(days: -1)), .service(.node("BOR"), .scaleCost(by: 0.5))]),
+                Investment(
+                    id: "VESSELS", capexUSD: g.uniform(30, 60), maxUnits: 2,
+                    effects: [
+                        .service(.link("P-Q"), .setTime(days: g.uniform(1, 2))),
+                        .linkCapacity("P-Q", teu: g.uniform(5, 15)),
+                    ]),
+                Investment(
+                    id: "PORT", capexUSD: g.uniform(20, 40), effects: [.service(.node("Q"), .scaleTime(by: 0.5))]),
                 // Cheaper but slower: not dominated, so the old service must close when it is built.
-                Investment(id: "SLOWTRAIN", capexUSD: g.uniform(5, 15),
-                           effects: [.service(.link("A-BOR"), .scaleCost(by: 0.3)), .service(.link("A-BOR"), .addDelay(days: 1))]),
-                Investment(id: "DRYPORT", capexUSD: g.uniform(10, 30), effects: [.service(.node("A"), .setTime(days: 0))]),
+                Investment(
+                    id: "SLOWTRAIN", capexUSD: g.uniform(5, 15),
+                    effects: [
+                        .service(.link("A-BOR"), .scaleCost(by: 0.3)), .service(.link("A-BOR"), .addDelay(days: 1)),
+                    ]),
+                Investment(
+                    id: "DRYPORT", capexUSD: g.uniform(10, 30), effects: [.service(.node("A"), .setTime(days: 0))]),
             ],
             budgetUSD: g.uniform(70, 150))
         return (scenarios, catalog)
@@ -90,7 +103,9 @@ struct PlanServiceTests {
                     let network = try InvestmentProgram.apply(chosen, of: catalog, to: scenario.network)
                     let alone = try Simulator(solver: solver).run(network, scenario: scenario.name)
                     let block = solved.program.blocks[s].cost(solved.solution)
-                    #expect(isClose(block, try #require(alone.objectiveValue), tolerance: 1e-6), "seed \(seed), \(scenario.name)")
+                    #expect(
+                        isClose(block, try #require(alone.objectiveValue), tolerance: 1e-6),
+                        "seed \(seed), \(scenario.name)")
                 }
             }
             chosenPortfolios.insert(chosen)
@@ -110,7 +125,9 @@ struct PlanServiceTests {
                 links: [F.link("A", "BOR", cost: 10, time: 2), F.link("BOR", "Z", cost: 10, time: 2)],
                 demands: [F.demand("A", "Z", teu: 100, vot: vot)])
             let catalog = InvestmentCatalog(
-                investments: [Investment(id: "DIGITAL", capexUSD: 10, effects: [.service(.node("BOR"), .setTime(days: 1))])],
+                investments: [
+                    Investment(id: "DIGITAL", capexUSD: 10, effects: [.service(.node("BOR"), .setTime(days: 1))])
+                ],
                 budgetUSD: 100)
             let solved = try Planner(solver: solver, options: SolveOptions(mipGap: 0))
                 .solve([PlanScenario(name: "one", network: network, weight: 1)], catalog, objective: .expectedCost)
@@ -127,11 +144,14 @@ struct PlanServiceTests {
     func replacesTheOldService() throws {
         let network = try F.network(
             links: [F.link("A", "Z", cost: 100, time: 2)],
-            demands: [F.demand("A", "Z", teu: 10, vot: 1, id: "slow"), F.demand("A", "Z", teu: 10, vot: 100, id: "fast")])
+            demands: [
+                F.demand("A", "Z", teu: 10, vot: 1, id: "slow"), F.demand("A", "Z", teu: 10, vot: 100, id: "fast"),
+            ])
         let catalog = InvestmentCatalog(
             investments: [
-                Investment(id: "SLOWTRAIN", capexUSD: 1,
-                           effects: [.service(.link("A-Z"), .scaleCost(by: 0.5)), .service(.link("A-Z"), .addDelay(days: 3))])
+                Investment(
+                    id: "SLOWTRAIN", capexUSD: 1,
+                    effects: [.service(.link("A-Z"), .scaleCost(by: 0.5)), .service(.link("A-Z"), .addDelay(days: 3))])
             ],
             budgetUSD: 10)
         let scenario = PlanScenario(name: "one", network: network, weight: 1)
@@ -140,7 +160,8 @@ struct PlanServiceTests {
         // Built, both demands take the slow service: 10 × (50 + 1 × 5) + 10 × (50 + 100 × 5) = 6,050 USD/yr
         // (keeping the old service for the fast demand would give 10 × 55 + 10 × (100 + 200) = 3,550).
         #expect(isClose(try #require(forced.program.annualObjective(forced.solution)), 6_050, tolerance: 1e-6))
-        let free = try Planner(solver: solver, options: SolveOptions(mipGap: 0)).solve([scenario], catalog, objective: .expectedCost)
+        let free = try Planner(solver: solver, options: SolveOptions(mipGap: 0)).solve(
+            [scenario], catalog, objective: .expectedCost)
         #expect(free.units == [0], "not built: 10 × 102 + 10 × 300 = 4,020 USD/yr is cheaper")
     }
 }

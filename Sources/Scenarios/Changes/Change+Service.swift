@@ -8,7 +8,8 @@ extension Change {
     func serviceSummary(_ selector: Selector, _ change: ServiceChange) -> String {
         let amount =
             switch change {
-            case .addDelay(let days): days < 0 ? "-\(FieldReader.format(-days)) days" : "+\(FieldReader.format(days)) days"
+            case .addDelay(let days):
+                days < 0 ? "-\(FieldReader.format(-days)) days" : "+\(FieldReader.format(days)) days"
             case .scaleTime(let factor), .scaleCost(let factor): "by \(FieldReader.format(factor))"
             case .setTime(let days): "to \(FieldReader.format(days)) days"
             }
@@ -74,7 +75,9 @@ extension Change {
             for p in periods {
                 let extra = schedule.linkExtraDays[l][p]
                 draft.periods?.linkExtraDays[l][p] =
-                    if case .addDelay(let days) = change { extra + days } else { change.applied(to: time + extra) - time }
+                    if case .addDelay(let days) = change { extra + days } else {
+                        change.applied(to: time + extra) - time
+                    }
             }
         }
         for n in hit.nodes {

@@ -122,7 +122,9 @@ extension PlanFile {
                         fail("unknown link '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: linkIDs))
                     }
                     for link in links where change.applied(to: link.timeDays) < 0 && change.changesTime {
-                        fail("cuts more days than link '\(link.id.rawValue)' has (time_days \(FieldReader.format(link.timeDays))): expected a result ≥ 0 days")
+                        let days = FieldReader.format(link.timeDays)
+                        let what = "link '\(link.id.rawValue)' has (time_days \(days))"
+                        fail("cuts more days than \(what): expected a result ≥ 0 days")
                     }
                 case .node(let id):
                     let node = network.node(id)
@@ -130,7 +132,9 @@ extension PlanFile {
                         fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
                     }
                     if let node, change.changesTime, change.applied(to: node.dwellDays) < 0 {
-                        fail("cuts more days than node '\(id.rawValue)' has (dwell_days \(FieldReader.format(node.dwellDays))): expected a result ≥ 0 days")
+                        let days = FieldReader.format(node.dwellDays)
+                        let what = "node '\(id.rawValue)' has (dwell_days \(days))"
+                        fail("cuts more days than \(what): expected a result ≥ 0 days")
                     }
                 }
             case .storage(let id, _, let holding):
@@ -168,22 +172,26 @@ extension PlanFile {
         }
         var errors: [ScenarioError] = []
         var reported: Set<String> = []
+        func fail(_ projects: Set<Int>, _ what: String) {
+            guard let first = projects.min() else { return }
+            let message = "\(projects.count) projects change the time or cost of \(what); at most "
+                + "\(Self.maximumServiceProjects) may (in \(scenarioFile))"
+            let site = investmentSites[first]
+            errors.append(ScenarioError(at: site.position, field: site.path, message: message,
+                                        hint: "merge some of these projects into one"))
+        }
         for link in network.links {
             let projects = (onLink[link.id.rawValue] ?? []).union(onLink[link.baseID.rawValue] ?? [])
                 .union(onNode[link.to.rawValue] ?? [])
-            guard projects.count > Self.maximumServiceProjects, reported.insert(link.baseID.rawValue).inserted,
-                  let first = projects.min() else { continue }
-            let message = "\(projects.count) projects change the time or cost of link '\(link.baseID.rawValue)' or the node it enters; at most \(Self.maximumServiceProjects) may (in \(scenarioFile))"
-            errors.append(ScenarioError(at: investmentSites[first].position, field: investmentSites[first].path, message: message,
-                                        hint: "merge some of these projects into one"))
+            let many = projects.count > Self.maximumServiceProjects
+            guard many, reported.insert(link.baseID.rawValue).inserted else { continue }
+            fail(projects, "link '\(link.baseID.rawValue)' or the node it enters")
         }
         for demand in network.demands {
             let projects = onNode[demand.from.rawValue] ?? []
-            guard projects.count > Self.maximumServiceProjects, reported.insert("node:\(demand.from)").inserted,
-                  let first = projects.min() else { continue }
-            let message = "\(projects.count) projects change the time or cost of origin '\(demand.from.rawValue)'; at most \(Self.maximumServiceProjects) may (in \(scenarioFile))"
-            errors.append(ScenarioError(at: investmentSites[first].position, field: investmentSites[first].path, message: message,
-                                        hint: "merge some of these projects into one"))
+            let many = projects.count > Self.maximumServiceProjects
+            guard many, reported.insert("node:\(demand.from)").inserted else { continue }
+            fail(projects, "origin '\(demand.from.rawValue)'")
         }
         return errors
     }

@@ -70,8 +70,8 @@ extension PlanFile {
 
     /// The effect types, as written in plan files.
     static let effectKinds = [
-        "add_capacity", "add_link", "add_node", "add_storage", "upgrade_link", "add_delay", "scale_time", "set_time_days",
-        "scale_dwell", "set_dwell_days", "scale_cost",
+        "add_capacity", "add_link", "add_node", "add_storage", "upgrade_link", "add_delay", "scale_time",
+        "set_time_days", "scale_dwell", "set_dwell_days", "scale_cost",
     ]
 
     /// Reads an effect on time or cost: `link` or `node` (`scale_dwell` and `set_dwell_days`: `node`) and
@@ -88,7 +88,8 @@ extension PlanFile {
             ? reader.number("factor", required: true)
             : reader.days("days", required: true, rule: key == "add_delay" ? .finite : .nonNegative)
         if !dwell, (link == nil) == (node == nil) {
-            reader.report(ScenarioError(at: reader.position, field: path, message: "give exactly one of 'link' or 'node'"))
+            let message = "give exactly one of 'link' or 'node'"
+            reader.report(ScenarioError(at: reader.position, field: path, message: message))
         }
         diagnostics.append(contentsOf: reader.problems)
         let value = amount ?? 0

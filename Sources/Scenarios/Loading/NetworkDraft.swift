@@ -158,7 +158,9 @@ struct NetworkDraft {
         var demands = demands
         var links = links
         for d in demands.indices where demands[d].tonnesPerTEU == nil { demands[d].tonnesPerTEU = tonnesPerTEU }
-        for l in links.indices where links[l].teuPerTrain == nil && links[l].mode == .rail { links[l].teuPerTrain = teuPerTrain }
+        for l in links.indices where links[l].teuPerTrain == nil && links[l].mode == .rail {
+            links[l].teuPerTrain = teuPerTrain
+        }
         return try Network(nodes: nodes, links: links, demands: demands)
     }
 }
