@@ -82,4 +82,22 @@ struct PlanFileServiceTests {
             \.description)
         #expect(seasonal.contains { $0.contains("valued only in scenarios without periods") })
     }
+
+    @Test("An upgrade_link on a link whose time or cost another effect changes is an error at the upgrade")
+    func upgradeAndService() throws {
+        let text = """
+            budget_usd: 100
+            investments:
+              - { id: DIGITAL, capex_usd: 1, effects: [ scale_dwell: { node: X, factor: 0.5 } ] }
+              - { id: FAST, capex_usd: 1, effects: [ upgrade_link: { link: DOS-X, time_reduction_days: 1 } ] }
+            """
+        let plan = try PlanFile.load(text: text, file: "plan.yaml")
+        let found = plan.check(against: try Self.network(), scenarioFile: "s.yaml").map(\.description)
+        #expect(
+            found == [
+                "plan.yaml:4:5: error: investments[1]: upgrades link 'DOS-X', whose time or cost (or that of the node it "
+                    + "enters) 'DIGITAL' also changes: the plan cannot value both (in s.yaml) "
+                    + "(write the upgrade as add_delay / scale_cost effects on the link)"
+            ])
+    }
 }

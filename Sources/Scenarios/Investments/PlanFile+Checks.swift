@@ -193,6 +193,22 @@ extension PlanFile {
             guard many, reported.insert("node:\(demand.from)").inserted else { continue }
             fail(projects, "origin '\(demand.from.rawValue)'")
         }
+        // An upgrade's parallel copy keeps the link's other values: it cannot take these effects as well.
+        for (i, investment) in catalog.investments.enumerated() {
+            for case .upgradeLink(let id, _, _) in investment.effects {
+                for link in network.links where link.id == id || link.baseID == id {
+                    let projects = (onLink[link.id.rawValue] ?? []).union(onLink[link.baseID.rawValue] ?? [])
+                        .union(onNode[link.to.rawValue] ?? [])
+                    guard let other = projects.min(), reported.insert("upgrade:\(link.baseID)").inserted else { continue }
+                    let message = "upgrades link '\(link.baseID.rawValue)', whose time or cost (or that of the node it "
+                        + "enters) '\(catalog.investments[other].id)' also changes: the plan cannot value both "
+                        + "(in \(scenarioFile))"
+                    let hint = "write the upgrade as add_delay / scale_cost effects on the link"
+                    let site = investmentSites[i]
+                    errors.append(ScenarioError(at: site.position, field: site.path, message: message, hint: hint))
+                }
+            }
+        }
         return errors
     }
 }
