@@ -2,7 +2,7 @@ import FreightNetwork
 import LinearProgramming
 
 extension InvestmentProgram {
-    /// The variants by which an annual block values the projects that change time or cost.
+    /// The variants by which a block values the projects that change time or cost.
     ///
     /// Every link whose own time or cost, or whose head node's dwell or handling, some projects P change gets
     /// a parallel variant per non-empty set S ⊆ P: the link as it is with exactly S built (the effects of S
@@ -15,7 +15,9 @@ extension InvestmentProgram {
     /// The origin's handling and dwell, which every delivered TEU of a demand pays, get the same treatment:
     /// columns o[d,S] (S ⊆ P, ∅ too) with Σ_S o[d,S] + u[d] = teu(d), each costing the change of the origin
     /// cost under S and gated like a variant. So the block costs exactly what the network with the built
-    /// projects applied costs, whatever the sign of the changes (a cheaper but slower service too).
+    /// projects applied costs, whatever the sign of the changes (a cheaper but slower service too). In a
+    /// seasonal block a variant takes the link's period factors and extra days, plus its head node's dwell
+    /// change in every period; the origin columns split the year's shipped TEU.
     struct ServiceVariants {
         /// `variantOf[v]`: for a variant link v, the link it is a variant of and the projects built in it.
         var variantOf: [Int: (link: Int, projects: [Int])] = [:]
@@ -114,8 +116,9 @@ struct ServiceBlockRows {
     let network: Network
     let variants: InvestmentProgram.ServiceVariants
     let catalog: InvestmentCatalog
-    /// Origin columns in the block's own program: (column, demand, projects built in it).
-    private(set) var origins: [(variable: LinearProgram.Variable, demand: Int, projects: [Int])] = []
+    /// Origin columns in the block's own program: the column, its demand, the projects built in it and the
+    /// most TEU/year it can carry (the gates' M).
+    private(set) var origins: [(variable: LinearProgram.Variable, demand: Int, projects: [Int], bound: Double)] = []
 
     init(s: Int, network: Network, variants: InvestmentProgram.ServiceVariants, catalog: InvestmentCatalog) {
         self.s = s
@@ -124,44 +127,81 @@ struct ServiceBlockRows {
         self.catalog = catalog
     }
 
-    /// Sets each variant column's cost to its link's generalised cost with its projects built, and adds the
-    /// origin columns and rows, in the block's own program `local`.
+    /// Link `l` and its head node as they are with its variant's projects built (`l` itself when it is none).
+    func changed(_ l: Int) -> (link: Link, head: Node) {
+        let info = variants.variantOf[l] ?? (l, [])
+        let link = InvestmentProgram.changed(network.links[info.link], by: info.projects, catalog)
+        let head = InvestmentProgram.changed(network.nodes[network.linkEnds[l].to], by: info.projects, catalog)
+        return (link, head)
+    }
+
+    /// Annual blocks: sets each variant column's cost to its link's generalised cost with its projects built,
+    /// and adds the origin columns (Σ_S o[d,S] + u[d] = teu(d)), in the block's own program `local`.
     mutating func price(_ local: inout LinearProgram, flow: FlowProgram) {
         for (k, columns) in flow.flow.enumerated() {
             let vot = flow.commodities[k].valueOfTimeUSDPerTEUDay
-            for column in columns {
-                guard let info = variants.variantOf[column.link] else { continue }
-                let link = InvestmentProgram.changed(network.links[info.link], by: info.projects, catalog)
-                let head = InvestmentProgram.changed(
-                    network.nodes[network.linkEnds[column.link].to], by: info.projects, catalog)
-                let cost =
-                    link.costUSDPerTEU + vot * link.timeDays + head.handlingCostUSDPerTEU + vot * head.dwellDays
+            for column in columns where variants.variantOf[column.link] != nil {
+                let (link, head) = changed(column.link)
+                let cost = link.costUSDPerTEU + vot * link.timeDays + head.handlingCostUSDPerTEU + vot * head.dwellDays
                 local.setCost(column.variable, cost)
             }
         }
         for (d, demand) in network.demands.enumerated() {
-            guard let n = network.index(of: demand.from), let projects = variants.projectsAt[n] else { continue }
-            let origin = network.nodes[n]
-            let vot = demand.valueOfTimeUSDPerTEUDay
-            var terms = [LinearProgram.Term(flow.unmet[d], 1)]
-            for S in InvestmentProgram.subsets(of: projects) {
-                let node = InvestmentProgram.changed(origin, by: S, catalog)
-                let change =
-                    node.handlingCostUSDPerTEU - origin.handlingCostUSDPerTEU + vot
-                    * (node.dwellDays - origin.dwellDays)
-                let label = S.isEmpty ? "none" : S.map { catalog.investments[$0].id }.joined(separator: "+")
-                let o = local.addVariable(
-                    FlowProgram.clipped("o_\(demand.id.rawValue)_\(label)"), bounds: .range(0, demand.teu), cost: change
-                )
-                origins.append((o, d, S))
-                terms.append(.init(o, 1))
-            }
-            local.addConstraint(FlowProgram.clipped("origin_\(demand.id.rawValue)"), terms, bounds: .fixed(demand.teu))
+            addOrigins(&local, d, terms: [.init(flow.unmet[d], 1)], total: demand.teu, bound: demand.teu)
         }
     }
 
+    /// Seasonal blocks: a variant's head-node dwell change is in its extra days (``extraDays(_:)``); this adds
+    /// its handling change to the cost of its columns, and the origin columns (Σ_S o[d,S] = Σ_p shipped[d,p]).
+    mutating func price(_ local: inout LinearProgram, period: PeriodProgram) {
+        for columns in period.flow {
+            for column in columns where variants.variantOf[column.link] != nil {
+                let head = network.nodes[network.linkEnds[column.link].to]
+                let handling = changed(column.link).head.handlingCostUSDPerTEU - head.handlingCostUSDPerTEU
+                local.setCost(column.variable, column.unitCost + handling)
+            }
+        }
+        for d in network.demands.indices {
+            let shipped = period.shipped[d].map { LinearProgram.Term($0, -1) }
+            addOrigins(&local, d, terms: shipped, total: 0, bound: period.due[d].reduce(0, +))
+        }
+    }
+
+    /// Days a seasonal variant's transit gains in every period: its head node's dwell change.
+    func extraDays(_ v: Int) -> Double {
+        changed(v).head.dwellDays - network.nodes[network.linkEnds[v].to].dwellDays
+    }
+
+    /// The origin columns of demand `d` when projects change its origin: one per set S of them, costing the
+    /// change of the origin's handling and dwell under S, with the row `terms` + Σ_S o[d,S] = `total`.
+    private mutating func addOrigins(
+        _ local: inout LinearProgram, _ d: Int, terms: [LinearProgram.Term], total: Double, bound: Double
+    ) {
+        let demand = network.demands[d]
+        guard let n = network.index(of: demand.from), let projects = variants.projectsAt[n] else { return }
+        let origin = network.nodes[n]
+        let vot = demand.valueOfTimeUSDPerTEUDay
+        var row = terms
+        for S in InvestmentProgram.subsets(of: projects) {
+            let node = InvestmentProgram.changed(origin, by: S, catalog)
+            let handling = node.handlingCostUSDPerTEU - origin.handlingCostUSDPerTEU
+            let change = handling + vot * (node.dwellDays - origin.dwellDays)
+            let o = local.addVariable(
+                FlowProgram.clipped("o_\(demand.id.rawValue)_\(label(S))"), bounds: .range(0, bound), cost: change)
+            origins.append((o, d, S, bound))
+            row.append(.init(o, 1))
+        }
+        local.addConstraint(FlowProgram.clipped("origin_\(demand.id.rawValue)"), row, bounds: .fixed(total))
+    }
+
+    /// `A+B` for a set of projects, `none` for the empty set.
+    private func label(_ projects: [Int]) -> String {
+        projects.isEmpty ? "none" : projects.map { catalog.investments[$0].id }.joined(separator: "+")
+    }
+
     /// The gates in the plan's program: a variant (or origin column) open only when exactly its projects are
-    /// built, a changed link only when none of its projects is. `columnsOnLink` and `mapped` are in `lp`.
+    /// built, a changed link only when none of its projects is. `columnsOnLink[l]` (every period's) and
+    /// `mapped` are in `lp`.
     func addGates(
         _ lp: inout LinearProgram, columnsOnLink: [[LinearProgram.Variable]],
         mapped: (LinearProgram.Variable) -> LinearProgram.Variable,
@@ -193,11 +233,8 @@ struct ServiceBlockRows {
         for origin in origins {
             let demand = network.demands[origin.demand]
             guard let n = network.index(of: demand.from), let all = variants.projectsAt[n] else { continue }
-            let label =
-                "o_\(demand.id.rawValue)_"
-                + (origin.projects.isEmpty
-                    ? "none" : origin.projects.map { catalog.investments[$0].id }.joined(separator: "+"))
-            gate(label, [mapped(origin.variable)], projects: origin.projects, all: all, bound: demand.teu)
+            let name = "o_\(demand.id.rawValue)_\(label(origin.projects))"
+            gate(name, [mapped(origin.variable)], projects: origin.projects, all: all, bound: origin.bound)
         }
     }
 }

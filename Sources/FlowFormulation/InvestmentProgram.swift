@@ -43,7 +43,7 @@ public struct PlanScenario: Sendable {
 ///     new link/node:   Σ flow − c·y[i] ≤ 0, or Σ flow − M·y[i] ≤ 0 when unlimited (M = the scenario's total demand)
 ///     upgraded link:   a parallel copy with the lower tariff/time sharing the link's capacity row, Σ flow ≤ M·y[i]
 ///     time/cost change: a variant of each link it reaches per set S of such projects, open only when exactly S
-///                      is built (annual blocks; see ``ServiceVariants``)
+///                      is built (see ``ServiceVariants``)
 ///     storage (periods): Σ_k s[k,n,p] − Σ_i Δ[i,n]·y[i] ≤ storage(n)     (TEU, a stock; annual blocks ignore it)
 ///     budget:          Σ_i capex[i]·y[i] ≤ budget
 ///     prerequisites:   z[i] ≤ z[j] for i requires j;  z[i] + z[j] ≤ 1 for i excludes j

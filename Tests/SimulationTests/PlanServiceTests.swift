@@ -164,4 +164,55 @@ struct PlanServiceTests {
             [scenario], catalog, objective: .expectedCost)
         #expect(free.units == [0], "not built: 10 × 102 + 10 × 300 = 4,020 USD/yr is cheaper")
     }
+
+    @Test("Seasonal: every portfolio of time and cost effects costs what the seasonal scenario with it built costs")
+    func seasonalPortfolios() throws {
+        // Three periods; A → W is half open in p3 with 10 extra days, W → B halved in p2. Effects on A → W
+        // (faster), on W's dwell and handling (the head of A → W), on the origin A, and a cheaper but slower
+        // W → B: every variant, origin column and gate of a seasonal block is used by some portfolio.
+        var demand = F.demand("A", "B", teu: 300, vot: 4, penalty: 900)
+        demand.latePenaltyUSDPerTEUDay = 6
+        let network = try F.network(
+            nodes: [F.node("A", handling: 5, dwell: 3), F.node("W", capacity: 500, handling: 20, dwell: 12)],
+            links: [
+                F.link("A", "W", cost: 10, time: 20, capacity: 400),
+                F.link("W", "B", cost: 60, time: 15, capacity: 250),
+                F.link("A", "B", cost: 200, time: 30),
+            ],
+            demands: [demand])
+        var schedule = PeriodSchedule(
+            periods: [.init(name: "p1", days: 120), .init(name: "p2", days: 120), .init(name: "p3", days: 125)],
+            for: network)
+        schedule.linkCapacityFactor[0] = [1, 1, 0.5]
+        schedule.linkExtraDays[0] = [0, 0, 10]
+        schedule.linkCapacityFactor[1] = [1, 0.5, 1]
+        schedule.demandShare[0] = [0.2, 0.5, 0.3]
+        let catalog = InvestmentCatalog(
+            investments: [
+                Investment(id: "FAST", capexUSD: 1, effects: [.service(.link("A-W"), .scaleTime(by: 0.25))]),
+                Investment(
+                    id: "DIGITAL", capexUSD: 1,
+                    effects: [.service(.node("W"), .setTime(days: 2)), .service(.node("W"), .scaleCost(by: 0.5))]),
+                Investment(id: "DRYPORT", capexUSD: 1, effects: [.service(.node("A"), .addDelay(days: -3))]),
+                Investment(
+                    id: "SLOW", capexUSD: 1,
+                    effects: [.service(.link("W-B"), .scaleCost(by: 0.2)), .service(.link("W-B"), .addDelay(days: 40))]),
+            ], budgetUSD: 100)
+        let scenario = PlanScenario(name: "seasons", network: network, weight: 1, periods: schedule)
+        let planner = Planner(solver: solver, valueProjects: false)
+        var costs: Set<Int> = []
+        for mask in 0..<16 {
+            let portfolio = (0..<4).map { mask >> $0 & 1 }
+            let fixed = Dictionary(uniqueKeysWithValues: portfolio.enumerated().map { ($0, $1...$1) })
+            let solve = try planner.solve([scenario], catalog, objective: .expectedCost, units: fixed)
+            let mip = try #require(solve.program.annualObjective(solve.solution))
+            let built = try InvestmentProgram.apply(portfolio, of: catalog, to: network)
+            let seasonal = try Simulator(solver: solver).run(
+                built, periods: InvestmentProgram.extended(schedule, from: network, to: built), scenario: "by hand")
+            let byHand = try #require(seasonal.objectiveValue)
+            #expect(isClose(mip, byHand, tolerance: 1e-7), "portfolio \(portfolio): MIP \(mip), by hand \(byHand)")
+            costs.insert(Int(byHand.rounded()))
+        }
+        #expect(costs.count > 8, "the projects matter: \(costs.sorted())")
+    }
 }

@@ -111,10 +111,6 @@ extension PlanFile {
             case .newNode(let node):
                 if network.index(of: node.id) != nil { fail("node '\(node.id.rawValue)' already exists") }
             case .service(let target, let change):
-                if hasPeriods {
-                    fail("an effect on time or cost is valued only in scenarios without periods",
-                         "plan this scenario's time and cost effects as scenario changes instead")
-                }
                 switch target {
                 case .link(let id):
                     let links = network.links.filter { $0.id == id || $0.baseID == id }
@@ -199,7 +195,8 @@ extension PlanFile {
                 for link in network.links where link.id == id || link.baseID == id {
                     let projects = (onLink[link.id.rawValue] ?? []).union(onLink[link.baseID.rawValue] ?? [])
                         .union(onNode[link.to.rawValue] ?? [])
-                    guard let other = projects.min(), reported.insert("upgrade:\(link.baseID)").inserted else { continue }
+                    let first = reported.insert("upgrade:\(link.baseID)").inserted
+                    guard let other = projects.min(), first else { continue }
                     let message = "upgrades link '\(link.baseID.rawValue)', whose time or cost (or that of the node it "
                         + "enters) '\(catalog.investments[other].id)' also changes: the plan cannot value both "
                         + "(in \(scenarioFile))"
