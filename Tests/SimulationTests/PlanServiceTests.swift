@@ -180,13 +180,13 @@ struct PlanServiceTests {
                 F.link("A", "B", cost: 200, time: 30),
             ],
             demands: [demand])
+        let days: [Double] = [120, 120, 125]
         var schedule = PeriodSchedule(
-            periods: [.init(name: "p1", days: 120), .init(name: "p2", days: 120), .init(name: "p3", days: 125)],
-            for: network)
-        schedule.linkCapacityFactor[0] = [1, 1, 0.5]
-        schedule.linkExtraDays[0] = [0, 0, 10]
-        schedule.linkCapacityFactor[1] = [1, 0.5, 1]
-        schedule.demandShare[0] = [0.2, 0.5, 0.3]
+            periods: days.enumerated().map { .init(name: "p\($0 + 1)", days: $1) }, for: network)
+        (schedule.linkCapacityFactor, schedule.linkExtraDays) = (
+            [[1, 1, 0.5], [1, 0.5, 1], [1, 1, 1]], [[0, 0, 10], [0, 0, 0], [0, 0, 0]]
+        )
+        schedule.demandShare = [[0.2, 0.5, 0.3]]
         let catalog = InvestmentCatalog(
             investments: [
                 Investment(id: "FAST", capexUSD: 1, effects: [.service(.link("A-W"), .scaleTime(by: 0.25))]),
