@@ -10,7 +10,8 @@ extension InvestmentProgram {
 
     /// The built projects' effects as network edits: first every new node and link (capacity per unit ×
     /// units), then the changes to existing elements, which may name the new ones. A link id names every
-    /// link with that id or base id (both directions); an upgrade cuts the tariff and time, to 0 at the least.
+    /// link with that id or base id (both directions); an upgrade cuts the tariff and time, to 0 at the least; a
+    /// change of time or cost is made once, however many units are built.
     static func edits(_ units: [Int], of catalog: InvestmentCatalog, to network: Network) -> [NetworkEdit] {
         let built = catalog.investments.enumerated().filter { units.indices.contains($0.offset) && units[$0.offset] > 0 }
         var edits: [NetworkEdit] = []
@@ -49,6 +50,10 @@ extension InvestmentProgram {
                     edits += linksNamed(id).flatMap { l -> [NetworkEdit] in
                         [.addSurcharge(.link(l), usdPerTEU: -cost), .addDelay(.link(l), days: -time)]
                     }
+                case .service(.link(let id), let change):
+                    edits += linksNamed(id).map { change.edit(.link($0)) }
+                case .service(.node(let id), let change):
+                    edits += nodesNamed(id).map { change.edit(.node($0)) }
                 default:
                     break
                 }

@@ -52,7 +52,7 @@ extension InvestmentProgram {
                         upgrades.append((i, copy, base.id))
                         links.append(copy)
                     }
-                case .linkCapacity, .nodeCapacity, .storage:
+                case .linkCapacity, .nodeCapacity, .storage, .service:
                     break
                 }
             }
@@ -97,7 +97,7 @@ extension InvestmentProgram {
                     }
                 case .storage(let id, let teu, _):
                     if let n = augmentedNetwork.index(of: id) { result.storageDelta[n, default: []].append((i, teu)) }
-                case .upgradeLink:
+                case .upgradeLink, .service:
                     break
                 }
             }
@@ -107,18 +107,23 @@ extension InvestmentProgram {
 
     static func addBlock(
         _ lp: inout LinearProgram, s: Int, _ scenario: PlanScenario, weight: Double, catalog: InvestmentCatalog,
-        build: [LinearProgram.Variable], objective: PlanObjective, worst: LinearProgram.Variable?
+        build: [LinearProgram.Variable], built: [LinearProgram.Variable], objective: PlanObjective,
+        worst: LinearProgram.Variable?
     ) throws(NetworkError) -> Block {
-        let augmented = try augment(scenario.network, catalog)
+        var augmented = try augment(scenario.network, catalog)
+        let variants = try addServiceVariants(&augmented, catalog)
         let network = augmented.network
         let flow = FlowProgram(network: network, objective: .minCost)
+        var program = flow.program
+        var service = ServiceBlockRows(s: s, network: network, variants: variants, catalog: catalog)
+        service.price(&program, flow: flow)
         let offset = lp.columnCount
         let demandTEU = network.demands.reduce(0) { $0 + $1.teu }
         let bigM = max(demandTEU, 1)
         func mapped(_ v: LinearProgram.Variable) -> LinearProgram.Variable { LinearProgram.Variable(index: offset + v.index) }
 
         // Columns, with this scenario's share of the objective.
-        copyColumns(of: flow.program, into: &lp, s: s, weight: weight, objective: objective,
+        copyColumns(of: program, into: &lp, s: s, weight: weight, objective: objective,
                     unmet: flow.unmet.map(mapped), demandTEU: demandTEU)
 
         // Rows: capacity rows get the build terms, and the upgrade copies' flow.
@@ -130,8 +135,11 @@ extension InvestmentProgram {
         for columns in flow.flow { for c in columns { columnsOnLink[c.link].append(mapped(c.variable)) } }
         var sharing: [Int: [Int]] = [:]
         for (copy, info) in augmented.upgradeOf { sharing[info.link, default: []].append(copy) }
+        for (v, info) in variants.variantOf.sorted(by: { $0.key < $1.key }) {
+            sharing[info.link, default: []].append(v)
+        }
 
-        for (r, row) in flow.program.rows.enumerated() {
+        for (r, row) in program.rows.enumerated() {
             var terms = row.terms.map { LinearProgram.Term(mapped($0.variable), $0.coefficient) }
             var bounds = row.bounds
             if let l = linkOfRow[r] {
@@ -152,7 +160,9 @@ extension InvestmentProgram {
             lp.addConstraint(FlowProgram.clipped("s\(s)_gate_\(name)"), terms, bounds: .upper(0))
         }
         for (l, info) in augmented.newLink.sorted(by: { $0.key < $1.key }) where info.capacity == nil {
-            gate(network.links[l].id.rawValue, columnsOnLink[l], info.investment)
+            let variantColumns = variants.variantOf.keys.sorted().filter { variants.variantOf[$0]?.link == l }
+            let columns = columnsOnLink[l] + variantColumns.flatMap { columnsOnLink[$0] }
+            gate(network.links[l].id.rawValue, columns, info.investment)
         }
         for (l, info) in augmented.upgradeOf.sorted(by: { $0.key < $1.key }) {
             gate(network.links[l].id.rawValue, columnsOnLink[l], info.investment)
@@ -162,9 +172,12 @@ extension InvestmentProgram {
                 gate("\(network.nodes[n].id.rawValue)_\(network.links[l].id.rawValue)", columnsOnLink[l], info.investment)
             }
         }
-        if let worst { addWorstRow(of: flow.program, at: offset, into: &lp, s: s, worst: worst) }
-        return Block(scenario: scenario, network: network, flow: flow, periods: nil, columnOffset: offset,
-                     upgradeOf: augmented.upgradeOf, demandTEU: demandTEU)
+        service.addGates(&lp, columnsOnLink: columnsOnLink, mapped: mapped, build: build, built: built, bigM: bigM)
+        if let worst { addWorstRow(of: program, at: offset, into: &lp, s: s, worst: worst) }
+        var block = Block(scenario: scenario, network: network, flow: flow, periods: nil, columnOffset: offset,
+                          upgradeOf: augmented.upgradeOf, demandTEU: demandTEU)
+        if program.columnCount != flow.program.columnCount || !variants.variantOf.isEmpty { block.priced = program }
+        return block
     }
 
     /// Appends the columns of a scenario's own program (`local`) to the plan's program `lp`, with the

@@ -31,26 +31,42 @@ extension InvestmentProgram {
         catalog: InvestmentCatalog, build: [LinearProgram.Variable], built: [LinearProgram.Variable], objective: PlanObjective,
         worst: LinearProgram.Variable?
     ) throws(NetworkError) -> Block {
-        let augmented = try augment(scenario.network, catalog)
-        let local = extended(
-            schedule, from: scenario.network, to: augmented.network, copies: augmented.upgradeOf.mapValues(\.link))
-        // Pruning by cost is exact here: the candidates only lower the cheapest routes it bounds with.
-        let period = PeriodProgram(
-            network: augmented.network, schedule: local, objective: .minCost, pruneByCost: objective != .maxThroughput)
+        var augmented = try augment(scenario.network, catalog)
+        let variants = try addServiceVariants(&augmented, catalog)
+        var service = ServiceBlockRows(s: s, network: augmented.network, variants: variants, catalog: catalog)
+        var copies = augmented.upgradeOf.mapValues(\.link)
+        for (v, info) in variants.variantOf { copies[v] = info.link }
+        var local = extended(schedule, from: scenario.network, to: augmented.network, copies: copies)
+        for v in variants.variantOf.keys.sorted() {
+            let extra = service.extraDays(v)
+            if extra != 0 { local.linkExtraDays[v] = local.linkExtraDays[v].map { $0 + extra } }
+        }
+        // Pruning by cost is exact here: the candidates only lower the cheapest routes it bounds with (not
+        // with service variants, whose handling changes its bound does not see).
+        let prune = objective != .maxThroughput && variants.variantOf.isEmpty
+        let period = PeriodProgram(network: augmented.network, schedule: local, objective: .minCost, pruneByCost: prune)
+        var program = period.program
+        service.price(&program, period: period)
         let offset = lp.columnCount
         let dueTEU = period.due.reduce(0) { $0 + $1.reduce(0, +) }
         let rows = PeriodBlockRows(
             s: s, augmented: augmented, period: period, offset: offset, build: build, built: built,
-            bigM: max(dueTEU, 1))
-        copyColumns(of: period.program, into: &lp, s: s, weight: weight, objective: objective,
+            bigM: max(dueTEU, 1), variants: variants.variantOf.mapValues(\.link))
+        copyColumns(of: program, into: &lp, s: s, weight: weight, objective: objective,
                     unmet: period.lost.flatMap { $0 }.map(rows.mapped), demandTEU: dueTEU)
-        rows.addCapacityRows(&lp)
+        rows.addCapacityRows(&lp, program)
         rows.addSharedRows(&lp)
         rows.addGates(&lp)
-        if let worst { addWorstRow(of: period.program, at: offset, into: &lp, s: s, worst: worst) }
-        return Block(
+        let P = period.periodCount
+        let yearly = augmented.network.links.indices.map { l in (0..<P).flatMap { rows.columnsOnLink[l * P + $0] } }
+        service.addGates(
+            &lp, columnsOnLink: yearly, mapped: rows.mapped, build: build, built: built, bigM: max(dueTEU, 1))
+        if let worst { addWorstRow(of: program, at: offset, into: &lp, s: s, worst: worst) }
+        var block = Block(
             scenario: scenario, network: augmented.network, flow: nil, periods: period, columnOffset: offset,
             upgradeOf: augmented.upgradeOf, demandTEU: dueTEU)
+        if program.columnCount != period.program.columnCount || !variants.variantOf.isEmpty { block.priced = program }
+        return block
     }
 }
 
@@ -67,7 +83,7 @@ private struct PeriodBlockRows {
     let bigM: Double
     /// `columnsOnLink[l * P + p]`: the block's flow columns on link l in period p (MIP indices).
     let columnsOnLink: [[LinearProgram.Variable]]
-    /// `sharing[l]`: the upgrade copies of link l.
+    /// `sharing[l]`: the upgrade copies and service variants of link l.
     let sharing: [Int: [Int]]
 
     var network: Network { augmented.network }
@@ -76,7 +92,7 @@ private struct PeriodBlockRows {
 
     init(
         s: Int, augmented: InvestmentProgram.Augmented, period: PeriodProgram, offset: Int,
-        build: [LinearProgram.Variable], built: [LinearProgram.Variable], bigM: Double
+        build: [LinearProgram.Variable], built: [LinearProgram.Variable], bigM: Double, variants: [Int: Int] = [:]
     ) {
         self.s = s
         self.augmented = augmented
@@ -93,6 +109,7 @@ private struct PeriodBlockRows {
         self.columnsOnLink = columnsOnLink
         var sharing: [Int: [Int]] = [:]
         for (copy, info) in augmented.upgradeOf { sharing[info.link, default: []].append(copy) }
+        for (variant, link) in variants { sharing[link, default: []].append(variant) }
         self.sharing = sharing
     }
 
@@ -110,8 +127,9 @@ private struct PeriodBlockRows {
         return terms
     }
 
-    /// The period program's rows, its capacity and storage rows with the build terms.
-    func addCapacityRows(_ lp: inout LinearProgram) {
+    /// The period program's rows (`program`: the period program's, with any origin rows of service
+    /// variants), its capacity and storage rows with the build terms.
+    func addCapacityRows(_ lp: inout LinearProgram, _ program: LinearProgram) {
         var linkOfRow: [Int: (link: Int, period: Int)] = [:]
         var nodeOfRow: [Int: (node: Int, period: Int)] = [:]
         var storeOfRow: [Int: Int] = [:]
@@ -122,7 +140,7 @@ private struct PeriodBlockRows {
             for (p, row) in rows.enumerated() { if let row { nodeOfRow[row.index] = (n, p) } }
         }
         for (n, rows) in period.storageCapacity.enumerated() { for row in rows { if let row { storeOfRow[row.index] = n } } }
-        for (r, row) in period.program.rows.enumerated() {
+        for (r, row) in program.rows.enumerated() {
             var terms = row.terms.map { LinearProgram.Term(mapped($0.variable), $0.coefficient) }
             var bounds = row.bounds
             if let at = linkOfRow[r] {

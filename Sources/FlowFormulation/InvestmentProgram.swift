@@ -42,6 +42,8 @@ public struct PlanScenario: Sendable {
 ///     capacity rows:   Σ flow − Σ_i Δ[i,e]·y[i] ≤ capacity(e)          (existing link or node e)
 ///     new link/node:   Σ flow − c·y[i] ≤ 0, or Σ flow − M·y[i] ≤ 0 when unlimited (M = the scenario's total demand)
 ///     upgraded link:   a parallel copy with the lower tariff/time sharing the link's capacity row, Σ flow ≤ M·y[i]
+///     time/cost change: a variant of each link it reaches per set S of such projects, open only when exactly S
+///                      is built (see ``ServiceVariants``)
 ///     storage (periods): Σ_k s[k,n,p] − Σ_i Δ[i,n]·y[i] ≤ storage(n)     (TEU, a stock; annual blocks ignore it)
 ///     budget:          Σ_i capex[i]·y[i] ≤ budget
 ///     prerequisites:   z[i] ≤ z[j] for i requires j;  z[i] + z[j] ≤ 1 for i excludes j
@@ -78,8 +80,14 @@ public struct InvestmentProgram: Sendable {
         /// max capacity, beside the flow block for a capacity target.
         public var capacity: LinearProgram.Variable? = nil
 
-        /// The block's own program: ``flow``'s or ``periods``'.
-        var local: LinearProgram { flow?.program ?? periods?.program ?? LinearProgram(name: "empty", sense: .minimize) }
+        /// ``flow``'s program with the service variants priced and the origin columns added (see
+        /// ``ServiceVariants``), when the scenario has any.
+        var priced: LinearProgram? = nil
+
+        /// The block's own program: ``priced``, ``flow``'s or ``periods``'.
+        var local: LinearProgram {
+            priced ?? flow?.program ?? periods?.program ?? LinearProgram(name: "empty", sense: .minimize)
+        }
 
         public func variable(_ v: LinearProgram.Variable) -> LinearProgram.Variable {
             LinearProgram.Variable(index: columnOffset + v.index)
@@ -186,7 +194,7 @@ public struct InvestmentProgram: Sendable {
                                                 build: build, built: built, objective: objective, worst: worst)
             } else {
                 block = try Self.addBlock(&lp, s: s, scenario, weight: weights[s], catalog: local, build: build,
-                                          objective: objective, worst: worst)
+                                          built: built, objective: objective, worst: worst)
             }
             if objective != .maxCapacity, let minimum = minimumCapacityTEU {
                 let total = try Self.addCapacityBlock(

@@ -51,6 +51,7 @@ extension PeriodProgram {
         let schedule = layout.schedule
         let transit = PeriodTransit(schedule)
         let reach = Reachability(network: network)
+        let leastExtraDays = schedule.linkExtraDays.map { $0.min() ?? 0 }
         var flow: [[FlowColumn]] = []
         var usable: [[Int]] = []
         for (k, commodity) in layout.commodities.enumerated() {
@@ -60,7 +61,8 @@ extension PeriodProgram {
             }
             var links = open.sorted()
             if layout.minCost && pruneByCost {
-                links = affordableLinks(links, commodity: commodity, sink: layout.sinks[k], network)
+                links = affordableLinks(
+                    links, commodity: commodity, sink: layout.sinks[k], network, leastExtraDays: leastExtraDays)
             }
             usable.append(links)
             var columns: [FlowColumn] = []

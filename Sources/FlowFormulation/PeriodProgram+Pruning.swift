@@ -4,12 +4,15 @@ extension PeriodProgram {
     /// Links of `usable` that an optimal min-cost solution may use for a commodity.
     ///
     /// Every route through link a costs at least min over origins o of (origin cost + d(o, tail a)) + cost(a) + d(head a, t) per TEU,
-    /// with d the cheapest static generalised cost (period factors and extra days only add cost or remove
-    /// links). When that bound exceeds the largest unmet penalty of the commodity's demands, carrying a TEU
+    /// with d the cheapest static generalised cost, each link's lowered by its most negative extra days in any
+    /// period (`leastExtraDays[l]`, ≤ 0: a period-scoped cut; factors and positive extra days only add cost or
+    /// remove links). When that bound exceeds the largest unmet penalty of the commodity's demands, carrying a TEU
     /// through a costs more than losing it, so any flow through a can be replaced by lost freight at lower
     /// cost and no optimum uses it: dropping the link is exact. Not used for max throughput (cost is not
     /// what stage 1 optimises).
-    static func affordableLinks(_ usable: [Int], commodity: Commodity, sink: Int, _ network: Network) -> [Int] {
+    static func affordableLinks(
+        _ usable: [Int], commodity: Commodity, sink: Int, _ network: Network, leastExtraDays: [Double] = []
+    ) -> [Int] {
         let demands = commodity.demands.map { network.demands[$0] }
         let penalty = demands.map(\.unmetPenaltyUSDPerTEU).max() ?? 0
         var start = [Int: Double]()
@@ -18,7 +21,11 @@ extension PeriodProgram {
             start[o] = min(start[o] ?? .infinity, FlowProgram.originCost(demand, network))
         }
         let vot = commodity.valueOfTimeUSDPerTEUDay
-        let cost = Dictionary(uniqueKeysWithValues: usable.map { ($0, FlowProgram.linkCost($0, vot: vot, network)) })
+        let cost = Dictionary(
+            uniqueKeysWithValues: usable.map { l in
+                let cut = leastExtraDays.indices.contains(l) ? min(0, leastExtraDays[l]) : 0
+                return (l, FlowProgram.linkCost(l, vot: vot, network) + vot * cut)
+            })
         let from = cheapest(usable, cost, start: start, forward: true, network)
         let to = cheapest(usable, cost, start: [sink: 0], forward: false, network)
         let limit = penalty * (1 + 1e-9) + 1e-6

@@ -19,6 +19,8 @@ public struct Demand: Sendable, Hashable, Identifiable {
     /// Penalty in USD per TEU per day of late delivery, in scenarios with periods; `nil` means the
     /// value of time (a late TEU costs what a slow one does).
     public var latePenaltyUSDPerTEUDay: Double?
+    /// Mass of cargo per TEU, tonnes, when known (for reports in Mt/yr; the model itself counts TEU).
+    public var tonnesPerTEU: Double?
 
     public init(
         id: ID? = nil,
@@ -27,7 +29,8 @@ public struct Demand: Sendable, Hashable, Identifiable {
         teu: Double,
         valueOfTimeUSDPerTEUDay: Double = Demand.defaultValueOfTimeUSDPerTEUDay,
         unmetPenaltyUSDPerTEU: Double = Demand.defaultUnmetPenaltyUSDPerTEU,
-        latePenaltyUSDPerTEUDay: Double? = nil
+        latePenaltyUSDPerTEUDay: Double? = nil,
+        tonnesPerTEU: Double? = nil
     ) {
         self.id = id ?? ID("\(from.rawValue)-\(to.rawValue)")
         self.from = from
@@ -36,5 +39,6 @@ public struct Demand: Sendable, Hashable, Identifiable {
         self.valueOfTimeUSDPerTEUDay = valueOfTimeUSDPerTEUDay
         self.unmetPenaltyUSDPerTEU = unmetPenaltyUSDPerTEU
         self.latePenaltyUSDPerTEUDay = latePenaltyUSDPerTEUDay
+        self.tonnesPerTEU = tonnesPerTEU
     }
 }

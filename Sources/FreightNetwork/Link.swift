@@ -32,6 +32,8 @@ public struct Link: Sendable, Hashable, Identifiable {
     public var timeDays: Double
     /// True when a scenario closed the link: it carries nothing.
     public var isClosed: Bool
+    /// TEU one train carries on this link, when known (for reports in trains/day; the model counts TEU).
+    public var teuPerTrain: Double?
 
     public init(
         id: ID,
@@ -45,7 +47,8 @@ public struct Link: Sendable, Hashable, Identifiable {
         capacityTEU: Double? = nil,
         costUSDPerTEU: Double,
         timeDays: Double,
-        isClosed: Bool = false
+        isClosed: Bool = false,
+        teuPerTrain: Double? = nil
     ) {
         self.id = id
         self.baseID = baseID ?? id
@@ -59,6 +62,7 @@ public struct Link: Sendable, Hashable, Identifiable {
         self.costUSDPerTEU = costUSDPerTEU
         self.timeDays = timeDays
         self.isClosed = isClosed
+        self.teuPerTrain = teuPerTrain
     }
 
     /// The id given to the reverse direction of a bidirectional link.

@@ -33,6 +33,13 @@ extension NetworkEdit {
         case .addCapacity(.node(let n), let teu): nodes[n].capacityTEU = nodes[n].capacityTEU.map { $0 + teu }
         case .addDelay(.link(let l), let days): links[l].timeDays = max(0, links[l].timeDays + days)
         case .addDelay(.node(let n), let days): nodes[n].dwellDays = max(0, nodes[n].dwellDays + days)
+        case .scaleTime(.link(let l), let factor): links[l].timeDays = max(0, links[l].timeDays * factor)
+        case .scaleTime(.node(let n), let factor): nodes[n].dwellDays = max(0, nodes[n].dwellDays * factor)
+        case .setTime(.link(let l), let days): links[l].timeDays = max(0, days)
+        case .setTime(.node(let n), let days): nodes[n].dwellDays = max(0, days)
+        case .scaleCost(.link(let l), let factor): links[l].costUSDPerTEU = max(0, links[l].costUSDPerTEU * factor)
+        case .scaleCost(.node(let n), let factor):
+            nodes[n].handlingCostUSDPerTEU = max(0, nodes[n].handlingCostUSDPerTEU * factor)
         case .addSurcharge(.link(let l), let usd): links[l].costUSDPerTEU = max(0, links[l].costUSDPerTEU + usd)
         case .addSurcharge(.node(let n), let usd):
             nodes[n].handlingCostUSDPerTEU = max(0, nodes[n].handlingCostUSDPerTEU + usd)

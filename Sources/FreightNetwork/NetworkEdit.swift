@@ -1,7 +1,8 @@
 /// One edit of a network, with one meaning wherever it comes from.
 ///
 /// Every way a network is changed maps onto these: scenario changes (`close`, `scale_capacity`,
-/// `set_capacity`, `add_delay`, `add_surcharge`, `scale_demand`, `add_storage`), sweep cases and
+/// `set_capacity`, `add_delay`, `add_surcharge`, `scale_demand`, `add_storage`, and through
+/// ``ServiceChange`` `scale_time`, `set_time_days`, `scale_dwell`, `set_dwell_days`, `scale_cost`), sweep cases and
 /// Monte Carlo samples (``capacityFactor(_:on:)``), the periods of a ``PeriodSchedule``
 /// (``PeriodSchedule/edits(inPeriod:)``) and the effects of built investments. Apply them with
 /// ``Network/applying(_:)``.
@@ -28,6 +29,12 @@ public enum NetworkEdit: Sendable, Hashable {
     /// Adds `days` to a link's transit time (`timeDays`) or a node's `dwellDays`; a negative amount
     /// shortens it, to 0 at the least.
     case addDelay(Element, days: Double)
+    /// Multiplies a link's transit time (`timeDays`) or a node's `dwellDays` by `factor` (≥ 0).
+    case scaleTime(Element, by: Double)
+    /// Sets a link's transit time (`timeDays`) or a node's `dwellDays` to `days` (≥ 0).
+    case setTime(Element, days: Double)
+    /// Multiplies a link's tariff or a node's handling cost (USD per TEU) by `factor` (≥ 0).
+    case scaleCost(Element, by: Double)
     /// Adds `usdPerTEU` USD per TEU to a link's tariff or a node's handling cost; a negative amount
     /// cuts it, to 0 at the least.
     case addSurcharge(Element, usdPerTEU: Double)

@@ -36,7 +36,8 @@ public enum ComparisonTables {
         if let v, v.isInfinite { return .text("unlimited") }
         switch unit {
         case "factor": return .fixed(v, 3)
-        case "days": return .fixed(v, 1)
+        case "days", "trains/day": return .fixed(v, 1)
+        case "Mt/yr": return .fixed(v, 2)
         case "share": return .percent(v)
         case "USD/yr": return .number(v, display: v.map { "USD " + F.money($0) } ?? "—")
         default: return .grouped(v)
@@ -46,7 +47,8 @@ public enum ComparisonTables {
     static func change(_ v: Double?, _ unit: String) -> Cell {
         guard let v else { return .number(nil, display: "—") }
         switch unit {
-        case "days": return .number(v, display: F.signedFixed(v, 1))
+        case "days", "trains/day": return .number(v, display: F.signedFixed(v, 1))
+        case "Mt/yr": return .number(v, display: F.signedFixed(v, 2))
         case "factor": return .number(v, display: F.signedFixed(v, 3))
         case "share": return .number(v, display: F.signedFixed(v * 100, 1) + " pp")
         case "USD/yr": return .number(v, display: F.signedMoney(v))

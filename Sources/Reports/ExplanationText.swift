@@ -77,6 +77,8 @@ public enum ExplanationText {
                 text += " and is capped by " + list(named)
             }
             return text + "."
+        case .timeCut(let cut):
+            return timeCutSentence(cut, names)
         case .costAndTime(let change):
             return costSentence(change)
         case .nodes(let lost, let gained):
@@ -89,6 +91,25 @@ public enum ExplanationText {
         case .unchanged:
             return "Nothing changes against \(base): the same routes carry the same freight at the same cost."
         }
+    }
+
+    /// "The middle corridor's transit falls from 24.3 to 18.1 days on average: the scenario cuts the time of
+    /// the Aktau → Alat ferry (3.0 → 1.5 days) and the dwell at Dostyk (2.0 → 1.0 days)" (at most six
+    /// elements, then "and 2 more").
+    static func timeCutSentence(_ cut: ComparisonFinding.TimeCut, _ names: Names) -> String {
+        func days(_ value: Double) -> String {
+            F.fixed(value, abs(value * 10 - (value * 10).rounded()) < 1e-9 ? 1 : 2)
+        }
+        var parts = cut.elements.prefix(6).map { e in
+            let span = "(\(days(e.baseDays)) → \(days(e.days)) days)"
+            switch e.element {
+            case .link: return "the time of \(names.constraint(.link, e.id, e.name)) \(span)"
+            case .node: return "the dwell at \(names.constraint(.node, e.id, e.name)) \(span)"
+            }
+        }
+        if cut.elements.count > 6 { parts.append("\(cut.elements.count - 6) more") }
+        return capitalized(name(cut.corridor)) + "'s transit falls from \(F.fixed(cut.baseDays, 1)) to "
+            + "\(F.fixed(cut.otherDays, 1)) days on average: the scenario cuts " + list(parts) + "."
     }
 
     /// "The middle corridor's capacity rises from 37,000 to 60,000 TEU/yr (+62.2%): the cut moves

@@ -23,7 +23,7 @@ public enum JSONReport {
             ("unmet_penalty_usd", .number(r.unmetPenaltyUSD)),
             ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)),
             ("avg_time_days", .number(r.avgTimeDays)),
-            ("corridors", .array(r.corridors.map(corridor))),
+            ("corridors", .array(r.corridors.map { corridor($0, r) })),
             ("links", .array(r.links.map(link))),
             ("nodes", .array(r.nodes.map(node))),
             ("demands", .array(r.demands.map(demand))),
@@ -40,6 +40,10 @@ public enum JSONReport {
                 ("rounds", r.programSize.rounds.map { .number(Double($0)) } ?? .null),
             ])),
         ]
+        // Only with `tonnes_per_teu`: delivered million tonnes a year, after `delivered_teu`.
+        if let mt = r.deliveredMegatonnes, let at = fields.firstIndex(where: { $0.0 == "delivered_teu" }) {
+            fields.insert(("delivered_mt", .number(mt)), at: at + 1)
+        }
         if let study = context.capacity { fields.append(("capacity", CapacityReport.entries(study))) }
         // Scenarios with periods only: the per-period list (annual figures above are its sums).
         if let periods = r.periods {
@@ -54,12 +58,19 @@ public enum JSONReport {
         value(r, context: context).rendered()
     }
 
-    static func corridor(_ c: CorridorShare) -> JSONValue {
-        .object([("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share))])
+    /// A corridor's TEU/yr and share; with `r`, `mt` (with `tonnes_per_teu`) and `trains_per_day` (with
+    /// `teu_per_train`).
+    static func corridor(_ c: CorridorShare, _ r: FlowResult? = nil) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share)),
+        ]
+        if let mt = r?.megatonnes(corridor: c.corridor) { fields.append(("mt", .number(mt))) }
+        if let trains = r?.trainsPerDay(corridor: c.corridor) { fields.append(("trains_per_day", .number(trains))) }
+        return .object(fields)
     }
 
     static func link(_ l: LinkFlow) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("id", .string(l.id.rawValue)),
             ("from", .string(l.from.rawValue)),
             ("to", .string(l.to.rawValue)),
@@ -71,7 +82,11 @@ public enum JSONReport {
             ("shadow_price_usd_per_teu", .number(l.shadowPriceUSDPerTEU)),
             ("throughput_gain_per_teu", .number(l.throughputGainPerTEU)),
             ("closed", .bool(l.isClosed)),
-        ])
+        ]
+        if let size = l.teuPerTrain, let trains = l.trainsPerDay {
+            fields += [("teu_per_train", .number(size)), ("trains_per_day", .number(trains))]
+        }
+        return .object(fields)
     }
 
     static func node(_ n: NodeFlow) -> JSONValue {
@@ -92,7 +107,7 @@ public enum JSONReport {
     }
 
     static func demand(_ d: DemandResult) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("id", .string(d.id.rawValue)),
             ("from", .string(d.from.rawValue)),
             ("to", .string(d.to.rawValue)),
@@ -102,7 +117,12 @@ public enum JSONReport {
             ("avg_cost_usd_per_teu", .number(d.avgCostUSDPerTEU)),
             ("avg_time_days", .number(d.avgTimeDays)),
             ("routes", .array(d.routes.map(route))),
-        ])
+        ]
+        if let tonnes = d.tonnesPerTEU, let mt = d.deliveredMegatonnes {
+            let units: [(String, JSONValue)] = [("tonnes_per_teu", .number(tonnes)), ("delivered_mt", .number(mt))]
+            fields.insert(contentsOf: units, at: fields.count - 1)
+        }
+        return .object(fields)
     }
 
     static func route(_ r: Route) -> JSONValue {

@@ -89,7 +89,7 @@ public enum PeriodReport {
                     ("late_teu_days", .number(p.lateTEUDays)),
                     ("late_cost_usd", .number(p.lateCostUSD)),
                     ("holding_cost_usd", .number(p.holdingCostUSD)),
-                    ("corridors", .array(p.corridors.map(JSONReport.corridor))),
+                    ("corridors", .array(p.corridors.map { JSONReport.corridor($0) })),
                     ("stocks", .array(p.stocks.map(stock))),
                     ("links", .array(p.links.map { l in
                         element(l.id.rawValue, ("flow_teu", l.flowTEU), l.capacityTEU, l.utilization, l.shadowPriceUSDPerTEU)

@@ -28,6 +28,7 @@ public enum RunTables {
             ("unmet penalty", r.unmetPenaltyUSD, "USD/yr", 0), ("objective", r.objectiveValue, r.objective == .minCost ? "USD/yr" : "TEU/yr", 0),
         ]
         for (name, value, unit, decimals) in rows { t.add([.text(name), .fixed(value, decimals), .text(unit)]) }
+        if let mt = r.deliveredMegatonnes { t.add([.text("delivered mass"), .fixed(mt, 3), .text("Mt/yr")]) }
         return t
     }
 
@@ -37,8 +38,18 @@ public enum RunTables {
             Column("share", csv: "share", numeric: true), Column("USD/TEU", csv: "avg_cost_usd_per_teu", numeric: true),
             Column("days", csv: "avg_time_days", numeric: true),
         ])
+        let tonnes = r.hasTonnage
+        let trains = r.corridors.contains { r.trainsPerDay(corridor: $0.corridor) != nil }
+        if tonnes { t.columns.append(Column("Mt/yr", csv: "mt", numeric: true)) }
+        if trains { t.columns.append(Column("trains/day", csv: "trains_per_day", numeric: true)) }
         for c in r.corridorSummaries {
-            t.add([.text(c.corridor), .grouped(c.teu), .percent(c.share), .grouped(c.avgCostUSDPerTEU), .fixed(c.avgTimeDays, 1)])
+            var row: [Cell] = [
+                .text(c.corridor), .grouped(c.teu), .percent(c.share), .grouped(c.avgCostUSDPerTEU),
+                .fixed(c.avgTimeDays, 1),
+            ]
+            if tonnes { row.append(.fixed(r.megatonnes(corridor: c.corridor), 3)) }
+            if trains { row.append(.fixed(r.trainsPerDay(corridor: c.corridor), 2)) }
+            t.add(row)
         }
         return t
     }
@@ -50,9 +61,16 @@ public enum RunTables {
             Column("unmet", csv: "unmet_teu", numeric: true), Column("USD/TEU", csv: "avg_cost_usd_per_teu", numeric: true),
             Column("days", csv: "avg_time_days", numeric: true), Column("main route", csv: "main_route"),
         ])
+        let tonnes = r.demands.contains { $0.tonnesPerTEU != nil }
+        if tonnes { t.columns.append(Column("delivered Mt/yr", csv: "delivered_mt", numeric: true)) }
         for d in r.demands {
-            t.add([.text(d.id.rawValue), .text(d.from.rawValue), .text(d.to.rawValue), .grouped(d.teu), .grouped(d.deliveredTEU),
-                .grouped(d.unmetTEU), .grouped(d.avgCostUSDPerTEU), .fixed(d.avgTimeDays, 1), .text(mainRoute(d))])
+            var row: [Cell] = [
+                .text(d.id.rawValue), .text(d.from.rawValue), .text(d.to.rawValue), .grouped(d.teu),
+                .grouped(d.deliveredTEU), .grouped(d.unmetTEU), .grouped(d.avgCostUSDPerTEU), .fixed(d.avgTimeDays, 1),
+                .text(mainRoute(d)),
+            ]
+            if tonnes { row.append(.fixed(d.deliveredMegatonnes, 4)) }
+            t.add(row)
         }
         return t
     }
@@ -91,10 +109,17 @@ public enum RunTables {
             Column("capacity", csv: "capacity_teu", numeric: true), Column("utilization", csv: "utilization", numeric: true),
             Column("shadow USD/TEU", csv: "shadow_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
         ])
+        let trains = r.links.contains { $0.teuPerTrain != nil }
+        if trains { t.columns.append(Column("trains/day", csv: "trains_per_day", numeric: true)) }
         for l in r.links {
-            t.add([.text(l.id.rawValue), .text(l.from.rawValue), .text(l.to.rawValue), .text(l.mode.rawValue), .text(l.corridor),
-                .grouped(l.flowTEU), .grouped(l.capacityTEU), .percent(l.utilization), .grouped(l.shadowPriceUSDPerTEU),
-                .text(l.isClosed ? "true" : "false")])
+            var row: [Cell] = [
+                .text(l.id.rawValue), .text(l.from.rawValue), .text(l.to.rawValue), .text(l.mode.rawValue),
+                .text(l.corridor), .grouped(l.flowTEU), .grouped(l.capacityTEU), .percent(l.utilization),
+                .grouped(l.shadowPriceUSDPerTEU),
+                .text(l.isClosed ? "true" : "false"),
+            ]
+            if trains { row.append(.fixed(l.trainsPerDay, 2)) }
+            t.add(row)
         }
         return t
     }

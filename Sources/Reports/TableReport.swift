@@ -46,6 +46,7 @@ public enum TableReport {
         let deliveredShare = r.demandTEU > 0 ? " (\(F.percent(r.deliveredTEU / r.demandTEU)))" : ""
         var out = "  Demand          \(F.grouped(r.demandTEU)) TEU/yr\n"
         out += "  Delivered       \(F.grouped(r.deliveredTEU)) TEU/yr\(deliveredShare)\n"
+        if let mt = r.deliveredMegatonnes { out += "  Delivered mass  \(F.fixed(mt, 2)) Mt/yr\n" }
         out += "  Unmet           \(F.grouped(r.unmetTEU)) TEU/yr\n"
         out += "  Total cost      USD \(F.money(r.totalCostUSD))/yr (tariffs and handling)\n"
         out += "  Avg cost        \(r.avgCostUSDPerTEU.map { "USD " + F.grouped($0) } ?? "—") per TEU\n"
@@ -62,10 +63,21 @@ public enum TableReport {
         return out
     }
 
-    /// Delivered TEU/yr and share of each corridor.
+    /// Delivered TEU/yr and share of each corridor; Mt/yr and trains/day where the scenario gives
+    /// `tonnes_per_teu` and `teu_per_train`.
     static func corridors(_ r: FlowResult) -> String {
-        var corridors = TextTable(["corridor", "TEU/yr", "share"], right: [1, 2])
-        for c in r.corridors { corridors.add([c.corridor, F.grouped(c.teu), F.percent(c.share)]) }
+        let tonnes = r.hasTonnage
+        let trains = r.corridors.contains { r.trainsPerDay(corridor: $0.corridor) != nil }
+        var headers = ["corridor", "TEU/yr", "share"]
+        if tonnes { headers.append("Mt/yr") }
+        if trains { headers.append("trains/day") }
+        var corridors = TextTable(headers, right: Set(1..<headers.count))
+        for c in r.corridors {
+            var row = [c.corridor, F.grouped(c.teu), F.percent(c.share)]
+            if tonnes { row.append(r.megatonnes(corridor: c.corridor).map { F.fixed($0, 2) } ?? "—") }
+            if trains { row.append(r.trainsPerDay(corridor: c.corridor).map { F.fixed($0, 1) } ?? "—") }
+            corridors.add(row)
+        }
         return corridors.rendered()
     }
 

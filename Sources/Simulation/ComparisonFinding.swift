@@ -9,6 +9,8 @@ public enum ComparisonFinding: Sendable, Hashable {
     case corridorLoss(CorridorLoss)
     /// A corridor carries more freight, and the capacities that bind on it (highest shadow price first).
     case corridorGain(corridor: String, base: Double, other: Double, cappedBy: [BindingConstraint])
+    /// A corridor's flow-weighted days fell, and the links and nodes on its routes whose time the scenario cut.
+    case timeCut(TimeCut)
     /// Average cost per TEU and days changed.
     case costAndTime(CostTimeChange)
     /// The nodes whose throughput fell and rose most (borders, ports, waypoints).
@@ -28,6 +30,26 @@ public enum ComparisonFinding: Sendable, Hashable {
         public var otherCut: [CorridorCapacity.CutElement]
         /// When unlimited in the scenario: the node ids of a path with no capacity limit.
         public var unlimitedPath: [String]?
+    }
+
+    /// A corridor that got faster and why: the times the scenario cut on its routes.
+    public struct TimeCut: Sendable, Hashable {
+        public var corridor: String
+        /// The corridor's flow-weighted days in the base and the scenario.
+        public var baseDays: Double
+        public var otherDays: Double
+        /// The cut links (transit time) and nodes (dwell) on the corridor's routes in the scenario, largest cut
+        /// first (ties by id).
+        public var elements: [ElementTime]
+    }
+
+    /// A link's transit time or a node's dwell in the base and the scenario, days.
+    public struct ElementTime: Sendable, Hashable {
+        public var element: BindingConstraint.Element
+        public var id: String
+        public var name: String
+        public var baseDays: Double
+        public var days: Double
     }
 
     /// TEU/year of one demand.

@@ -98,6 +98,10 @@ public struct LinkFlow: Sendable, Hashable {
     /// Max-throughput only: extra delivered TEU per extra TEU of capacity.
     public var throughputGainPerTEU: Double?
     public var isClosed: Bool
+    /// The link's transit time, days.
+    public var timeDays: Double = 0
+    /// TEU per train on the link, when the scenario gives it (for trains/day).
+    public var teuPerTrain: Double? = nil
 }
 
 /// Throughput at one node (TEU entering over links plus TEU originating there).
@@ -116,6 +120,8 @@ public struct NodeFlow: Sendable, Hashable {
     public var shadowPriceUSDPerTEU: Double?
     public var throughputGainPerTEU: Double?
     public var isClosed: Bool
+    /// The node's dwell per TEU, days.
+    public var dwellDays: Double = 0
 }
 
 /// One route a demand uses: its nodes and links, TEU/year, cost per TEU and days.
@@ -145,6 +151,8 @@ public struct DemandResult: Sendable, Hashable {
     public var avgTimeDays: Double?
     /// Routes by TEU, largest first.
     public var routes: [Route]
+    /// Cargo mass per TEU, tonnes, when the scenario gives one (for Mt/yr).
+    public var tonnesPerTEU: Double? = nil
 }
 
 /// A capacity that limits the answer.

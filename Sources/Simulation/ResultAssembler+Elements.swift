@@ -23,7 +23,8 @@ extension ResultAssembler {
         return LinkFlow(
             id: link.id, from: link.from, to: link.to, mode: link.mode, corridor: link.corridor, flowTEU: flow,
             capacityTEU: f.capacity, utilization: utilization(flow, f.capacity), shadowPriceUSDPerTEU: f.price,
-            throughputGainPerTEU: f.gain, isClosed: link.isClosed
+            throughputGainPerTEU: f.gain, isClosed: link.isClosed, timeDays: link.timeDays,
+            teuPerTrain: link.teuPerTrain
         )
     }
 
@@ -34,7 +35,7 @@ extension ResultAssembler {
             id: node.id, name: node.name, kind: node.kind, country: node.country, latitude: node.latitude,
             longitude: node.longitude, throughputTEU: throughput, capacityTEU: f.capacity,
             utilization: utilization(throughput, f.capacity), shadowPriceUSDPerTEU: f.price,
-            throughputGainPerTEU: f.gain, isClosed: node.isClosed
+            throughputGainPerTEU: f.gain, isClosed: node.isClosed, dwellDays: node.dwellDays
         )
     }
 
@@ -51,7 +52,8 @@ extension ResultAssembler {
             deliveredTEU: clean(delivered), unmetTEU: clean(unmet),
             avgCostUSDPerTEU: teu > dust ? cost / teu : nil,
             avgTimeDays: teu > dust ? days / teu : nil,
-            routes: merged
+            routes: merged,
+            tonnesPerTEU: demand.tonnesPerTEU
         )
     }
 

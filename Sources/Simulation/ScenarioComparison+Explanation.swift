@@ -35,6 +35,7 @@ extension ScenarioComparison {
             }
             findings.append(.corridorGain(corridor: corridor, base: before, other: after, cappedBy: Array(caps.prefix(3))))
         }
+        findings += timeCuts(base.result, other.result).map { .timeCut($0) }
         if let change = costAndTime(base.result, other.result),
             abs(change.otherCostUSDPerTEU - change.baseCostUSDPerTEU) > 0.5 || abs(change.otherDays - change.baseDays) > 0.05
         {

@@ -131,6 +131,7 @@ public struct ScenarioComparison: Sendable {
                 e.result.deliveredTEU > 0 ? (e.result.corridors.first { $0.corridor == corridor }?.share ?? 0) : nil
             })
         }
+        rows += unitRows
         rows.append(row("total_cost_usd", "Total cost", "USD/yr") { $0.result.totalCostUSD })
         let lambda = entries.contains { $0.capacity?.entries.contains { $0.concurrent.computed } ?? false }
         for corridor in capacityCorridors {

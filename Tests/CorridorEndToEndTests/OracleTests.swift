@@ -49,9 +49,31 @@ enum RandomScenario {
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = dir.appendingPathComponent("net.yaml")
         let changed = dir.appendingPathComponent("changed.yaml")
+        let cut = dir.appendingPathComponent("cut.yaml")
         try network(seed: seed).write(to: base, atomically: true, encoding: .utf8)
         try scenario(base: "net.yaml", seed: seed).write(to: changed, atomically: true, encoding: .utf8)
-        try body([base, changed])
+        try timeCuts(base: "net.yaml", seed: seed).write(to: cut, atomically: true, encoding: .utf8)
+        try body([base, changed, cut])
+    }
+
+    /// A scenario extending `base` with every change of time and cost (issue 14).
+    static func timeCuts(base: String, seed: UInt64) -> String {
+        """
+        schema_version: 1
+        name: random time cuts \(seed)
+        extends: \(base)
+        changes:
+          - scale_time: { corridor: middle, factor: 0.3 }
+          - scale_dwell: { corridor: northern, factor: 0.5 }
+          - set_dwell_days: { country: AA, days: 0.2 }
+          - set_time_days: { corridor: sea, days: 1.5 }
+          - scale_cost: { corridor: shared, factor: 0.6 }
+          - scale_cost: { country: BB, factor: 0.5 }
+          - add_delay: { node: N2, days: 3 }
+          - add_delay: { node: N2, days: -2.5 }
+          - scale_time: { country: CC, factor: 2 }
+
+        """
     }
 
     /// A scenario extending `base` with a few changes of different kinds.

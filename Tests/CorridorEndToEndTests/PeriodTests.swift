@@ -19,7 +19,7 @@ enum RandomSeasonalScenario {
         return lines.joined(separator: "\n")
     }
 
-    /// Three unequal periods with closures, a wrapping from/to scope, period delays, seasonal demand and storage.
+    /// Three unequal periods with closures, a wrapping from/to scope, period delays and cuts, seasonal demand and storage.
     static func seasonal(base: String) -> String {
         """
         schema_version: 1
@@ -36,6 +36,11 @@ enum RandomSeasonalScenario {
           - scale_capacity: { corridor: northern, factor: 0.4, from: winter, to: spring }
           - add_delay: { node: N1, days: 70, periods: [winter] }
           - add_delay: { corridor: sea, days: 30 }
+          - add_delay: { corridor: sea, days: -20, periods: [summer] }
+          - scale_time: { corridor: middle, factor: 0.5, from: winter, to: spring }
+          - set_dwell_days: { node: N2, days: 0, periods: [summer] }
+          - scale_dwell: { corridor: northern, factor: 0.5, periods: [winter] }
+          - set_time_days: { corridor: shared, days: 1, periods: [spring] }
           - scale_demand: { factor: 1.3, periods: [spring] }
           - add_storage: { node: N5, teu: 40, holding_cost_usd_per_teu_day: 0.2 }
 

@@ -74,16 +74,17 @@ TOL = 1e-6
 
 TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
             "uncertainty",  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
-            "periods", "seasonality"}  # periods (issue 8): solved by solve_periods, a time-expanded LP
+            "periods", "seasonality",  # periods (issue 8): solved by solve_periods, a time-expanded LP
+            "tonnes_per_teu", "teu_per_train"}  # units for reports only (issue 14): no effect on the optimum
 NODE_KEYS = {"id", "name", "country", "kind", "lat", "lon", "capacity_teu",
              "handling_cost_usd_per_teu", "dwell_days", "storage_capacity_teu",
              "holding_cost_usd_per_teu_day", "source", "notes"}  # storage: used only with periods
 NODE_REQUIRED = {"id", "country", "kind", "lat", "lon"}
 LINK_KEYS = {"id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu",
-             "cost_usd_per_teu", "time_days", "bidirectional", "source", "notes"}
+             "cost_usd_per_teu", "time_days", "bidirectional", "teu_per_train", "source", "notes"}
 LINK_REQUIRED = {"id", "from", "to", "mode", "corridor", "distance_km", "cost_usd_per_teu", "time_days"}
 DEMAND_KEYS = {"id", "from", "to", "teu", "value_of_time_usd_per_teu_day",
-               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "source", "notes"}
+               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "source", "notes"}
 DEMAND_REQUIRED = {"from", "to", "teu"}
 KINDS = {"hub", "border", "port", "terminal", "waypoint"}
 MODES = {"rail", "ferry", "road", "sea"}
@@ -97,7 +98,44 @@ CHANGE_KEYS = {
     "add_surcharge": (set(SELECTORS) | {"usd_per_teu"}, {"usd_per_teu"}),
     "scale_demand": ({"factor", "demand", "from", "to", "periods"}, {"factor"}),
     "add_storage": ({"node", "teu", "holding_cost_usd_per_teu_day"}, {"node", "teu"}),
+    # issue 14: changes that cut (or set) time and cost
+    "scale_time": (set(SELECTORS) | {"factor"} | PERIOD_SCOPE, {"factor"}),
+    "set_time_days": (set(SELECTORS) | {"days"} | PERIOD_SCOPE, {"days"}),
+    "scale_dwell": (set(SELECTORS) | {"factor"} | PERIOD_SCOPE, {"factor"}),
+    "set_dwell_days": (set(SELECTORS) | {"days"} | PERIOD_SCOPE, {"days"}),
+    "scale_cost": (set(SELECTORS) | {"factor"}, {"factor"}),
 }
+
+
+def _time_rule(ctype: str, body: dict, w: str):
+    """The new value of a time (days) under a change of time: add, scale or set."""
+    if ctype == "add_delay":
+        d = _num(body["days"], f"{w}.days", nonneg=False)
+        return lambda t: t + d
+    if ctype in ("scale_time", "scale_dwell"):
+        f = _num(body["factor"], f"{w}.factor")
+        return lambda t: t * f
+    d = _num(body["days"], f"{w}.days")
+    return lambda t: d
+
+
+def _timed(net: "Network", ctype: str, kind: str, nodes: list, links: list):
+    """(nodes whose dwell, links whose transit time) a change of time acts on. scale_dwell/set_dwell_days:
+    the selected nodes, or the nodes at either end of the selected links; the others: a node or country
+    selector picks dwell, a link/corridor/mode selector transit time."""
+    if ctype in ("scale_dwell", "set_dwell_days"):
+        if kind in ("node", "country"):
+            return nodes, []
+        ends = {e for l in links for e in (l.frm, l.to)}
+        return [n for n in net.nodes if n.id in ends], []
+    if kind in ("node", "country"):
+        return nodes, []
+    return [], links
+
+
+def _check_cut(new, old: float, what: str, w: str) -> None:
+    if new(old) < -1e-12:
+        raise InputError(f"{w}.days: the cut takes {what} below 0 days")
 
 
 class InputError(Exception):
@@ -366,14 +404,21 @@ def apply_scoped(net: Network, ctype: str, body: dict, w: str) -> None:
         for l in links:
             for p in chosen:
                 l.pfactor[p] = l.pfactor.get(p, 1.0) * f
-    elif ctype == "add_delay":
-        d = _num(body["days"], f"{w}.days")
-        if kind in ("node", "country"):
-            ids = {n.id for n in nodes}
-            links = [l for l in net.links if l.to in ids]  # every link into those nodes
-        for l in links:
+    elif ctype in ("add_delay", "scale_time", "set_time_days", "scale_dwell", "set_dwell_days"):
+        new = _time_rule(ctype, body, w)
+        tnodes, tlinks = _timed(net, ctype, kind, nodes, links)
+        for n in tnodes:
+            _check_cut(new, n.dwell, f"node {n.id}", w)
+            extra = new(n.dwell) - n.dwell  # on every link into the node
+            for l in net.links:
+                if l.to == n.id:
+                    for p in chosen:
+                        l.pextra[p] = l.pextra.get(p, 0.0) + extra
+        for l in tlinks:
             for p in chosen:
-                l.pextra[p] = l.pextra.get(p, 0.0) + d
+                now = l.time + l.pextra.get(p, 0.0)
+                _check_cut(new, now, f"link {l.id}", w)
+                l.pextra[p] = new(now) - l.time
     else:
         raise InputError(f"{w}: {ctype} takes no period scope")
 
@@ -485,15 +530,27 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
             n.capacity = c
         for l in links:
             l.capacity = c
-    elif ctype == "add_delay":
-        d = _num(body["days"], f"{w}.days")
+    elif ctype in ("add_delay", "scale_time", "set_time_days", "scale_dwell", "set_dwell_days"):
+        new = _time_rule(ctype, body, w)
+        kind, nodes, links = _select(net, body, w)
+        tnodes, tlinks = _timed(net, ctype, kind, nodes, links)
+        for n in tnodes:
+            _check_cut(new, n.dwell, f"node {n.id}", w)
+        for l in tlinks:
+            _check_cut(new, l.time, f"link {l.id}", w)
+        for n in tnodes:
+            n.dwell = max(0.0, new(n.dwell))
+        for l in tlinks:
+            l.time = max(0.0, new(l.time))
+    elif ctype == "scale_cost":
+        f = _num(body["factor"], f"{w}.factor")
         kind, nodes, links = _select(net, body, w)
         if kind in ("node", "country"):
             for n in nodes:
-                n.dwell += d
+                n.handling *= f
         else:
             for l in links:
-                l.time += d
+                l.cost *= f
     elif ctype == "add_surcharge":
         s = _num(body["usd_per_teu"], f"{w}.usd_per_teu")
         kind, nodes, links = _select(net, body, w)

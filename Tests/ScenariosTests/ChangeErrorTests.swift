@@ -95,7 +95,8 @@ struct ChangeErrorTests {
                 inline.yaml:15:14: error: changes[9].close.contry: unknown key (did you mean 'country'?)
                 inline.yaml:16:53: error: changes[10].add_surcharge.usd_per_teu: expected a number, found 'lots'
                 inline.yaml:17:5: error: changes[11]: expected a change type (one of close, scale_capacity, set_capacity, \
-                add_delay, add_surcharge, scale_demand, add_node, add_link, add_demand, add_storage), found an empty mapping
+                add_delay, add_surcharge, scale_demand, add_node, add_link, add_demand, add_storage, scale_time, \
+                set_time_days, scale_dwell, set_dwell_days, scale_cost), found an empty mapping
                 """)
     }
 

@@ -56,6 +56,10 @@ public enum InvestmentEffect: Sendable, Hashable {
     /// effect. `holdingCostUSDPerTEUDay` becomes the node's holding cost when the node has no storage of its
     /// own (nil: the node's holding cost); a node with storage keeps its holding cost.
     case storage(Node.ID, teu: Double, holdingCostUSDPerTEUDay: Double?)
+    /// Changes the time or cost of a link (every link with that id or base id) or a node once the project is
+    /// built (one unit or more: the change is made once), like the scenario change of that name
+    /// (`add_delay`, `scale_time`, `set_time_days`, `scale_dwell`, `set_dwell_days`, `scale_cost`).
+    case service(ElementID, ServiceChange)
 }
 
 /// The investment part of a plan file: candidates and the budget.

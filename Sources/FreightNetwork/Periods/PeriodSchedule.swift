@@ -37,7 +37,8 @@ public struct PeriodSchedule: Sendable, Hashable {
     /// `demandShare[d][p]`: share (≥ 0) of demand d's annual TEU released in period p; it sums to 1
     /// over p unless period-scoped `scale_demand` changes scaled some periods.
     public var demandShare: [[Double]]
-    /// `linkExtraDays[l][p]`: days (≥ 0) added to link l's transit time in period p.
+    /// `linkExtraDays[l][p]`: days added to link l's transit time in period p (negative: a period-scoped cut;
+    /// the loader keeps the transit time at 0 or more).
     public var linkExtraDays: [[Double]]
 
     /// A schedule with every factor 1, no extra days, and each demand spread in proportion to period length.

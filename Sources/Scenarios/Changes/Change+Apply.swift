@@ -36,9 +36,9 @@ extension Change {
                 "set_capacity \(selector.summary) to \(teu) TEU/year: \($0.summary)"
             }
         case .addDelay(let selector, let days):
-            return edit(selector, &draft, &diagnostics, { .addDelay($0, days: days) }) {
-                "add_delay \(selector.summary) +\(FieldReader.format(days)) days: \($0.summary)"
-            }
+            return applyService(selector, .addDelay(days: days), dwell: false, to: &draft, into: &diagnostics)
+        case .service(let selector, let change, let dwell):
+            return applyService(selector, change, dwell: dwell, to: &draft, into: &diagnostics)
         case .addSurcharge(let selector, let usd):
             return edit(selector, &draft, &diagnostics, { .addSurcharge($0, usdPerTEU: usd) }) {
                 "add_surcharge \(selector.summary) +\(FieldReader.format(usd)) USD/TEU: \($0.summary)"
@@ -86,7 +86,7 @@ extension Change {
     private func checkReferences(in draft: NetworkDraft, into diagnostics: inout ScenarioDiagnostics) {
         switch action {
         case .close(let selector), .setCapacity(let selector, _), .addDelay(let selector, _),
-            .addSurcharge(let selector, _), .addStorage(let selector, _, _):
+            .addSurcharge(let selector, _), .addStorage(let selector, _, _), .service(let selector, _, _):
             _ = draft.select(selector, countryLinks: false, into: &diagnostics)
         case .scaleCapacity(let selector, _):
             _ = draft.select(selector, countryLinks: true, into: &diagnostics)

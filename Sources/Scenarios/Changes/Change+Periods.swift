@@ -2,8 +2,9 @@ import FreightNetwork
 
 extension Change {
     /// Applies a change limited to some periods: it leaves the network alone and multiplies the
-    /// draft's per-period factors (`close` → 0, `scale_capacity` → factor), adds extra days to links
-    /// (`add_delay`; on a node, to every link into it) or multiplies demand shares (`scale_demand`).
+    /// draft's per-period factors (`close` → 0, `scale_capacity` → factor), changes the extra days of links
+    /// (`add_delay` and the other changes of time; on a node, of every link into it) or multiplies demand
+    /// shares (`scale_demand`).
     ///
     /// - Returns: A line describing what it hit, such as `close node KUR in jan: 1 node closed`, or
     ///   `nil` after recording why it could not be applied.
@@ -13,7 +14,7 @@ extension Change {
         let hit: Selection?
         var demands: (picked: [Int], label: String)?
         switch action {
-        case .close(let selector), .addDelay(let selector, _):
+        case .close(let selector), .addDelay(let selector, _), .service(let selector, _, _):
             hit = draft.select(selector, countryLinks: false, into: &diagnostics)
         case .scaleCapacity(let selector, _):
             hit = draft.select(selector, countryLinks: true, into: &diagnostics)
@@ -45,11 +46,10 @@ extension Change {
             warnIfUnlimited(selector, hit, factor: factor, in: draft, into: &diagnostics)
             return "scale_capacity \(selector.summary) by \(FieldReader.format(factor))\(when): \(hit.summary)"
         case .addDelay(let selector, let days):
-            let into = Set(hit.nodes.map { draft.nodes[$0].id })
-            let links = Set(hit.links).union(draft.links.indices.filter { into.contains(draft.links[$0].to) }).sorted()
-            for l in links { for p in picked { draft.periods?.linkExtraDays[l][p] += days } }
-            let note = hit.nodes.isEmpty ? "" : " (\(Selection.count(links.count, "link")) into it)"
-            return "add_delay \(selector.summary) +\(FieldReader.format(days)) days\(when): \(hit.summary)\(note)"
+            return applyService(selector, .addDelay(days: days), dwell: false, hit, periods: picked, to: &draft,
+                into: &diagnostics)
+        case .service(let selector, let change, let dwell):
+            return applyService(selector, change, dwell: dwell, hit, periods: picked, to: &draft, into: &diagnostics)
         case .scaleDemand(let factor, _):
             guard let demands else { return nil }
             for d in demands.picked { for p in picked { draft.periods?.demandFactor[d][p] *= factor } }

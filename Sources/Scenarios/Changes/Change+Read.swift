@@ -48,9 +48,10 @@ extension Change {
             }
         }
         guard problems.isEmpty, found.count == 1, actions.count == 1, let read = actions.first else { return nil }
+        let amount = found[0].body.mapping?.first { $0.key.scalar?.string == "days" }?.value
         return Change(
             action: read.action, scope: read.scope, path: "\(path).\(found[0].kind.rawValue)", position: entry.position,
-            isBroken: !read.isValid)
+            isBroken: !read.isValid, amountPosition: amount.map { FieldReader.position(of: $0, in: file) })
     }
 
     /// Reads the body of one change type, with the periods it is limited to.
@@ -76,7 +77,8 @@ extension Change {
             defer { diagnostics.append(contentsOf: reader.problems) }
             let scope = PeriodScope.read(&reader, range: false)
             return readScaleDemand(&reader).map { ($0, scope, reader.isValid) }
-        case .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage:
+        case .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage, .scaleTime, .setTimeDays,
+            .scaleDwell, .setDwellDays, .scaleCost:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
             let scope = readScope(kind, &reader)
@@ -115,6 +117,8 @@ extension Change {
             case .setCapacity: "capacity_teu"
             case .addDelay: "days"
             case .addSurcharge: "usd_per_teu"
+            case .scaleTime, .scaleDwell, .scaleCost: "factor"
+            case .setTimeDays, .setDwellDays: "days"
             default: nil
             }
         let amountKeys = amountKey.map { [$0] } ?? []
@@ -124,7 +128,8 @@ extension Change {
         let amount: Double? =
             switch kind {
             case .setCapacity: reader.capacity("capacity_teu", required: true, zeroHint: "use a 'close' change to close it")
-            case .addDelay: reader.days("days", required: true)
+            case .addDelay: reader.days("days", required: true, rule: .finite)
+            case .setTimeDays, .setDwellDays: reader.days("days", required: true)
             default: amountKey.flatMap { reader.number($0, required: true) }
             }
         guard let selector else { return nil }
@@ -136,6 +141,11 @@ extension Change {
         case .setCapacity: return .setCapacity(selector, capacityTEU: value)
         case .addDelay: return .addDelay(selector, days: value)
         case .addSurcharge: return .addSurcharge(selector, usdPerTEU: value)
+        case .scaleTime: return .service(selector, .scaleTime(by: value), dwell: false)
+        case .setTimeDays: return .service(selector, .setTime(days: value), dwell: false)
+        case .scaleDwell: return .service(selector, .scaleTime(by: value), dwell: true)
+        case .setDwellDays: return .service(selector, .setTime(days: value), dwell: true)
+        case .scaleCost: return .service(selector, .scaleCost(by: value), dwell: false)
         default: return nil
         }
     }

@@ -17,11 +17,18 @@ struct Change {
         case addLink = "add_link"
         case addDemand = "add_demand"
         case addStorage = "add_storage"
+        case scaleTime = "scale_time"
+        case setTimeDays = "set_time_days"
+        case scaleDwell = "scale_dwell"
+        case setDwellDays = "set_dwell_days"
+        case scaleCost = "scale_cost"
 
         /// The selector keys this change accepts, or `[]` when it takes no selector.
         var selectorKinds: [Selector.Kind] {
             switch self {
-            case .close, .scaleCapacity, .addDelay, .addSurcharge: Selector.Kind.allCases
+            case .close, .scaleCapacity, .addDelay, .addSurcharge, .scaleTime, .setTimeDays, .scaleDwell, .setDwellDays,
+                .scaleCost:
+                Selector.Kind.allCases
             case .setCapacity: [.link, .node]
             case .addStorage: [.node]
             case .scaleDemand, .addNode, .addLink, .addDemand: []
@@ -29,10 +36,13 @@ struct Change {
         }
 
         /// Why the change cannot be limited to periods, or `nil` when it can (`close`,
-        /// `scale_capacity`, `add_delay`, `scale_demand`: what a ``PeriodSchedule`` holds per period).
+        /// `scale_capacity`, `scale_demand` and the changes of time: what a ``PeriodSchedule`` holds per
+        /// period).
         var scopeRefusal: String? {
             switch self {
-            case .close, .scaleCapacity, .addDelay, .scaleDemand: nil
+            case .close, .scaleCapacity, .addDelay, .scaleDemand, .scaleTime, .setTimeDays, .scaleDwell, .setDwellDays:
+                nil
+            case .scaleCost: "costs do not vary by period"
             case .setCapacity: "capacities change by period through factors: use 'scale_capacity' with 'periods'"
             case .addSurcharge: "costs do not vary by period"
             case .addStorage: "storage is there all year"
@@ -59,8 +69,13 @@ struct Change {
         case scaleCapacity(Selector, factor: Double)
         /// Sets the capacity of a link or node, in TEU/year.
         case setCapacity(Selector, capacityTEU: Double)
-        /// Adds days to links' `time_days` or nodes' `dwell_days`.
+        /// Adds days to links' `time_days` or nodes' `dwell_days` (a negative amount cuts them; a result
+        /// below 0 is an error).
         case addDelay(Selector, days: Double)
+        /// Changes the time or cost of the selected links and nodes (`scale_time`, `set_time_days`,
+        /// `scale_cost`) or, when `dwell` is true, the dwell of the selected nodes and of the nodes at
+        /// the ends of the selected links (`scale_dwell`, `set_dwell_days`).
+        case service(Selector, ServiceChange, dwell: Bool)
         /// Adds USD per TEU to links' tariffs or nodes' handling costs.
         case addSurcharge(Selector, usdPerTEU: Double)
         /// Multiplies demand volumes (TEU/year) by a factor ≥ 0.
@@ -87,6 +102,8 @@ struct Change {
     /// applied, but the ids and periods it names are still checked, so every problem of the entry
     /// is reported in one pass. Its action then holds a stand-in for the wrong amount.
     var isBroken = false
+    /// Where the change's amount (`days`, `factor`) is written, for errors about its result.
+    var amountPosition: SourcePosition?
 }
 
 /// Picks nodes or links for a change: exactly one of `link`, `node`, `country`, `corridor`, `mode`.

@@ -83,6 +83,8 @@ extension PlanFile {
         var added: Set<String> = []
         var addedNodes: Set<String> = []
         for case .newNode(let node) in effectSites.map(\.effect) { addedNodes.insert(node.id.rawValue) }
+        var addedLinks: Set<String> = []
+        for case .newLink(let link) in effectSites.map(\.effect) { addedLinks.insert(link.id.rawValue) }
         let linkIDs = network.links.map(\.baseID.rawValue)
         let nodeIDs = network.nodes.map(\.id.rawValue)
         for entry in effectSites {
@@ -108,6 +110,29 @@ extension PlanFile {
                 }
             case .newNode(let node):
                 if network.index(of: node.id) != nil { fail("node '\(node.id.rawValue)' already exists") }
+            case .service(let target, let change):
+                switch target {
+                case .link(let id):
+                    let links = network.links.filter { $0.id == id || $0.baseID == id }
+                    if links.isEmpty, !addedLinks.contains(id.rawValue) {
+                        fail("unknown link '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: linkIDs))
+                    }
+                    for link in links where change.applied(to: link.timeDays) < 0 && change.changesTime {
+                        let days = FieldReader.format(link.timeDays)
+                        let what = "link '\(link.id.rawValue)' has (time_days \(days))"
+                        fail("cuts more days than \(what): expected a result ≥ 0 days")
+                    }
+                case .node(let id):
+                    let node = network.node(id)
+                    if node == nil, !addedNodes.contains(id.rawValue) {
+                        fail("unknown node '\(id.rawValue)'", Suggestions.hint(for: id.rawValue, in: nodeIDs))
+                    }
+                    if let node, change.changesTime, change.applied(to: node.dwellDays) < 0 {
+                        let days = FieldReader.format(node.dwellDays)
+                        let what = "node '\(id.rawValue)' has (dwell_days \(days))"
+                        fail("cuts more days than \(what): expected a result ≥ 0 days")
+                    }
+                }
             case .storage(let id, _, let holding):
                 let own = network.node(id)
                 if own == nil, !addedNodes.contains(id.rawValue) {
@@ -118,6 +143,66 @@ extension PlanFile {
                 } else if let own, let holding, (own.storageCapacityTEU ?? 0) > 0, holding != own.holdingCostUSDPerTEUDay {
                     errors.append(ScenarioError(.warning, at: at, field: "\(field).add_storage.holding_cost_usd_per_teu_day",
                                                 message: "differs from the node's own storage (USD \(FieldReader.format(own.holdingCostUSDPerTEUDay))/TEU/day); the plan prices all stock at '\(id.rawValue)' at USD \(FieldReader.format(holding)) (in \(scenarioFile))"))
+                }
+            }
+        }
+        return errors + serviceVariantErrors(against: network, scenarioFile: scenarioFile)
+    }
+
+    /// Most projects whose effects on time or cost reach one link (through the link or its head node) or one
+    /// origin: the plan's MIP gives each such link a variant per set of them built (2^n − 1).
+    public static let maximumServiceProjects = 4
+
+    /// An error for each link or origin node that more than ``maximumServiceProjects`` projects change the
+    /// time or cost of.
+    func serviceVariantErrors(against network: Network, scenarioFile: String) -> [ScenarioError] {
+        var onNode: [String: Set<Int>] = [:]
+        var onLink: [String: Set<Int>] = [:]
+        for (i, investment) in catalog.investments.enumerated() {
+            for case .service(let target, _) in investment.effects {
+                switch target {
+                case .node(let id): onNode[id.rawValue, default: []].insert(i)
+                case .link(let id): onLink[id.rawValue, default: []].insert(i)
+                }
+            }
+        }
+        var errors: [ScenarioError] = []
+        var reported: Set<String> = []
+        func fail(_ projects: Set<Int>, _ what: String) {
+            guard let first = projects.min() else { return }
+            let message = "\(projects.count) projects change the time or cost of \(what); at most "
+                + "\(Self.maximumServiceProjects) may (in \(scenarioFile))"
+            let site = investmentSites[first]
+            errors.append(ScenarioError(at: site.position, field: site.path, message: message,
+                                        hint: "merge some of these projects into one"))
+        }
+        for link in network.links {
+            let projects = (onLink[link.id.rawValue] ?? []).union(onLink[link.baseID.rawValue] ?? [])
+                .union(onNode[link.to.rawValue] ?? [])
+            let many = projects.count > Self.maximumServiceProjects
+            guard many, reported.insert(link.baseID.rawValue).inserted else { continue }
+            fail(projects, "link '\(link.baseID.rawValue)' or the node it enters")
+        }
+        for demand in network.demands {
+            let projects = onNode[demand.from.rawValue] ?? []
+            let many = projects.count > Self.maximumServiceProjects
+            guard many, reported.insert("node:\(demand.from)").inserted else { continue }
+            fail(projects, "origin '\(demand.from.rawValue)'")
+        }
+        // An upgrade's parallel copy keeps the link's other values: it cannot take these effects as well.
+        for (i, investment) in catalog.investments.enumerated() {
+            for case .upgradeLink(let id, _, _) in investment.effects {
+                for link in network.links where link.id == id || link.baseID == id {
+                    let projects = (onLink[link.id.rawValue] ?? []).union(onLink[link.baseID.rawValue] ?? [])
+                        .union(onNode[link.to.rawValue] ?? [])
+                    let first = reported.insert("upgrade:\(link.baseID)").inserted
+                    guard let other = projects.min(), first else { continue }
+                    let message = "upgrades link '\(link.baseID.rawValue)', whose time or cost (or that of the node it "
+                        + "enters) '\(catalog.investments[other].id)' also changes: the plan cannot value both "
+                        + "(in \(scenarioFile))"
+                    let hint = "write the upgrade as add_delay / scale_cost effects on the link"
+                    let site = investmentSites[i]
+                    errors.append(ScenarioError(at: site.position, field: site.path, message: message, hint: hint))
                 }
             }
         }

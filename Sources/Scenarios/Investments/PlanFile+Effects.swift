@@ -8,7 +8,7 @@ extension PlanFile {
         guard let mapping = yaml.mapping, mapping.count == 1, let key = mapping.keys.first?.scalar?.string,
               let body = mapping.values.first
         else {
-            let message = "expected a mapping with one key: add_capacity, add_link, add_node, add_storage or upgrade_link"
+            let message = "expected a mapping with one key: \(Self.effectKinds.joined(separator: ", "))"
             diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: path, message: message))
             return nil
         }
@@ -46,6 +46,8 @@ extension PlanFile {
             diagnostics.append(contentsOf: reader.problems)
             guard let node else { return nil }
             return .storage(FreightNetwork.Node.ID(node.value), teu: teu ?? 0, holdingCostUSDPerTEUDay: holding)
+        case "add_delay", "scale_time", "set_time_days", "scale_dwell", "set_dwell_days", "scale_cost":
+            return readServiceEffect(key, body, path: field, into: &diagnostics)
         case "add_link":
             guard let record = LinkRecord.read(body, file: file, path: field, into: &diagnostics), let links = record.links
             else { return nil }
@@ -61,8 +63,45 @@ extension PlanFile {
             return .newNode(node)
         default:
             diagnostics.append(ScenarioError(at: FieldReader.position(of: yaml, in: file), field: field, message: "unknown effect",
-                                             hint: Suggestions.hint(for: key, in: ["add_capacity", "add_link", "add_node", "add_storage", "upgrade_link"])))
+                                             hint: Suggestions.hint(for: key, in: Self.effectKinds)))
             return nil
         }
+    }
+
+    /// The effect types, as written in plan files.
+    static let effectKinds = [
+        "add_capacity", "add_link", "add_node", "add_storage", "upgrade_link", "add_delay", "scale_time",
+        "set_time_days", "scale_dwell", "set_dwell_days", "scale_cost",
+    ]
+
+    /// Reads an effect on time or cost: `link` or `node` (`scale_dwell` and `set_dwell_days`: `node`) and
+    /// `days` (`add_delay` may be negative) or `factor`.
+    private func readServiceEffect(_ key: String, _ body: YAMLNode, path: String,
+                                   into diagnostics: inout ScenarioDiagnostics) -> InvestmentEffect? {
+        guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
+        let dwell = key == "scale_dwell" || key == "set_dwell_days"
+        let amountKey = key.hasPrefix("scale") ? "factor" : "days"
+        reader.rejectUnknownKeys(allowed: (dwell ? ["node"] : ["link", "node"]) + [amountKey])
+        let link = dwell ? nil : reader.word("link")
+        let node = reader.word("node", required: dwell)
+        let amount = amountKey == "factor"
+            ? reader.number("factor", required: true)
+            : reader.days("days", required: true, rule: key == "add_delay" ? .finite : .nonNegative)
+        if !dwell, (link == nil) == (node == nil) {
+            let message = "give exactly one of 'link' or 'node'"
+            reader.report(ScenarioError(at: reader.position, field: path, message: message))
+        }
+        diagnostics.append(contentsOf: reader.problems)
+        let value = amount ?? 0
+        let change: ServiceChange =
+            switch key {
+            case "add_delay": .addDelay(days: value)
+            case "scale_time", "scale_dwell": .scaleTime(by: value)
+            case "scale_cost": .scaleCost(by: value)
+            default: .setTime(days: value)
+            }
+        if let link, node == nil { return .service(.link(Link.ID(link.value)), change) }
+        if let node, link == nil { return .service(.node(FreightNetwork.Node.ID(node.value)), change) }
+        return nil
     }
 }

@@ -5,7 +5,7 @@ struct DemandRecord: ScenarioRecord {
     /// The keys a demand may have.
     static let keys = [
         "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu",
-        "late_penalty_usd_per_teu_day", "source", "notes",
+        "late_penalty_usd_per_teu_day", "tonnes_per_teu", "source", "notes",
     ]
 
     /// The id: the one written, or `FROM-TO` (positioned at the record) when none was given.
@@ -37,6 +37,7 @@ struct DemandRecord: ScenarioRecord {
         let valueOfTime = reader.number("value_of_time_usd_per_teu_day")
         let penalty = reader.number("unmet_penalty_usd_per_teu")
         let late = reader.number("late_penalty_usd_per_teu_day")
+        let tonnes = reader.tonnesPerTEU()
         reader.notes()
         var id = written
         if id == nil, reader.value("id") == nil, let from, let to {
@@ -57,7 +58,8 @@ struct DemandRecord: ScenarioRecord {
                 teu: teu,
                 valueOfTimeUSDPerTEUDay: valueOfTime ?? Demand.defaultValueOfTimeUSDPerTEUDay,
                 unmetPenaltyUSDPerTEU: penalty ?? Demand.defaultUnmetPenaltyUSDPerTEU,
-                latePenaltyUSDPerTEUDay: late
+                latePenaltyUSDPerTEUDay: late,
+                tonnesPerTEU: tonnes
             )
         }
         return record

@@ -30,9 +30,10 @@ extension FieldReader {
         return value
     }
 
-    /// Reads a duration in days (a number ≥ 0), with a warning when it is above 365 days.
-    mutating func days(_ key: String, required: Bool = false) -> Double? {
-        guard let value = number(key, required: required), let node = self.value(key) else { return nil }
+    /// Reads a duration in days (a number ≥ 0 unless `rule` says otherwise), with a warning when it is above
+    /// 365 days.
+    mutating func days(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
+        guard let value = number(key, required: required, rule: rule), let node = self.value(key) else { return nil }
         guard value > Self.longestPlausibleDays else { return value }
         let hours = Self.format((value / 24 * 10).rounded() / 10)
         report(
@@ -45,5 +46,16 @@ extension FieldReader {
             )
         )
         return value
+    }
+
+    /// Reads `tonnes_per_teu`: cargo mass per TEU in tonnes, above 0 and at most 40 (a loaded 40-ft box
+    /// carries at most about 27 t, two TEU).
+    mutating func tonnesPerTEU() -> Double? {
+        number("tonnes_per_teu", rule: .range(0.001...40, name: "tonnes per TEU"))
+    }
+
+    /// Reads `teu_per_train`: TEU one train carries, 1 to 1,000.
+    mutating func teuPerTrain() -> Double? {
+        number("teu_per_train", rule: .range(1...1000, name: "TEU per train"))
     }
 }

@@ -5,7 +5,7 @@ struct LinkRecord: ScenarioRecord {
     /// The keys a link may have.
     static let keys = [
         "id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu", "cost_usd_per_teu",
-        "time_days", "bidirectional", "source", "notes",
+        "time_days", "bidirectional", "teu_per_train", "source", "notes",
     ]
 
     /// The id written in the file, when it could be read.
@@ -37,6 +37,7 @@ struct LinkRecord: ScenarioRecord {
         let cost = reader.number("cost_usd_per_teu", required: true)
         let time = reader.days("time_days", required: true)
         let bidirectional = reader.bool("bidirectional") ?? false
+        let perTrain = reader.teuPerTrain()
         reader.notes()
         var record = LinkRecord(id: id, from: from, to: to, links: nil, path: path, position: reader.position)
         if reader.isValid, let id, let from, let to, let mode, let corridor, let distance, let cost, let time {
@@ -50,7 +51,8 @@ struct LinkRecord: ScenarioRecord {
                 distanceKm: distance,
                 capacityTEU: capacity,
                 costUSDPerTEU: cost,
-                timeDays: time
+                timeDays: time,
+                teuPerTrain: perTrain
             )
             var links = [forward]
             if bidirectional {

@@ -18,7 +18,7 @@ struct LoadSession {
     /// The top-level keys of a scenario file.
     static let topLevelKeys = [
         "schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
-        "uncertainty", "periods", "seasonality",
+        "uncertainty", "periods", "seasonality", "tonnes_per_teu", "teu_per_train",
     ] + PlanFile.topLevelKeys
 
     /// Everything found wrong so far, in every file.
@@ -50,6 +50,8 @@ struct LoadSession {
         let description = top.string("description")
         var base = readNetwork(&top, file: file)
         readPeriods(&top, into: &base)
+        if let tonnes = top.tonnesPerTEU() { base.tonnesPerTEU = tonnes }
+        if let perTrain = top.teuPerTrain() { base.teuPerTrain = perTrain }
         var final = base
         var lines: [String] = []
         let changes = (top.list("changes") ?? []).enumerated().map { index, entry in

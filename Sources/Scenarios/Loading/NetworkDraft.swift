@@ -34,6 +34,10 @@ struct NetworkDraft {
     var isSound = true
     /// The periods and per-period factors, for a scenario with `periods` (here or in a base).
     var periods: PeriodDraft?
+    /// The file's (or the nearest base's) `tonnes_per_teu`: the mass of a TEU for demands without their own.
+    var tonnesPerTEU: Double?
+    /// The file's (or the nearest base's) `teu_per_train`: TEU per train on rail links without their own.
+    var teuPerTrain: Double?
     /// False when a base or this file's `periods` could not be read: whether the scenario has
     /// periods, and which, is unknown, so period scopes are not checked against them.
     var periodsAreKnown = true
@@ -148,9 +152,16 @@ struct NetworkDraft {
         for edit in edits { edit.apply(to: &nodes, &links, &demands) }
     }
 
-    /// Builds the network; only called on a sound draft, whose records were all checked.
+    /// Builds the network; only called on a sound draft, whose records were all checked. Demands without
+    /// their own `tonnes_per_teu` get the file's, rail links without their own `teu_per_train` the file's.
     func network() throws(NetworkError) -> Network {
-        try Network(nodes: nodes, links: links, demands: demands)
+        var demands = demands
+        var links = links
+        for d in demands.indices where demands[d].tonnesPerTEU == nil { demands[d].tonnesPerTEU = tonnesPerTEU }
+        for l in links.indices where links[l].teuPerTrain == nil && links[l].mode == .rail {
+            links[l].teuPerTrain = teuPerTrain
+        }
+        return try Network(nodes: nodes, links: links, demands: demands)
     }
 }
 
