@@ -40,6 +40,8 @@ public enum JSONReport {
                 ("rounds", r.programSize.rounds.map { .number(Double($0)) } ?? .null),
             ])),
         ]
+        // Scenarios with background traffic only: its flows and loads, apart from the demands.
+        if let background = BackgroundReport.json(r) { fields.append(("background", background)) }
         if let study = context.capacity { fields.append(("capacity", CapacityReport.entries(study))) }
         // Scenarios with periods only: the per-period list (annual figures above are its sums).
         if let periods = r.periods {

@@ -31,7 +31,8 @@ public struct CapacityStudy: Sendable, Hashable {
     public var scenario: String
     public var entries: [Entry]
 
-    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network. With a
+    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network, on the
+    /// capacity its background traffic leaves (``CapacityAnalysis/reserving(_:)``). With a
     /// `schedule` (a seasonal scenario), each period's network is analysed at annual rates; the entry's
     /// cut and λ are those of the period with the lowest capacity.
     /// - Throws: ``CapacityError`` (a cut that does not match its flow) or ``SolverError``.
@@ -41,6 +42,8 @@ public struct CapacityStudy: Sendable, Hashable {
         concurrent computeConcurrent: Bool = true
     ) throws {
         self.scenario = scenario
+        // Freight's capacity is what the background traffic of the flow leaves.
+        let analysis = analysis.reserving(flow.background)
         entries = try selections.map { selection in
             guard let schedule else {
                 return Entry(
