@@ -32,14 +32,7 @@ public enum BackgroundReport {
 
     /// The capacity-limited elements background traffic uses: its TEU, all TEU and the capacity.
     public static func loads(_ r: FlowResult) -> ReportTable {
-        var t = ReportTable(
-            name: "background_load", title: "Capacity taken by background traffic",
-            columns: [
-                Column("element", csv: "element"), Column("id", csv: "id"), Column("name", csv: "name"),
-                Column("background TEU/yr", csv: "background_teu", numeric: true),
-                Column("all TEU/yr", csv: "flow_teu", numeric: true), Column("capacity", csv: "capacity_teu", numeric: true),
-                Column("background share", csv: "background_share_of_capacity", numeric: true),
-            ])
+        var t = ReportTable(name: "background_load", title: "Capacity taken by background traffic", columns: loadColumns)
         for load in r.backgroundLoads {
             t.add([
                 .text(load.element.rawValue), .text(load.id), .text(load.name), .grouped(load.backgroundTEU),
@@ -49,6 +42,14 @@ public enum BackgroundReport {
         }
         return t
     }
+
+    /// The columns of ``loads(_:)``: the element, background TEU/yr, all TEU/yr, capacity and the share.
+    static let loadColumns = [
+        Column("element", csv: "element"), Column("id", csv: "id"), Column("name", csv: "name"),
+        Column("background TEU/yr", csv: "background_teu", numeric: true),
+        Column("all TEU/yr", csv: "flow_teu", numeric: true), Column("capacity", csv: "capacity_teu", numeric: true),
+        Column("background share", csv: "background_share_of_capacity", numeric: true),
+    ]
 
     /// The two tables, or none when the scenario has no background traffic.
     public static func tables(_ r: FlowResult) -> [ReportTable] {
@@ -92,14 +93,12 @@ public enum BackgroundReport {
                 "loads",
                 .array(
                     r.backgroundLoads.map { load in
-                        .object([
-                            ("element", .string(load.element.rawValue)),
-                            ("id", .string(load.id)),
-                            ("name", .string(load.name)),
-                            ("background_teu", .number(load.backgroundTEU)),
-                            ("flow_teu", .number(load.flowTEU)),
-                            ("capacity_teu", .number(load.capacityTEU)),
-                        ])
+                        let teu = [
+                            ("background_teu", load.backgroundTEU), ("flow_teu", load.flowTEU),
+                            ("capacity_teu", load.capacityTEU),
+                        ]
+                        let names = [("element", load.element.rawValue), ("id", load.id), ("name", load.name)]
+                        return .object(names.map { ($0.0, .string($0.1)) } + teu.map { ($0.0, .number($0.1)) })
                     })
             ),
         ])

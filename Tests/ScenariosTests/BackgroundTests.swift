@@ -8,8 +8,8 @@ import Testing
 struct BackgroundTests {
     /// A three-node network with one demand and two background flows.
     static let network = """
-        schema_version: 1
         name: Background
+        schema_version: 1
         nodes:
           - { id: A, country: CN, kind: hub, lat: 34, lon: 108 }
           - { id: G, country: KZ, kind: border, lat: 45, lon: 82, capacity_teu: 100 }
