@@ -29,7 +29,9 @@ public struct FlowResult: Sendable {
     public var scenario: String
     public var objective: Objective
     public var status: SolveStatus
-    /// The optimised objective: USD/year of generalised cost (min-cost) or delivered TEU/year (max-throughput).
+    /// The optimised objective: USD/year of generalised cost (min-cost, background traffic's included) or
+    /// delivered TEU/year (max-throughput: the China–Europe freight's part of the maximum, which counts
+    /// background traffic too).
     public var objectiveValue: Double?
     /// China–Europe demand, TEU/year (background traffic apart, see ``background``); likewise every
     /// total, average and share below.

@@ -95,11 +95,16 @@ struct ResultAssembler {
         let totalDelivered = freight.reduce(0) { $0 + delivered[$1] }
         let cost = totals.cost - carried.cost
         let days = totals.days - carried.days
+        // Max throughput maximises every delivered TEU, background included, and stage 2 keeps that total:
+        // what it reports is the freight's part of it.
+        let backgroundDelivered = network.demands.indices.reduce(0) {
+            network.demands[$1].isBackground ? $0 + delivered[$1] : $0
+        }
         return FlowResult(
             scenario: scenario,
             objective: FlowResult.Objective(formulation: objective),
             status: SolveStatus(solution.termination),
-            objectiveValue: objectiveValue,
+            objectiveValue: objective == .maxThroughput ? objectiveValue.map { $0 - backgroundDelivered } : objectiveValue,
             demandTEU: demandTEU - carried.teu,
             deliveredTEU: Self.clean(totalDelivered),
             unmetTEU: Self.clean(freight.reduce(0) { $0 + unmet[$1] }),

@@ -742,9 +742,11 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
             b = list(ub_b) + [extra]
         # Older SciPy (1.10) HiGHS can stop with "Error" at 1e-9 tolerances on the bundled 12-month LP;
         # its default tolerances (1e-7) then solve it.
-        for options in (opts, {"presolve": True}):
+        # With background traffic (penalties of 1e5 USD/TEU beside costs of 1) the 12-month LP can end in an
+        # "unknown" model status under presolve; the dual simplex without presolve then solves it.
+        for method, options in (("highs", opts), ("highs", {"presolve": True}), ("highs-ds", {"presolve": False})):
             res = linprog(np.array(c), A_ub=A, b_ub=np.array(b) if b else None, A_eq=Aeq, b_eq=np.array(eq_b),
-                          bounds=bounds, method="highs", options=options)
+                          bounds=bounds, method=method, options=options)
             if res.status == 0:
                 break
         if res.status != 0:
