@@ -105,7 +105,10 @@ def max_flow(net, tags):
     if "S" not in g or "T" not in g:
         return 0.0
     try:
-        value, _ = nx.maximum_flow(g, "S", "T")
+        try:
+            value, _ = nx.maximum_flow(g, "S", "T")
+        except IndexError:  # networkx's preflow-push can trip on fractional capacities (reserved ones)
+            value, _ = nx.maximum_flow(g, "S", "T", flow_func=nx.algorithms.flow.edmonds_karp)
     except nx.NetworkXUnbounded:
         return None
     cut_value, _ = nx.minimum_cut(g, "S", "T")
@@ -177,12 +180,13 @@ def reserve(net, path):
                 on_node[n] = on_node.get(n, 0.0) + route["teu"]
             for l in route["links"]:
                 on_link[l] = on_link.get(l, 0.0) + route["teu"]
+    # Rounded to 1e-6 TEU/yr (far below the tests' 1e-6 relative tolerance): route sums carry float dust.
     for n in net.nodes:
         if n.capacity is not None:
-            n.capacity = max(0.0, n.capacity - on_node.get(n.id, 0.0))
+            n.capacity = round(max(0.0, n.capacity - on_node.get(n.id, 0.0)), 6)
     for l in net.links:
         if l.capacity is not None:
-            l.capacity = max(0.0, l.capacity - on_link.get(l.id, 0.0))
+            l.capacity = round(max(0.0, l.capacity - on_link.get(l.id, 0.0)), 6)
 
 
 def main(argv):
