@@ -1,6 +1,7 @@
 public import FreightNetwork
 
-/// Demands that share an origin and a value of time, optimised as one commodity with several sinks.
+/// Demands that share an origin and a value of time (and are all freight or all background traffic),
+/// optimised as one commodity with several sinks.
 ///
 /// Aggregating is exact: such demands see the same cost on every link, so any optimal
 /// multi-sink flow splits back into per-demand paths at the same total cost.
@@ -25,7 +26,9 @@ public struct Commodity: Sendable, Hashable {
     public static func aggregate(_ network: Network, aggregate: Bool = true) -> [Commodity] {
         grouped(network) { index, demand in
             network.index(of: demand.from).map {
-                Key(origin: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, demand: aggregate ? nil : index)
+                Key(
+                    origin: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, background: demand.isBackground,
+                    demand: aggregate ? nil : index)
             }
         }
     }
@@ -53,6 +56,9 @@ public struct Commodity: Sendable, Hashable {
     private struct Key: Hashable {
         var origin: Int
         var valueOfTime: Double
+        /// Background traffic never shares a commodity with freight, so that each is decoded (and a
+        /// sweep's metrics summed) apart.
+        var background: Bool
         /// The demand's index when demands are not aggregated.
         var demand: Int?
     }

@@ -4,7 +4,7 @@ public import LinearProgramming
 extension InvestmentProgram {
     /// A corridor's maximum flow as a block of the plan's program, built on a scenario's network with every
     /// candidate added: flow f[l] ≥ 0 on each open link tagged with one of `tags` (or `shared`), an injection
-    /// a[n] at each source (the demands' origins) and a withdrawal b[n] at each sink (their destinations that
+    /// a[n] at each source (the China–Europe demands' origins; background traffic is not a source) and a withdrawal b[n] at each sink (their destinations that
     /// are not origins), and
     ///
     ///     conservation:  Σ_in f + a[n] − Σ_out f − b[n] = 0                       (every node)
@@ -50,8 +50,8 @@ extension InvestmentProgram {
                 lp.addConstraint(FlowProgram.clipped("s\(s)_cap_link_\(link.id.rawValue)"), terms, bounds: .upper(capacity))
             }
         }
-        let sources = Set(network.demands.compactMap { network.index(of: $0.from) }).filter { openNode[$0] }
-        let sinks = Set(network.demands.compactMap { network.index(of: $0.to) }).filter { openNode[$0] && !sources.contains($0) }
+        let sources = Set(network.freightDemands.compactMap { network.index(of: $0.from) }).filter { openNode[$0] }
+        let sinks = Set(network.freightDemands.compactMap { network.index(of: $0.to) }).filter { openNode[$0] && !sources.contains($0) }
         var withdrawals: [LinearProgram.Term] = []
         for n in network.nodes.indices where openNode[n] {
             let id = network.nodes[n].id.rawValue

@@ -13,7 +13,9 @@ extension PeriodProgram {
     public static func commodities(_ network: Network) -> [Commodity] {
         Commodity.grouped(network) { _, demand in
             network.index(of: demand.to).map {
-                Key(sink: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, late: latePenalty(demand))
+                Key(
+                    sink: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, late: latePenalty(demand),
+                    background: demand.isBackground)
             }
         }
     }
@@ -31,6 +33,8 @@ extension PeriodProgram {
         var sink: Int
         var valueOfTime: Double
         var late: Double
+        /// Background traffic never shares a commodity with freight, so that each is decoded apart.
+        var background: Bool
     }
 
     /// Capacity in period `p` of an annual capacity (TEU/year): annual × days(p)/365 × factor.

@@ -5,6 +5,11 @@ public struct Demand: Sendable, Hashable, Identifiable {
     public static let defaultValueOfTimeUSDPerTEUDay: Double = 50
     /// Default penalty for a TEU not carried: USD per TEU (about the cost of air freight or a lost sale).
     public static let defaultUnmetPenaltyUSDPerTEU: Double = 20_000
+    /// Default penalty for a TEU of background traffic not carried: USD per TEU. Five times the freight
+    /// default, so that a capacity short of both sheds China–Europe freight first: background traffic is
+    /// carried by the operators whatever the model would prefer, and a lost background TEU says that a
+    /// capacity is below what the element really carries.
+    public static let defaultBackgroundPenaltyUSDPerTEU: Double = 100_000
 
     /// The id from the file, or "FROM-TO" when none was given.
     public var id: ID
@@ -21,6 +26,11 @@ public struct Demand: Sendable, Hashable, Identifiable {
     public var latePenaltyUSDPerTEUDay: Double?
     /// Mass of cargo per TEU, tonnes, when known (for reports in Mt/yr; the model itself counts TEU).
     public var tonnesPerTEU: Double?
+    /// True for background traffic: flows that are not the China–Europe freight the scenario is about
+    /// (China–Russia, China–Central Asia, Kazakh and Caspian transit, non-container cargo in TEU
+    /// equivalents). They are routed like demands and occupy node and link capacity, but every report
+    /// shows them apart, never in corridor shares, delivered or unmet TEU, or average times.
+    public var isBackground: Bool
 
     public init(
         id: ID? = nil,
@@ -30,7 +40,8 @@ public struct Demand: Sendable, Hashable, Identifiable {
         valueOfTimeUSDPerTEUDay: Double = Demand.defaultValueOfTimeUSDPerTEUDay,
         unmetPenaltyUSDPerTEU: Double = Demand.defaultUnmetPenaltyUSDPerTEU,
         latePenaltyUSDPerTEUDay: Double? = nil,
-        tonnesPerTEU: Double? = nil
+        tonnesPerTEU: Double? = nil,
+        isBackground: Bool = false
     ) {
         self.id = id ?? ID("\(from.rawValue)-\(to.rawValue)")
         self.from = from
@@ -40,5 +51,6 @@ public struct Demand: Sendable, Hashable, Identifiable {
         self.unmetPenaltyUSDPerTEU = unmetPenaltyUSDPerTEU
         self.latePenaltyUSDPerTEUDay = latePenaltyUSDPerTEUDay
         self.tonnesPerTEU = tonnesPerTEU
+        self.isBackground = isBackground
     }
 }

@@ -52,6 +52,22 @@ public struct Network: Sendable {
         self.linkIndex = linkIndex
     }
 
+    /// The China–Europe demands: ``demands`` without the background traffic (``Demand/isBackground``).
+    public var freightDemands: [Demand] { demands.filter { !$0.isBackground } }
+
+    /// The network left to China–Europe freight once background traffic has taken its share: the same
+    /// nodes and links without the background flows, each limited capacity less the TEU/year they put
+    /// through it (`linkTEU[l]`, `nodeTEU[n]`, by dense index; never below 0).
+    public func reserving(linkTEU: [Double], nodeTEU: [Double]) -> Network {
+        var nodes = self.nodes
+        var links = self.links
+        for n in nodes.indices { nodes[n].capacityTEU = nodes[n].capacityTEU.map { max(0, $0 - nodeTEU[n]) } }
+        for l in links.indices { links[l].capacityTEU = links[l].capacityTEU.map { max(0, $0 - linkTEU[l]) } }
+        // The same records with smaller capacities and fewer demands: every check passed already.
+        guard let network = try? Network(nodes: nodes, links: links, demands: freightDemands) else { return self }
+        return network
+    }
+
     /// The dense index of a node, or `nil` when the id is unknown.
     public func index(of node: Node.ID) -> Int? { nodeIndex[node] }
     /// The dense index of a link, or `nil` when the id is unknown.

@@ -42,6 +42,7 @@ public enum HTMLReport {
             ? "<p>No capacity limits the answer.</p>\n" : RunTables.binding(r).html(), id: "binding")
         body += HTML.section("Demands and their main routes", RunTables.demands(r).html(), id: "demands")
         body += HTML.section("Routes per demand", RunTables.routes(r).html(), id: "routes")
+        body += BackgroundReport.html(r)
         return HTML.page(title: "corridor: \(r.scenario)", body: body)
     }
 

@@ -44,6 +44,8 @@ public enum JSONReport {
         if let mt = r.deliveredMegatonnes, let at = fields.firstIndex(where: { $0.0 == "delivered_teu" }) {
             fields.insert(("delivered_mt", .number(mt)), at: at + 1)
         }
+        // Scenarios with background traffic only: its flows and loads, apart from the demands.
+        if let background = BackgroundReport.json(r) { fields.append(("background", background)) }
         if let study = context.capacity { fields.append(("capacity", CapacityReport.entries(study))) }
         // Scenarios with periods only: the per-period list (annual figures above are its sums).
         if let periods = r.periods {

@@ -6,10 +6,11 @@ public enum RunTables {
     typealias Cell = ReportTable.Cell
     typealias Column = ReportTable.Column
 
-    /// summary, corridors, demands, routes, links, nodes, binding — in that order.
+    /// summary, corridors, demands, routes, links, nodes, binding, then background and background_load
+    /// (with background traffic) and the capacity tables (when studied) — in that order.
     public static func all(_ r: FlowResult, context: ReportContext) -> [ReportTable] {
         [summary(r, context: context), corridors(r), demands(r), routes(r), links(r), nodes(r), binding(r)]
-            + (context.capacity.map(CapacityReport.tables) ?? [])
+            + BackgroundReport.tables(r) + (context.capacity.map(CapacityReport.tables) ?? [])
     }
 
     /// Headline figures, one per row: metric, value, unit.

@@ -16,6 +16,7 @@ public enum TableReport {
         out += "\n" + headline(r)
         out += "\nCorridors\n" + corridors(r)
         out += "\nDemands\n" + demands(r)
+        out += BackgroundReport.text(r)
         out += "\nBinding capacities" + binding(r, limit: bindingLimit)
         if let study = context.capacity {
             out += "\nCapacity (maximum flow per corridor on its own and shared links; λ and more: `corridor capacity`)\n"

@@ -29,8 +29,12 @@ public struct FlowResult: Sendable {
     public var scenario: String
     public var objective: Objective
     public var status: SolveStatus
-    /// The optimised objective: USD/year of generalised cost (min-cost) or delivered TEU/year (max-throughput).
+    /// The optimised objective: USD/year of generalised cost (min-cost, background traffic's included) or
+    /// delivered TEU/year (max-throughput: the China–Europe freight's part of the maximum, which counts
+    /// background traffic too).
     public var objectiveValue: Double?
+    /// China–Europe demand, TEU/year (background traffic apart, see ``background``); likewise every
+    /// total, average and share below.
     public var demandTEU: Double
     public var deliveredTEU: Double
     public var unmetTEU: Double
@@ -49,6 +53,9 @@ public struct FlowResult: Sendable {
     public var links: [LinkFlow]
     public var nodes: [NodeFlow]
     public var demands: [DemandResult]
+    /// Background traffic (``FreightNetwork/Demand/isBackground``), in file order: routed like the demands,
+    /// so in ``links`` and ``nodes`` flows, but in no total, share or average above.
+    public var background: [DemandResult] = []
     /// Capacity rows that bind (full, or with a non-zero shadow price), highest value first.
     public var binding: [BindingConstraint]
     public var programSize: ProgramSize

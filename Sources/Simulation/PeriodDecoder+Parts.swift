@@ -56,7 +56,14 @@ extension PeriodDecoder {
         let assembler = assembler
         var late = [Double](repeating: 0, count: P)
         var lateCost = [Double](repeating: 0, count: P)
-        for (k, row) in formulation.backlog.enumerated() {
+        // Background traffic is in the flows and stocks, not in the freight's due, shipped, delivered,
+        // lost or late TEU (commodities never mix the two).
+        let freight = network.demands.indices.filter { !network.demands[$0].isBackground }
+        let freightCommodities = formulation.commodities.indices.filter { k in
+            !formulation.commodities[k].demands.contains { network.demands[$0].isBackground }
+        }
+        for k in freightCommodities {
+            let row = formulation.backlog[k]
             for (p, v) in row.enumerated() {
                 late[p] += max(0, solution[v])
                 lateCost[p] += max(0, solution[v]) * formulation.latePenalty[k]
@@ -101,10 +108,10 @@ extension PeriodDecoder {
             }
             return PeriodResult(
                 name: schedule.periods[p].name, days: days,
-                dueTEU: formulation.due.reduce(0) { $0 + $1[p] },
-                shippedTEU: clean(shipped.reduce(0) { $0 + $1[p] }),
-                deliveredTEU: clean(formulation.delivery.reduce(0) { $0 + max(0, solution[$1[p]]) }),
-                lostTEU: clean(lost.reduce(0) { $0 + $1[p] }),
+                dueTEU: freight.reduce(0) { $0 + formulation.due[$1][p] },
+                shippedTEU: clean(freight.reduce(0) { $0 + shipped[$1][p] }),
+                deliveredTEU: clean(freightCommodities.reduce(0) { $0 + max(0, solution[formulation.delivery[$1][p]]) }),
+                lostTEU: clean(freight.reduce(0) { $0 + lost[$1][p] }),
                 lateTEU: clean(late[p]), stockTEU: clean(network.nodes.indices.reduce(0) { $0 + stockAt[$1][p] }),
                 lateTEUDays: clean(late[before] * days),
                 holdingCostUSD: holding * days,

@@ -36,6 +36,9 @@ struct PeriodPaths {
             teu: [[String: Double]](repeating: [:], count: P),
             routes: [[Route]](repeating: [], count: network.demands.count))
         for (k, commodity) in formulation.commodities.enumerated() {
+            // Background traffic gets its routes but stays out of the corridors' TEU.
+            let corridorTEU = walk.teu
+            defer { if commodity.demands.contains(where: { network.demands[$0].isBackground }) { walk.teu = corridorTEU } }
             walk.arcs = arcs(of: k)
             walk.need = formulation.delivery[k].map { max(0, solution[$0]) }
             for origin in formulation.origins[k] {

@@ -88,31 +88,68 @@ struct ResultAssembler {
         objectiveValue: Double?, delivered: [Double], unmet: [Double], totals: Totals, demands: [DemandResult],
         links: [LinkFlow], nodes: [NodeFlow], solver: String, iterations: Int?
     ) -> FlowResult {
+        let freight = network.demands.indices.filter { !network.demands[$0].isBackground }
+        let carried = Self.background(network, demands)
         var penalty = 0.0
-        for (d, demand) in network.demands.enumerated() { penalty += unmet[d] * demand.unmetPenaltyUSDPerTEU }
-        let totalDelivered = delivered.reduce(0, +)
+        for d in freight { penalty += unmet[d] * network.demands[d].unmetPenaltyUSDPerTEU }
+        let totalDelivered = freight.reduce(0) { $0 + delivered[$1] }
+        let cost = totals.cost - carried.cost
+        let days = totals.days - carried.days
+        // Max throughput maximises every delivered TEU, background included, and stage 2 keeps that total:
+        // what it reports is the freight's part of it.
+        let backgroundDelivered = network.demands.indices.reduce(0) {
+            network.demands[$1].isBackground ? $0 + delivered[$1] : $0
+        }
         return FlowResult(
             scenario: scenario,
             objective: FlowResult.Objective(formulation: objective),
             status: SolveStatus(solution.termination),
-            objectiveValue: objectiveValue,
-            demandTEU: demandTEU,
+            objectiveValue: objective == .maxThroughput ? objectiveValue.map { $0 - backgroundDelivered } : objectiveValue,
+            demandTEU: demandTEU - carried.teu,
             deliveredTEU: Self.clean(totalDelivered),
-            unmetTEU: Self.clean(unmet.reduce(0, +)),
-            totalCostUSD: totals.cost,
-            timeValueUSD: totals.timeValue,
+            unmetTEU: Self.clean(freight.reduce(0) { $0 + unmet[$1] }),
+            totalCostUSD: cost,
+            timeValueUSD: totals.timeValue - carried.timeValue,
             unmetPenaltyUSD: penalty,
-            avgCostUSDPerTEU: totalDelivered > Self.dust ? totals.cost / totalDelivered : nil,
-            avgTimeDays: totalDelivered > Self.dust ? totals.days / totalDelivered : nil,
-            corridors: Self.shares(demands),
+            avgCostUSDPerTEU: totalDelivered > Self.dust ? cost / totalDelivered : nil,
+            avgTimeDays: totalDelivered > Self.dust ? days / totalDelivered : nil,
+            corridors: Self.shares(carried.freight),
             links: links,
             nodes: nodes,
-            demands: demands,
+            demands: carried.freight,
+            background: carried.flows,
             binding: Self.binding(links: links, nodes: nodes),
             programSize: size,
             solverName: solver,
             iterations: iterations
         )
+    }
+
+    /// The background traffic among `demands` (those of ``FreightNetwork/Demand/isBackground`` network demands)
+    /// and what it adds to the flow's totals, which the freight's figures leave out: TEU/year due, tariffs and
+    /// handling (USD/year), TEU·days/year and their time value (USD/year), summed over its routes.
+    static func background(_ network: Network, _ demands: [DemandResult])
+        -> (freight: [DemandResult], flows: [DemandResult], teu: Double, cost: Double, days: Double, timeValue: Double)
+    {
+        let ids = Dictionary(
+            network.demands.filter(\.isBackground).map { ($0.id, $0.valueOfTimeUSDPerTEUDay) }, uniquingKeysWith: { a, _ in a })
+        guard !ids.isEmpty else { return (demands, [], 0, 0, 0, 0) }
+        var result: (freight: [DemandResult], flows: [DemandResult], teu: Double, cost: Double, days: Double, timeValue: Double) =
+            ([], [], 0, 0, 0, 0)
+        for demand in demands {
+            guard let vot = ids[demand.id] else {
+                result.freight.append(demand)
+                continue
+            }
+            result.flows.append(demand)
+            result.teu += demand.teu
+            for route in demand.routes {
+                result.cost += route.teu * route.costUSDPerTEU
+                result.days += route.teu * route.timeDays
+                result.timeValue += route.teu * route.timeDays * vot
+            }
+        }
+        return result
     }
 
     /// A result with a status and no flows, for a solve that did not reach an optimum.

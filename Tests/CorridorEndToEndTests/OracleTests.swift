@@ -4,8 +4,9 @@ import Testing
 
 /// Random scenario files in the documented schema, for checking `corridor` against an independent solver.
 enum RandomScenario {
-    /// A network file with capacity-limited nodes, bidirectional links, several origins and values of time.
-    static func network(seed: UInt64) -> String {
+    /// A network file with capacity-limited nodes, bidirectional links, several origins and values of time;
+    /// with `background`, also one to three background flows between any two nodes.
+    static func network(seed: UInt64, background: Bool = false) -> String {
         var rng = SeededGenerator(seed: seed)
         func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
         func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
@@ -38,19 +39,27 @@ enum RandomScenario {
             let vot = [10, 50, 200][int(0...2)]
             text += "  - { id: D\(d), from: N\(from), to: N\(to), teu: \(int(5...120)), value_of_time_usd_per_teu_day: \(vot), unmet_penalty_usd_per_teu: \(int(3000...40000)) }\n"
         }
+        guard background else { return text }
+        text += "background:\n"
+        for b in 0..<int(1...3) {
+            let from = int(0...(count - 1))
+            let to = (from + int(1...(count - 1))) % count
+            let penalty = chance(0.3) ? ", unmet_penalty_usd_per_teu: \(int(50000...200000))" : ""
+            text += "  - { id: B\(b), from: N\(from), to: N\(to), teu: \(int(5...80)), source: random\(penalty) }\n"
+        }
         return text
     }
 
     /// Runs `body` on the network file of `seed` and a scenario extending it, written to a fresh
     /// temporary folder (removed afterwards).
-    static func withFiles(seed: UInt64, _ body: (_ files: [URL]) throws -> Void) throws {
+    static func withFiles(seed: UInt64, background: Bool = false, _ body: (_ files: [URL]) throws -> Void) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-random-\(seed)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let base = dir.appendingPathComponent("net.yaml")
         let changed = dir.appendingPathComponent("changed.yaml")
         let cut = dir.appendingPathComponent("cut.yaml")
-        try network(seed: seed).write(to: base, atomically: true, encoding: .utf8)
+        try network(seed: seed, background: background).write(to: base, atomically: true, encoding: .utf8)
         try scenario(base: "net.yaml", seed: seed).write(to: changed, atomically: true, encoding: .utf8)
         try timeCuts(base: "net.yaml", seed: seed).write(to: cut, atomically: true, encoding: .utf8)
         try body([base, changed, cut])
@@ -112,6 +121,20 @@ struct OracleTests {
         let b = try #require(reference.number(key))
         #expect(isClose(a, b, tolerance: 1e-6), "\(file.lastPathComponent) \(objective): corridor \(a), oracle \(b)")
         expectReportInvariants(ours)
+        // Background traffic is reported apart: the freight's delivered TEU and the background's carried and
+        // lost TEU agree with the oracle's own split (background penalties are far from freight's: no ties).
+        guard objective == "min-cost" else { return }
+        let ourBackground = ours.json["background"] as? [String: Any]
+        let theirBackground = reference.json["background"] as? [String: Any]
+        #expect((ourBackground == nil) == (theirBackground == nil), "\(file.lastPathComponent): background section")
+        let pairs: [(Double?, Double?, String)] = [
+            (ours.number("delivered_teu"), reference.number("delivered_teu"), "delivered_teu"),
+            (ourBackground.flatMap { num($0, "carried_teu") }, theirBackground.flatMap { num($0, "carried_teu") }, "background carried"),
+            (ourBackground.flatMap { num($0, "lost_teu") }, theirBackground.flatMap { num($0, "lost_teu") }, "background lost"),
+        ]
+        for (x, y, name) in pairs where x != nil || y != nil {
+            #expect(isClose(x ?? .nan, y ?? .nan, tolerance: 1e-6), "\(file.lastPathComponent) \(name): corridor \(x ?? .nan), oracle \(y ?? .nan)")
+        }
     }
 
     @Test("Random networks: corridor's optimum equals SciPy/HiGHS on an independently written LP", arguments: seeds)
@@ -123,6 +146,17 @@ struct OracleTests {
         }
     }
 
+
+    @Test(
+        "Random networks with background traffic: the optimum and the freight/background split equal SciPy/HiGHS",
+        arguments: seeds)
+    func randomBackground(seed: UInt64) throws {
+        try RandomScenario.withFiles(seed: seed, background: true) { files in
+            for file in files {
+                for objective in ["min-cost", "max-throughput"] { try compare(file, objective) }
+            }
+        }
+    }
 
     @Test("Bundled scenarios: corridor's optimum equals the independent oracle", arguments: CLI.bundledScenarios())
     func bundled(_ file: String) throws {

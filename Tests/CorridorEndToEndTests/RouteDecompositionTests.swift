@@ -16,7 +16,9 @@ struct RouteDecompositionTests {
 
         var fromRoutes: [String: Double] = [:]
         let links = Dictionary(uniqueKeysWithValues: report.list("links").compactMap { l in (l["id"] as? String).map { ($0, l) } })
-        for demand in report.list("demands") {
+        // Background traffic is routed like the demands and in the link flows: its routes count too.
+        let background = (report.json["background"] as? [String: Any])?["flows"] as? [[String: Any]] ?? []
+        for demand in report.list("demands") + background {
             let id = demand["id"] as? String ?? "?"
             let routes = demand["routes"] as? [[String: Any]] ?? []
             let routed = routes.reduce(0) { $0 + (num($1, "teu") ?? .nan) }

@@ -34,7 +34,7 @@ struct RunExportTests {
         #expect(svg.panels.count == 1 && svg.panels[0].sorted() == linkIDs.sorted(), "one path per link")
 
         let csvFiles = try FileManager.default.contentsOfDirectory(atPath: a.appendingPathComponent("csv").path).sorted()
-        #expect(csvFiles == ["binding.csv", "capacity.csv", "corridors.csv", "cuts.csv", "demands.csv", "links.csv", "nodes.csv", "routes.csv", "summary.csv"])
+        #expect(csvFiles == ["background.csv", "background_load.csv", "binding.csv", "capacity.csv", "corridors.csv", "cuts.csv", "demands.csv", "links.csv", "nodes.csv", "routes.csv", "summary.csv"])
         let links = parseCSV(try String(contentsOf: a.appendingPathComponent("csv/links.csv"), encoding: .utf8))
         #expect(links.count == linkIDs.count + 1 && links.dropFirst().allSatisfy { $0.count == links[0].count })
 

@@ -35,7 +35,8 @@ func expectReportInvariants(_ report: Report, sourceLocation: SourceLocation = #
             #expect(flow <= capacity * (1 + 1e-7) + 1e-6, "link \(link["id"] ?? "") over capacity", sourceLocation: sourceLocation)
         }
     }
-    for demand in report.list("demands") {
+    let background = (report.json["background"] as? [String: Any])?["flows"] as? [[String: Any]] ?? []
+    for demand in report.list("demands") + background {
         guard let from = demand["from"] as? String, let to = demand["to"] as? String else { continue }
         let delivered = num(demand, "delivered_teu") ?? .nan
         balance[from, default: 0] += delivered

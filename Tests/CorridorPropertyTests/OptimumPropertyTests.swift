@@ -101,10 +101,41 @@ struct OptimumPropertyTests {
         }
     }
 
+    @Test("Min-cost with background traffic: the optimum equals the reference simplex, with freight reported apart")
+    func backgroundEqualsReferenceLP() async {
+        var withBackground = 0
+        await checkProperty(seed: 5, input: NetworkGen.networks(.multiCommodity)) { spec, label in
+            let network = try spec.network(backgroundEvery: 2)
+            let result = try simulator.run(network, scenario: label)
+            if !result.background.isEmpty { withBackground += 1 }
+
+            try #require(result.status == .optimal, "\(label): \(spec)")
+            #expect(flowViolations(result, network) == [], "\(label): \(spec)")
+            // The reference knows nothing of background: to it, every demand is a demand.
+            let reference = ReferenceFlowLP.minCost(network)
+            guard case .optimal(let expected) = reference else {
+                Issue.record("\(label): the reference LP says \(reference): \(spec)")
+                return
+            }
+            let objective = try #require(result.objectiveValue)
+            #expect(
+                isClose(objective, expected, tolerance: 1e-6),
+                "\(label): corridor \(objective), reference \(expected): \(spec)")
+            let priced = routeCost(result, network)
+            #expect(
+                isClose(priced, objective, tolerance: 1e-6),
+                "\(label): routes cost \(priced), objective \(objective): \(spec)")
+            let freightTEU = network.freightDemands.reduce(0) { $0 + $1.teu }
+            #expect(isClose(result.demandTEU, freightTEU, tolerance: 1e-9), "\(label): demand \(result.demandTEU)")
+        }
+        #expect(withBackground > 0, "no generated network had background traffic")
+    }
+
     /// What the reported routes and unmet volumes cost: Σ route TEU × (its USD/TEU + value of
     /// time × its days) + Σ unmet × penalty, in USD/year.
     private func routeCost(_ result: FlowResult, _ network: Network) -> Double {
-        zip(result.demands, network.demands).reduce(0) { total, pair in
+        let reported = Dictionary((result.demands + result.background).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return zip(network.demands.compactMap { reported[$0.id] }, network.demands).reduce(0) { total, pair in
             let (reported, demand) = pair
             let routes = reported.routes.reduce(0) {
                 $0 + $1.teu * ($1.costUSDPerTEU + demand.valueOfTimeUSDPerTEUDay * $1.timeDays)

@@ -18,6 +18,10 @@ Model (the one the Swift solver implements):
   * closed links/nodes carry nothing; a demand whose origin or destination is closed is unmet.
   * min-cost: minimise total cost.  max-throughput: maximise delivered TEU, then (among those
     optima) minimise total cost.
+  * `background` flows (issue 14) are demands that must be carried (unmet penalty 100,000 USD/TEU by
+    default): in every link and node flow and in the objective, but in no freight total (delivered,
+    unmet, total cost, corridors); the JSON `background` object reports them apart. `scale_demand`
+    without `demand:` leaves them alone.
   * a file with `periods` (issue 8) is solved by solve_periods: a time-expanded LP over a cyclic
     year with demand due per period at the destination, per-period capacities, transit shares, storage,
     late backlog and losses (docs/periods.md); objective_value then sums the year, delivered/unmet TEU are annual sums.
@@ -44,6 +48,8 @@ JSON output (one object per file; a list when several files are given):
   corridor_stats: {tag: {teu, avg_cost_usd_per_teu, avg_time_days}}
   binding: [{kind, id, capacity_teu, used_teu, shadow_price_usd_per_teu}]
   warnings: [text]                    (selectors that matched nothing)
+  background: {teu, carried_teu, lost_teu, total_cost_usd, flows: {id: {delivered_teu, unmet_teu, paths}}}
+                                      (only when the file has background traffic)
 
 Compare objective values, delivered and unmet TEU with another solver: when the optimum is
 degenerate, flows and shadow prices may legitimately differ between solvers.
@@ -70,9 +76,10 @@ from scipy.sparse import coo_matrix, vstack
 
 DEFAULT_VOT = 50.0
 DEFAULT_PENALTY = 20000.0
+BACKGROUND_PENALTY = 100000.0
 TOL = 1e-6
 
-TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
+TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "background", "changes",
             "uncertainty",  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
             "periods", "seasonality",  # periods (issue 8): solved by solve_periods, a time-expanded LP
             "tonnes_per_teu", "teu_per_train"}  # units for reports only (issue 14): no effect on the optimum
@@ -86,6 +93,8 @@ LINK_REQUIRED = {"id", "from", "to", "mode", "corridor", "distance_km", "cost_us
 DEMAND_KEYS = {"id", "from", "to", "teu", "value_of_time_usd_per_teu_day",
                "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "source", "notes"}
 DEMAND_REQUIRED = {"from", "to", "teu"}
+BACKGROUND_KEYS = DEMAND_KEYS - {"late_penalty_usd_per_teu_day"}
+BACKGROUND_REQUIRED = {"id", "from", "to", "teu"}
 KINDS = {"hub", "border", "port", "terminal", "waypoint"}
 MODES = {"rail", "ferry", "road", "sea"}
 SELECTORS = ("link", "node", "country", "corridor", "mode")
@@ -191,6 +200,7 @@ class Demand:
     penalty: float = DEFAULT_PENALTY
     late: float | None = None      # USD/TEU/day of waiting; None = the value of time
     pscale: dict = field(default_factory=dict)   # period name -> share multiplier (scoped scale_demand)
+    background: bool = False       # background traffic (issue 14): carried, reported apart
 
 
 @dataclass
@@ -293,6 +303,15 @@ def parse_demand(rec: dict, where: str) -> Demand:
     )
 
 
+def parse_background(rec: dict, where: str) -> Demand:
+    _check_keys(rec, BACKGROUND_KEYS, BACKGROUND_REQUIRED, where)
+    d = parse_demand(rec, where)
+    d.background = True
+    if "unmet_penalty_usd_per_teu" not in rec:
+        d.penalty = BACKGROUND_PENALTY
+    return d
+
+
 def _nearest(name: str, pool: list[str]) -> str:
     near = difflib.get_close_matches(name, pool, n=1)
     return f" (did you mean '{near[0]}'?)" if near else ""
@@ -326,8 +345,12 @@ def load(path: str, _stack: tuple[str, ...] = ()) -> Network:
     if "seasonality" in doc:
         net.seasonality = {str(k): _num(v, f"{fname}.seasonality.demand.{k}")
                            for k, v in ((doc["seasonality"] or {}).get("demand") or {}).items()}
-    if "demands" in doc:
-        net.demands = [parse_demand(r, f"{fname}: demands[{i}]") for i, r in enumerate(doc["demands"] or [])]
+    if "demands" in doc:  # replaces the base's demands, not its background
+        net.demands = [d for d in net.demands if d.background] + [
+            parse_demand(r, f"{fname}: demands[{i}]") for i, r in enumerate(doc["demands"] or [])]
+    if "background" in doc:  # replaces the base's background, not its demands
+        net.demands = [d for d in net.demands if not d.background] + [
+            parse_background(r, f"{fname}: background[{i}]") for i, r in enumerate(doc["background"] or [])]
     for i, ch in enumerate(doc.get("changes") or []):
         apply_change(net, ch, f"{fname}: changes[{i}]")
     validate(net, fname)
@@ -380,8 +403,8 @@ def apply_scoped(net: Network, ctype: str, body: dict, w: str) -> None:
         if "demand" in body:
             hit = [d for d in net.demands if d.id == body["demand"]]
         else:
-            hit = [d for d in net.demands
-                   if ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])]
+            hit = [d for d in net.demands if not d.background
+                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])]
         for d in hit:
             for p in chosen:
                 d.pscale[p] = d.pscale.get(p, 1.0) * f
@@ -570,8 +593,8 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
                 raise InputError(f"{w}.demand: unknown demand '{body['demand']}'"
                                  f"{_nearest(str(body['demand']), [d.id for d in net.demands])}")
         else:
-            hit = [d for d in net.demands
-                   if ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])]
+            hit = [d for d in net.demands if not d.background
+                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])]
         for d in hit:
             d.teu *= f
 
@@ -776,9 +799,11 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
             b = list(ub_b) + [extra]
         # Older SciPy (1.10) HiGHS can stop with "Error" at 1e-9 tolerances on the bundled 12-month LP;
         # its default tolerances (1e-7) then solve it.
-        for options in (opts, {"presolve": True}):
+        # With background traffic (penalties of 1e5 USD/TEU beside costs of 1) the 12-month LP can end in an
+        # "unknown" model status under presolve; the dual simplex without presolve then solves it.
+        for method, options in (("highs", opts), ("highs", {"presolve": True}), ("highs-ds", {"presolve": False})):
             res = linprog(np.array(c), A_ub=A, b_ub=np.array(b) if b else None, A_eq=Aeq, b_eq=np.array(eq_b),
-                          bounds=bounds, method="highs", options=options)
+                          bounds=bounds, method=method, options=options)
             if res.status == 0:
                 break
         if res.status != 0:
@@ -1022,6 +1047,8 @@ def analyse(net: Network, res: Result) -> dict:
     stats: dict[str, list[float]] = {}
     dem = {}
     for d in net.demands:
+        if d.background:
+            continue
         paths = decompose(net, d, res.flows_by_demand[d.id])
         info = dict(res.demand[d.id])
         plist = []
@@ -1039,15 +1066,48 @@ def analyse(net: Network, res: Result) -> dict:
     return {"demands": dem, "corridors": {k: _r(v) for k, v in sorted(corridors.items())}, "corridor_stats": avg}
 
 
+def background(net: Network, res: Result) -> dict | None:
+    """Background flows apart: TEU, carried, lost, tariffs and handling (USD/yr), and each flow's paths."""
+    flows = [d for d in net.demands if d.background]
+    if not flows:
+        return None
+    out = {"teu": 0.0, "carried_teu": 0.0, "lost_teu": 0.0, "total_cost_usd": 0.0, "flows": {}}
+    for d in flows:
+        info = dict(res.demand[d.id])
+        out["teu"] += d.teu
+        out["carried_teu"] += info["delivered_teu"]
+        out["lost_teu"] += info["unmet_teu"]
+        plist = []
+        for p in decompose(net, d, res.flows_by_demand[d.id]):
+            cost, time = path_cost(net, d, p)
+            out["total_cost_usd"] += p["teu"] * cost
+            plist.append({"nodes": p["nodes"], "teu": _r(p["teu"]), "cost_usd_per_teu": _r(cost, 2),
+                          "time_days": _r(time, 2)})
+        info["paths"] = plist
+        out["flows"][d.id] = info
+    for k in ("teu", "carried_teu", "lost_teu", "total_cost_usd"):
+        out[k] = _r(out[k])
+    return out
+
+
+def freight_totals(net: Network, res: Result) -> tuple[float, float]:
+    """Delivered and unmet TEU of the China-Europe demands (background traffic left out)."""
+    freight = [d for d in net.demands if not d.background]
+    return (sum(res.demand[d.id]["delivered_teu"] for d in freight),
+            sum(res.demand[d.id]["unmet_teu"] for d in freight))
+
+
 def to_json(net: Network, res: Result) -> dict:
     an = analyse(net, res)
-    return {
+    bg = background(net, res)
+    delivered, unmet = freight_totals(net, res)
+    out = {
         "scenario": net.name,
         "objective": res.objective,
         "objective_value": _r(res.delivered if res.objective == "max-throughput" else res.total_cost),
         "total_cost_usd": _r(res.total_cost),
-        "delivered_teu": _r(res.delivered),
-        "unmet_teu": _r(res.unmet),
+        "delivered_teu": _r(delivered),
+        "unmet_teu": _r(unmet),
         "link_flows": {k: _r(v) for k, v in res.link_flow.items()},
         "node_throughputs": {k: _r(v) for k, v in res.node_throughput.items()},
         "demands": an["demands"],
@@ -1056,15 +1116,19 @@ def to_json(net: Network, res: Result) -> dict:
         "binding": res.binding,
         "warnings": net.warnings,
     }
+    if bg is not None:
+        out["background"] = bg
+    return out
 
 
 def report(net: Network, res: Result, verbose: bool = False) -> str:
     an = analyse(net, res)
-    total = sum(d.teu for d in net.demands)
+    total = sum(d.teu for d in net.demands if not d.background)
+    delivered, unmet = freight_totals(net, res)
     lines = [f"== {net.name}  [{res.objective}]",
-             f"   demand {total:,.0f} TEU  delivered {res.delivered:,.0f}  unmet {res.unmet:,.0f}"
+             f"   demand {total:,.0f} TEU  delivered {delivered:,.0f}  unmet {unmet:,.0f}"
              f"  objective ${res.total_cost / 1e6:,.1f} M (tariffs, handling, time value, unmet penalty)"]
-    deliv = res.delivered or 1.0
+    deliv = delivered or 1.0
     for k, st in an["corridor_stats"].items():
         lines.append(f"   {k:9s} {st['teu']:>10,.0f} TEU  {100 * st['teu'] / deliv:5.1f}%"
                      f"   avg ${st['avg_cost_usd_per_teu']:>6,.0f}/TEU  {st['avg_time_days']:5.1f} d")
@@ -1080,11 +1144,17 @@ def report(net: Network, res: Result, verbose: bool = False) -> str:
     if verbose:
         lines.append("   demands:")
         for d in net.demands:
+            if d.background:
+                continue
             info = an["demands"][d.id]
             lines.append(f"     {d.id:14s} {d.teu:>8,.0f} vot {d.vot:>4.0f}  unmet {info['unmet_teu']:>8,.0f}")
             for p in info["paths"]:
                 lines.append(f"        {p['teu']:>8,.0f} {p['corridor']:8s} ${p['cost_usd_per_teu']:>6,.0f} "
                              f"{p['time_days']:5.1f} d  {'>'.join(p['nodes'])}")
+    bg = background(net, res)
+    if bg is not None:
+        lines.append(f"   background {bg['teu']:,.0f} TEU  carried {bg['carried_teu']:,.0f}  lost {bg['lost_teu']:,.0f}"
+                     " (in every flow and the objective, in no freight figure above)")
     for w in net.warnings:
         lines.append(f"   warning: {w}")
     return "\n".join(lines)

@@ -312,7 +312,7 @@ struct BundledSeasonalTests {
             #expect(scenario.network[link: id]?.capacityTEU == before * 1.667)
         }
         let alat = try #require(seasonal.network[node: "ALT"]?.capacityTEU)
-        #expect(scenario.network[node: "ALT"]?.capacityTEU == alat * 5)
+        #expect(scenario.network[node: "ALT"]?.capacityTEU == alat * 1.875)
         #expect(scenario.warnings.isEmpty)
     }
 

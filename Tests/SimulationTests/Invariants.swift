@@ -3,7 +3,8 @@ import FreightNetwork
 import Simulation
 import Testing
 
-/// Checks a result against its network: conservation, capacities, closures, route sums and shares.
+/// Checks a result against its network: conservation, capacities, closures, route sums and shares
+/// (background traffic, reported apart, is in the flows and checked with the demands).
 func expectInvariants(_ r: FlowResult, _ network: Network, sourceLocation: SourceLocation = #_sourceLocation) {
     // Conservation per node: in − out = delivered to it − originated there.
     var balance = [Double](repeating: 0, count: network.nodes.count)
@@ -18,7 +19,7 @@ func expectInvariants(_ r: FlowResult, _ network: Network, sourceLocation: Sourc
         }
         if link.isClosed { #expect(link.flowTEU == 0, "closed link \(link.id) carries freight", sourceLocation: sourceLocation) }
     }
-    for demand in r.demands {
+    for demand in r.demands + r.background {
         if let o = network.index(of: demand.from), let t = network.index(of: demand.to) {
             balance[o] += demand.deliveredTEU
             balance[t] -= demand.deliveredTEU
@@ -37,7 +38,7 @@ func expectInvariants(_ r: FlowResult, _ network: Network, sourceLocation: Sourc
     }
     // Paths sum back to link flows.
     var fromRoutes: [Link.ID: Double] = [:]
-    for demand in r.demands { for route in demand.routes { for l in route.links { fromRoutes[l, default: 0] += route.teu } } }
+    for demand in r.demands + r.background { for route in demand.routes { for l in route.links { fromRoutes[l, default: 0] += route.teu } } }
     for link in r.links {
         #expect(isClose(fromRoutes[link.id] ?? 0, link.flowTEU, tolerance: 1e-6), "routes do not sum to the flow on \(link.id)", sourceLocation: sourceLocation)
     }

@@ -111,7 +111,8 @@ extension Change {
     }
 
     /// The indices of the demands `filter` picks and how to name them (`all`, `demand X`, `from A`),
-    /// or `nil` when it names an unknown demand or node.
+    /// or `nil` when it names an unknown demand or node. `all` and `from`/`to` pick China–Europe
+    /// demands only; an id picks a background flow too.
     func pickDemands(
         _ filter: DemandFilter,
         in draft: NetworkDraft,
@@ -121,7 +122,7 @@ extension Change {
         let label: String
         switch filter {
         case .all:
-            picked = Array(draft.demands.indices)
+            picked = draft.demands.indices.filter { !draft.demands[$0].isBackground }
             label = "all"
             if picked.isEmpty, draft.isSound {
                 let message = "matches no demand (the network has none)"
@@ -138,7 +139,7 @@ extension Change {
             guard fromKnown, toKnown else { return nil }
             picked = draft.demands.indices.filter { index in
                 let demand = draft.demands[index]
-                return (from.map { demand.from.rawValue == $0.value } ?? true)
+                return !demand.isBackground && (from.map { demand.from.rawValue == $0.value } ?? true)
                     && (to.map { demand.to.rawValue == $0.value } ?? true)
             }
             label = [from.map { "from \($0.value)" }, to.map { "to \($0.value)" }].compactMap { $0 }.joined(

@@ -17,7 +17,7 @@ struct ResolvedFile {
 struct LoadSession {
     /// The top-level keys of a scenario file.
     static let topLevelKeys = [
-        "schema_version", "name", "description", "extends", "nodes", "links", "demands", "changes",
+        "schema_version", "name", "description", "extends", "nodes", "links", "demands", "background", "changes",
         "uncertainty", "periods", "seasonality", "tonnes_per_teu", "teu_per_train",
     ] + PlanFile.topLevelKeys
 
@@ -67,16 +67,21 @@ struct LoadSession {
 
     /// The network a file describes before its own changes.
     ///
-    /// For a file with `extends`: what the base resolves to, with this file's `demands` in place of
-    /// the base's when it lists any. For a network file: its `nodes`, `links` and `demands`.
+    /// For a file with `extends`: what the base resolves to, with this file's `demands` (and
+    /// `background`) in place of the base's when it lists any. For a network file: its `nodes`,
+    /// `links`, `demands` and `background`.
     private mutating func readNetwork(_ top: inout FieldReader, file: String) -> NetworkDraft {
         var draft = NetworkDraft()
         if top.contains("extends") {
             draft = top.word("extends").map { resolveBase($0, of: file) } ?? .unknown
             rejectRecords(in: &top, keys: ["nodes": "add_node", "links": "add_link"])
             if top.contains("demands") {
-                draft.removeDemands()
+                draft.removeDemands(background: false)
                 readRecords("demands", from: &top, into: &draft, read: DemandRecord.read) { $0.add($1, into: &$2) }
+            }
+            if top.contains("background") {
+                draft.removeDemands(background: true)
+                readBackground(&top, into: &draft)
             }
             return draft
         }
@@ -87,7 +92,13 @@ struct LoadSession {
         readRecords("nodes", from: &top, into: &draft, read: NodeRecord.read) { $0.add($1, into: &$2) }
         readRecords("links", from: &top, into: &draft, read: LinkRecord.read) { $0.add($1, into: &$2) }
         readRecords("demands", from: &top, into: &draft, read: DemandRecord.read) { $0.add($1, into: &$2) }
+        readBackground(&top, into: &draft)
         return draft
+    }
+
+    /// Reads the `background` list (traffic that is not China–Europe freight) into the draft's demands.
+    private mutating func readBackground(_ top: inout FieldReader, into draft: inout NetworkDraft) {
+        readRecords("background", from: &top, into: &draft, read: BackgroundRecord.read) { $0.add($1.record, into: &$2) }
     }
 
     /// Checks `schema_version` is the integer 1.

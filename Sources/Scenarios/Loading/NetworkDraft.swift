@@ -128,13 +128,23 @@ struct NetworkDraft {
         periodOnlyFields[key] = RecordSource(path: "\(path).\(field.value)", position: field.position)
     }
 
-    /// Drops every demand, before a file's own `demands` replace its base's.
-    mutating func removeDemands() {
-        demands = []
-        demandSources = []
-        demandIDs = IDRegistry(kind: "demand")
-        periods?.removeDemands()
-        periodOnlyFields = periodOnlyFields.filter { !$0.key.hasPrefix("demand ") }
+    /// Drops every demand (`background` false) or every background flow (true), before a file's own
+    /// `demands` or `background` replace its base's; the others keep their order and their ids.
+    mutating func removeDemands(background: Bool) {
+        let keep = demands.indices.filter { demands[$0].isBackground != background }
+        var registry = IDRegistry(kind: "demand")
+        var fields: [String: RecordSource] = periodOnlyFields.filter { !$0.key.hasPrefix("demand ") }
+        for (new, old) in keep.enumerated() {
+            let id = Located(value: demands[old].id.rawValue, position: demandSources[old].position)
+            _ = registry.register(id, field: demandSources[old].path)
+            if let field = periodOnlyFields["demand \(old)"] { fields["demand \(new)"] = field }
+        }
+        registry.isComplete = demandIDs.isComplete
+        demands = keep.map { demands[$0] }
+        demandSources = keep.map { demandSources[$0] }
+        demandIDs = registry
+        periods?.keepDemands(keep)
+        periodOnlyFields = fields
     }
 
     /// True when `reference` names a valid node; records "unknown node" when it names none.
@@ -166,7 +176,7 @@ struct NetworkDraft {
 }
 
 extension NetworkDraft {
-    /// Marks the ids under a top-level `key` (`nodes`, `links`, `demands`) as not all known.
+    /// Marks the ids under a top-level `key` (`nodes`, `links`, `demands`, `background`) as not all known.
     ///
     /// Used when a list or one of its entries could not be read at all, so that references to
     /// what it may have defined are not reported as unknown.
@@ -174,7 +184,7 @@ extension NetworkDraft {
         switch key {
         case "nodes": nodeIDs.isComplete = false
         case "links": linkIDs.isComplete = false
-        case "demands": demandIDs.isComplete = false
+        case "demands", "background": demandIDs.isComplete = false
         default: break
         }
         isSound = false

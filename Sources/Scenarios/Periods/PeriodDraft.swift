@@ -49,8 +49,9 @@ struct PeriodDraft {
     /// Adds the row of a new demand.
     mutating func appendDemand() { demandFactor.append(ones) }
 
-    /// Drops every demand row, when a file's own `demands` replace its base's.
-    mutating func removeDemands() { demandFactor = [] }
+    /// Keeps the rows of the demands at `indices` (in that order), when a file's own `demands` or
+    /// `background` replace its base's.
+    mutating func keepDemands(_ indices: [Int]) { demandFactor = indices.map { demandFactor[$0] } }
 
     /// The share of a year's demand each period releases before `scale_demand`: weight × days,
     /// normalised to sum to 1 (all zeros when every weighted period is 0, which reading rejects).

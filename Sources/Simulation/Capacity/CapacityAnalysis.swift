@@ -29,10 +29,33 @@ public struct CapacityAnalysis: Sendable {
             }
             return result
         }
-        let sources = try indices(from, network.demands.map(\.from))
-        let sinks = try indices(to, network.demands.map(\.to)).filter { !sources.contains($0) }
+        let sources = try indices(from, network.freightDemands.map(\.from))
+        let sinks = try indices(to, network.freightDemands.map(\.to)).filter { !sources.contains($0) }
         guard !sources.isEmpty else { throw .noEndpoints(from.isEmpty ? "demand origin" : "--from node") }
         guard !sinks.isEmpty else { throw .noEndpoints(to.isEmpty ? "demand destination" : "--to node") }
+        self.sources = sources
+        self.sinks = sinks
+    }
+
+    /// The same sources and sinks on the capacity the background traffic of a flow leaves: each node's
+    /// and link's capacity less the TEU/year `background`'s routes put through it (see
+    /// `Network.reserving(linkTEU:nodeTEU:)`); `self` when there is no background traffic.
+    public func reserving(_ background: [DemandResult]) -> CapacityAnalysis {
+        guard network.demands.contains(where: \.isBackground) else { return self }
+        var linkTEU = [Double](repeating: 0, count: network.links.count)
+        var nodeTEU = [Double](repeating: 0, count: network.nodes.count)
+        for flow in background {
+            for route in flow.routes {
+                for link in route.links { if let l = network.index(of: link) { linkTEU[l] += route.teu } }
+                for node in route.nodes { if let n = network.index(of: node) { nodeTEU[n] += route.teu } }
+            }
+        }
+        return CapacityAnalysis(
+            reserved: network.reserving(linkTEU: linkTEU, nodeTEU: nodeTEU), sources: sources, sinks: sinks)
+    }
+
+    private init(reserved network: Network, sources: [Int], sinks: [Int]) {
+        self.network = network
         self.sources = sources
         self.sinks = sinks
     }

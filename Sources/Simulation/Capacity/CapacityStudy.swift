@@ -35,8 +35,9 @@ public struct CapacityStudy: Sendable, Hashable {
     public var scenario: String
     public var entries: [Entry]
 
-    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network (nil: no
-    /// flow, headroom or utilisation, only capacities, cuts and λ). With a
+    /// Analyses every selection of `analysis` against the min-cost `flow` of the same network, on the
+    /// capacity its background traffic leaves (``CapacityAnalysis/reserving(_:)``); with no `flow`, no
+    /// flow, headroom or utilisation, and the capacities are gross (nothing is reserved). With a
     /// `schedule` (a seasonal scenario), each period's network is analysed at annual rates; the entry's
     /// cut and λ are those of the period with the lowest capacity. `method` solves λ (see
     /// ``CapacityAnalysis/concurrentCapacity(of:solver:options:method:)``).
@@ -47,6 +48,8 @@ public struct CapacityStudy: Sendable, Hashable {
         concurrent computeConcurrent: Bool = true, method: SolutionMethod = .auto
     ) throws {
         self.scenario = scenario
+        // Freight's capacity is what the background traffic of the flow leaves.
+        let analysis = flow.map { analysis.reserving($0.background) } ?? analysis
         entries = try selections.map { selection in
             guard let schedule else {
                 return Entry(

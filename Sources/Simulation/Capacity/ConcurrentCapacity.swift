@@ -160,7 +160,7 @@ extension CapacityAnalysis {
         var origins: [Int] = []
         var supply: [Int: [Int: Double]] = [:]
         var forward: [Int: [Bool]] = [:]
-        for demand in network.demands {
+        for demand in network.freightDemands {
             guard let o = network.index(of: demand.from), let t = network.index(of: demand.to),
                 sources.contains(o), sinks.contains(t), demand.teu > 0
             else { continue }

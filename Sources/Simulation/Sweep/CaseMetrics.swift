@@ -70,7 +70,9 @@ public struct CaseMetrics: Sendable, Hashable {
         }
         var cost = 0.0
         var days = 0.0
-        for commodity in formulation.flow {
+        // Background traffic (never in a commodity with freight) is in no metric.
+        for (k, commodity) in formulation.flow.enumerated()
+        where !formulation.commodities[k].demands.contains(where: { network.demands[$0].isBackground }) {
             for column in commodity {
                 let flow = max(0, solution[column.variable])
                 guard flow > 0 else { continue }
@@ -81,7 +83,7 @@ public struct CaseMetrics: Sendable, Hashable {
             }
         }
         var delivered = 0.0
-        for (d, demand) in network.demands.enumerated() {
+        for (d, demand) in network.demands.enumerated() where !demand.isBackground {
             let unmet = min(max(0, solution[formulation.unmet[d]]), demand.teu)
             let carried = max(0, demand.teu - unmet)
             delivered += carried

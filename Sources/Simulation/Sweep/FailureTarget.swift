@@ -62,11 +62,12 @@ public struct FailureTarget: Sendable, Hashable {
         return targets
     }
 
-    /// True when link `l` is the only open link out of a demand's origin or into a demand's destination.
+    /// True when link `l` is the only open link out of a demand's origin or into a demand's destination
+    /// (China–Europe demands: a background flow's ends, such as a border gate, are failures like any other).
     static func isSoleAccess(_ l: Int, _ network: Network) -> Bool {
         let (from, to) = network.linkEnds[l]
-        let origins = Set(network.demands.map(\.from))
-        let destinations = Set(network.demands.map(\.to))
+        let origins = Set(network.freightDemands.map(\.from))
+        let destinations = Set(network.freightDemands.map(\.to))
         if origins.contains(network.nodes[from].id), network.outgoing[from].count(where: { network.isOpen(link: $0) }) == 1 {
             return true
         }
@@ -99,7 +100,7 @@ public struct FailureTarget: Sendable, Hashable {
     }
 
     private static func nodes(_ network: Network, includeEndpoints: Bool, modes: Set<Mode>?) -> [FailureTarget] {
-        let endpoints = Set(network.demands.flatMap { [$0.from, $0.to] })
+        let endpoints = Set(network.freightDemands.flatMap { [$0.from, $0.to] })
         return network.nodes.enumerated().compactMap { n, node in
             guard !node.isClosed, includeEndpoints || !endpoints.contains(node.id) else { return nil }
             if let modes {

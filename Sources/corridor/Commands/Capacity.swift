@@ -1,4 +1,5 @@
 import ArgumentParser
+import FreightNetwork
 import Reports
 import Scenarios
 import Simulation
@@ -46,6 +47,11 @@ extension Corridor {
             if let timing { return try runTiming(timing) }
             let scenario = try self.scenario.load()
             let (selections, analysis) = try corridors.prepare(scenario)
+            if !flow, scenario.network.demands.contains(where: \.isBackground) {
+                throw ValidationError(
+                    "\(scenario.file) has background traffic: its capacities are what the routed background leaves, "
+                        + "which needs the min-cost flow. Leave out --no-flow.")
+            }
             let solve = ScenarioSolve(options: solverOptions)
             let study = try Output.solving {
                 let flow = self.flow ? try solve.flow(scenario) : nil

@@ -20,11 +20,17 @@ struct FileCheck {
         let header = TerminalText.escaped("\(file): ok — \"\(scenario.name)\"")
         try Output.print(
             "\(header): \(n.nodes.count) nodes, \(n.links.count) directed links, "
-                + "\(n.demands.count) demands, \(scenario.changes.count) changes, "
+                + "\(n.freightDemands.count) demands, \(Self.background(n))\(scenario.changes.count) changes, "
                 + "\(scenario.warnings.count) warning(s)\n"
         )
         if let schedule = scenario.periods { try Output.print("  \(Self.summary(schedule, n))\n") }
         return passesStrict(file, warnings: scenario.warnings.count)
+    }
+
+    /// "N background flows, " when the network has background traffic, else nothing.
+    private static func background(_ network: Network) -> String {
+        let count = network.demands.count - network.freightDemands.count
+        return count == 0 ? "" : "\(count) background flow\(count == 1 ? "" : "s"), "
     }
 
     /// Checks a plan file as `corridor plan` does (the plan, its scenarios and its effects against each, in

@@ -7,19 +7,29 @@ import Simulation
 /// Flows are conserved at every node (in − out = delivered there − originated there), no link
 /// or node carries more than its capacity, closed elements carry nothing, each demand's delivered
 /// and unmet TEU add up to its volume, its routes add up to what it delivered and, over all
-/// demands, to each link's flow, and corridor shares sum to 1.
+/// demands, to each link's flow, and corridor shares sum to 1. Background traffic is checked with the
+/// demands (it is reported apart, in network order within each list), and the freight totals leave it out.
 func flowViolations(_ result: FlowResult, _ network: Network) -> [String] {
     var problems: [String] = []
     let scale = max(1, network.demands.reduce(0) { $0 + $1.teu })
     let tolerance = 1e-7 * scale
     func over(_ flow: Double, _ capacity: Double) -> Bool { flow > capacity + 1e-7 * max(1, capacity) + 1e-9 * scale }
 
+    // Every demand once, in network order: the freight's and the background's lists side by side.
+    let reported = Dictionary((result.demands + result.background).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let demands = network.demands.compactMap { reported[$0.id] }
     guard result.links.count == network.links.count, result.nodes.count == network.nodes.count,
-        result.demands.count == network.demands.count
+        demands.count == network.demands.count, result.demands.count + result.background.count == demands.count,
+        result.demands.map(\.id) == network.freightDemands.map(\.id)
     else {
         return [
-            "result lists \(result.links.count) links, \(result.nodes.count) nodes, \(result.demands.count) demands"
+            "result lists \(result.links.count) links, \(result.nodes.count) nodes, \(result.demands.count) demands, "
+                + "\(result.background.count) background flows"
         ]
+    }
+    let freightDelivered = result.demands.reduce(0) { $0 + $1.deliveredTEU }
+    if !isClose(result.deliveredTEU, freightDelivered, tolerance: 1e-9) && abs(result.deliveredTEU - freightDelivered) > tolerance {
+        problems.append("delivered \(result.deliveredTEU) is not the freight's \(freightDelivered)")
     }
 
     var balance = [Double](repeating: 0, count: network.nodes.count)
@@ -37,7 +47,7 @@ func flowViolations(_ result: FlowResult, _ network: Network) -> [String] {
         if closed, abs(link.flowTEU) > tolerance { problems.append("closed link \(link.id) carries \(link.flowTEU)") }
     }
     var originated = [Double](repeating: 0, count: network.nodes.count)
-    for (d, demand) in result.demands.enumerated() {
+    for (d, demand) in demands.enumerated() {
         let o = network.index(of: network.demands[d].from)!
         let t = network.index(of: network.demands[d].to)!
         balance[o] += demand.deliveredTEU
@@ -73,7 +83,7 @@ func flowViolations(_ result: FlowResult, _ network: Network) -> [String] {
         if node.isClosed, throughput > tolerance { problems.append("closed node \(node.id) passes \(throughput) TEU") }
     }
     var fromRoutes: [Link.ID: Double] = [:]
-    for demand in result.demands {
+    for demand in demands {
         for route in demand.routes { for id in route.links { fromRoutes[id, default: 0] += route.teu } }
     }
     for link in result.links where abs((fromRoutes[link.id] ?? 0) - link.flowTEU) > tolerance {

@@ -43,8 +43,9 @@ struct NetworkSpec: Sendable, CustomStringConvertible {
         return (a, b)
     }
 
-    /// The network: nodes `N0…`, links `L0…` (parallel links allowed), demands `D0…`.
-    func network() throws -> Network {
+    /// The network: nodes `N0…`, links `L0…` (parallel links allowed), demands `D0…`; with
+    /// `backgroundEvery` k, every k-th demand (D(k−1), D(2k−1), …) is background traffic.
+    func network(backgroundEvery: Int? = nil) throws -> Network {
         let nodeValues = nodes.enumerated().map { i, spec in
             Node(
                 id: Node.ID("N\(i)"), name: "N\(i)", country: ["AA", "BB", "CC"][i % 3],
@@ -65,7 +66,8 @@ struct NetworkSpec: Sendable, CustomStringConvertible {
             let (a, b) = ends(spec.from, spec.to)
             return Demand(
                 id: Demand.ID("D\(d)"), from: Node.ID("N\(a)"), to: Node.ID("N\(b)"), teu: spec.teu,
-                valueOfTimeUSDPerTEUDay: spec.valueOfTime, unmetPenaltyUSDPerTEU: spec.penalty
+                valueOfTimeUSDPerTEUDay: spec.valueOfTime, unmetPenaltyUSDPerTEU: spec.penalty,
+                isBackground: backgroundEvery.map { d % $0 == $0 - 1 } ?? false
             )
         }
         return try Network(nodes: nodeValues, links: linkValues, demands: demandValues)
