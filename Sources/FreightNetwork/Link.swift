@@ -32,6 +32,8 @@ public struct Link: Sendable, Hashable, Identifiable {
     public var timeDays: Double
     /// True when a scenario closed the link: it carries nothing.
     public var isClosed: Bool
+    /// Extra transit time as utilisation rises, or `nil` for none. Only a link with a capacity congests.
+    public var congestion: CongestionCurve?
 
     public init(
         id: ID,
@@ -45,7 +47,8 @@ public struct Link: Sendable, Hashable, Identifiable {
         capacityTEU: Double? = nil,
         costUSDPerTEU: Double,
         timeDays: Double,
-        isClosed: Bool = false
+        isClosed: Bool = false,
+        congestion: CongestionCurve? = nil
     ) {
         self.id = id
         self.baseID = baseID ?? id
@@ -59,6 +62,7 @@ public struct Link: Sendable, Hashable, Identifiable {
         self.costUSDPerTEU = costUSDPerTEU
         self.timeDays = timeDays
         self.isClosed = isClosed
+        self.congestion = congestion
     }
 
     /// The id given to the reverse direction of a bidirectional link.

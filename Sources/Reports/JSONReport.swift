@@ -23,7 +23,7 @@ public enum JSONReport {
             ("unmet_penalty_usd", .number(r.unmetPenaltyUSD)),
             ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)),
             ("avg_time_days", .number(r.avgTimeDays)),
-            ("corridors", .array(r.corridors.map(corridor))),
+            ("corridors", .array(r.corridorSummaries.map(corridor))),
             ("links", .array(r.links.map(link))),
             ("nodes", .array(r.nodes.map(node))),
             ("demands", .array(r.demands.map(demand))),
@@ -58,6 +58,14 @@ public enum JSONReport {
         .object([("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share))])
     }
 
+    /// A corridor of the whole result: its share with its flow-weighted cost and days (congestion included).
+    static func corridor(_ c: CorridorSummary) -> JSONValue {
+        .object([
+            ("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share)),
+            ("avg_cost_usd_per_teu", .number(c.avgCostUSDPerTEU)), ("avg_time_days", .number(c.avgTimeDays)),
+        ])
+    }
+
     static func link(_ l: LinkFlow) -> JSONValue {
         .object([
             ("id", .string(l.id.rawValue)),
@@ -70,6 +78,8 @@ public enum JSONReport {
             ("utilization", .number(l.utilization)),
             ("shadow_price_usd_per_teu", .number(l.shadowPriceUSDPerTEU)),
             ("throughput_gain_per_teu", .number(l.throughputGainPerTEU)),
+            ("congestion_extra_days", .number(l.congestionDays)),
+            ("congestion_price_usd_per_teu", .number(l.congestionPriceUSDPerTEU)),
             ("closed", .bool(l.isClosed)),
         ])
     }
@@ -87,6 +97,8 @@ public enum JSONReport {
             ("utilization", .number(n.utilization)),
             ("shadow_price_usd_per_teu", .number(n.shadowPriceUSDPerTEU)),
             ("throughput_gain_per_teu", .number(n.throughputGainPerTEU)),
+            ("congestion_extra_days", .number(n.congestionDays)),
+            ("congestion_price_usd_per_teu", .number(n.congestionPriceUSDPerTEU)),
             ("closed", .bool(n.isClosed)),
         ])
     }

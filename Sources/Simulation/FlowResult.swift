@@ -98,6 +98,11 @@ public struct LinkFlow: Sendable, Hashable {
     /// Max-throughput only: extra delivered TEU per extra TEU of capacity.
     public var throughputGainPerTEU: Double?
     public var isClosed: Bool
+    /// Extra days every TEU waits here at this flow (its congestion curve), when the element congests.
+    public var congestionDays: Double? = nil
+    /// USD per TEU that one more TEU/year through here adds in congestion delay (valued at the
+    /// program's single value of time): the congestion row's dual, when the element congests.
+    public var congestionPriceUSDPerTEU: Double? = nil
 }
 
 /// Throughput at one node (TEU entering over links plus TEU originating there).
@@ -116,6 +121,11 @@ public struct NodeFlow: Sendable, Hashable {
     public var shadowPriceUSDPerTEU: Double?
     public var throughputGainPerTEU: Double?
     public var isClosed: Bool
+    /// Extra days every TEU waits here at this flow (its congestion curve), when the element congests.
+    public var congestionDays: Double? = nil
+    /// USD per TEU that one more TEU/year through here adds in congestion delay (valued at the
+    /// program's single value of time): the congestion row's dual, when the element congests.
+    public var congestionPriceUSDPerTEU: Double? = nil
 }
 
 /// One route a demand uses: its nodes and links, TEU/year, cost per TEU and days.
