@@ -65,8 +65,9 @@ extension FlowProgram {
         return (links, nodes)
     }
 
-    /// One element's row and columns; nil when its curve is flat (no delay at any load).
-    private static func addRows(
+    /// One element's row and columns (named `cong_NAME`, `y_NAME_sJ`) for throughput `terms` + `offset`;
+    /// nil when its curve is flat (no delay at any load).
+    static func addRows(
         _ lp: inout LinearProgram,
         _ name: String,
         _ terms: [LinearProgram.Term],

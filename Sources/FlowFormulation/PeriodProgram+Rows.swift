@@ -104,7 +104,47 @@ extension PeriodProgram {
                     stockTerms[n * P + p], bounds: .upper(storage))
             }
         }
+        addCongestion(&lp, network, schedule, linkTerms: linkTerms, nodeTerms: nodeTerms, periodNames)
         return (linkRows, nodeRows, storageRows)
+    }
+
+    /// Prices congestion per period: each congesting element's segments on its capacity in the period
+    /// (``FlowProgram/addRows(_:_:_:_:offset:vot:)``), valued at ``FlowProgram/congestionValueOfTime(_:)``.
+    ///
+    /// Only the cost: transit times, and so the period freight arrives in, stay uncongested (a delay
+    /// that moved arrivals would make the program non-linear).
+    private static func addCongestion(
+        _ lp: inout LinearProgram,
+        _ network: Network,
+        _ schedule: PeriodSchedule,
+        linkTerms: [[LinearProgram.Term]],
+        nodeTerms: [[LinearProgram.Term]],
+        _ periodNames: [String]
+    ) {
+        let vot = lp.sense == .minimize ? FlowProgram.congestionValueOfTime(network) : 0
+        let P = schedule.periods.count
+        for l in network.links.indices {
+            guard let (curve, annual) = network.congestion(link: l) else { continue }
+            for p in 0..<P where !linkTerms[l * P + p].isEmpty {
+                let capacity = periodCapacity(
+                    annual, days: schedule.periods[p].days, factor: schedule.linkCapacityFactor[l][p])
+                guard capacity > 0 else { continue }
+                _ = FlowProgram.addRows(
+                    &lp, "link_\(network.links[l].id.rawValue)_\(periodNames[p])", linkTerms[l * P + p],
+                    curve.segments(capacity: capacity), offset: 0, vot: vot)
+            }
+        }
+        for n in network.nodes.indices {
+            guard let (curve, annual) = network.congestion(node: n) else { continue }
+            for p in 0..<P where !nodeTerms[n * P + p].isEmpty {
+                let capacity = periodCapacity(
+                    annual, days: schedule.periods[p].days, factor: schedule.nodeCapacityFactor[n][p])
+                guard capacity > 0 else { continue }
+                _ = FlowProgram.addRows(
+                    &lp, "node_\(network.nodes[n].id.rawValue)_\(periodNames[p])", nodeTerms[n * P + p],
+                    curve.segments(capacity: capacity), offset: 0, vot: vot)
+            }
+        }
     }
 
     /// Period names for row and column names: the schedule's names when unique, else p1, p2, ….

@@ -56,9 +56,10 @@ extension Simulator {
         return prepared
     }
 
-    /// What a run with periods says when the network congests: the period form leaves congestion out.
+    /// What a run with periods says when the network congests: the period form prices congestion per
+    /// period but leaves its days out of transit times.
     public static let periodCongestionNote =
-        "note: the period form does not model congestion: its times and costs leave out the congestion curves' extra days"
+        "note: with periods, congestion is priced per period but its extra days are not in the reported times or arrival periods"
     /// What `--method paths` says when the network congests: the arc form ran instead.
     public static let pathsCongestionNote =
         "note: column generation does not model congestion; solved with the arc form instead"
