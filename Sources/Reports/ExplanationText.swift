@@ -86,9 +86,29 @@ public enum ExplanationText {
             return "The largest shifts at borders, ports and waypoints (TEU/yr): " + parts.joined(separator: ", ") + "."
         case .corridorCapacity(let change):
             return capacitySentence(change, names)
+        case .congestion(let shifts):
+            return congestionSentence(shifts, names)
         case .unchanged:
             return "Nothing changes against \(base): the same routes carry the same freight at the same cost."
         }
+    }
+
+    /// "Congestion delay changes at Dostyk (61.4% full): 0.00 → 0.33 extra days per TEU; congestion, not
+    /// hard capacity, limits it: one more TEU/yr there adds USD 380 of delay; …"
+    static func congestionSentence(_ shifts: [ComparisonFinding.CongestionShift], _ names: Names) -> String {
+        let parts = shifts.map { s in
+            let full = s.utilization.map { " (\(F.percent($0)) full)" } ?? ""
+            var text = "\(names.constraint(s.element, s.id, s.name))\(full): \(F.fixed(s.baseDays, 2)) → "
+                + "\(F.fixed(s.otherDays, 2)) extra days per TEU"
+            if s.shadowPriceUSDPerTEU > 1e-6 {
+                text += ", and its capacity binds (USD \(F.grouped(s.shadowPriceUSDPerTEU)) per extra TEU)"
+            } else if s.delayPriceUSDPerTEU > 1e-6 {
+                text += "; congestion, not hard capacity, limits it: one more TEU/yr there adds USD "
+                    + "\(F.grouped(s.delayPriceUSDPerTEU)) of delay"
+            }
+            return text
+        }
+        return "Congestion delay changes at " + parts.joined(separator: "; at ") + "."
     }
 
     /// "The middle corridor's capacity rises from 37,000 to 60,000 TEU/yr (+62.2%): the cut moves

@@ -47,6 +47,8 @@ extension ScenarioComparison {
         let lost = nodes.filter { $0.changeTEU < -significant }.prefix(2)
         let gained = nodes.filter { $0.changeTEU > significant }.prefix(2)
         if !lost.isEmpty || !gained.isEmpty { findings.append(.nodes(lost: Array(lost), gained: Array(gained))) }
+        let congestion = congestionShifts(base.result, other.result)
+        if !congestion.isEmpty { findings.append(.congestion(congestion)) }
         for corridor in capacityCorridors {
             guard let a = base.capacity?.entries.first(where: { $0.capacity.selection.name == corridor }),
                 let b = other.capacity?.entries.first(where: { $0.capacity.selection.name == corridor })
@@ -60,6 +62,32 @@ extension ScenarioComparison {
                 otherCut: b.capacity.cut, unlimitedPath: b.capacity.unlimitedPath)))
         }
         return findings.isEmpty ? [.unchanged] : findings
+    }
+
+    /// The congesting elements whose extra days per TEU changed by more than 0.05 days, largest change
+    /// first (at most three).
+    func congestionShifts(_ base: FlowResult, _ other: FlowResult) -> [ComparisonFinding.CongestionShift] {
+        var shifts: [ComparisonFinding.CongestionShift] = []
+        let baseLinks = Dictionary(base.links.map { ($0.id, $0.congestionDays ?? 0) }, uniquingKeysWith: { a, _ in a })
+        let baseNodes = Dictionary(base.nodes.map { ($0.id, $0.congestionDays ?? 0) }, uniquingKeysWith: { a, _ in a })
+        for l in other.links {
+            guard let days = l.congestionDays else { continue }
+            shifts.append(.init(
+                element: .link, id: l.id.rawValue, name: "\(l.from) → \(l.to)", baseDays: baseLinks[l.id] ?? 0,
+                otherDays: days, utilization: l.utilization, delayPriceUSDPerTEU: l.congestionPriceUSDPerTEU ?? 0,
+                shadowPriceUSDPerTEU: l.shadowPriceUSDPerTEU ?? 0))
+        }
+        for n in other.nodes {
+            guard let days = n.congestionDays else { continue }
+            shifts.append(.init(
+                element: .node, id: n.id.rawValue, name: n.name, baseDays: baseNodes[n.id] ?? 0, otherDays: days,
+                utilization: n.utilization, delayPriceUSDPerTEU: n.congestionPriceUSDPerTEU ?? 0,
+                shadowPriceUSDPerTEU: n.shadowPriceUSDPerTEU ?? 0))
+        }
+        return Array(
+            shifts.filter { abs($0.otherDays - $0.baseDays) > 0.05 }
+                .sorted { (abs($0.otherDays - $0.baseDays), $1.id) > (abs($1.otherDays - $1.baseDays), $0.id) }
+                .prefix(3))
     }
 
     private func newlyUnmet(_ index: Int, _ significant: Double) -> [ComparisonFinding.DemandAmount] {
