@@ -6,12 +6,13 @@ public import LinearProgramming
 /// With throughput F (the same terms as the element's capacity row) and the segments j of its curve
 /// on its capacity (``CongestionCurve/segments(capacity:)``), widths wⱼ and marginal days sⱼ:
 ///
-///     F − Σ_{j ≥ j₀} y[j] ≤ Σ_{j < j₀} wⱼ        (cong_link_ID / cong_node_ID)
-///     0 ≤ y[j] ≤ wⱼ,   cost(y[j]) = v̄ · sⱼ
+///     F − Σ_{j ≥ j₀} y[j] − y_over ≤ Σ_{j < j₀} wⱼ        (cong_link_ID / cong_node_ID)
+///     0 ≤ y[j] ≤ wⱼ,   cost(y[j]) = v̄ · sⱼ,   y_over ≥ 0 at the last slope
 ///
 /// where the leading segments j < j₀ have sⱼ = 0 and need no column. The slopes rise with j (the
 /// curve is convex), so a minimum fills the segments in order and Σ sⱼ·y[j] = D(F), the element's
-/// extra TEU-days; no integer is needed.
+/// extra TEU-days; no integer is needed. y_over, at the last slope, only fills above the capacity the
+/// pieces were cut for (an investment's, or a sweep case's, raised capacity): the row never caps the flow.
 public struct CongestionRows: Sendable {
     /// The row tying the element's throughput to its segment columns.
     public let row: LinearProgram.Constraint
@@ -84,6 +85,12 @@ extension FlowProgram {
                 clipped("y_\(name)_s\(j + 1)"), bounds: .range(0, segment.widthTEU), cost: vot * segment.marginalDays)
             columns.append((y, segment))
             rowTerms.append(.init(y, -1))
+        }
+        // Beyond the pieces (a capacity an investment or a sweep case raised), the last slope continues:
+        // the congestion row never limits the flow itself, the capacity row does.
+        if let last = segments.last {
+            let over = lp.addVariable(clipped("y_\(name)_over"), bounds: .lower(0), cost: vot * last.marginalDays)
+            rowTerms.append(.init(over, -1))
         }
         let row = lp.addConstraint(clipped("cong_\(name)"), rowTerms, bounds: .upper(free - offset))
         return CongestionRows(row: row, segments: columns, freeTEU: free)

@@ -103,10 +103,9 @@ struct FlowDecoder: StageDecoder {
             var flow = ResultAssembler.link(link, flow: clean(linkFlow[l])) {
                 ($0, assembler.shadow(linkCapacity[l]), assembler.gain(linkCapacity[l]))
             }
-            if let congestion = network.congestion(link: l) {
+            if network.congestion(link: l) != nil {
                 flow.congestionDays = clean(days.links[l])
-                split(&flow.congestionPriceUSDPerTEU, &flow.shadowPriceUSDPerTEU, congestion, flow: linkFlow[l],
-                    dual: assembler.shadow(linkCongestion.indices.contains(l) ? linkCongestion[l] : nil))
+                flow.congestionPriceUSDPerTEU = assembler.shadow(linkCongestion.indices.contains(l) ? linkCongestion[l] : nil)
             }
             return flow
         }
@@ -114,10 +113,9 @@ struct FlowDecoder: StageDecoder {
             var flow = ResultAssembler.node(node, throughput: clean(throughput[n])) {
                 ($0, assembler.shadow(nodeCapacity[n]), assembler.gain(nodeCapacity[n]))
             }
-            if let congestion = network.congestion(node: n) {
+            if network.congestion(node: n) != nil {
                 flow.congestionDays = clean(days.nodes[n])
-                split(&flow.congestionPriceUSDPerTEU, &flow.shadowPriceUSDPerTEU, congestion, flow: throughput[n],
-                    dual: assembler.shadow(nodeCongestion.indices.contains(n) ? nodeCongestion[n] : nil))
+                flow.congestionPriceUSDPerTEU = assembler.shadow(nodeCongestion.indices.contains(n) ? nodeCongestion[n] : nil)
             }
             return flow
         }
@@ -126,30 +124,6 @@ struct FlowDecoder: StageDecoder {
             totals: totals(linkFlow: linkFlow, throughput: throughput, delivered: delivered),
             demands: decodeDemands(commodityFlow: commodityFlow, delivered: delivered, unmet: unmet),
             links: links, nodes: nodes, solver: solver, iterations: iterations)
-    }
-
-    /// Sets an element's delay price from its congestion row's `dual`, moving any part above what its last
-    /// segment's delay is worth to its capacity's shadow price when it is full.
-    ///
-    /// At full capacity the capacity row and the congestion row are both tight and the solver may put the
-    /// scarcity on either; both splits are optimal duals. Above v̄·s_last the congestion row's dual is the
-    /// value of capacity, not of delay, so the capacity gets it (the sum, one more TEU's worth, is unchanged).
-    private func split(
-        _ delay: inout Double?, _ shadow: inout Double?, _ congestion: (curve: CongestionCurve, capacity: Double),
-        flow: Double, dual: Double
-    ) {
-        guard objective == .minCost || throughputDuals != nil else {
-            delay = dual
-            return
-        }
-        let last = congestion.curve.segments(capacity: congestion.capacity).last?.marginalDays ?? 0
-        let worth = FlowProgram.congestionValueOfTime(network) * last
-        guard flow >= congestion.capacity * (1 - 1e-9), dual > worth, shadow != nil else {
-            delay = dual
-            return
-        }
-        delay = worth
-        shadow = (shadow ?? 0) + dual - worth
     }
 
     /// A result with a status and no flows, for a solve that did not reach an optimum.
