@@ -46,3 +46,16 @@ extension Network {
         return (try? applying(edits)) ?? self
     }
 }
+
+extension Network {
+    /// This network with every congestion curve removed (what `corridor plan` optimises: see docs/model.md).
+    public var withoutCongestion: Network {
+        guard hasCongestion else { return self }
+        var nodes = self.nodes
+        var links = self.links
+        for n in nodes.indices { nodes[n].congestion = nil }
+        for l in links.indices { links[l].congestion = nil }
+        // The same values less the curves: valid, so this cannot fail.
+        return (try? Network(nodes: nodes, links: links, demands: demands)) ?? self
+    }
+}

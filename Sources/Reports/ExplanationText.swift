@@ -66,9 +66,15 @@ public enum ExplanationText {
             return text + "."
         case .corridorLoss(let loss):
             return lossSentence(loss, names)
-        case .corridorGain(let corridor, let before, let after, let caps):
+        case .corridorGain(let corridor, let before, let after, let caps, let congested):
             var text = "\(capitalized(name(corridor))) gains \(F.grouped(after - before)) TEU/yr (\(F.grouped(before)) → \(F.grouped(after)))"
-            if caps.isEmpty {
+            if caps.isEmpty && !congested.isEmpty {
+                let named = congested.map { s in
+                    "\(names.constraint(s.element, s.id, s.name)) (\(F.fixed(s.otherDays, 2)) extra days per TEU; "
+                        + "one more TEU/yr adds USD \(F.grouped(s.delayPriceUSDPerTEU)) of delay)"
+                }
+                text += "; no hard capacity binds on it, but congestion limits it at " + list(named)
+            } else if caps.isEmpty {
                 text += "; no capacity binds on it, so it takes all the freight for which it is the cheapest option"
             } else {
                 let named = caps.map { b in

@@ -7,8 +7,10 @@ public enum ComparisonFinding: Sendable, Hashable {
     case delivered(base: Double, other: Double, newlyUnmet: [DemandAmount])
     /// A corridor carries less freight.
     case corridorLoss(CorridorLoss)
-    /// A corridor carries more freight, and the capacities that bind on it (highest shadow price first).
-    case corridorGain(corridor: String, base: Double, other: Double, cappedBy: [BindingConstraint])
+    /// A corridor carries more freight, the capacities that bind on it (highest shadow price first) and the
+    /// elements on it whose congestion limits it (highest delay price first).
+    case corridorGain(
+        corridor: String, base: Double, other: Double, cappedBy: [BindingConstraint], congestedAt: [CongestionShift])
     /// Average cost per TEU and days changed.
     case costAndTime(CostTimeChange)
     /// The nodes whose throughput fell and rose most (borders, ports, waypoints).

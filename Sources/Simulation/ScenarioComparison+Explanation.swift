@@ -33,7 +33,16 @@ extension ScenarioComparison {
             let caps = other.result.binding.filter {
                 $0.shadowPriceUSDPerTEU > 1e-6 && other.result.corridor(of: $0, nodeCorridors: nodeCorridors) == corridor
             }
-            findings.append(.corridorGain(corridor: corridor, base: before, other: after, cappedBy: Array(caps.prefix(3))))
+            let congested = congestionShifts(base.result, other.result, minimumChange: -1).filter { shift in
+                guard shift.delayPriceUSDPerTEU > 1e-6, shift.shadowPriceUSDPerTEU <= 1e-6 else { return false }
+                switch shift.element {
+                case .link: return other.result.links.first { $0.id.rawValue == shift.id }?.corridor == corridor
+                case .node: return nodeCorridors[Node.ID(shift.id)] == corridor
+                }
+            }.sorted { ($0.delayPriceUSDPerTEU, $1.id) > ($1.delayPriceUSDPerTEU, $0.id) }
+            findings.append(.corridorGain(
+                corridor: corridor, base: before, other: after, cappedBy: Array(caps.prefix(3)),
+                congestedAt: Array(congested.prefix(2))))
         }
         if let change = costAndTime(base.result, other.result),
             abs(change.otherCostUSDPerTEU - change.baseCostUSDPerTEU) > 0.5 || abs(change.otherDays - change.baseDays) > 0.05
@@ -64,9 +73,14 @@ extension ScenarioComparison {
         return findings.isEmpty ? [.unchanged] : findings
     }
 
-    /// The congesting elements whose extra days per TEU changed by more than 0.05 days, largest change
-    /// first (at most three).
-    func congestionShifts(_ base: FlowResult, _ other: FlowResult) -> [ComparisonFinding.CongestionShift] {
+    /// The congesting elements whose extra days per TEU changed by more than `minimumChange` days, largest
+    /// change first (at most three).
+    ///
+    /// - Parameter minimumChange: the change in days to exceed; below 0, every congesting element, unsorted and
+    ///   not limited to three.
+    func congestionShifts(_ base: FlowResult, _ other: FlowResult, minimumChange: Double = 0.05)
+        -> [ComparisonFinding.CongestionShift]
+    {
         var shifts: [ComparisonFinding.CongestionShift] = []
         let baseLinks = Dictionary(base.links.map { ($0.id, $0.congestionDays ?? 0) }, uniquingKeysWith: { a, _ in a })
         let baseNodes = Dictionary(base.nodes.map { ($0.id, $0.congestionDays ?? 0) }, uniquingKeysWith: { a, _ in a })
@@ -84,8 +98,9 @@ extension ScenarioComparison {
                 utilization: n.utilization, delayPriceUSDPerTEU: n.congestionPriceUSDPerTEU ?? 0,
                 shadowPriceUSDPerTEU: n.shadowPriceUSDPerTEU ?? 0))
         }
+        guard minimumChange >= 0 else { return shifts }
         return Array(
-            shifts.filter { abs($0.otherDays - $0.baseDays) > 0.05 }
+            shifts.filter { abs($0.otherDays - $0.baseDays) > minimumChange }
                 .sorted { (abs($0.otherDays - $0.baseDays), $1.id) > (abs($1.otherDays - $1.baseDays), $0.id) }
                 .prefix(3))
     }
