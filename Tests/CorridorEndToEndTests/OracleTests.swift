@@ -10,6 +10,10 @@ enum RandomScenario {
         var rng = SeededGenerator(seed: seed)
         func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
         func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        // Congestion draws come from their own generator: the networks are otherwise those of before.
+        var congestionRNG = SeededGenerator(seed: seed &+ 0x9E37_79B9)
+        func congests(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &congestionRNG) < p }
+        func pick() -> Int { Int.random(in: 0...2, using: &congestionRNG) }
         /// Three convex curves: a free zone then a steep rise, a delay from the start, and one ending below 1.
         func curve(_ k: Int) -> String {
             [
@@ -25,7 +29,7 @@ enum RandomScenario {
             if chance(0.35) {
                 fields += ", capacity_teu: \(int(20...200))"
                 // Congestion: a curve of its own, none, or (borders) the default curve.
-                if chance(0.4) { fields += ", congestion: " + curve(int(0...2)) } else if chance(0.2) { fields += ", congestion: none" }
+                if congests(0.4) { fields += ", congestion: " + curve(pick()) } else if congests(0.2) { fields += ", congestion: none" }
             }
             if chance(0.5) { fields += ", handling_cost_usd_per_teu: \(int(0...150))" }
             if chance(0.4) { fields += ", dwell_days: \(Double(int(0...30)) / 10)" }
@@ -36,11 +40,11 @@ enum RandomScenario {
         for a in 0..<count {
             for b in 0..<count where a != b && chance(0.22) {
                 index += 1
-                var fields = "id: L\(index), from: N\(a), to: N\(b), mode: \(chance(0.2) ? "ferry" : "rail"), corridor: \(["northern", "middle", "sea", "shared"][int(0...3)])"
+                var fields = "id: L\(index), from: N\(a), to: N\(b), mode: \(congests(0.2) ? "ferry" : "rail"), corridor: \(["northern", "middle", "sea", "shared"][int(0...3)])"
                 fields += ", distance_km: \(int(50...5000)), cost_usd_per_teu: \(int(10...2000)), time_days: \(Double(int(1...200)) / 10)"
                 if chance(0.5) {
                     fields += ", capacity_teu: \(int(10...150))"
-                    if chance(0.3) { fields += ", congestion: " + curve(int(0...2)) }
+                    if congests(0.3) { fields += ", congestion: " + curve(pick()) }
                 }
                 if chance(0.2) { fields += ", bidirectional: true" }
                 text += "  - { \(fields) }\n"

@@ -88,9 +88,9 @@ struct PeriodTests {
         // January (storms: every crossing at 0.677) carries less per day than March to October on average.
         #expect(perDay("jan") < summer.map { crossing($0) }.reduce(0, +) / summer.map(days).reduce(0, +))
         if file.hasSuffix("/caspian-winter-seasonal.yaml") {
-            // 2023: the ferries are full all year, so Kuryk at half cuts November and December too.
+            // 2023: Kuryk at half cuts November. (December no longer: congestion keeps the ferries below full in
+            // September, so half of Kuryk's capacity is not less than what September carries per day.)
             #expect(perDay("nov") < perDay("sep"))
-            #expect(perDay("dec") < perDay("sep"))
         }
         if file.contains("warehouse") {
             // Stock built before the January storms (ferries with room in the autumn) and drawn in them.

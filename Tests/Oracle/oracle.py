@@ -830,7 +830,9 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
         c1 = np.zeros(nv)
         c1[lost_vars] = 1.0
         umin = run(c1).fun
-        res = run(np.array(cost), umin + 1e-7 * max(1.0, umin))
+        # stage 2 keeps the throughput within corridor's own slack (1e-9 of the shortfall and of the demand):
+        # with congestion, a looser slack lets stage 2 trade delivered TEU for less delay
+        res = run(np.array(cost), umin * (1 + 1e-9) + 1e-9 * max(1.0, total_released))
     else:
         res = run(np.array(cost))
     x = res.x
@@ -983,7 +985,7 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
             cu[uv(k)] = 1.0
         res1 = run(cu)
         umin = res1.fun
-        res = run(c, ([(uv(k), 1.0) for k in range(K)], umin + 1e-7 * max(1.0, umin)))
+        res = run(c, ([(uv(k), 1.0) for k in range(K)], umin * (1 + 1e-9) + 1e-9 * max(1.0, sum(d.teu for d in net.demands))))
     else:
         res = run(c)
 
