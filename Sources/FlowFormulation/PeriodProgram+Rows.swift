@@ -123,26 +123,25 @@ extension PeriodProgram {
     ) {
         let vot = lp.sense == .minimize ? FlowProgram.congestionValueOfTime(network) : 0
         let P = schedule.periods.count
+        // (name, throughput terms by period, curve and annual capacity, capacity factor by period) per element.
+        var elements: [(String, ArraySlice<[LinearProgram.Term]>, (curve: CongestionCurve, capacity: Double), [Double])] = []
         for l in network.links.indices {
-            guard let (curve, annual) = network.congestion(link: l) else { continue }
-            for p in 0..<P where !linkTerms[l * P + p].isEmpty {
-                let capacity = periodCapacity(
-                    annual, days: schedule.periods[p].days, factor: schedule.linkCapacityFactor[l][p])
-                guard capacity > 0 else { continue }
-                _ = FlowProgram.addRows(
-                    &lp, "link_\(network.links[l].id.rawValue)_\(periodNames[p])", linkTerms[l * P + p],
-                    curve.segments(capacity: capacity), offset: 0, vot: vot)
-            }
+            guard let congestion = network.congestion(link: l) else { continue }
+            elements.append(("link_\(network.links[l].id.rawValue)", linkTerms[l * P..<(l + 1) * P], congestion,
+                schedule.linkCapacityFactor[l]))
         }
         for n in network.nodes.indices {
-            guard let (curve, annual) = network.congestion(node: n) else { continue }
-            for p in 0..<P where !nodeTerms[n * P + p].isEmpty {
-                let capacity = periodCapacity(
-                    annual, days: schedule.periods[p].days, factor: schedule.nodeCapacityFactor[n][p])
+            guard let congestion = network.congestion(node: n) else { continue }
+            elements.append(("node_\(network.nodes[n].id.rawValue)", nodeTerms[n * P..<(n + 1) * P], congestion,
+                schedule.nodeCapacityFactor[n]))
+        }
+        for (name, terms, congestion, factors) in elements {
+            for (p, periodTerms) in zip(0..<P, terms) where !periodTerms.isEmpty {
+                let capacity = periodCapacity(congestion.capacity, days: schedule.periods[p].days, factor: factors[p])
                 guard capacity > 0 else { continue }
                 _ = FlowProgram.addRows(
-                    &lp, "node_\(network.nodes[n].id.rawValue)_\(periodNames[p])", nodeTerms[n * P + p],
-                    curve.segments(capacity: capacity), offset: 0, vot: vot)
+                    &lp, "\(name)_\(periodNames[p])", periodTerms, congestion.curve.segments(capacity: capacity),
+                    offset: 0, vot: vot)
             }
         }
     }

@@ -19,10 +19,7 @@ public struct CongestionCurve: Sendable, Hashable {
         /// Extra days per TEU at that utilisation, ≥ 0.
         public var extraDays: Double
 
-        public init(utilisation: Double, extraDays: Double) {
-            self.utilisation = utilisation
-            self.extraDays = extraDays
-        }
+        public init(utilisation: Double, extraDays: Double) { (self.utilisation, self.extraDays) = (utilisation, extraDays) }
     }
 
     /// One linear piece of D: `widthShare` × capacity TEU/year, each costing `marginalDays` TEU-days.
