@@ -96,8 +96,21 @@ func drain(_ fd: Int32) -> [UInt8] {
 }
 
 /// The permissions a new file gets under the process's umask.
-var newFilePermissions: UInt32 {
+///
+/// Read from `/proc/self/status` (its `Umask:` line): reading it with `umask(0)` and back would leave the
+/// process, whose tests run in parallel, without a mask for a moment, so a file made by another test
+/// then, or a second read, would see 0.
+var newFilePermissions: UInt32 { 0o666 & ~processUmask }
+
+let processUmask: UInt32 = {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+        let mask = UInt32(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+    {
+        return mask
+    }
+    // No /proc: read it once, before the tests make files in parallel.
     let mask = umask(0)
     umask(mask)
-    return 0o666 & ~UInt32(mask)
-}
+    return UInt32(mask)
+}()
