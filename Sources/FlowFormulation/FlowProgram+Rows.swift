@@ -46,16 +46,7 @@ extension FlowProgram {
         _ flow: [[(link: Int, variable: LinearProgram.Variable)]],
         _ unmet: [LinearProgram.Variable]
     ) -> [LinearProgram.Constraint?] {
-        var terms = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
-        var originating = [Double](repeating: 0, count: network.nodes.count)
-        for columns in flow {
-            for column in columns { terms[network.linkEnds[column.link].to].append(.init(column.variable, 1)) }
-        }
-        for (d, demand) in network.demands.enumerated() {
-            guard let origin = network.index(of: demand.from) else { continue }
-            terms[origin].append(.init(unmet[d], -1))
-            originating[origin] += demand.teu
-        }
+        let (terms, originating) = nodeTerms(network, flow, unmet)
         var rows = [LinearProgram.Constraint?](repeating: nil, count: network.nodes.count)
         for (n, node) in network.nodes.enumerated() {
             guard let capacity = node.capacityTEU, !terms[n].isEmpty else { continue }
@@ -66,5 +57,25 @@ extension FlowProgram {
             )
         }
         return rows
+    }
+
+    /// The throughput of each node as terms (flow columns entering, less unmet of demands starting
+    /// there) and the TEU/year of demand originating there: throughput = terms + originating.
+    static func nodeTerms(
+        _ network: Network,
+        _ flow: [[(link: Int, variable: LinearProgram.Variable)]],
+        _ unmet: [LinearProgram.Variable]
+    ) -> (terms: [[LinearProgram.Term]], originating: [Double]) {
+        var terms = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
+        var originating = [Double](repeating: 0, count: network.nodes.count)
+        for columns in flow {
+            for column in columns { terms[network.linkEnds[column.link].to].append(.init(column.variable, 1)) }
+        }
+        for (d, demand) in network.demands.enumerated() {
+            guard let origin = network.index(of: demand.from) else { continue }
+            terms[origin].append(.init(unmet[d], -1))
+            originating[origin] += demand.teu
+        }
+        return (terms, originating)
     }
 }

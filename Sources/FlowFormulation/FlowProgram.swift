@@ -14,6 +14,9 @@ public import LinearProgramming
 ///                Σ_k Σ_{a into n} x[k,a] + Σ_{d: o_d=n} (teu(d) − u[d]) ≤ capacity(n) (node throughput)
 ///                x ≥ 0,  0 ≤ u[d] ≤ teu(d)
 ///
+/// An element with a congestion curve adds its segment columns and row (``CongestionRows``), whose
+/// cost v̄·D(F) prices its extra TEU-days at ``congestionValueOfTime(_:)``.
+///
 /// Units: x and u in TEU/year, costs in USD/TEU, times in days, the objective in USD/year.
 /// Max throughput maximises Σ_d (teu(d) − u[d]) under the same rows (stage 1); ``cheapestAtThroughput(maximumUnmet:)``
 /// then fixes that total and minimises the cost above (stage 2).
@@ -36,6 +39,10 @@ public struct FlowProgram: Sendable {
     public let nodeCapacity: [LinearProgram.Constraint?]
     /// Generalised cost per TEU of each flow column's link for its commodity (USD/TEU), by commodity.
     public let unitCost: [[Double]]
+    /// `linkCongestion[l]`: the congestion row and segment columns of link l, when it congests and is used.
+    public let linkCongestion: [CongestionRows?]
+    /// `nodeCongestion[n]`: the congestion row and segment columns of node n, when it congests and is used.
+    public let nodeCongestion: [CongestionRows?]
 
     /// - Parameter aggregateDemands: merge demands sharing origin and value of time (exact; default true).
     public init(network: Network, objective: Objective = .minCost, aggregateDemands: Bool = true) {
@@ -79,6 +86,10 @@ public struct FlowProgram: Sendable {
         }
         self.linkCapacity = linkRows
         self.nodeCapacity = Self.addNodeRows(&lp, network, flow, unmet)
+        let congestion = Self.addCongestion(
+            &lp, network, objective, linkTerms: linkTerms, nodeTerms: Self.nodeTerms(network, flow, unmet))
+        self.linkCongestion = congestion.links
+        self.nodeCongestion = congestion.nodes
         self.flow = flow
         self.unmet = unmet
         self.unitCost = unitCost

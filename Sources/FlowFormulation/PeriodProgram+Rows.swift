@@ -108,7 +108,46 @@ extension PeriodProgram {
                     stockTerms[n * P + p], bounds: .upper(storage))
             }
         }
+        addCongestion(&lp, network, schedule, linkTerms: linkTerms, nodeTerms: nodeTerms, periodNames)
         return (linkRows, nodeRows, storageRows)
+    }
+
+    /// Prices congestion per period: each congesting element's segments on its capacity in the period
+    /// (``FlowProgram/addRows(_:_:_:_:offset:vot:)``), valued at ``FlowProgram/congestionValueOfTime(_:)``.
+    ///
+    /// Only the cost: transit times, and so the period freight arrives in, stay uncongested (a delay
+    /// that moved arrivals would make the program non-linear).
+    private static func addCongestion(
+        _ lp: inout LinearProgram,
+        _ network: Network,
+        _ schedule: PeriodSchedule,
+        linkTerms: [[LinearProgram.Term]],
+        nodeTerms: [[LinearProgram.Term]],
+        _ periodNames: [String]
+    ) {
+        let vot = lp.sense == .minimize ? FlowProgram.congestionValueOfTime(network) : 0
+        let P = schedule.periods.count
+        // (name, throughput terms by period, curve and annual capacity, capacity factor by period) per element.
+        var elements: [(String, ArraySlice<[LinearProgram.Term]>, (curve: CongestionCurve, capacity: Double), [Double])] = []
+        for l in network.links.indices {
+            guard let congestion = network.congestion(link: l) else { continue }
+            elements.append(("link_\(network.links[l].id.rawValue)", linkTerms[l * P..<(l + 1) * P], congestion,
+                schedule.linkCapacityFactor[l]))
+        }
+        for n in network.nodes.indices {
+            guard let congestion = network.congestion(node: n) else { continue }
+            elements.append(("node_\(network.nodes[n].id.rawValue)", nodeTerms[n * P..<(n + 1) * P], congestion,
+                schedule.nodeCapacityFactor[n]))
+        }
+        for (name, terms, congestion, factors) in elements {
+            for (p, periodTerms) in zip(0..<P, terms) where !periodTerms.isEmpty {
+                let capacity = periodCapacity(congestion.capacity, days: schedule.periods[p].days, factor: factors[p])
+                guard capacity > 0 else { continue }
+                _ = FlowProgram.addRows(
+                    &lp, "\(name)_\(periodNames[p])", periodTerms, congestion.curve.segments(capacity: capacity),
+                    offset: 0, vot: vot)
+            }
+        }
     }
 
     /// Period names for row and column names: the schedule's names when unique, else p1, p2, ….

@@ -34,6 +34,8 @@ public struct Link: Sendable, Hashable, Identifiable {
     public var isClosed: Bool
     /// TEU one train carries on this link, when known (for reports in trains/day; the model counts TEU).
     public var teuPerTrain: Double?
+    /// Extra transit time as utilisation rises, or `nil` for none. Only a link with a capacity congests.
+    public var congestion: CongestionCurve?
 
     public init(
         id: ID,
@@ -48,7 +50,8 @@ public struct Link: Sendable, Hashable, Identifiable {
         costUSDPerTEU: Double,
         timeDays: Double,
         isClosed: Bool = false,
-        teuPerTrain: Double? = nil
+        teuPerTrain: Double? = nil,
+        congestion: CongestionCurve? = nil
     ) {
         self.id = id
         self.baseID = baseID ?? id
@@ -63,6 +66,7 @@ public struct Link: Sendable, Hashable, Identifiable {
         self.timeDays = timeDays
         self.isClosed = isClosed
         self.teuPerTrain = teuPerTrain
+        self.congestion = congestion
     }
 
     /// The id given to the reverse direction of a bidirectional link.

@@ -40,6 +40,8 @@ public struct Node: Sendable, Hashable, Identifiable {
     public var storageCapacityTEU: Double?
     /// Cost of holding one TEU in storage here for one day, USD.
     public var holdingCostUSDPerTEUDay: Double
+    /// Extra dwell as utilisation rises, or `nil` for none. Only a node with a capacity congests.
+    public var congestion: CongestionCurve?
 
     public init(
         id: ID,
@@ -53,7 +55,8 @@ public struct Node: Sendable, Hashable, Identifiable {
         dwellDays: Double = 0,
         isClosed: Bool = false,
         storageCapacityTEU: Double? = nil,
-        holdingCostUSDPerTEUDay: Double = 0
+        holdingCostUSDPerTEUDay: Double = 0,
+        congestion: CongestionCurve? = nil
     ) {
         self.id = id
         self.name = name
@@ -67,6 +70,7 @@ public struct Node: Sendable, Hashable, Identifiable {
         self.isClosed = isClosed
         self.storageCapacityTEU = storageCapacityTEU
         self.holdingCostUSDPerTEUDay = holdingCostUSDPerTEUDay
+        self.congestion = congestion
     }
 
     /// The countries this node lies in ("KZ/TM" gives both).

@@ -66,9 +66,15 @@ public enum ExplanationText {
             return text + "."
         case .corridorLoss(let loss):
             return lossSentence(loss, names)
-        case .corridorGain(let corridor, let before, let after, let caps):
+        case .corridorGain(let corridor, let before, let after, let caps, let congested):
             var text = "\(capitalized(name(corridor))) gains \(F.grouped(after - before)) TEU/yr (\(F.grouped(before)) → \(F.grouped(after)))"
-            if caps.isEmpty {
+            if caps.isEmpty && !congested.isEmpty {
+                let named = congested.map { s in
+                    "\(names.constraint(s.element, s.id, s.name)) (\(F.fixed(s.otherDays, 2)) extra days per TEU; "
+                        + "one more TEU/yr adds USD \(F.grouped(s.delayPriceUSDPerTEU)) of delay)"
+                }
+                text += "; no hard capacity binds on it, but congestion limits it at " + list(named)
+            } else if caps.isEmpty {
                 text += "; no capacity binds on it, so it takes all the freight for which it is the cheapest option"
             } else {
                 let named = caps.map { b in
@@ -88,6 +94,8 @@ public enum ExplanationText {
             return "The largest shifts at borders, ports and waypoints (TEU/yr): " + parts.joined(separator: ", ") + "."
         case .corridorCapacity(let change):
             return capacitySentence(change, names)
+        case .congestion(let shifts):
+            return congestionSentence(shifts, names)
         case .unchanged:
             return "Nothing changes against \(base): the same routes carry the same freight at the same cost."
         }
@@ -110,6 +118,24 @@ public enum ExplanationText {
         if cut.elements.count > 6 { parts.append("\(cut.elements.count - 6) more") }
         return capitalized(name(cut.corridor)) + "'s transit falls from \(F.fixed(cut.baseDays, 1)) to "
             + "\(F.fixed(cut.otherDays, 1)) days on average: the scenario cuts " + list(parts) + "."
+    }
+
+    /// "Congestion delay changes at Dostyk (61.4% full): 0.00 → 0.33 extra days per TEU; congestion, not
+    /// hard capacity, limits it: one more TEU/yr there adds USD 380 of delay; …"
+    static func congestionSentence(_ shifts: [ComparisonFinding.CongestionShift], _ names: Names) -> String {
+        let parts = shifts.map { s in
+            let full = s.utilization.map { " (\(F.percent($0)) full)" } ?? ""
+            var text = "\(names.constraint(s.element, s.id, s.name))\(full): \(F.fixed(s.baseDays, 2)) → "
+                + "\(F.fixed(s.otherDays, 2)) extra days per TEU"
+            if s.shadowPriceUSDPerTEU > 1e-6 {
+                text += ", and its capacity binds (USD \(F.grouped(s.shadowPriceUSDPerTEU)) per extra TEU)"
+            } else if s.delayPriceUSDPerTEU > 1e-6 {
+                text += "; congestion, not hard capacity, limits it: one more TEU/yr there adds USD "
+                    + "\(F.grouped(s.delayPriceUSDPerTEU)) of delay"
+            }
+            return text
+        }
+        return "Congestion delay changes at " + parts.joined(separator: "; at ") + "."
     }
 
     /// "The middle corridor's capacity rises from 37,000 to 60,000 TEU/yr (+62.2%): the cut moves

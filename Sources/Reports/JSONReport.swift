@@ -23,7 +23,7 @@ public enum JSONReport {
             ("unmet_penalty_usd", .number(r.unmetPenaltyUSD)),
             ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)),
             ("avg_time_days", .number(r.avgTimeDays)),
-            ("corridors", .array(r.corridors.map { corridor($0, r) })),
+            ("corridors", .array(r.corridorSummaries.map { corridor($0, r) })),
             ("links", .array(r.links.map(link))),
             ("nodes", .array(r.nodes.map(node))),
             ("demands", .array(r.demands.map(demand))),
@@ -71,6 +71,18 @@ public enum JSONReport {
         return .object(fields)
     }
 
+    /// A corridor of the whole result: its share with its flow-weighted cost and days (congestion included).
+    /// Mt/yr and trains/day follow when the scenario gives `tonnes_per_teu` and `teu_per_train`.
+    static func corridor(_ c: CorridorSummary, _ r: FlowResult) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share)),
+            ("avg_cost_usd_per_teu", .number(c.avgCostUSDPerTEU)), ("avg_time_days", .number(c.avgTimeDays)),
+        ]
+        if let mt = r.megatonnes(corridor: c.corridor) { fields.append(("mt", .number(mt))) }
+        if let trains = r.trainsPerDay(corridor: c.corridor) { fields.append(("trains_per_day", .number(trains))) }
+        return .object(fields)
+    }
+
     static func link(_ l: LinkFlow) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("id", .string(l.id.rawValue)),
@@ -83,6 +95,8 @@ public enum JSONReport {
             ("utilization", .number(l.utilization)),
             ("shadow_price_usd_per_teu", .number(l.shadowPriceUSDPerTEU)),
             ("throughput_gain_per_teu", .number(l.throughputGainPerTEU)),
+            ("congestion_extra_days", .number(l.congestionDays)),
+            ("congestion_price_usd_per_teu", .number(l.congestionPriceUSDPerTEU)),
             ("closed", .bool(l.isClosed)),
         ]
         if let size = l.teuPerTrain, let trains = l.trainsPerDay {
@@ -104,6 +118,8 @@ public enum JSONReport {
             ("utilization", .number(n.utilization)),
             ("shadow_price_usd_per_teu", .number(n.shadowPriceUSDPerTEU)),
             ("throughput_gain_per_teu", .number(n.throughputGainPerTEU)),
+            ("congestion_extra_days", .number(n.congestionDays)),
+            ("congestion_price_usd_per_teu", .number(n.congestionPriceUSDPerTEU)),
             ("closed", .bool(n.isClosed)),
         ])
     }

@@ -108,7 +108,9 @@ public enum RunTables {
             Column("id", csv: "id"), Column("from", csv: "from"), Column("to", csv: "to"), Column("mode", csv: "mode"),
             Column("corridor", csv: "corridor"), Column("flow TEU/yr", csv: "flow_teu", numeric: true),
             Column("capacity", csv: "capacity_teu", numeric: true), Column("utilization", csv: "utilization", numeric: true),
-            Column("shadow USD/TEU", csv: "shadow_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
+            Column("shadow USD/TEU", csv: "shadow_price_usd_per_teu", numeric: true),
+            Column("extra days", csv: "congestion_extra_days", numeric: true),
+            Column("delay USD/TEU", csv: "congestion_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
         ])
         let trains = r.links.contains { $0.teuPerTrain != nil }
         if trains { t.columns.append(Column("trains/day", csv: "trains_per_day", numeric: true)) }
@@ -116,7 +118,7 @@ public enum RunTables {
             var row: [Cell] = [
                 .text(l.id.rawValue), .text(l.from.rawValue), .text(l.to.rawValue), .text(l.mode.rawValue),
                 .text(l.corridor), .grouped(l.flowTEU), .grouped(l.capacityTEU), .percent(l.utilization),
-                .grouped(l.shadowPriceUSDPerTEU),
+                .grouped(l.shadowPriceUSDPerTEU), .fixed(l.congestionDays, 2), .grouped(l.congestionPriceUSDPerTEU),
                 .text(l.isClosed ? "true" : "false"),
             ]
             if trains { row.append(.fixed(l.trainsPerDay, 2)) }
@@ -131,12 +133,15 @@ public enum RunTables {
             Column("lat", csv: "lat", numeric: true), Column("lon", csv: "lon", numeric: true),
             Column("throughput TEU/yr", csv: "throughput_teu", numeric: true), Column("capacity", csv: "capacity_teu", numeric: true),
             Column("utilization", csv: "utilization", numeric: true),
-            Column("shadow USD/TEU", csv: "shadow_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
+            Column("shadow USD/TEU", csv: "shadow_price_usd_per_teu", numeric: true),
+            Column("extra days", csv: "congestion_extra_days", numeric: true),
+            Column("delay USD/TEU", csv: "congestion_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
         ])
         for n in r.nodes {
             t.add([.text(n.id.rawValue), .text(n.name), .text(n.kind.rawValue), .text(n.country), .fixed(n.latitude, 2),
                 .fixed(n.longitude, 2), .grouped(n.throughputTEU), .grouped(n.capacityTEU), .percent(n.utilization),
-                .grouped(n.shadowPriceUSDPerTEU), .text(n.isClosed ? "true" : "false")])
+                .grouped(n.shadowPriceUSDPerTEU), .fixed(n.congestionDays, 2), .grouped(n.congestionPriceUSDPerTEU),
+                .text(n.isClosed ? "true" : "false")])
         }
         return t
     }

@@ -18,6 +18,7 @@ public enum TableReport {
         out += "\nDemands\n" + demands(r)
         out += BackgroundReport.text(r)
         out += "\nBinding capacities" + binding(r, limit: bindingLimit)
+        out += congestion(r)
         if let study = context.capacity {
             out += "\nCapacity (maximum flow per corridor on its own and shared links; λ and more: `corridor capacity`)\n"
             out += CapacityReport.summary(study).text()
@@ -64,22 +65,46 @@ public enum TableReport {
         return out
     }
 
-    /// Delivered TEU/yr and share of each corridor; Mt/yr and trains/day where the scenario gives
-    /// `tonnes_per_teu` and `teu_per_train`.
+    /// Delivered TEU/yr, share and flow-weighted days of each corridor; Mt/yr and trains/day where the
+    /// scenario gives `tonnes_per_teu` and `teu_per_train`.
     static func corridors(_ r: FlowResult) -> String {
         let tonnes = r.hasTonnage
         let trains = r.corridors.contains { r.trainsPerDay(corridor: $0.corridor) != nil }
-        var headers = ["corridor", "TEU/yr", "share"]
+        var headers = ["corridor", "TEU/yr", "share", "days"]
         if tonnes { headers.append("Mt/yr") }
         if trains { headers.append("trains/day") }
         var corridors = TextTable(headers, right: Set(1..<headers.count))
-        for c in r.corridors {
-            var row = [c.corridor, F.grouped(c.teu), F.percent(c.share)]
+        for c in r.corridorSummaries {
+            var row = [c.corridor, F.grouped(c.teu), F.percent(c.share), F.fixed(c.avgTimeDays, 1)]
             if tonnes { row.append(r.megatonnes(corridor: c.corridor).map { F.fixed($0, 2) } ?? "—") }
             if trains { row.append(r.trainsPerDay(corridor: c.corridor).map { F.fixed($0, 1) } ?? "—") }
             corridors.add(row)
         }
         return corridors.rendered()
+    }
+
+    /// The elements whose congestion curve adds time at this flow, or whose next TEU would: extra days
+    /// per TEU, the delay one more TEU/yr adds, and the hard capacity's shadow price. Empty when none.
+    static func congestion(_ r: FlowResult) -> String {
+        var table = TextTable(
+            ["element", "id", "name", "utilization", "extra days", "delay USD/TEU", "shadow USD/TEU"],
+            right: [3, 4, 5, 6])
+        func add(_ kind: String, _ id: String, _ name: String, _ u: Double?, _ days: Double?, _ price: Double?, _ shadow: Double?) {
+            guard let days, days > 0.005 || (price ?? 0) > 1e-6 else { return }
+            table.add([
+                kind, id, name, u.map(F.percent) ?? "—", F.fixed(days, 2), F.grouped(price ?? 0), F.grouped(shadow ?? 0),
+            ])
+        }
+        for n in r.nodes {
+            add("node", n.id.rawValue, n.name, n.utilization, n.congestionDays, n.congestionPriceUSDPerTEU, n.shadowPriceUSDPerTEU)
+        }
+        for l in r.links {
+            add("link", l.id.rawValue, "\(l.from) → \(l.to)", l.utilization, l.congestionDays, l.congestionPriceUSDPerTEU,
+                l.shadowPriceUSDPerTEU)
+        }
+        guard !table.rows.isEmpty else { return "" }
+        return "\nCongestion (extra days per TEU as elements fill; delay = USD one more TEU/yr adds in waiting)\n"
+            + table.rendered()
     }
 
     /// Each demand: TEU, delivered, unmet, cost, days and its main route.

@@ -7,8 +7,10 @@ public enum ComparisonFinding: Sendable, Hashable {
     case delivered(base: Double, other: Double, newlyUnmet: [DemandAmount])
     /// A corridor carries less freight.
     case corridorLoss(CorridorLoss)
-    /// A corridor carries more freight, and the capacities that bind on it (highest shadow price first).
-    case corridorGain(corridor: String, base: Double, other: Double, cappedBy: [BindingConstraint])
+    /// A corridor carries more freight, the capacities that bind on it (highest shadow price first) and the
+    /// elements on it whose congestion limits it (highest delay price first).
+    case corridorGain(
+        corridor: String, base: Double, other: Double, cappedBy: [BindingConstraint], congestedAt: [CongestionShift])
     /// A corridor's flow-weighted days fell, and the links and nodes on its routes whose time the scenario cut.
     case timeCut(TimeCut)
     /// Average cost per TEU and days changed.
@@ -17,8 +19,26 @@ public enum ComparisonFinding: Sendable, Hashable {
     case nodes(lost: [ScenarioComparison.FlowChange], gained: [ScenarioComparison.FlowChange])
     /// A corridor's capacity (TEU/year, nil when unlimited) or its minimum cut changed.
     case corridorCapacity(CapacityChange)
+    /// Congesting elements whose extra days moved most (at most three), largest change first.
+    case congestion([CongestionShift])
     /// Flows, costs and times are the same as in the base.
     case unchanged
+
+    /// A congesting node or link: its extra days per TEU in the base and the scenario, and what limits it there.
+    public struct CongestionShift: Sendable, Hashable {
+        public var element: BindingConstraint.Element
+        public var id: String
+        public var name: String
+        /// Extra days per TEU from the element's congestion curve, in the base and the scenario.
+        public var baseDays: Double
+        public var otherDays: Double
+        /// Flow over capacity in the scenario.
+        public var utilization: Double?
+        /// USD of delay one more TEU/year through it adds, in the scenario (the congestion row's dual).
+        public var delayPriceUSDPerTEU: Double
+        /// USD/year saved per extra TEU/year of hard capacity, in the scenario: 0 when only congestion limits it.
+        public var shadowPriceUSDPerTEU: Double
+    }
 
     /// A corridor capacity in the base and the scenario, with the cuts that limit it.
     public struct CapacityChange: Sendable, Hashable {

@@ -7,7 +7,8 @@ import LinearProgramming
 /// Works for both formulations: the arc form (``FlowProgram``: flows per commodity and link, routes
 /// by path decomposition) and the path form (``PathProgram``: routes straight from the path columns).
 struct FlowDecoder: StageDecoder {
-    let network: Network
+    /// The network decoded; ``result(objectiveValue:solver:iterations:)`` adds congestion days to its times.
+    var network: Network
     let objective: Objective
     let commodities: [Commodity]
     /// Capacity rows by link and node index, in the solved program.
@@ -24,6 +25,9 @@ struct FlowDecoder: StageDecoder {
     let unmet: [Double]
     /// Routes as (demand, links, TEU/year) when the formulation has them (paths); nil: decompose.
     let paths: [PathDecomposition.Path]?
+    /// Congestion rows by link and node index, in the solved program (none in the path form).
+    var linkCongestion: [LinearProgram.Constraint?] = []
+    var nodeCongestion: [LinearProgram.Constraint?] = []
 
     init(formulation: FlowProgram, solution: LPSolution, scenario: String) {
         let network = formulation.network
@@ -40,6 +44,8 @@ struct FlowDecoder: StageDecoder {
             unmet: formulation.unmet.enumerated().map { d, u in min(max(0, solution[u]), network.demands[d].teu) },
             paths: nil
         )
+        linkCongestion = formulation.linkCongestion.map { $0?.row }
+        nodeCongestion = formulation.nodeCongestion.map { $0?.row }
     }
 
     init(
@@ -77,17 +83,41 @@ struct FlowDecoder: StageDecoder {
         for (d, demand) in network.demands.enumerated() {
             if let o = network.index(of: demand.from) { throughput[o] += delivered[d] }
         }
+        // Times as every TEU sees them at these flows: each congesting element's extra days added.
+        var decoder = self
+        decoder.network = network.congested(linkFlow: linkFlow, throughput: throughput)
+        return decoder.assemble(
+            linkFlow: linkFlow, throughput: throughput, delivered: delivered,
+            objectiveValue: objectiveValue, solver: solver, iterations: iterations)
+    }
+
+    /// The result from the flows, on ``network`` with its congestion days already added.
+    private func assemble(
+        linkFlow: [Double], throughput: [Double], delivered: [Double],
+        objectiveValue: Double?, solver: String, iterations: Int?
+    ) -> FlowResult {
         let assembler = assembler
         let clean = ResultAssembler.clean
+        let days = network.congestionDays(linkFlow: linkFlow, throughput: throughput)
         let links = network.links.enumerated().map { l, link in
-            ResultAssembler.link(link, flow: clean(linkFlow[l])) {
+            var flow = ResultAssembler.link(link, flow: clean(linkFlow[l])) {
                 ($0, assembler.shadow(linkCapacity[l]), assembler.gain(linkCapacity[l]))
             }
+            if network.congestion(link: l) != nil {
+                flow.congestionDays = clean(days.links[l])
+                flow.congestionPriceUSDPerTEU = assembler.shadow(linkCongestion.indices.contains(l) ? linkCongestion[l] : nil)
+            }
+            return flow
         }
         let nodes = network.nodes.enumerated().map { n, node in
-            ResultAssembler.node(node, throughput: clean(throughput[n])) {
+            var flow = ResultAssembler.node(node, throughput: clean(throughput[n])) {
                 ($0, assembler.shadow(nodeCapacity[n]), assembler.gain(nodeCapacity[n]))
             }
+            if network.congestion(node: n) != nil {
+                flow.congestionDays = clean(days.nodes[n])
+                flow.congestionPriceUSDPerTEU = assembler.shadow(nodeCongestion.indices.contains(n) ? nodeCongestion[n] : nil)
+            }
+            return flow
         }
         return assembler.result(
             objectiveValue: objectiveValue, delivered: delivered, unmet: unmet,

@@ -109,6 +109,11 @@ public struct LinkFlow: Sendable, Hashable {
     public var timeDays: Double = 0
     /// TEU per train on the link, when the scenario gives it (for trains/day).
     public var teuPerTrain: Double? = nil
+    /// Extra days every TEU waits here at this flow (its congestion curve), when the element congests.
+    public var congestionDays: Double? = nil
+    /// USD per TEU that one more TEU/year through here adds in congestion delay (valued at the
+    /// program's single value of time): the congestion row's dual, when the element congests.
+    public var congestionPriceUSDPerTEU: Double? = nil
 }
 
 /// Throughput at one node (TEU entering over links plus TEU originating there).
@@ -129,6 +134,11 @@ public struct NodeFlow: Sendable, Hashable {
     public var isClosed: Bool
     /// The node's dwell per TEU, days.
     public var dwellDays: Double = 0
+    /// Extra days every TEU waits here at this flow (its congestion curve), when the element congests.
+    public var congestionDays: Double? = nil
+    /// USD per TEU that one more TEU/year through here adds in congestion delay (valued at the
+    /// program's single value of time): the congestion row's dual, when the element congests.
+    public var congestionPriceUSDPerTEU: Double? = nil
 }
 
 /// One route a demand uses: its nodes and links, TEU/year, cost per TEU and days.

@@ -42,7 +42,23 @@ struct FrontierSearch {
             try refine(lo, hi)
         }
         list[list.count - 1].point.votTo = range.upperBound
-        return list.map(\.point)
+        return Self.merged(list.map(\.point))
+    }
+
+    /// `points` with neighbours that carry the chosen demands identically joined into one VOT range.
+    ///
+    /// With congestion the objective's slope also moves with the rest of the network's flow (see
+    /// ``slope(_:routes:days:)``), so two solutions can differ elsewhere and not for the chosen demands.
+    static func merged(_ points: [CostTimeFrontier.Point]) -> [CostTimeFrontier.Point] {
+        var out: [CostTimeFrontier.Point] = []
+        for point in points {
+            if let last = out.last, last.routes == point.routes, last.unmetTEU == point.unmetTEU {
+                out[out.count - 1].votTo = point.votTo
+            } else {
+                out.append(point)
+            }
+        }
+        return out
     }
 
     /// Fills in the solutions strictly between `lo` (the last in the list) and `hi`, then `hi`.
@@ -103,6 +119,34 @@ struct FrontierSearch {
             unmetTEU: outcomes.reduce(0) { $0 + $1.unmetTEU },
             corridors: corridors, routes: routes, isPareto: true
         )
-        return Sample(vot: vot, objective: objective, slope: days, point: point)
+        return Sample(vot: vot, objective: objective, slope: slope(result, routes: routes, days: days), point: point)
+    }
+
+    /// How fast this flow's objective grows with the chosen value of time, TEU-days a year: the chosen
+    /// routes' days without congestion, plus the chosen demands' share of every congesting element's
+    /// extra TEU-days (the value of time that prices congestion, ``FlowProgram/congestionValueOfTime(_:)``,
+    /// is the TEU-weighted mean, which moves by that share). Without congestion: the routes' days.
+    private func slope(_ result: FlowResult, routes: [Route], days: Double) -> Double {
+        guard network.hasCongestion else { return days }
+        var extra: [String: Double] = [:]
+        var delay = 0.0
+        for l in result.links {
+            guard let d = l.congestionDays else { continue }
+            extra["link:\(l.id)"] = d
+            delay += d * l.flowTEU
+        }
+        for n in result.nodes {
+            guard let d = n.congestionDays else { continue }
+            extra["node:\(n.id)"] = d
+            delay += d * n.throughputTEU
+        }
+        let own = routes.reduce(0) { total, route in
+            let waits = route.links.reduce(0) { $0 + (extra["link:\($1)"] ?? 0) }
+                + route.nodes.reduce(0) { $0 + (extra["node:\($1)"] ?? 0) }
+            return total + route.teu * waits
+        }
+        let total = network.demands.reduce(0) { $0 + $1.teu }
+        let share = total > 0 ? chosen.reduce(0) { $0 + network.demands[$1].teu } / total : 0
+        return days - own + share * delay
     }
 }

@@ -43,6 +43,9 @@ struct PeriodDecoder: StageDecoder {
         var linkFlow = [[Double]](repeating: Array(repeating: 0, count: P), count: network.links.count)
         var throughput = [[Double]](repeating: Array(repeating: 0, count: P), count: network.nodes.count)
         var totals = ResultAssembler.Totals()
+        // TEU × value of time through each link and node per period, for congestion's time value.
+        var linkValue = linkFlow
+        var nodeValue = throughput
         for (k, columns) in formulation.flow.enumerated() {
             let vot = formulation.commodities[k].valueOfTimeUSDPerTEUDay
             for c in columns {
@@ -50,7 +53,11 @@ struct PeriodDecoder: StageDecoder {
                 guard x > 0 else { continue }
                 linkFlow[c.link][c.period] += x
                 let head = network.linkEnds[c.link].to
-                for a in c.arrivals { throughput[head][a.period] += x * a.fraction }
+                linkValue[c.link][c.period] += x * vot
+                for a in c.arrivals {
+                    throughput[head][a.period] += x * a.fraction
+                    nodeValue[head][a.period] += x * a.fraction * vot
+                }
                 let link = network.links[c.link]
                 let transit = link.timeDays + schedule.linkExtraDays[c.link][c.period] + network.nodes[head].dwellDays
                 totals.cost += x * (link.costUSDPerTEU + network.nodes[head].handlingCostUSDPerTEU)
@@ -65,11 +72,13 @@ struct PeriodDecoder: StageDecoder {
             let origin = network.nodes[o]
             for p in 0..<P {
                 throughput[o][p] += shipped[d][p]
+                nodeValue[o][p] += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay
                 totals.cost += shipped[d][p] * origin.handlingCostUSDPerTEU
                 totals.days += shipped[d][p] * origin.dwellDays
                 totals.timeValue += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay * origin.dwellDays
             }
         }
+        addCongestion(to: &totals, linkFlow: linkFlow, throughput: throughput, linkValue: linkValue, nodeValue: nodeValue)
         let delivered = shipped.map { $0.reduce(0, +) }
         let unmet = lost.map { $0.reduce(0, +) }
 
@@ -97,5 +106,38 @@ struct PeriodDecoder: StageDecoder {
             scenario: scenario, status: status, solver: solver)
         result.periods = []
         return result
+    }
+}
+
+extension PeriodDecoder {
+    /// Adds each congesting element's extra TEU-days per period (its curve on the period's capacity) to
+    /// the totals' days, and their value at the value of time of the TEU through it.
+    ///
+    /// Only the totals: routes keep their uncongested days (``Simulator/periodCongestionNote``).
+    func addCongestion(
+        to totals: inout ResultAssembler.Totals, linkFlow: [[Double]], throughput: [[Double]],
+        linkValue: [[Double]], nodeValue: [[Double]]
+    ) {
+        let network = formulation.network
+        let schedule = formulation.schedule
+        func add(_ curve: CongestionCurve, _ annual: Double, factor: Double, period p: Int, flow: Double, value: Double) {
+            let capacity = PeriodProgram.periodCapacity(annual, days: schedule.periods[p].days, factor: factor)
+            guard flow > 0, capacity > 0 else { return }
+            let days = curve.extraDays(flow: flow, capacity: capacity)
+            totals.days += flow * days
+            totals.timeValue += value * days
+        }
+        for l in network.links.indices {
+            guard let (curve, annual) = network.congestion(link: l) else { continue }
+            for p in 0..<formulation.periodCount {
+                add(curve, annual, factor: schedule.linkCapacityFactor[l][p], period: p, flow: linkFlow[l][p], value: linkValue[l][p])
+            }
+        }
+        for n in network.nodes.indices {
+            guard let (curve, annual) = network.congestion(node: n) else { continue }
+            for p in 0..<formulation.periodCount {
+                add(curve, annual, factor: schedule.nodeCapacityFactor[n][p], period: p, flow: throughput[n][p], value: nodeValue[n][p])
+            }
+        }
     }
 }

@@ -33,7 +33,16 @@ extension ScenarioComparison {
             let caps = other.result.binding.filter {
                 $0.shadowPriceUSDPerTEU > 1e-6 && other.result.corridor(of: $0, nodeCorridors: nodeCorridors) == corridor
             }
-            findings.append(.corridorGain(corridor: corridor, base: before, other: after, cappedBy: Array(caps.prefix(3))))
+            let congested = congestionShifts(base.result, other.result, minimumChange: -1).filter { shift in
+                guard shift.delayPriceUSDPerTEU > 1e-6, shift.shadowPriceUSDPerTEU <= 1e-6 else { return false }
+                switch shift.element {
+                case .link: return other.result.links.first { $0.id.rawValue == shift.id }?.corridor == corridor
+                case .node: return nodeCorridors[Node.ID(shift.id)] == corridor
+                }
+            }.sorted { ($0.delayPriceUSDPerTEU, $1.id) > ($1.delayPriceUSDPerTEU, $0.id) }
+            findings.append(.corridorGain(
+                corridor: corridor, base: before, other: after, cappedBy: Array(caps.prefix(3)),
+                congestedAt: Array(congested.prefix(2))))
         }
         findings += timeCuts(base.result, other.result).map { .timeCut($0) }
         if let change = costAndTime(base.result, other.result),
@@ -48,6 +57,8 @@ extension ScenarioComparison {
         let lost = nodes.filter { $0.changeTEU < -significant }.prefix(2)
         let gained = nodes.filter { $0.changeTEU > significant }.prefix(2)
         if !lost.isEmpty || !gained.isEmpty { findings.append(.nodes(lost: Array(lost), gained: Array(gained))) }
+        let congestion = congestionShifts(base.result, other.result)
+        if !congestion.isEmpty { findings.append(.congestion(congestion)) }
         for corridor in capacityCorridors {
             guard let a = base.capacity?.entries.first(where: { $0.capacity.selection.name == corridor }),
                 let b = other.capacity?.entries.first(where: { $0.capacity.selection.name == corridor })
@@ -61,6 +72,38 @@ extension ScenarioComparison {
                 otherCut: b.capacity.cut, unlimitedPath: b.capacity.unlimitedPath)))
         }
         return findings.isEmpty ? [.unchanged] : findings
+    }
+
+    /// The congesting elements whose extra days per TEU changed by more than `minimumChange` days, largest
+    /// change first (at most three).
+    ///
+    /// - Parameter minimumChange: the change in days to exceed; below 0, every congesting element, unsorted and
+    ///   not limited to three.
+    func congestionShifts(_ base: FlowResult, _ other: FlowResult, minimumChange: Double = 0.05)
+        -> [ComparisonFinding.CongestionShift]
+    {
+        var shifts: [ComparisonFinding.CongestionShift] = []
+        let baseLinks = Dictionary(base.links.map { ($0.id, $0.congestionDays ?? 0) }, uniquingKeysWith: { a, _ in a })
+        let baseNodes = Dictionary(base.nodes.map { ($0.id, $0.congestionDays ?? 0) }, uniquingKeysWith: { a, _ in a })
+        for l in other.links {
+            guard let days = l.congestionDays else { continue }
+            shifts.append(.init(
+                element: .link, id: l.id.rawValue, name: "\(l.from) → \(l.to)", baseDays: baseLinks[l.id] ?? 0,
+                otherDays: days, utilization: l.utilization, delayPriceUSDPerTEU: l.congestionPriceUSDPerTEU ?? 0,
+                shadowPriceUSDPerTEU: l.shadowPriceUSDPerTEU ?? 0))
+        }
+        for n in other.nodes {
+            guard let days = n.congestionDays else { continue }
+            shifts.append(.init(
+                element: .node, id: n.id.rawValue, name: n.name, baseDays: baseNodes[n.id] ?? 0, otherDays: days,
+                utilization: n.utilization, delayPriceUSDPerTEU: n.congestionPriceUSDPerTEU ?? 0,
+                shadowPriceUSDPerTEU: n.shadowPriceUSDPerTEU ?? 0))
+        }
+        guard minimumChange >= 0 else { return shifts }
+        return Array(
+            shifts.filter { abs($0.otherDays - $0.baseDays) > minimumChange }
+                .sorted { (abs($0.otherDays - $0.baseDays), $1.id) > (abs($1.otherDays - $1.baseDays), $0.id) }
+                .prefix(3))
     }
 
     private func newlyUnmet(_ index: Int, _ significant: Double) -> [ComparisonFinding.DemandAmount] {

@@ -15,7 +15,11 @@ extension Simulator {
     /// else column generation.
     ///
     /// The arc form's column count is Σ over commodities of the links the commodity can use.
+    ///
+    /// A network with congestion (``FreightNetwork/Network/hasCongestion``) always gets the arc form:
+    /// column generation does not model congestion.
     public static func chooseMethod(_ network: Network) -> SolutionMethod {
+        guard !network.hasCongestion else { return .arc }
         let reach = Reachability(network: network)
         var columns = 0
         for commodity in Commodity.aggregate(network) {
@@ -26,7 +30,8 @@ extension Simulator {
         return .arc
     }
 
-    /// The session factory to run column generation with, or nil to run the arc form.
+    /// The session factory to run column generation with, or nil to run the arc form (also for
+    /// ``SolutionMethod/paths`` on a network with congestion, which ``Prepared/notes`` then says).
     ///
     /// - Throws: ``SolverError`` when ``SolutionMethod/paths`` was asked of a solver without
     ///   re-solvable sessions (``LPSessionFactory``).
@@ -35,6 +40,7 @@ extension Simulator {
         case .arc:
             return nil
         case .paths:
+            guard !network.hasCongestion else { return nil }
             guard let factory = solver as? any LPSessionFactory else {
                 throw SolverError(backend: solver.name, message: "column generation needs a solver with sessions")
             }

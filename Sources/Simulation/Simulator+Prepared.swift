@@ -11,6 +11,8 @@ extension Simulator {
         public let network: Network
         public let objective: Objective
         let form: Form
+        /// Remarks the result carries in ``FlowResult/notes`` (a method that could not model congestion).
+        var notes: [String] = []
 
         enum Form: Sendable {
             /// The arc form (``FlowProgram``): one LP, or two on the same LP for max throughput.
@@ -41,19 +43,38 @@ extension Simulator {
     {
         if let schedule {
             let formulation = PeriodProgram(network: network, schedule: schedule, objective: objective)
-            return Prepared(network: network, objective: objective, form: .periods(formulation))
+            var prepared = Prepared(network: network, objective: objective, form: .periods(formulation))
+            if network.hasCongestion { prepared.notes.append(Self.periodCongestionNote) }
+            return prepared
         }
         if let factory = try pathSolver(for: network) {
             return Prepared(network: network, objective: objective, form: .paths(factory))
         }
-        return Prepared(network: network, objective: objective, form: .arc(FlowProgram(network: network, objective: objective)))
+        var prepared = Prepared(
+            network: network, objective: objective, form: .arc(FlowProgram(network: network, objective: objective)))
+        if method == .paths && network.hasCongestion { prepared.notes.append(Self.pathsCongestionNote) }
+        return prepared
     }
+
+    /// What a run with periods says when the network congests: the period form prices congestion per
+    /// period but leaves its days out of transit times.
+    public static let periodCongestionNote =
+        "note: with periods, congestion is priced per period but its extra days are not in the reported times or arrival periods"
+    /// What `--method paths` says when the network congests: the arc form ran instead.
+    public static let pathsCongestionNote =
+        "note: column generation does not model congestion; solved with the arc form instead"
 
     /// Solves a formulated network and returns the result in domain terms.
     ///
     /// A non-optimal termination is a result (see ``FlowResult/status``), not an error.
     /// - Throws: ``SolverError`` when the backend failed.
     public func run(_ prepared: Prepared, scenario: String) throws(SolverError) -> FlowResult {
+        var result = try solve(prepared, scenario: scenario)
+        result.notes = prepared.notes + result.notes
+        return result
+    }
+
+    private func solve(_ prepared: Prepared, scenario: String) throws(SolverError) -> FlowResult {
         let network = prepared.network, objective = prepared.objective
         switch prepared.form {
         case .arc(let formulation):

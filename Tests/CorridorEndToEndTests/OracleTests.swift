@@ -4,17 +4,34 @@ import Testing
 
 /// Random scenario files in the documented schema, for checking `corridor` against an independent solver.
 enum RandomScenario {
-    /// A network file with capacity-limited nodes, bidirectional links, several origins and values of time;
-    /// with `background`, also one to three background flows between any two nodes.
+    /// A network file with capacity-limited nodes, bidirectional links, several origins and values of time, and
+    /// congestion: curves of their own, `none`, and the default curves of borders and ferries; with
+    /// `background`, also one to three background flows between any two nodes.
     static func network(seed: UInt64, background: Bool = false) -> String {
         var rng = SeededGenerator(seed: seed)
         func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
         func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+        // Congestion draws come from their own generator: the networks are otherwise those of before.
+        var congestionRNG = SeededGenerator(seed: seed &+ 0x9E37_79B9)
+        func congests(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &congestionRNG) < p }
+        func pick() -> Int { Int.random(in: 0...2, using: &congestionRNG) }
+        /// Three convex curves: a free zone then a steep rise, a delay from the start, and one ending below 1.
+        func curve(_ k: Int) -> String {
+            [
+                "[{utilisation: 0.4, extra_days: 0}, {utilisation: 0.8, extra_days: 2}, {utilisation: 1, extra_days: 6}]",
+                "[{utilisation: 0.2, extra_days: 0.5}, {utilisation: 0.6, extra_days: 1}, {utilisation: 0.9, extra_days: 3}]",
+                "[{utilisation: 0.5, extra_days: 0}, {utilisation: 0.75, extra_days: 1.5}]",
+            ][k]
+        }
         let count = int(7...12)
         var text = "schema_version: 1\nname: random \(seed)\nnodes:\n"
         for n in 0..<count {
             var fields = "id: N\(n), country: \(["AA", "BB", "CC"][n % 3]), kind: \(n % 4 == 1 ? "border" : "hub"), lat: \(n), lon: \(n * 2)"
-            if chance(0.35) { fields += ", capacity_teu: \(int(20...200))" }
+            if chance(0.35) {
+                fields += ", capacity_teu: \(int(20...200))"
+                // Congestion: a curve of its own, none, or (borders) the default curve.
+                if congests(0.4) { fields += ", congestion: " + curve(pick()) } else if congests(0.2) { fields += ", congestion: none" }
+            }
             if chance(0.5) { fields += ", handling_cost_usd_per_teu: \(int(0...150))" }
             if chance(0.4) { fields += ", dwell_days: \(Double(int(0...30)) / 10)" }
             text += "  - { \(fields) }\n"
@@ -24,9 +41,12 @@ enum RandomScenario {
         for a in 0..<count {
             for b in 0..<count where a != b && chance(0.22) {
                 index += 1
-                var fields = "id: L\(index), from: N\(a), to: N\(b), mode: rail, corridor: \(["northern", "middle", "sea", "shared"][int(0...3)])"
+                var fields = "id: L\(index), from: N\(a), to: N\(b), mode: \(congests(0.2) ? "ferry" : "rail"), corridor: \(["northern", "middle", "sea", "shared"][int(0...3)])"
                 fields += ", distance_km: \(int(50...5000)), cost_usd_per_teu: \(int(10...2000)), time_days: \(Double(int(1...200)) / 10)"
-                if chance(0.5) { fields += ", capacity_teu: \(int(10...150))" }
+                if chance(0.5) {
+                    fields += ", capacity_teu: \(int(10...150))"
+                    if congests(0.3) { fields += ", congestion: " + curve(pick()) }
+                }
                 if chance(0.2) { fields += ", bidirectional: true" }
                 text += "  - { \(fields) }\n"
             }

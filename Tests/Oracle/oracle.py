@@ -82,13 +82,14 @@ TOL = 1e-6
 TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links", "demands", "background", "changes",
             "uncertainty",  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
             "periods", "seasonality",  # periods (issue 8): solved by solve_periods, a time-expanded LP
-            "tonnes_per_teu", "teu_per_train"}  # units for reports only (issue 14): no effect on the optimum
+            "tonnes_per_teu", "teu_per_train",
+            "default_congestion"}  # units for reports only, and false turns the default congestion curves off (issue 14)
 NODE_KEYS = {"id", "name", "country", "kind", "lat", "lon", "capacity_teu",
              "handling_cost_usd_per_teu", "dwell_days", "storage_capacity_teu",
-             "holding_cost_usd_per_teu_day", "source", "notes"}  # storage: used only with periods
+             "holding_cost_usd_per_teu_day", "congestion", "source", "notes"}  # storage: used only with periods
 NODE_REQUIRED = {"id", "country", "kind", "lat", "lon"}
 LINK_KEYS = {"id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu",
-             "cost_usd_per_teu", "time_days", "bidirectional", "teu_per_train", "source", "notes"}
+             "cost_usd_per_teu", "time_days", "bidirectional", "teu_per_train", "congestion", "source", "notes"}
 LINK_REQUIRED = {"id", "from", "to", "mode", "corridor", "distance_km", "cost_usd_per_teu", "time_days"}
 DEMAND_KEYS = {"id", "from", "to", "teu", "value_of_time_usd_per_teu_day",
                "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "source", "notes"}
@@ -151,6 +152,75 @@ class InputError(Exception):
     pass
 
 
+# Default congestion curves (utilisation, extra days per TEU), from the table in Scenarios/SOURCES.md
+# ("Congestion"), for capacity-limited elements with no `congestion` of their own.
+DEFAULT_CONGESTION = {
+    "border": [(0.5, 0.0), (0.7, 0.5), (0.85, 1.5), (0.95, 3.0), (1.0, 4.0)],
+    "port": [(0.5, 0.0), (0.7, 0.5), (0.85, 2.0), (0.95, 4.0), (1.0, 5.5)],
+    "terminal": [(0.6, 0.0), (0.8, 0.3), (0.9, 0.8), (1.0, 2.0)],
+    "ferry": [(0.5, 0.0), (0.7, 1.0), (0.85, 2.5), (0.95, 5.0), (1.0, 7.0)],
+}
+
+
+def parse_congestion(v: Any, where: str, limited: bool):
+    """`none`, or a convex list of {utilisation, extra_days} breakpoints (utilisation in (0, 1], increasing)."""
+    if v is None:
+        return None
+    if v == "none":
+        return "none"
+    if not isinstance(v, list):
+        raise InputError(f"{where}: expected a list of breakpoints or 'none'")
+    if not limited:
+        raise InputError(f"{where}: only a capacity-limited node or link congests")
+    pts = []
+    for i, rec in enumerate(v):
+        _check_keys(rec, {"utilisation", "extra_days"}, {"utilisation", "extra_days"}, f"{where}[{i}]")
+        pts.append((_num(rec["utilisation"], f"{where}[{i}].utilisation"), _num(rec["extra_days"], f"{where}[{i}].extra_days")))
+    if len(pts) < 2:
+        raise InputError(f"{where}: expected at least two breakpoints")
+    slope = 0.0
+    for i, (u, e) in enumerate(pts):
+        if not 0 < u <= 1:
+            raise InputError(f"{where}[{i}].utilisation: expected a value in (0, 1]")
+        if i:
+            pu, pe = pts[i - 1]
+            if u <= pu:
+                raise InputError(f"{where}[{i}]: utilisation must increase")
+            s = (e - pe) / (u - pu)
+            if s < slope - 1e-12:
+                raise InputError(f"{where}[{i}]: the curve must be convex")
+            slope = s
+    return pts
+
+
+def congestion_pieces(pts, cap: float):
+    """The affine pieces (F0, D0, slope) of the extra TEU-days D(F): F*g(F/cap) at every breakpoint (and at
+    F = 0), straight between them; g is flat below the first breakpoint and keeps its last slope up to 1.
+    D is convex, so D(F) = max over the pieces of D0 + slope*(F - F0) (the epigraph form used here)."""
+    pts = list(pts)
+    if pts[-1][0] < 1:
+        (u1, e1), (u2, e2) = pts[-2], pts[-1]
+        pts.append((1.0, e2 + (e2 - e1) / (u2 - u1) * (1 - u2)))
+    xs = [0.0] + [u * cap for u, _ in pts]
+    ds = [0.0] + [u * cap * e for u, e in pts]
+    return [(xs[j - 1], ds[j - 1], (ds[j] - ds[j - 1]) / (xs[j] - xs[j - 1])) for j in range(1, len(xs)) if xs[j] > xs[j - 1]]
+
+
+def effective_curve(net, elem, default_key):
+    """The element's congestion curve: its own, else its kind's default (unless turned off), else None."""
+    if elem.cong == "none" or elem.capacity is None:
+        return None
+    if elem.cong is not None:
+        return elem.cong
+    return DEFAULT_CONGESTION.get(default_key) if net.default_congestion else None
+
+
+def congestion_vot(net) -> float:
+    """The one value of time that prices congestion delay: the TEU-weighted mean over the demands."""
+    teu = sum(d.teu for d in net.demands)
+    return sum(d.teu * d.vot for d in net.demands) / teu if teu > 0 else 0.0
+
+
 # --------------------------------------------------------------------------- model values
 @dataclass
 class Node:
@@ -167,6 +237,7 @@ class Node:
     storage: float | None = None   # TEU (a stock), periods only
     holding: float = 0.0           # USD/TEU/day
     pfactor: dict = field(default_factory=dict)  # period name -> capacity factor (period-scoped changes)
+    cong: Any = None               # congestion: None (default curve), "none", or [(utilisation, extra days)]
 
     def countries(self) -> list[str]:
         return [c.strip() for c in self.country.split("/")]
@@ -188,6 +259,7 @@ class Link:
     closed: bool = False
     pfactor: dict = field(default_factory=dict)  # period name -> capacity factor
     pextra: dict = field(default_factory=dict)   # period name -> extra transit days
+    cong: Any = None               # congestion: None (default curve), "none", or [(utilisation, extra days)]
 
 
 @dataclass
@@ -212,6 +284,7 @@ class Network:
     warnings: list[str] = field(default_factory=list)
     periods: list | None = None    # [(name, days)] of a seasonal scenario
     seasonality: dict = field(default_factory=dict)  # period name -> demand weight
+    default_congestion: bool = True  # false: no default congestion curves
 
 
 # --------------------------------------------------------------------------- loading
@@ -258,6 +331,7 @@ def parse_node(rec: dict, where: str) -> Node:
         dwell=_num(rec.get("dwell_days", 0), f"{where}.dwell_days"),
         storage=_num(rec["storage_capacity_teu"], f"{where}.storage_capacity_teu") if "storage_capacity_teu" in rec else None,
         holding=_num(rec.get("holding_cost_usd_per_teu_day", 0), f"{where}.holding_cost_usd_per_teu_day"),
+        cong=parse_congestion(rec.get("congestion"), f"{where}.congestion", "capacity_teu" in rec),
     )
 
 
@@ -281,6 +355,7 @@ def parse_link(rec: dict, where: str) -> list[Link]:
         time=_num(rec["time_days"], f"{where}.time_days"),
         capacity=_num(rec["capacity_teu"], f"{where}.capacity_teu") if "capacity_teu" in rec else None,
         gauge=gauge,
+        cong=parse_congestion(rec.get("congestion"), f"{where}.congestion", "capacity_teu" in rec),
     )
     out = [base]
     if bidi:
@@ -340,6 +415,10 @@ def load(path: str, _stack: tuple[str, ...] = ()) -> Network:
             net.nodes.append(parse_node(rec, f"{fname}: nodes[{i}]"))
         for i, rec in enumerate(doc.get("links") or []):
             net.links.extend(parse_link(rec, f"{fname}: links[{i}]"))
+    if "default_congestion" in doc:
+        if not isinstance(doc["default_congestion"], bool):
+            raise InputError(f"{fname}.default_congestion: expected true or false")
+        net.default_congestion = doc["default_congestion"]
     if "periods" in doc:
         net.periods = parse_periods(doc["periods"], f"{fname}.periods")
     if "seasonality" in doc:
@@ -784,6 +863,25 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
         ub_b.append(nodes[n].storage)
         for j in terms:
             ub_r.append(r); ub_c.append(j); ub_v.append(1.0)
+    # congestion per period: z >= D(F) on the element's capacity in the period, costing vbar per TEU-day
+    vbar = congestion_vot(net)
+    open_ids = {l.id for l in links}
+    elements = [(terms, effective_curve(net, net.links[a], "ferry" if net.links[a].mode == "ferry" else None),
+                 (net.links[a].capacity or 0) * lengths[p] / 365 * net.links[a].pfactor.get(names[p], 1.0))
+                for (a, p), terms in sorted(link_rows.items()) if net.links[a].id in open_ids]
+    elements += [(terms, effective_curve(net, nodes[n], nodes[n].kind),
+                  (nodes[n].capacity or 0) * lengths[p] / 365 * nfac(n, p))
+                 for (n, p), terms in sorted(node_rows.items()) if not nodes[n].closed]
+    for terms, curve, cap in elements:
+        if curve is None or cap <= 0:
+            continue
+        z = var(vbar)
+        for f0, d0, slope in congestion_pieces(curve, cap):
+            r = len(ub_b)
+            ub_b.append(slope * f0 - d0)
+            for j, c in terms:
+                ub_r.append(r); ub_c.append(j); ub_v.append(slope * c)
+            ub_r.append(r); ub_c.append(z); ub_v.append(-1.0)
 
     nv = len(cost)
     Aeq = coo_matrix((eq_v, (eq_r, eq_c)), shape=(len(eq_b), nv)).tocsr()
@@ -814,7 +912,9 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
         c1 = np.zeros(nv)
         c1[lost_vars] = 1.0
         umin = run(c1).fun
-        res = run(np.array(cost), umin + 1e-7 * max(1.0, umin))
+        # stage 2 keeps the throughput within corridor's own slack (1e-9 of the shortfall and of the demand):
+        # with congestion, a looser slack lets stage 2 trade delivered TEU for less delay
+        res = run(np.array(cost), umin * (1 + 1e-9) + 1e-9 * max(1.0, total_released))
     else:
         res = run(np.array(cost))
     x = res.x
@@ -845,7 +945,17 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
     open_links = [l for l in net.links if not l.closed and not nodes[nidx[l.frm]].closed and not nodes[nidx[l.to]].closed]
     K, A, N = len(net.demands), len(open_links), len(nodes)
     nx = K * A
-    nv = nx + K  # x[k,a] then u[k]
+    # congesting elements: (kind, index, pieces); each gets z >= D(F), its extra TEU-days, costing vbar per day
+    congesting = []
+    for a, l in enumerate(open_links):
+        curve = effective_curve(net, l, "ferry" if l.mode == "ferry" else None)
+        if curve is not None and l.capacity > 0:
+            congesting.append(("link", a, congestion_pieces(curve, l.capacity)))
+    for n, node in enumerate(nodes):
+        curve = effective_curve(net, node, node.kind)
+        if curve is not None and not node.closed and node.capacity > 0:
+            congesting.append(("node", n, congestion_pieces(curve, node.capacity)))
+    nv = nx + K + len(congesting)  # x[k,a], u[k], then z[e]
 
     def xv(k, a):
         return k * A + a
@@ -856,6 +966,9 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
     c = np.zeros(nv)
     const = 0.0
     bounds = [(0, None)] * nv
+    vbar = congestion_vot(net)
+    for e in range(len(congesting)):
+        c[nx + K + e] = vbar
     for k, d in enumerate(net.demands):
         o, t = nodes[nidx[d.frm]], nodes[nidx[d.to]]
         for a, l in enumerate(open_links):
@@ -913,6 +1026,21 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
                 rows.append(r); cols.append(uv(k)); vals.append(-1.0)
                 rhs -= d.teu
         bub.append(rhs); cap_rows.append(("node", node.id, node.capacity)); r += 1
+    for e, (kind, i, pieces) in enumerate(congesting):
+        # F = flow on the link, or throughput at the node (entering TEU + delivered TEU starting there)
+        terms, const_f = [], 0.0
+        if kind == "link":
+            terms = [(xv(k, i), 1.0) for k in range(K)]
+        else:
+            for k, d in enumerate(net.demands):
+                terms += [(xv(k, a), 1.0) for a, l in enumerate(open_links) if nidx[l.to] == i]
+                if nidx[d.frm] == i:
+                    terms.append((uv(k), -1.0)); const_f += d.teu
+        for f0, d0, slope in pieces:  # slope*F - z <= slope*f0 - d0
+            for j, v in terms:
+                rows.append(r); cols.append(j); vals.append(slope * v)
+            rows.append(r); cols.append(nx + K + e); vals.append(-1.0)
+            bub.append(slope * f0 - d0 - slope * const_f); r += 1
     n_cap = r
     Aub_base = (rows, cols, vals)
     opts = {"presolve": True, "primal_feasibility_tolerance": 1e-9, "dual_feasibility_tolerance": 1e-9}
@@ -939,7 +1067,7 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
             cu[uv(k)] = 1.0
         res1 = run(cu)
         umin = res1.fun
-        res = run(c, ([(uv(k), 1.0) for k in range(K)], umin + 1e-7 * max(1.0, umin)))
+        res = run(c, ([(uv(k), 1.0) for k in range(K)], umin * (1 + 1e-9) + 1e-9 * max(1.0, sum(d.teu for d in net.demands))))
     else:
         res = run(c)
 

@@ -23,7 +23,7 @@ struct ComparisonTests {
         #expect(loss.destinations.count == 1 && loss.destinations[0].corridor == "sea" && isClose(loss.destinations[0].teu, 40))
         #expect(isClose(loss.closedTEU, 40) && loss.closedNodes == ["MLW"])
         let gains = findings.compactMap { f -> String? in
-            if case .corridorGain(let corridor, _, _, _) = f { return corridor } else { return nil }
+            if case .corridorGain(let corridor, _, _, _, _) = f { return corridor } else { return nil }
         }
         #expect(gains == ["sea"])
         #expect(!findings.contains { if case .delivered = $0 { true } else { false } }, "all 140 TEU/yr still delivered")

@@ -116,9 +116,9 @@ struct ExportTests {
         #expect(tables.map(\.name) == ["summary", "corridors", "demands", "routes", "links", "nodes", "binding"])
         let links = parseCSV(try #require(tables.first { $0.name == "links" }).csv())
         #expect(links.first == ["id", "from", "to", "mode", "corridor", "flow_teu", "capacity_teu", "utilization",
-            "shadow_price_usd_per_teu", "closed"])
+            "shadow_price_usd_per_teu", "congestion_extra_days", "congestion_price_usd_per_teu", "closed"])
         #expect(links.count == r.links.count + 1)
-        #expect(links.dropFirst().allSatisfy { $0.count == 10 && Double($0[5]) != nil })
+        #expect(links.dropFirst().allSatisfy { $0.count == 12 && Double($0[5]) != nil })
         let routes = parseCSV(try #require(tables.first { $0.name == "routes" }).csv())
         #expect(routes.first == ["demand", "rank", "corridor", "teu", "cost_usd_per_teu", "time_days", "via", "links"])
         #expect(routes.count == 1 + r.demands.reduce(0) { $0 + $1.routes.count })

@@ -29,6 +29,10 @@ public enum NetworkYAMLWriter {
         var out = comments.map { "# \($0)\n" }.joined()
         out += "schema_version: 1\nname: \(quoted(name))\n"
         if let description { out += "description: \(quoted(description))\n" }
+        // Elements without a curve of their own must not get the loader's defaults.
+        let limited = network.nodes.contains { $0.capacityTEU != nil && $0.congestion == nil }
+            || network.links.contains { $0.capacityTEU != nil && $0.congestion == nil }
+        if limited { out += "default_congestion: false\n" }
         out += "nodes:\n"
         for node in network.nodes { out += "  - \(try record(node))\n" }
         out += "links:\n"
@@ -61,6 +65,7 @@ public enum NetworkYAMLWriter {
             fields.append(("handling_cost_usd_per_teu", number(node.handlingCostUSDPerTEU)))
         }
         if node.dwellDays != 0 { fields.append(("dwell_days", number(node.dwellDays))) }
+        if let curve = node.congestion, node.capacityTEU != nil { fields.append(("congestion", congestion(curve))) }
         return flow(fields)
     }
 
@@ -81,7 +86,16 @@ public enum NetworkYAMLWriter {
         if let capacity = link.capacityTEU { fields.append(("capacity_teu", number(capacity))) }
         fields += [("cost_usd_per_teu", number(link.costUSDPerTEU)), ("time_days", number(link.timeDays))]
         if bidirectional { fields.append(("bidirectional", "true")) }
+        if let curve = link.congestion, link.capacityTEU != nil { fields.append(("congestion", congestion(curve))) }
         return flow(fields)
+    }
+
+    /// `[{ utilisation: …, extra_days: … }, …]`.
+    static func congestion(_ curve: CongestionCurve) -> String {
+        let points = curve.breakpoints.map {
+            flow([("utilisation", number($0.utilisation)), ("extra_days", number($0.extraDays))])
+        }
+        return "[" + points.joined(separator: ", ") + "]"
     }
 
     static func record(_ demand: Demand) throws(Unrepresentable) -> String {

@@ -5,7 +5,7 @@ struct LinkRecord: ScenarioRecord {
     /// The keys a link may have.
     static let keys = [
         "id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", "capacity_teu", "cost_usd_per_teu",
-        "time_days", "bidirectional", "teu_per_train", "source", "notes",
+        "time_days", "bidirectional", "teu_per_train", "congestion", "source", "notes",
     ]
 
     /// The id written in the file, when it could be read.
@@ -16,6 +16,8 @@ struct LinkRecord: ScenarioRecord {
     var to: Located<String>?
     /// The directed links (one, or two for a bidirectional link), when every field is valid.
     var links: [Link]?
+    /// The record's `congestion`, when written and valid.
+    var congestion: CongestionField?
     /// The dotted path of the record, such as `links[3]`.
     var path: String
     /// Where the record's mapping starts.
@@ -38,8 +40,10 @@ struct LinkRecord: ScenarioRecord {
         let time = reader.days("time_days", required: true)
         let bidirectional = reader.bool("bidirectional") ?? false
         let perTrain = reader.teuPerTrain()
+        let congestion = reader.congestion(limited: capacity != nil)
         reader.notes()
-        var record = LinkRecord(id: id, from: from, to: to, links: nil, path: path, position: reader.position)
+        var record = LinkRecord(
+            id: id, from: from, to: to, links: nil, congestion: congestion, path: path, position: reader.position)
         if reader.isValid, let id, let from, let to, let mode, let corridor, let distance, let cost, let time {
             let forward = Link(
                 id: Link.ID(id.value),
@@ -52,7 +56,8 @@ struct LinkRecord: ScenarioRecord {
                 capacityTEU: capacity,
                 costUSDPerTEU: cost,
                 timeDays: time,
-                teuPerTrain: perTrain
+                teuPerTrain: perTrain,
+                congestion: congestion?.curve
             )
             var links = [forward]
             if bidirectional {

@@ -18,7 +18,7 @@ struct LoadSession {
     /// The top-level keys of a scenario file.
     static let topLevelKeys = [
         "schema_version", "name", "description", "extends", "nodes", "links", "demands", "background", "changes",
-        "uncertainty", "periods", "seasonality", "tonnes_per_teu", "teu_per_train",
+        "uncertainty", "periods", "seasonality", "tonnes_per_teu", "teu_per_train", "default_congestion",
     ] + PlanFile.topLevelKeys
 
     /// Everything found wrong so far, in every file.
@@ -49,6 +49,7 @@ struct LoadSession {
         let name = top.word("name", required: true)
         let description = top.string("description")
         var base = readNetwork(&top, file: file)
+        if let defaults = top.bool("default_congestion") { base.defaultCongestion = defaults }
         readPeriods(&top, into: &base)
         if let tonnes = top.tonnesPerTEU() { base.tonnesPerTEU = tonnes }
         if let perTrain = top.teuPerTrain() { base.teuPerTrain = perTrain }

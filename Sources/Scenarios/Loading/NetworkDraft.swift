@@ -45,6 +45,10 @@ struct NetworkDraft {
     /// on: `node <index>` or `demand <index>`, with where they were written. Without periods each
     /// gets an "unused" warning.
     var periodOnlyFields: [String: RecordSource] = [:]
+    /// Ids of the nodes and links written with `congestion: none`: no default curve for them.
+    var congestionOff: Set<String> = []
+    /// False when a file of the chain says `default_congestion: false`: no element gets a default curve.
+    var defaultCongestion = true
 
     /// A draft that stands for a base file that could not be read: nothing is known about it.
     static var unknown: NetworkDraft {
@@ -66,6 +70,7 @@ struct NetworkDraft {
         }
         notePeriodOnly(record.periodOnlyField, of: record.path, as: "node \(nodes.count)")
         nodes.append(node)
+        if record.congestion == .off { congestionOff.insert(node.id.rawValue) }
         validNodeIDs.insert(node.id.rawValue)
         nodeSources.append(RecordSource(path: record.path, position: record.id?.position ?? record.position))
         periods?.appendNode()
@@ -80,6 +85,7 @@ struct NetworkDraft {
             return
         }
         links += expanded
+        if record.congestion == .off { congestionOff.formUnion(expanded.map(\.id.rawValue)) }
         for _ in expanded { periods?.appendLink() }
         let source = RecordSource(path: record.path, position: record.id?.position ?? record.position)
         linkSources += Array(repeating: source, count: expanded.count)
@@ -164,12 +170,25 @@ struct NetworkDraft {
 
     /// Builds the network; only called on a sound draft, whose records were all checked. Demands without
     /// their own `tonnes_per_teu` get the file's, rail links without their own `teu_per_train` the file's.
+    ///
+    /// Every capacity-limited node and link with no curve of its own and no `congestion: none` gets its
+    /// kind's default curve (``CongestionDefaults``), unless `default_congestion: false`.
     func network() throws(NetworkError) -> Network {
         var demands = demands
+        var nodes = nodes
         var links = links
         for d in demands.indices where demands[d].tonnesPerTEU == nil { demands[d].tonnesPerTEU = tonnesPerTEU }
         for l in links.indices where links[l].teuPerTrain == nil && links[l].mode == .rail {
             links[l].teuPerTrain = teuPerTrain
+        }
+        guard defaultCongestion else { return try Network(nodes: nodes, links: links, demands: demands) }
+        for n in nodes.indices where nodes[n].congestion == nil && nodes[n].capacityTEU != nil {
+            guard !congestionOff.contains(nodes[n].id.rawValue) else { continue }
+            nodes[n].congestion = CongestionDefaults.curve(for: nodes[n].kind)
+        }
+        for l in links.indices where links[l].congestion == nil && links[l].capacityTEU != nil {
+            guard !congestionOff.contains(links[l].id.rawValue) else { continue }
+            links[l].congestion = CongestionDefaults.curve(for: links[l].mode)
         }
         return try Network(nodes: nodes, links: links, demands: demands)
     }

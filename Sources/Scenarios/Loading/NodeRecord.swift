@@ -5,7 +5,7 @@ struct NodeRecord: ScenarioRecord {
     /// The keys a node may have.
     static let keys = [
         "id", "name", "country", "kind", "lat", "lon", "capacity_teu", "handling_cost_usd_per_teu",
-        "dwell_days", "storage_capacity_teu", "holding_cost_usd_per_teu_day", "source", "notes",
+        "dwell_days", "storage_capacity_teu", "holding_cost_usd_per_teu_day", "congestion", "source", "notes",
     ]
 
     /// The id, when it could be read (even if another field is wrong).
@@ -15,6 +15,8 @@ struct NodeRecord: ScenarioRecord {
     /// The first field written that only matters in a scenario with periods (`storage_capacity_teu`,
     /// `holding_cost_usd_per_teu_day`), with where its value is.
     var periodOnlyField: Located<String>?
+    /// The record's `congestion`, when written and valid.
+    var congestion: CongestionField?
     /// The dotted path of the record, such as `nodes[2]`.
     var path: String
     /// Where the record's mapping starts.
@@ -35,12 +37,14 @@ struct NodeRecord: ScenarioRecord {
         let dwell = reader.days("dwell_days")
         let storage = reader.number("storage_capacity_teu")
         let holding = reader.number("holding_cost_usd_per_teu_day")
+        let congestion = reader.congestion(limited: capacity != nil)
         reader.notes()
         let opened = reader
         let periodOnly = ["storage_capacity_teu", "holding_cost_usd_per_teu_day"].lazy.compactMap { key in
             opened.value(key).map { Located(value: key, position: opened.position(of: $0)) }
         }.first
-        var record = NodeRecord(id: id, node: nil, periodOnlyField: periodOnly, path: path, position: reader.position)
+        var record = NodeRecord(
+            id: id, node: nil, periodOnlyField: periodOnly, congestion: congestion, path: path, position: reader.position)
         if reader.isValid, let id, let country, let kind, let lat, let lon {
             record.node = FreightNetwork.Node(
                 id: FreightNetwork.Node.ID(id.value),
@@ -53,7 +57,8 @@ struct NodeRecord: ScenarioRecord {
                 handlingCostUSDPerTEU: handling ?? 0,
                 dwellDays: dwell ?? 0,
                 storageCapacityTEU: storage,
-                holdingCostUSDPerTEUDay: holding ?? 0
+                holdingCostUSDPerTEUDay: holding ?? 0,
+                congestion: congestion?.curve
             )
         }
         return record

@@ -45,6 +45,7 @@ struct DisruptionEditor: Sendable {
         let network = formulation.network
         var fixed = Set<LinearProgram.Variable>()
         var rows: [(constraint: LinearProgram.Constraint, bounds: Bounds)] = []
+        var scaled: [(LinearProgram.Variable, Bounds)] = []
         for (link, factor) in disruption.linkFactors.sorted(by: { $0.key < $1.key }) {
             if factor == 0 {
                 fixed.formUnion(linkColumns[link])
@@ -52,6 +53,9 @@ struct DisruptionEditor: Sendable {
                 let capacity = network.links[link].capacityTEU
             {
                 rows.append((row, .upper(capacity * factor)))
+            }
+            if factor != 0, factor != 1, let congestion = formulation.linkCongestion[link] {
+                Self.scale(congestion, by: factor, less: 0, &rows, &scaled)
             }
         }
         for (node, factor) in disruption.nodeFactors.sorted(by: { $0.key < $1.key }) {
@@ -62,11 +66,26 @@ struct DisruptionEditor: Sendable {
             {
                 rows.append((row, .upper(capacity * factor - originating[node])))
             }
+            if factor != 0, factor != 1, let congestion = formulation.nodeCongestion[node] {
+                Self.scale(congestion, by: factor, less: originating[node], &rows, &scaled)
+            }
         }
         var edits = ProgramEdits()
-        edits.columns = fixed.sorted().map { ($0, .fixed(0)) }
+        let columns = fixed.map { ($0, Bounds.fixed(0)) } + scaled.filter { !fixed.contains($0.0) }
+        edits.columns = columns.sorted { $0.0 < $1.0 }
         edits.rows = rows.sorted { $0.constraint < $1.constraint }
         return edits
+    }
+
+    /// A congestion curve on a capacity scaled by `factor`: its segments (and free TEU) scale with it,
+    /// their marginal days do not (the curve is in utilisation), so this is the cold program's row.
+    private static func scale(
+        _ congestion: CongestionRows, by factor: Double, less originating: Double,
+        _ rows: inout [(constraint: LinearProgram.Constraint, bounds: Bounds)],
+        _ columns: inout [(LinearProgram.Variable, Bounds)]
+    ) {
+        rows.append((congestion.row, .upper(congestion.freeTEU * factor - originating)))
+        for (variable, segment) in congestion.segments { columns.append((variable, .range(0, segment.widthTEU * factor))) }
     }
 
     /// The changes that put `edits` back to the intact program's bounds.

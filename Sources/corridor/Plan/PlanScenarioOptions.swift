@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlowFormulation
 import Foundation
+import FreightNetwork
 import Scenarios
 
 /// `corridor plan --scenarios … --weights …`: scenario files to plan over instead of the plan file's own.
@@ -34,9 +35,15 @@ struct PlanScenarioOptions: ParsableArguments {
             throw ExitCodes.dataError
         }
         for warning in loaded.warnings { Output.error(warning.description) }
+        // The plan MIP cuts congestion pieces on the base capacity, which would price added capacity at the
+        // curve's steepest slope: plans are made without congestion, and say so.
+        if loaded.scenarios.contains(where: { $0.0.network.hasCongestion }) {
+            Output.error("note: corridor plan does not model congestion: curves are left out of the plan's scenarios")
+        }
         let scenarios = loaded.scenarios.map { scenario, weight in
             let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
-            return PlanScenario(name: label, network: scenario.network, weight: weight, periods: scenario.periods)
+            return PlanScenario(
+                name: label, network: scenario.network.withoutCongestion, weight: weight, periods: scenario.periods)
         }
         return (loaded.plan, scenarios)
     }
