@@ -43,20 +43,27 @@ struct PeriodDecoder: StageDecoder {
         var linkFlow = [[Double]](repeating: Array(repeating: 0, count: P), count: network.links.count)
         var throughput = [[Double]](repeating: Array(repeating: 0, count: P), count: network.nodes.count)
         var totals = ResultAssembler.Totals()
-        // TEU × value of time through each link and node per period, for congestion's time value.
-        var linkValue = linkFlow
-        var nodeValue = throughput
+        // Freight TEU, and freight TEU × value of time, through each link and node per period: the congestion
+        // delay the freight's totals carry (background traffic congests, but its figures are apart).
+        var freight = (links: linkFlow, nodes: throughput, linkValue: linkFlow, nodeValue: throughput)
         for (k, columns) in formulation.flow.enumerated() {
             let vot = formulation.commodities[k].valueOfTimeUSDPerTEUDay
+            let isFreight = !network.demands[formulation.commodities[k].demands[0]].isBackground
             for c in columns {
                 let x = value(c.variable)
                 guard x > 0 else { continue }
                 linkFlow[c.link][c.period] += x
                 let head = network.linkEnds[c.link].to
-                linkValue[c.link][c.period] += x * vot
+                if isFreight {
+                    freight.links[c.link][c.period] += x
+                    freight.linkValue[c.link][c.period] += x * vot
+                }
                 for a in c.arrivals {
                     throughput[head][a.period] += x * a.fraction
-                    nodeValue[head][a.period] += x * a.fraction * vot
+                    if isFreight {
+                        freight.nodes[head][a.period] += x * a.fraction
+                        freight.nodeValue[head][a.period] += x * a.fraction * vot
+                    }
                 }
                 let link = network.links[c.link]
                 let transit = link.timeDays + schedule.linkExtraDays[c.link][c.period] + network.nodes[head].dwellDays
@@ -72,13 +79,16 @@ struct PeriodDecoder: StageDecoder {
             let origin = network.nodes[o]
             for p in 0..<P {
                 throughput[o][p] += shipped[d][p]
-                nodeValue[o][p] += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay
+                if !demand.isBackground {
+                    freight.nodes[o][p] += shipped[d][p]
+                    freight.nodeValue[o][p] += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay
+                }
                 totals.cost += shipped[d][p] * origin.handlingCostUSDPerTEU
                 totals.days += shipped[d][p] * origin.dwellDays
                 totals.timeValue += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay * origin.dwellDays
             }
         }
-        addCongestion(to: &totals, linkFlow: linkFlow, throughput: throughput, linkValue: linkValue, nodeValue: nodeValue)
+        addCongestion(to: &totals, linkFlow: linkFlow, throughput: throughput, freight: freight)
         let delivered = shipped.map { $0.reduce(0, +) }
         let unmet = lost.map { $0.reduce(0, +) }
 
@@ -110,33 +120,39 @@ struct PeriodDecoder: StageDecoder {
 }
 
 extension PeriodDecoder {
-    /// Adds each congesting element's extra TEU-days per period (its curve on the period's capacity) to
-    /// the totals' days, and their value at the value of time of the TEU through it.
+    /// Adds each congesting element's extra TEU-days per period (its curve at the period's whole flow on
+    /// the period's capacity) for the freight through it to the totals' days, and their value at the
+    /// freight's value of time. Background traffic's delay is left out, as its routes' figures are.
     ///
     /// Only the totals: routes keep their uncongested days (``Simulator/periodCongestionNote``).
     func addCongestion(
         to totals: inout ResultAssembler.Totals, linkFlow: [[Double]], throughput: [[Double]],
-        linkValue: [[Double]], nodeValue: [[Double]]
+        freight: (links: [[Double]], nodes: [[Double]], linkValue: [[Double]], nodeValue: [[Double]])
     ) {
         let network = formulation.network
         let schedule = formulation.schedule
-        func add(_ curve: CongestionCurve, _ annual: Double, factor: Double, period p: Int, flow: Double, value: Double) {
+        func add(
+            _ curve: CongestionCurve, _ annual: Double, factor: Double, period p: Int, flow: Double,
+            freight: (flow: Double, value: Double)
+        ) {
             let capacity = PeriodProgram.periodCapacity(annual, days: schedule.periods[p].days, factor: factor)
             guard flow > 0, capacity > 0 else { return }
             let days = curve.extraDays(flow: flow, capacity: capacity)
-            totals.days += flow * days
-            totals.timeValue += value * days
+            totals.days += freight.flow * days
+            totals.timeValue += freight.value * days
         }
         for l in network.links.indices {
             guard let (curve, annual) = network.congestion(link: l) else { continue }
             for p in 0..<formulation.periodCount {
-                add(curve, annual, factor: schedule.linkCapacityFactor[l][p], period: p, flow: linkFlow[l][p], value: linkValue[l][p])
+                add(curve, annual, factor: schedule.linkCapacityFactor[l][p], period: p, flow: linkFlow[l][p],
+                    freight: (freight.links[l][p], freight.linkValue[l][p]))
             }
         }
         for n in network.nodes.indices {
             guard let (curve, annual) = network.congestion(node: n) else { continue }
             for p in 0..<formulation.periodCount {
-                add(curve, annual, factor: schedule.nodeCapacityFactor[n][p], period: p, flow: throughput[n][p], value: nodeValue[n][p])
+                add(curve, annual, factor: schedule.nodeCapacityFactor[n][p], period: p, flow: throughput[n][p],
+                    freight: (freight.nodes[n][p], freight.nodeValue[n][p]))
             }
         }
     }
