@@ -93,9 +93,10 @@ struct CapacityCommandTests {
 
     @Test("--no-flow: the same capacities, cuts and λ without the min-cost flow; flow, headroom and use are null and left out of the table")
     func withoutFlow() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-capacity-no-flow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        try withTemporaryFolder("corridor-capacity-no-flow") { try withoutFlow(in: $0) }
+    }
+
+    func withoutFlow(in dir: URL) throws {
         let file = dir.appendingPathComponent("s.yaml").path
         let made = try CLI.run(["generate", "--nodes", "100", "--links", "400", "--demands", "20", "--seed", "3", "--output", file])
         try #require(made.status == 0, "\(made.stderr)")

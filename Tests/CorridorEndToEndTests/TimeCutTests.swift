@@ -59,17 +59,16 @@ struct TimeCutEndToEndTests {
 struct UnitsEndToEndTests {
     /// Runs `body` with a scenario extending the 2030 Middle Corridor file with 10 t per TEU (and its 107 TEU per train).
     func withScenario(_ body: (URL, URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("units-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("units.yaml")
-        try """
-        schema_version: 1
-        name: units
-        extends: \(CLI.root.appendingPathComponent("Scenarios/middle-corridor-digital-2030.yaml").path)
-        tonnes_per_teu: 10
-        """.write(to: file, atomically: true, encoding: .utf8)
-        try body(file, folder)
+        try withTemporaryFolder("units") { folder in
+            let file = folder.appendingPathComponent("units.yaml")
+            try """
+            schema_version: 1
+            name: units
+            extends: \(CLI.root.appendingPathComponent("Scenarios/middle-corridor-digital-2030.yaml").path)
+            tonnes_per_teu: 10
+            """.write(to: file, atomically: true, encoding: .utf8)
+            try body(file, folder)
+        }
     }
 
     @Test("run: JSON, CSV and the table show Mt/yr and trains/day beside TEU/yr, from the same flows")
