@@ -4,15 +4,16 @@ public import LinearProgramming
 /// The congestion of one node or link in the LP: its row and its segment columns.
 ///
 /// With throughput F (the same terms as the element's capacity row) and the segments j of its curve
-/// on its capacity (``CongestionCurve/segments(capacity:)``), widths wⱼ and marginal days sⱼ:
+/// on its capacity (``CongestionCurve/segments(capacity:)``), widths wⱼ and waits sⱼ:
 ///
 ///     F − Σ_{j ≥ j₀} y[j] − y_over ≤ Σ_{j < j₀} wⱼ        (cong_link_ID / cong_node_ID)
-///     0 ≤ y[j] ≤ wⱼ,   cost(y[j]) = v̄ · sⱼ,   y_over ≥ 0 at the last slope
+///     0 ≤ y[j] ≤ wⱼ,   cost(y[j]) = v̄ · sⱼ,   y_over ≥ 0 at the last wait
 ///
-/// where the leading segments j < j₀ have sⱼ = 0 and need no column. The slopes rise with j (the
-/// curve is convex), so a minimum fills the segments in order and Σ sⱼ·y[j] = D(F), the element's
-/// extra TEU-days; no integer is needed. y_over, at the last slope, only fills above the capacity the
-/// pieces were cut for (an investment's, or a sweep case's, raised capacity): the row never caps the flow.
+/// where the leading segments j < j₀ have sⱼ = 0 and need no column. The waits rise with j (the curve
+/// is convex), so a minimum fills the segments in order and Σ sⱼ·y[j] is the integral of the wait up to
+/// F: Beckmann's program, whose optimum routes each TEU by its own wait (a user equilibrium); no
+/// integer is needed. y_over, at the last wait, only fills above the capacity the pieces were cut for
+/// (an investment's, or a sweep case's, raised capacity): the row never caps the flow.
 public struct CongestionRows: Sendable {
     /// The row tying the element's throughput to its segment columns.
     public let row: LinearProgram.Constraint
@@ -76,20 +77,20 @@ extension FlowProgram {
         offset: Double,
         vot: Double
     ) -> CongestionRows? {
-        guard let first = segments.firstIndex(where: { $0.marginalDays > 0 }) else { return nil }
+        guard let first = segments.firstIndex(where: { $0.waitDays > 0 }) else { return nil }
         let free = segments[..<first].reduce(0) { $0 + $1.widthTEU }
         var columns: [(variable: LinearProgram.Variable, segment: CongestionCurve.Segment)] = []
         var rowTerms = terms
         for (j, segment) in segments.enumerated().dropFirst(first) {
             let y = lp.addVariable(
-                clipped("y_\(name)_s\(j + 1)"), bounds: .range(0, segment.widthTEU), cost: vot * segment.marginalDays)
+                clipped("y_\(name)_s\(j + 1)"), bounds: .range(0, segment.widthTEU), cost: vot * segment.waitDays)
             columns.append((y, segment))
             rowTerms.append(.init(y, -1))
         }
         // Beyond the pieces (a capacity an investment or a sweep case raised), the last slope continues:
         // the congestion row never limits the flow itself, the capacity row does.
         if let last = segments.last {
-            let over = lp.addVariable(clipped("y_\(name)_over"), bounds: .lower(0), cost: vot * last.marginalDays)
+            let over = lp.addVariable(clipped("y_\(name)_over"), bounds: .lower(0), cost: vot * last.waitDays)
             rowTerms.append(.init(over, -1))
         }
         let row = lp.addConstraint(clipped("cong_\(name)"), rowTerms, bounds: .upper(free - offset))

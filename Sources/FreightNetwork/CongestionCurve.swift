@@ -2,15 +2,16 @@
 ///
 /// The curve is given by breakpoints (utilisation ρᵢ in (0, 1], extra days gᵢ ≥ 0), utilisation
 /// strictly increasing: below ρ₁ every TEU waits g₁ days; between breakpoints the curve is linear;
-/// beyond the last breakpoint its last slope continues up to full capacity (ρ = 1). The curve must
-/// be convex: its slopes (0 before ρ₁, then one per pair of breakpoints) never fall, so it never
-/// falls either.
+/// beyond the last breakpoint its last slope continues up to full capacity (ρ = 1) and past it. The
+/// curve must be convex: its slopes (0 before ρ₁, then one per pair of breakpoints) never fall.
 ///
-/// At flow F on capacity C the TEU-days of extra delay are D(F) = F · g(F / C) at every breakpoint
-/// and the straight line between breakpoints (``totalExtraTEUDays(flow:capacity:)``); every TEU
-/// through the element waits D(F) / F days (``extraDays(flow:capacity:)``). D is convex and
-/// piecewise linear, so a linear program can carry it exactly with one column per segment
-/// (``segments(capacity:)``).
+/// At flow F on capacity C every TEU through the element waits g(F / C) days
+/// (``extraDays(flow:capacity:)``), F · g(F / C) TEU-days in all (``totalExtraTEUDays(flow:capacity:)``).
+/// Freight is routed to a user equilibrium (each TEU by its own wait, as shippers and forwarders
+/// choose): a linear program finds it by minimising the integral of the wait, ∫₀ᶠ g(x / C) dx
+/// (Beckmann's program), which it carries with one column per linear piece (``segments(capacity:)``):
+/// each band between breakpoints is cut into ``subdivisions`` pieces charged the wait at their
+/// midpoint, exact for the integral at every piece's end.
 public struct CongestionCurve: Sendable, Hashable {
     /// One point of the curve.
     public struct Breakpoint: Sendable, Hashable {
@@ -22,13 +23,18 @@ public struct CongestionCurve: Sendable, Hashable {
         public init(utilisation: Double, extraDays: Double) { (self.utilisation, self.extraDays) = (utilisation, extraDays) }
     }
 
-    /// One linear piece of D: `widthShare` × capacity TEU/year, each costing `marginalDays` TEU-days.
+    /// One linear piece of the wait's integral: `widthTEU` TEU/year, each charged `waitDays`.
     public struct Segment: Sendable, Hashable {
         /// TEU/year the segment spans.
         public var widthTEU: Double
-        /// Extra TEU-days of delay per TEU/year added in this segment (the slope of D).
-        public var marginalDays: Double
+        /// The wait, in days, the program charges a TEU in this segment: the curve at its midpoint
+        /// (the slope of the integral of the wait between the segment's ends).
+        public var waitDays: Double
     }
+
+    /// Pieces each band between two breakpoints is cut into (see ``segments(capacity:)``): the program's
+    /// equilibrium wait is within a eighth of the band's rise of the curve's.
+    public static let subdivisions = 4
 
     /// The breakpoints, utilisation increasing.
     public let breakpoints: [Breakpoint]
@@ -74,43 +80,67 @@ public struct CongestionCurve: Sendable, Hashable {
         return breakpoints + [Breakpoint(utilisation: 1, extraDays: last.extraDays + slope * (1 - last.utilisation))]
     }
 
-    /// The linear pieces of D on `capacity` TEU/year, in order; their widths add up to the capacity.
+    /// The curve at utilisation ρ: g₁ below the first breakpoint, linear between breakpoints, the last
+    /// slope continued beyond the last.
+    public func extraDays(utilisation rho: Double) -> Double {
+        let points = points
+        guard rho > points[0].utilisation else { return points[0].extraDays }
+        for i in 1..<points.count where rho <= points[i].utilisation || i == points.count - 1 {
+            let (a, b) = (points[i - 1], points[i])
+            return a.extraDays + (b.extraDays - a.extraDays) * (rho - a.utilisation) / (b.utilisation - a.utilisation)
+        }
+        return points[points.count - 1].extraDays
+    }
+
+    /// The linear pieces of the wait's integral on `capacity` TEU/year, in order; their widths add up
+    /// to the capacity.
     ///
-    /// The first piece runs from 0 to ρ₁·C with slope g₁. Marginal days never fall from piece to piece.
+    /// The first piece runs from 0 to ρ₁·C at g₁; each band between breakpoints gives ``subdivisions``
+    /// pieces at the curve's value at their midpoints. The waits never fall from piece to piece.
     public func segments(capacity: Double) -> [Segment] {
+        let points = points
         var result: [Segment] = []
-        var flow = 0.0
-        var delay = 0.0
-        for point in points {
-            let next = point.utilisation * capacity
-            let total = next * point.extraDays
-            let width = next - flow
-            if width > 0 { result.append(Segment(widthTEU: width, marginalDays: (total - delay) / width)) }
-            flow = next
-            delay = total
+        if points[0].utilisation * capacity > 0 {
+            result.append(Segment(widthTEU: points[0].utilisation * capacity, waitDays: points[0].extraDays))
+        }
+        let k = Double(Self.subdivisions)
+        for (a, b) in zip(points, points.dropFirst()) {
+            let width = (b.utilisation - a.utilisation) * capacity / k
+            guard width > 0 else { continue }
+            for i in 0..<Self.subdivisions {
+                let mid = (Double(i) + 0.5) / k
+                result.append(Segment(widthTEU: width, waitDays: a.extraDays + (b.extraDays - a.extraDays) * mid))
+            }
         }
         return result
     }
 
-    /// D(F): extra TEU-days a year of delay at `flow` TEU/year through `capacity` TEU/year.
-    public func totalExtraTEUDays(flow: Double, capacity: Double) -> Double {
+    /// The integral of the wait the program charges at `flow` TEU/year through `capacity`: the segments
+    /// filled in order, the last one's wait continued beyond capacity (TEU-days a year).
+    public func equilibriumTEUDays(flow: Double, capacity: Double) -> Double {
         guard flow > 0, capacity > 0 else { return 0 }
+        let segments = segments(capacity: capacity)
         var left = 0.0
         var total = 0.0
-        for segment in segments(capacity: capacity) {
+        for segment in segments {
             let used = min(segment.widthTEU, flow - left)
             guard used > 0 else { break }
-            total += used * segment.marginalDays
+            total += used * segment.waitDays
             left += segment.widthTEU
         }
-        // Beyond capacity (a rounding overshoot) the last slope continues.
-        if flow > left, let last = segments(capacity: capacity).last { total += (flow - left) * last.marginalDays }
+        if flow > left, let last = segments.last { total += (flow - left) * last.waitDays }
         return total
     }
 
-    /// Extra days per TEU at `flow` TEU/year through `capacity` TEU/year: D(F) / F (g₁ as F → 0).
+    /// F · g(F / C): extra TEU-days a year of waiting at `flow` TEU/year through `capacity` TEU/year.
+    public func totalExtraTEUDays(flow: Double, capacity: Double) -> Double {
+        guard flow > 0, capacity > 0 else { return 0 }
+        return flow * extraDays(flow: flow, capacity: capacity)
+    }
+
+    /// Extra days every TEU waits at `flow` TEU/year through `capacity` TEU/year: g(F / C) (g₁ as F → 0).
     public func extraDays(flow: Double, capacity: Double) -> Double {
-        guard flow > 0, capacity > 0 else { return breakpoints.first?.extraDays ?? 0 }
-        return totalExtraTEUDays(flow: flow, capacity: capacity) / flow
+        guard flow > 0, capacity > 0 else { return breakpoints[0].extraDays }
+        return extraDays(utilisation: flow / capacity)
     }
 }

@@ -71,7 +71,7 @@ public enum ExplanationText {
             if caps.isEmpty && !congested.isEmpty {
                 let named = congested.map { s in
                     "\(names.constraint(s.element, s.id, s.name)) (\(F.fixed(s.otherDays, 2)) extra days per TEU; "
-                        + "one more TEU/yr adds USD \(F.grouped(s.delayPriceUSDPerTEU)) of delay)"
+                        + "the next TEU's wait costs USD \(F.grouped(s.delayPriceUSDPerTEU)))"
                 }
                 text += "; no hard capacity binds on it, but congestion limits it at " + list(named)
             } else if caps.isEmpty {
@@ -103,7 +103,9 @@ public enum ExplanationText {
 
     /// "The middle corridor's transit falls from 24.3 to 18.1 days on average: the scenario cuts the time of
     /// the Aktau → Alat ferry (3.0 → 1.5 days) and the dwell at Dostyk (2.0 → 1.0 days)" (at most six
-    /// elements, then "and 2 more").
+    /// elements, then "and 2 more"); when congestion grew on its routes, "; congestion offsets part of it,
+    /// as waits grow at Poti port (2.00 → 5.50 extra days)", or "rises … although the scenario cuts …:
+    /// congestion outweighs it, as waits grow at …".
     static func timeCutSentence(_ cut: ComparisonFinding.TimeCut, _ names: Names) -> String {
         func days(_ value: Double) -> String {
             F.fixed(value, abs(value * 10 - (value * 10).rounded()) < 1e-9 ? 1 : 2)
@@ -116,12 +118,22 @@ public enum ExplanationText {
             }
         }
         if cut.elements.count > 6 { parts.append("\(cut.elements.count - 6) more") }
-        return capitalized(name(cut.corridor)) + "'s transit falls from \(F.fixed(cut.baseDays, 1)) to "
-            + "\(F.fixed(cut.otherDays, 1)) days on average: the scenario cuts " + list(parts) + "."
+        let falls = cut.otherDays < cut.baseDays
+        var text = capitalized(name(cut.corridor)) + "'s transit \(falls ? "falls" : "rises") from "
+            + "\(F.fixed(cut.baseDays, 1)) to \(F.fixed(cut.otherDays, 1)) days on average"
+            + (falls ? ": the scenario cuts " : " although the scenario cuts ") + list(parts)
+        if !cut.congestion.isEmpty {
+            let waits = cut.congestion.prefix(3).map { e in
+                "\(names.constraint(e.element, e.id, e.name)) (\(F.fixed(e.baseDays, 2)) → \(F.fixed(e.days, 2)) extra days)"
+            }
+            text += (falls ? "; congestion offsets part of it, as waits grow at " : ": congestion outweighs it, as waits grow at ")
+                + list(waits)
+        }
+        return text + "."
     }
 
     /// "Congestion delay changes at Dostyk (61.4% full): 0.00 → 0.33 extra days per TEU; congestion, not
-    /// hard capacity, limits it: one more TEU/yr there adds USD 380 of delay; …"
+    /// hard capacity, limits it: the next TEU's wait there costs USD 380; …"
     static func congestionSentence(_ shifts: [ComparisonFinding.CongestionShift], _ names: Names) -> String {
         let parts = shifts.map { s in
             let full = s.utilization.map { " (\(F.percent($0)) full)" } ?? ""
@@ -130,8 +142,8 @@ public enum ExplanationText {
             if s.shadowPriceUSDPerTEU > 1e-6 {
                 text += ", and its capacity binds (USD \(F.grouped(s.shadowPriceUSDPerTEU)) per extra TEU)"
             } else if s.delayPriceUSDPerTEU > 1e-6 {
-                text += "; congestion, not hard capacity, limits it: one more TEU/yr there adds USD "
-                    + "\(F.grouped(s.delayPriceUSDPerTEU)) of delay"
+                text += "; congestion, not hard capacity, limits it: the next TEU's wait there costs USD "
+                    + "\(F.grouped(s.delayPriceUSDPerTEU))"
             }
             return text
         }

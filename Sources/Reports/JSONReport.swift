@@ -40,6 +40,10 @@ public enum JSONReport {
                 ("rounds", r.programSize.rounds.map { .number(Double($0)) } ?? .null),
             ])),
         ]
+        // Only with congestion (min-cost): the program's own optimum, what an exported LP solves to.
+        if let program = r.programObjectiveValue, let at = fields.firstIndex(where: { $0.0 == "objective_value" }) {
+            fields.insert(("program_objective_value", .number(program)), at: at + 1)
+        }
         // Only with `tonnes_per_teu`: delivered million tonnes a year, after `delivered_teu`.
         if let mt = r.deliveredMegatonnes, let at = fields.firstIndex(where: { $0.0 == "delivered_teu" }) {
             fields.insert(("delivered_mt", .number(mt)), at: at + 1)

@@ -110,7 +110,7 @@ public enum RunTables {
             Column("capacity", csv: "capacity_teu", numeric: true), Column("utilization", csv: "utilization", numeric: true),
             Column("shadow USD/TEU", csv: "shadow_price_usd_per_teu", numeric: true),
             Column("extra days", csv: "congestion_extra_days", numeric: true),
-            Column("delay USD/TEU", csv: "congestion_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
+            Column("wait USD/TEU", csv: "congestion_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
         ])
         let trains = r.links.contains { $0.teuPerTrain != nil }
         if trains { t.columns.append(Column("trains/day", csv: "trains_per_day", numeric: true)) }
@@ -135,7 +135,7 @@ public enum RunTables {
             Column("utilization", csv: "utilization", numeric: true),
             Column("shadow USD/TEU", csv: "shadow_price_usd_per_teu", numeric: true),
             Column("extra days", csv: "congestion_extra_days", numeric: true),
-            Column("delay USD/TEU", csv: "congestion_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
+            Column("wait USD/TEU", csv: "congestion_price_usd_per_teu", numeric: true), Column("closed", csv: "closed"),
         ])
         for n in r.nodes {
             t.add([.text(n.id.rawValue), .text(n.name), .text(n.kind.rawValue), .text(n.country), .fixed(n.latitude, 2),

@@ -84,10 +84,10 @@ public enum TableReport {
     }
 
     /// The elements whose congestion curve adds time at this flow, or whose next TEU would: extra days
-    /// per TEU, the delay one more TEU/yr adds, and the hard capacity's shadow price. Empty when none.
+    /// per TEU, what the next TEU's wait costs, and the hard capacity's shadow price. Empty when none.
     static func congestion(_ r: FlowResult) -> String {
         var table = TextTable(
-            ["element", "id", "name", "utilization", "extra days", "delay USD/TEU", "shadow USD/TEU"],
+            ["element", "id", "name", "utilization", "extra days", "wait USD/TEU", "shadow USD/TEU"],
             right: [3, 4, 5, 6])
         func add(_ kind: String, _ id: String, _ name: String, _ u: Double?, _ days: Double?, _ price: Double?, _ shadow: Double?) {
             guard let days, days > 0.005 || (price ?? 0) > 1e-6 else { return }
@@ -103,7 +103,7 @@ public enum TableReport {
                 l.shadowPriceUSDPerTEU)
         }
         guard !table.rows.isEmpty else { return "" }
-        return "\nCongestion (extra days per TEU as elements fill; delay = USD one more TEU/yr adds in waiting)\n"
+        return "\nCongestion (extra days per TEU as elements fill; wait = what the next TEU's wait there costs, USD at the mean value of time)\n"
             + table.rendered()
     }
 

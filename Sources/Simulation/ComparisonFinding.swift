@@ -34,7 +34,7 @@ public enum ComparisonFinding: Sendable, Hashable {
         public var otherDays: Double
         /// Flow over capacity in the scenario.
         public var utilization: Double?
-        /// USD of delay one more TEU/year through it adds, in the scenario (the congestion row's dual).
+        /// USD the next TEU/year's wait there costs, in the scenario (the congestion row's dual).
         public var delayPriceUSDPerTEU: Double
         /// USD/year saved per extra TEU/year of hard capacity, in the scenario: 0 when only congestion limits it.
         public var shadowPriceUSDPerTEU: Double
@@ -59,8 +59,10 @@ public enum ComparisonFinding: Sendable, Hashable {
         public var baseDays: Double
         public var otherDays: Double
         /// The cut links (transit time) and nodes (dwell) on the corridor's routes in the scenario, largest cut
-        /// first (ties by id).
+        /// first (ties by id): the times the scenario sets, congestion waits apart.
         public var elements: [ElementTime]
+        /// The congestion waits (extra days per TEU) that grew on the corridor's routes, largest rise first.
+        public var congestion: [ElementTime] = []
     }
 
     /// A link's transit time or a node's dwell in the base and the scenario, days.

@@ -83,12 +83,22 @@ struct FlowDecoder: StageDecoder {
         for (d, demand) in network.demands.enumerated() {
             if let o = network.index(of: demand.from) { throughput[o] += delivered[d] }
         }
+        // The program charges the integral of each wait (the equilibrium); the objective reported is the
+        // realised cost, every TEU's wait at the program's value of time.
+        let realised =
+            objective == .minCost && network.hasCongestion
+            ? objectiveValue.map {
+                $0 + FlowProgram.congestionValueOfTime(network)
+                    * network.congestionWaitBeyondIntegral(linkFlow: linkFlow, throughput: throughput)
+            } : objectiveValue
         // Times as every TEU sees them at these flows: each congesting element's extra days added.
         var decoder = self
         decoder.network = network.congested(linkFlow: linkFlow, throughput: throughput)
-        return decoder.assemble(
+        var result = decoder.assemble(
             linkFlow: linkFlow, throughput: throughput, delivered: delivered,
-            objectiveValue: objectiveValue, solver: solver, iterations: iterations)
+            objectiveValue: realised, solver: solver, iterations: iterations)
+        if realised != objectiveValue { result.programObjectiveValue = objectiveValue }
+        return result
     }
 
     /// The result from the flows, on ``network`` with its congestion days already added.

@@ -33,6 +33,10 @@ public struct FlowResult: Sendable {
     /// delivered TEU/year (max-throughput: the China–Europe freight's part of the maximum, which counts
     /// background traffic too).
     public var objectiveValue: Double?
+    /// The linear program's own optimum, when congestion makes it differ from ``objectiveValue`` (min-cost
+    /// only): the program charges each element the integral of its wait (the user equilibrium's
+    /// objective), the reported cost every TEU's wait. This is what an exported LP solves to.
+    public var programObjectiveValue: Double? = nil
     /// China–Europe demand, TEU/year (background traffic apart, see ``background``); likewise every
     /// total, average and share below.
     public var demandTEU: Double
@@ -111,8 +115,8 @@ public struct LinkFlow: Sendable, Hashable {
     public var teuPerTrain: Double? = nil
     /// Extra days every TEU waits here at this flow (its congestion curve), when the element congests.
     public var congestionDays: Double? = nil
-    /// USD per TEU that one more TEU/year through here adds in congestion delay (valued at the
-    /// program's single value of time): the congestion row's dual, when the element congests.
+    /// USD per TEU that the next TEU/year's wait here costs (its extra days at the program's single value
+    /// of time): the congestion row's dual, when the element congests.
     public var congestionPriceUSDPerTEU: Double? = nil
 }
 
@@ -136,8 +140,8 @@ public struct NodeFlow: Sendable, Hashable {
     public var dwellDays: Double = 0
     /// Extra days every TEU waits here at this flow (its congestion curve), when the element congests.
     public var congestionDays: Double? = nil
-    /// USD per TEU that one more TEU/year through here adds in congestion delay (valued at the
-    /// program's single value of time): the congestion row's dual, when the element congests.
+    /// USD per TEU that the next TEU/year's wait here costs (its extra days at the program's single value
+    /// of time): the congestion row's dual, when the element congests.
     public var congestionPriceUSDPerTEU: Double? = nil
 }
 

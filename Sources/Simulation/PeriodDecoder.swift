@@ -88,7 +88,11 @@ struct PeriodDecoder: StageDecoder {
                 totals.timeValue += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay * origin.dwellDays
             }
         }
-        addCongestion(to: &totals, linkFlow: linkFlow, throughput: throughput, freight: freight)
+        let beyond = addCongestion(to: &totals, linkFlow: linkFlow, throughput: throughput, freight: freight)
+        // The program charges the integral of each wait; the objective reported is the realised cost.
+        let realised =
+            formulation.objective == .minCost
+            ? objectiveValue.map { $0 + FlowProgram.congestionValueOfTime(network) * beyond } : objectiveValue
         let delivered = shipped.map { $0.reduce(0, +) }
         let unmet = lost.map { $0.reduce(0, +) }
 
@@ -99,8 +103,9 @@ struct PeriodDecoder: StageDecoder {
                 routes: paths.routes[d])
         }
         var result = assembler.result(
-            objectiveValue: objectiveValue, delivered: delivered, unmet: unmet, totals: totals, demands: demands,
+            objectiveValue: realised, delivered: delivered, unmet: unmet, totals: totals, demands: demands,
             links: annualLinks(linkFlow), nodes: annualNodes(throughput), solver: solver, iterations: iterations)
+        if realised != objectiveValue { result.programObjectiveValue = objectiveValue }
         result.periods = periods(
             linkFlow: linkFlow, throughput: throughput, shipped: shipped, lost: lost, corridors: paths.corridors)
         return result
@@ -124,13 +129,16 @@ extension PeriodDecoder {
     /// the period's capacity) for the freight through it to the totals' days, and their value at the
     /// freight's value of time. Background traffic's delay is left out, as its routes' figures are.
     ///
-    /// Only the totals: routes keep their uncongested days (``Simulator/periodCongestionNote``).
+    /// Only the totals: routes keep their uncongested days (``Simulator/periodCongestionNote``). Returns the
+    /// TEU-days all traffic waits beyond the integral the program charges (see
+    /// ``Network/congestionWaitBeyondIntegral(linkFlow:throughput:)``).
     func addCongestion(
         to totals: inout ResultAssembler.Totals, linkFlow: [[Double]], throughput: [[Double]],
         freight: (links: [[Double]], nodes: [[Double]], linkValue: [[Double]], nodeValue: [[Double]])
-    ) {
+    ) -> Double {
         let network = formulation.network
         let schedule = formulation.schedule
+        var beyond = 0.0
         func add(
             _ curve: CongestionCurve, _ annual: Double, factor: Double, period p: Int, flow: Double,
             freight: (flow: Double, value: Double)
@@ -138,6 +146,7 @@ extension PeriodDecoder {
             let capacity = PeriodProgram.periodCapacity(annual, days: schedule.periods[p].days, factor: factor)
             guard flow > 0, capacity > 0 else { return }
             let days = curve.extraDays(flow: flow, capacity: capacity)
+            beyond += flow * days - curve.equilibriumTEUDays(flow: flow, capacity: capacity)
             totals.days += freight.flow * days
             totals.timeValue += freight.value * days
         }
@@ -155,5 +164,6 @@ extension PeriodDecoder {
                     freight: (freight.nodes[n][p], freight.nodeValue[n][p]))
             }
         }
+        return beyond
     }
 }

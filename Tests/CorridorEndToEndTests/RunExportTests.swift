@@ -64,7 +64,9 @@ struct FrontierEndToEndTests {
             #expect(num(a, "vot_to_usd_per_teu_day") == num(b, "vot_from_usd_per_teu_day"))
         }
         let pareto = points.filter { $0["pareto"] as? Bool == true }
-        #expect(pareto.count >= 3)
+        // Sea, then the Northern corridor (with congestion the full borders wait their curves' 4 days, so the
+        // split optima in between are dominated).
+        #expect(pareto.count >= 2)
         for (a, b) in zip(pareto, pareto.dropFirst()) {
             #expect((num(a, "cost_usd_per_teu") ?? 0) < (num(b, "cost_usd_per_teu") ?? 0))
             #expect((num(a, "time_days") ?? 0) > (num(b, "time_days") ?? 0))

@@ -120,7 +120,8 @@ struct RunTests {
 
         let outcome = try CLI.run(["run", "Scenarios/russia-closed.yaml", "--format", "json", "--export-lp", lp, "--export-mps", mps])
         let report = try Report(outcome.stdout)
-        let objective = try #require(report.number("objective_value"))
+        // With congestion the program's optimum (the integral of each wait) differs from the realised cost.
+        let objective = try #require(report.number("program_objective_value") ?? report.number("objective_value"))
 
         for (flag, file) in [("--lp", lp), ("--freemps", mps)] {
             let glpsol = try CLI.external("/usr/bin/glpsol", [flag, file, "-o", file + ".sol"])

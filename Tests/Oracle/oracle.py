@@ -193,17 +193,55 @@ def parse_congestion(v: Any, where: str, limited: bool):
     return pts
 
 
-def congestion_pieces(pts, cap: float):
-    """The affine pieces (F0, D0, slope) of the extra TEU-days D(F): F*g(F/cap) at every breakpoint (and at
-    F = 0), straight between them; g is flat below the first breakpoint and keeps its last slope up to 1.
-    D is convex, so D(F) = max over the pieces of D0 + slope*(F - F0) (the epigraph form used here)."""
+SUBDIVISIONS = 4  # pieces per band between breakpoints, as in Sources/FreightNetwork/CongestionCurve.swift
+
+
+def _curve_points(pts):
+    """The breakpoints, extended to utilisation 1 by the last slope when the last is below 1."""
     pts = list(pts)
     if pts[-1][0] < 1:
         (u1, e1), (u2, e2) = pts[-2], pts[-1]
         pts.append((1.0, e2 + (e2 - e1) / (u2 - u1) * (1 - u2)))
-    xs = [0.0] + [u * cap for u, _ in pts]
-    ds = [0.0] + [u * cap * e for u, e in pts]
-    return [(xs[j - 1], ds[j - 1], (ds[j] - ds[j - 1]) / (xs[j] - xs[j - 1])) for j in range(1, len(xs)) if xs[j] > xs[j - 1]]
+    return pts
+
+
+def wait_days(pts, flow: float, cap: float) -> float:
+    """g(F/cap): the extra days every TEU waits (flat below the first breakpoint, last slope beyond the last)."""
+    pts = _curve_points(pts)
+    rho = flow / cap if cap > 0 else 0.0
+    if rho <= pts[0][0]:
+        return pts[0][1]
+    for (u1, e1), (u2, e2) in zip(pts, pts[1:]):
+        if rho <= u2 or (u2, e2) == pts[-1]:
+            return e1 + (e2 - e1) * (rho - u1) / (u2 - u1)
+    return pts[-1][1]
+
+
+def congestion_pieces(pts, cap: float):
+    """The affine pieces (F0, B0, slope) of B(F), the integral of the wait the program minimises (Beckmann's
+    user equilibrium): g1 on [0, u1*cap], then each band between breakpoints cut into SUBDIVISIONS pieces at
+    the wait at their midpoint. B is convex, so B(F) = max over the pieces of B0 + slope*(F - F0)."""
+    pts = _curve_points(pts)
+    pieces, f, b = [], 0.0, 0.0
+    if pts[0][0] * cap > 0:
+        pieces.append((0.0, 0.0, pts[0][1]))
+        f, b = pts[0][0] * cap, pts[0][0] * cap * pts[0][1]
+    for (u1, e1), (u2, e2) in zip(pts, pts[1:]):
+        w = (u2 - u1) * cap / SUBDIVISIONS
+        for i in range(SUBDIVISIONS):
+            slope = e1 + (e2 - e1) * (i + 0.5) / SUBDIVISIONS
+            pieces.append((f, b, slope))
+            f, b = f + w, b + w * slope
+    return pieces
+
+
+def wait_beyond_integral(pts, flow: float, cap: float) -> float:
+    """F*g(F/cap) - B(F): the TEU-days waited beyond what the program charges (added back to its optimum to
+    give the realised generalised cost)."""
+    if flow <= 0 or cap <= 0:
+        return 0.0
+    integral = max(b0 + slope * (flow - f0) for f0, b0, slope in congestion_pieces(pts, cap))
+    return flow * wait_days(pts, flow, cap) - integral
 
 
 def effective_curve(net, elem, default_key):
@@ -872,9 +910,8 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
     elements += [(terms, effective_curve(net, nodes[n], nodes[n].kind),
                   (nodes[n].capacity or 0) * lengths[p] / 365 * nfac(n, p))
                  for (n, p), terms in sorted(node_rows.items()) if not nodes[n].closed]
-    for terms, curve, cap in elements:
-        if curve is None or cap <= 0:
-            continue
+    congesting = [(terms, curve, cap) for terms, curve, cap in elements if curve is not None and cap > 0]
+    for terms, curve, cap in congesting:
         z = var(vbar)
         for f0, d0, slope in congestion_pieces(curve, cap):
             r = len(ub_b)
@@ -934,7 +971,10 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
     thr = {n.id: 0.0 for n in nodes}  # annual throughput: arrivals + shipped from the node
     for (n, p), terms in node_rows.items():
         thr[nodes[n].id] += float(sum(c * x[j] for j, c in terms))
-    return Result(objective, "optimal", float(res.fun), total_released - lost, lost, link_flow, thr, demand, [], flows)
+    # the program charges the integral of each wait; the cost reported is every TEU's wait at vbar
+    total_cost = float(res.fun) + sum(vbar * wait_beyond_integral(curve, float(sum(c * x[j] for j, c in terms)), cap)
+                                      for terms, curve, cap in congesting)
+    return Result(objective, "optimal", total_cost, total_released - lost, lost, link_flow, thr, demand, [], flows)
 
 
 def solve(net: Network, objective: str = "min-cost") -> Result:
@@ -950,11 +990,11 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
     for a, l in enumerate(open_links):
         curve = effective_curve(net, l, "ferry" if l.mode == "ferry" else None)
         if curve is not None and l.capacity > 0:
-            congesting.append(("link", a, congestion_pieces(curve, l.capacity)))
+            congesting.append(("link", a, congestion_pieces(curve, l.capacity), curve, l.capacity))
     for n, node in enumerate(nodes):
         curve = effective_curve(net, node, node.kind)
         if curve is not None and not node.closed and node.capacity > 0:
-            congesting.append(("node", n, congestion_pieces(curve, node.capacity)))
+            congesting.append(("node", n, congestion_pieces(curve, node.capacity), curve, node.capacity))
     nv = nx + K + len(congesting)  # x[k,a], u[k], then z[e]
 
     def xv(k, a):
@@ -1026,7 +1066,7 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
                 rows.append(r); cols.append(uv(k)); vals.append(-1.0)
                 rhs -= d.teu
         bub.append(rhs); cap_rows.append(("node", node.id, node.capacity)); r += 1
-    for e, (kind, i, pieces) in enumerate(congesting):
+    for e, (kind, i, pieces, _, _) in enumerate(congesting):
         # F = flow on the link, or throughput at the node (entering TEU + delivered TEU starting there)
         terms, const_f = [], 0.0
         if kind == "link":
@@ -1098,6 +1138,10 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
                             "shadow_price_usd_per_teu": _r(price)})
     delivered = sum(v["delivered_teu"] for v in demand_out.values())
     unmet = sum(v["unmet_teu"] for v in demand_out.values())
+    # the program charges the integral of each wait; the cost reported is every TEU's wait at vbar
+    for kind, i, _, curve, cap in congesting:
+        flow = link_flow[open_links[i].id] if kind == "link" else thr[nodes[i].id]
+        total_cost += vbar * wait_beyond_integral(curve, flow, cap)
     return Result(objective, "optimal", total_cost, delivered, unmet, link_flow, thr, demand_out,
                   binding, flows_by_demand)
 

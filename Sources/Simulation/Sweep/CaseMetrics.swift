@@ -70,6 +70,9 @@ public struct CaseMetrics: Sendable, Hashable {
         }
         var cost = 0.0
         var days = 0.0
+        // Freight TEU on each link and through each node, for the congestion days the freight waits.
+        var freightLink = [Double](repeating: 0, count: network.links.count)
+        var freightNode = [Double](repeating: 0, count: network.nodes.count)
         // Background traffic (never in a commodity with freight) is in no metric.
         for (k, commodity) in formulation.flow.enumerated()
         where !formulation.commodities[k].demands.contains(where: { network.demands[$0].isBackground }) {
@@ -80,6 +83,8 @@ public struct CaseMetrics: Sendable, Hashable {
                 let head = network.nodes[network.linkEnds[column.link].to]
                 cost += flow * (link.costUSDPerTEU + head.handlingCostUSDPerTEU)
                 days += flow * (link.timeDays + head.dwellDays)
+                freightLink[column.link] += flow
+                freightNode[network.linkEnds[column.link].to] += flow
             }
         }
         var delivered = 0.0
@@ -87,30 +92,45 @@ public struct CaseMetrics: Sendable, Hashable {
             let unmet = min(max(0, solution[formulation.unmet[d]]), demand.teu)
             let carried = max(0, demand.teu - unmet)
             delivered += carried
-            if let origin = network.node(demand.from) {
-                cost += carried * origin.handlingCostUSDPerTEU
-                days += carried * origin.dwellDays
+            if let o = network.index(of: demand.from) {
+                cost += carried * network.nodes[o].handlingCostUSDPerTEU
+                days += carried * network.nodes[o].dwellDays
+                freightNode[o] += carried
             }
         }
         var binding: [Int] = []
+        // TEU-days waited beyond the integral the program charges (see Network.congestionWaitBeyondIntegral).
+        var beyond = 0.0
         for (position, element) in elements.enumerated() {
             guard let capacity = capacities[position] else { continue }
             let row: LinearProgram.Constraint?
             let flow: Double
+            let congestion: (curve: CongestionCurve?, freight: Double)
             switch element.kind {
             case .link:
                 row = formulation.linkCapacity[element.index]
                 flow = row.map { solution.activity($0) } ?? 0
+                congestion = (formulation.linkCongestion[element.index].flatMap { _ in network.links[element.index].congestion },
+                    freightLink[element.index])
             case .node:
                 row = formulation.nodeCapacity[element.index]
                 flow = (row.map { solution.activity($0) } ?? 0) + originating[element.index]
+                congestion = (formulation.nodeCongestion[element.index].flatMap { _ in network.nodes[element.index].congestion },
+                    freightNode[element.index])
+            }
+            if let curve = congestion.curve, capacity > 0, flow > 0 {
+                let wait = curve.extraDays(flow: flow, capacity: capacity)
+                days += congestion.freight * wait
+                beyond += flow * wait - curve.equilibriumTEUDays(flow: flow, capacity: capacity)
             }
             let price = row.map { -solution.dual($0) } ?? 0
             if price > 1e-6 || (capacity > 0 && flow >= capacity * (1 - 1e-6)) { binding.append(position) }
         }
         self.init(
             status: .optimal,
-            objectiveUSD: solution.objective,
+            objectiveUSD: solution.objective.map {
+                $0 + (formulation.objective == .minCost ? FlowProgram.congestionValueOfTime(network) * beyond : 0)
+            },
             deliveredTEU: abs(delivered) < 1e-6 ? 0 : delivered,
             totalCostUSD: cost,
             avgTimeDays: delivered > 1e-6 ? days / delivered : nil,
