@@ -132,6 +132,13 @@ public struct CongestionCurve: Sendable, Hashable {
         return total
     }
 
+    /// TEU-days a year waited beyond what the program charges at `flow` through `capacity`: F · g(F / C)
+    /// less the integral of the wait. Valued at the program's value of time and added to its optimum, it
+    /// gives the realised generalised cost.
+    public func waitBeyondIntegral(flow: Double, capacity: Double) -> Double {
+        totalExtraTEUDays(flow: flow, capacity: capacity) - equilibriumTEUDays(flow: flow, capacity: capacity)
+    }
+
     /// F · g(F / C): extra TEU-days a year of waiting at `flow` TEU/year through `capacity` TEU/year.
     public func totalExtraTEUDays(flow: Double, capacity: Double) -> Double {
         guard flow > 0, capacity > 0 else { return 0 }

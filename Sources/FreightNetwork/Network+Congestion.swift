@@ -34,14 +34,11 @@ extension Network {
         return (onLinks, atNodes)
     }
 
-    /// TEU-days a year the waits at these flows come to beyond what the program charges for them: Σ over
-    /// congesting elements of F · g(F / C) less the integral of the wait (its equilibrium term). Valued at
-    /// the program's value of time and added to its objective, this gives the realised generalised cost.
+    /// TEU-days a year the waits at these flows come to beyond what the program charges for them
+    /// (``CongestionCurve/waitBeyondIntegral(flow:capacity:)`` summed over the congesting elements).
     public func congestionWaitBeyondIntegral(linkFlow: [Double], throughput: [Double]) -> Double {
         func beyond(_ element: (curve: CongestionCurve, capacity: Double)?, _ flow: Double) -> Double {
-            guard let (curve, capacity) = element else { return 0 }
-            return curve.totalExtraTEUDays(flow: flow, capacity: capacity)
-                - curve.equilibriumTEUDays(flow: flow, capacity: capacity)
+            element.map { $0.curve.waitBeyondIntegral(flow: flow, capacity: $0.capacity) } ?? 0
         }
         return links.indices.reduce(0) { $0 + beyond(congestion(link: $1), linkFlow[$1]) }
             + nodes.indices.reduce(0) { $0 + beyond(congestion(node: $1), throughput[$1]) }

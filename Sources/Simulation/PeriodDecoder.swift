@@ -131,7 +131,7 @@ extension PeriodDecoder {
     ///
     /// Only the totals: routes keep their uncongested days (``Simulator/periodCongestionNote``). Returns the
     /// TEU-days all traffic waits beyond the integral the program charges (see
-    /// ``Network/congestionWaitBeyondIntegral(linkFlow:throughput:)``).
+    /// ``CongestionCurve/waitBeyondIntegral(flow:capacity:)``).
     func addCongestion(
         to totals: inout ResultAssembler.Totals, linkFlow: [[Double]], throughput: [[Double]],
         freight: (links: [[Double]], nodes: [[Double]], linkValue: [[Double]], nodeValue: [[Double]])
@@ -146,7 +146,7 @@ extension PeriodDecoder {
             let capacity = PeriodProgram.periodCapacity(annual, days: schedule.periods[p].days, factor: factor)
             guard flow > 0, capacity > 0 else { return }
             let days = curve.extraDays(flow: flow, capacity: capacity)
-            beyond += flow * days - curve.equilibriumTEUDays(flow: flow, capacity: capacity)
+            beyond += curve.waitBeyondIntegral(flow: flow, capacity: capacity)
             totals.days += freight.flow * days
             totals.timeValue += freight.value * days
         }

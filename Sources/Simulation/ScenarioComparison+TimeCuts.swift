@@ -26,26 +26,26 @@ extension ScenarioComparison {
             }
             var cut: [ComparisonFinding.ElementTime] = []
             var waits: [ComparisonFinding.ElementTime] = []
+            // An element's time as the scenario sets it (reported time less its wait) and its wait, against the base's.
+            func examine(
+                _ element: BindingConstraint.Element, _ id: String, _ name: String, reported: Double, wait: Double?,
+                base: (set: Double, wait: Double)
+            ) {
+                let wait = wait ?? 0
+                if reported - wait < base.set - 1e-9 {
+                    cut.append(.init(element: element, id: id, name: name, baseDays: base.set, days: reported - wait))
+                }
+                if wait > base.wait + 0.01 {
+                    waits.append(.init(element: element, id: id, name: name, baseDays: base.wait, days: wait))
+                }
+            }
             for id in onRoutes.links {
                 guard let link = links[id], let days = linkDays[id] else { continue }
-                let wait = link.congestionDays ?? 0
-                let name = "\(link.from) → \(link.to)"
-                if link.timeDays - wait < days.set - 1e-9 {
-                    cut.append(.init(element: .link, id: id.rawValue, name: name, baseDays: days.set, days: link.timeDays - wait))
-                }
-                if wait > days.wait + 0.01 {
-                    waits.append(.init(element: .link, id: id.rawValue, name: name, baseDays: days.wait, days: wait))
-                }
+                examine(.link, id.rawValue, "\(link.from) → \(link.to)", reported: link.timeDays, wait: link.congestionDays, base: days)
             }
             for id in onRoutes.nodes {
                 guard let node = nodes[id], let days = nodeDays[id] else { continue }
-                let wait = node.congestionDays ?? 0
-                if node.dwellDays - wait < days.set - 1e-9 {
-                    cut.append(.init(element: .node, id: id.rawValue, name: node.name, baseDays: days.set, days: node.dwellDays - wait))
-                }
-                if wait > days.wait + 0.01 {
-                    waits.append(.init(element: .node, id: id.rawValue, name: node.name, baseDays: days.wait, days: wait))
-                }
+                examine(.node, id.rawValue, node.name, reported: node.dwellDays, wait: node.congestionDays, base: days)
             }
             guard !cut.isEmpty else { return nil }
             cut.sort { ($0.baseDays - $0.days, $1.id) > ($1.baseDays - $1.days, $0.id) }

@@ -99,7 +99,7 @@ public struct CaseMetrics: Sendable, Hashable {
             }
         }
         var binding: [Int] = []
-        // TEU-days waited beyond the integral the program charges (see Network.congestionWaitBeyondIntegral).
+        // TEU-days waited beyond the integral the program charges (see CongestionCurve.waitBeyondIntegral).
         var beyond = 0.0
         for (position, element) in elements.enumerated() {
             guard let capacity = capacities[position] else { continue }
@@ -121,7 +121,7 @@ public struct CaseMetrics: Sendable, Hashable {
             if let curve = congestion.curve, capacity > 0, flow > 0 {
                 let wait = curve.extraDays(flow: flow, capacity: capacity)
                 days += congestion.freight * wait
-                beyond += flow * wait - curve.equilibriumTEUDays(flow: flow, capacity: capacity)
+                beyond += curve.waitBeyondIntegral(flow: flow, capacity: capacity)
             }
             let price = row.map { -solution.dual($0) } ?? 0
             if price > 1e-6 || (capacity > 0 && flow >= capacity * (1 - 1e-6)) { binding.append(position) }
