@@ -37,6 +37,16 @@ extension GLPKSolver {
             parameters.presolve = GLP_OFF
             code = try simplex(parameters)
         }
+        if parameters.meth != GLP_PRIMAL || parameters.presolve == GLP_ON,
+            code == .noPrimalFeasibleSolution || (code == .success && problem.status(.basic) == .noFeasibleSolution)
+        {
+            // A verdict of infeasibility from the dual simplex or the presolver rests on their own
+            // tolerances; on badly scaled programs (capacities of 0.01 and 1e9 TEU in one LP) either can
+            // call a feasible program infeasible. The primal simplex without presolve, from the
+            // standard basis, confirms it or finds the optimum. Feasible programs never pay for this.
+            problem.standardBasis()
+            code = try simplex(Self.retryParameters(parameters))
+        }
         let termination = try Self.simplexTermination(code, status: problem.status(.basic))
         var solution = problem.solution(
             .basic,

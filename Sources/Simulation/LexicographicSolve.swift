@@ -21,6 +21,11 @@ enum LexicographicSolve {
     /// `max(1, demand)` keeps the slack positive when the demand is 0.
     static let throughputSlack = 1e-9
 
+    /// The note of a run whose stage 2 the solver called infeasible, so that stage 1's flows are shown.
+    static let fallbackNote =
+        "the solver called stage 2 (the cheapest flows at the maximum throughput) infeasible; the flows shown are "
+        + "stage 1's: the same throughput, not the cheapest way to carry it"
+
     /// Σ unmet TEU/year that stage 2 may leave: stage 1's shortfall plus ``throughputSlack``.
     static func maximumUnmet(demandTEU: Double, deliveredTEU: Double) -> Double {
         max(0, demandTEU - deliveredTEU) * (1 + throughputSlack) + throughputSlack * max(1, demandTEU)
@@ -93,7 +98,12 @@ extension Simulator {
                 try solver.solve(costing(maximumUnmet), options: options)
             })!
         let first = stages.first
-        let last = stages.second ?? first
+        var last = stages.second ?? first
+        // Stage 2 is feasible by construction (stage 1's flows satisfy its throughput row with room to
+        // spare); a verdict of infeasibility is the solver's tolerance on a badly scaled program. Stage
+        // 1's flows are then the answer: the same throughput, without the cost tie-break.
+        let fellBack = stages.second.map { [.infeasible, .infeasibleOrUnbounded].contains($0.termination) } ?? false
+        if fellBack { last = first }
         var result: FlowResult
         if last.termination != .optimal {
             result = Decoder.empty(formulation, scenario: scenario, status: last.termination, solver: solver.name)
@@ -109,6 +119,9 @@ extension Simulator {
             }
         }
         result.solverLog = first.log + (stages.second?.log ?? "")
+        if fellBack {
+            result.notes.append(LexicographicSolve.fallbackNote)
+        }
         return result
     }
 }

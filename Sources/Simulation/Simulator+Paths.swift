@@ -44,6 +44,15 @@ extension Simulator {
                 solver: solver.name, rounds: first.rounds, iterations: first.iterations)
         }
         let rounds = first.rounds + second.rounds
+        if [.infeasible, .infeasibleOrUnbounded].contains(second.solution.termination) {
+            // As in the arc form (``LexicographicSolve``): stage 1's flows, the same throughput.
+            var result = Self.decode(
+                master, first, scenario: scenario, objectiveValue: stages.delivered, solver: solver.name,
+                rounds: rounds, iterations: first.iterations + second.iterations, throughputDuals: first.solution,
+                objective: .maxThroughput)
+            result.notes.append(LexicographicSolve.fallbackNote)
+            return result
+        }
         guard second.solution.termination == .optimal else {
             return ResultAssembler.empty(
                 network, objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu },

@@ -185,4 +185,29 @@ struct SimulatorTests {
         let perDemand = r.demands.reduce(0) { $0 + $1.routes.reduce(0) { $0 + $1.teu * $1.costUSDPerTEU } }
         #expect(isClose(perDemand, r.totalCostUSD, tolerance: 1e-6))
     }
+
+    /// A solver that answers stage 2 (the program with the `throughput` row) "infeasible", as GLPK's
+    /// dual simplex once did on a badly scaled fuzzed network, and solves everything else with GLPK.
+    struct StageTwoInfeasible: LPSolver {
+        var name: String { "GLPK, stage 2 refused" }
+        func solve(_ program: LinearProgram, options: SolveOptions) throws(SolverError) -> LPSolution {
+            var solution = try GLPKSolver().solve(program, options: options)
+            if program.rows.contains(where: { $0.name == "throughput" }) {
+                solution = LPSolution(termination: .infeasible, objective: nil, primal: [], duals: [])
+            }
+            return solution
+        }
+    }
+
+    @Test("Stage 2 called infeasible: stage 1's flows carry the same maximum, with a note saying so")
+    func stageTwoFallback() throws {
+        let network = try MaximalFlows.parallelLinks.network()
+        let r = try Simulator(solver: StageTwoInfeasible(), method: .arc).run(
+            network, scenario: "t", objective: .maxThroughput)
+        #expect(r.status == .optimal)
+        #expect(isClose(r.deliveredTEU, 30))
+        #expect(isClose(try #require(r.objectiveValue), 30))
+        #expect(r.notes.contains { $0.contains("stage 2") })
+        expectInvariants(r, network)
+    }
 }
