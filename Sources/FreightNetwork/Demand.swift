@@ -31,6 +31,9 @@ public struct Demand: Sendable, Hashable, Identifiable {
     /// equivalents). They are routed like demands and occupy node and link capacity, but every report
     /// shows them apart, never in corridor shares, delivered or unmet TEU, or average times.
     public var isBackground: Bool
+    /// The direction written in the file, or nil to take it from the ends' longitudes
+    /// (``Network/direction(of:)``).
+    public var direction: Direction?
 
     public init(
         id: ID? = nil,
@@ -41,7 +44,8 @@ public struct Demand: Sendable, Hashable, Identifiable {
         unmetPenaltyUSDPerTEU: Double = Demand.defaultUnmetPenaltyUSDPerTEU,
         latePenaltyUSDPerTEUDay: Double? = nil,
         tonnesPerTEU: Double? = nil,
-        isBackground: Bool = false
+        isBackground: Bool = false,
+        direction: Direction? = nil
     ) {
         self.id = id ?? ID("\(from.rawValue)-\(to.rawValue)")
         self.from = from
@@ -52,5 +56,6 @@ public struct Demand: Sendable, Hashable, Identifiable {
         self.latePenaltyUSDPerTEUDay = latePenaltyUSDPerTEUDay
         self.tonnesPerTEU = tonnesPerTEU
         self.isBackground = isBackground
+        self.direction = direction
     }
 }

@@ -52,6 +52,14 @@ public struct Network: Sendable {
         self.linkIndex = linkIndex
     }
 
+    /// A demand's direction: the one written, or westbound when its origin lies east of its destination
+    /// (or level with it) and eastbound otherwise (``Direction/of(fromLongitude:toLongitude:)``).
+    public func direction(of demand: Demand) -> Direction {
+        if let written = demand.direction { return written }
+        guard let from = node(demand.from), let to = node(demand.to) else { return .westbound }
+        return Direction.of(fromLongitude: from.longitude, toLongitude: to.longitude)
+    }
+
     /// The China–Europe demands: ``demands`` without the background traffic (``Demand/isBackground``).
     public var freightDemands: [Demand] { demands.filter { !$0.isBackground } }
 

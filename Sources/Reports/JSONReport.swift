@@ -24,6 +24,7 @@ public enum JSONReport {
             ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)),
             ("avg_time_days", .number(r.avgTimeDays)),
             ("corridors", .array(r.corridorSummaries.map { corridor($0, r) })),
+            ("directions", .array(r.directionSummaries.map(direction))),
             ("links", .array(r.links.map(link))),
             ("nodes", .array(r.nodes.map(node))),
             ("demands", .array(r.demands.map(demand))),
@@ -87,6 +88,25 @@ public enum JSONReport {
         return .object(fields)
     }
 
+    /// One direction's demand, delivered and unmet TEU/yr, cost, days and corridors (shares of its own
+    /// delivered TEU).
+    static func direction(_ d: DirectionSummary) -> JSONValue {
+        .object([
+            ("direction", .string(d.direction.rawValue)),
+            ("demand_teu", .number(d.demandTEU)),
+            ("delivered_teu", .number(d.deliveredTEU)),
+            ("unmet_teu", .number(d.unmetTEU)),
+            ("avg_cost_usd_per_teu", .number(d.avgCostUSDPerTEU)),
+            ("avg_time_days", .number(d.avgTimeDays)),
+            ("corridors", .array(d.corridors.map { c in
+                .object([
+                    ("corridor", .string(c.corridor)), ("teu", .number(c.teu)), ("share", .number(c.share)),
+                    ("avg_cost_usd_per_teu", .number(c.avgCostUSDPerTEU)), ("avg_time_days", .number(c.avgTimeDays)),
+                ])
+            })),
+        ])
+    }
+
     static func link(_ l: LinkFlow) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("id", .string(l.id.rawValue)),
@@ -133,6 +153,7 @@ public enum JSONReport {
             ("id", .string(d.id.rawValue)),
             ("from", .string(d.from.rawValue)),
             ("to", .string(d.to.rawValue)),
+            ("direction", .string(d.direction.rawValue)),
             ("teu", .number(d.teu)),
             ("delivered_teu", .number(d.deliveredTEU)),
             ("unmet_teu", .number(d.unmetTEU)),

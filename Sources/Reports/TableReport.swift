@@ -15,6 +15,7 @@ public enum TableReport {
         }
         out += "\n" + headline(r)
         out += "\nCorridors\n" + corridors(r)
+        if r.hasBothDirections { out += "\nDirections (China–Europe freight each way; shares of that direction)\n" + directions(r) }
         out += "\nDemands\n" + demands(r)
         out += BackgroundReport.text(r)
         out += "\nBinding capacities" + binding(r, limit: bindingLimit)
@@ -81,6 +82,21 @@ public enum TableReport {
             corridors.add(row)
         }
         return corridors.rendered()
+    }
+
+    /// Each direction: demand, delivered, unmet, flow-weighted cost and days, and its corridors' shares.
+    static func directions(_ r: FlowResult) -> String {
+        var table = TextTable(
+            ["direction", "TEU/yr", "delivered", "unmet", "USD/TEU", "days", "corridors"], right: [1, 2, 3, 4, 5])
+        for d in r.directionSummaries {
+            let corridors = d.corridors.map { "\($0.corridor) \(F.percent($0.share))" }.joined(separator: ", ")
+            table.add([
+                d.direction.rawValue, F.grouped(d.demandTEU), F.grouped(d.deliveredTEU), F.grouped(d.unmetTEU),
+                d.avgCostUSDPerTEU.map { F.grouped($0) } ?? "—", d.avgTimeDays.map { F.fixed($0, 1) } ?? "—",
+                corridors.isEmpty ? "none carried" : corridors,
+            ])
+        }
+        return table.rendered()
     }
 
     /// The elements whose congestion curve adds time at this flow, or whose next TEU would: extra days

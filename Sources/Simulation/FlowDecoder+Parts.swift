@@ -49,7 +49,9 @@ extension FlowDecoder {
             }
         }
         return network.demands.enumerated().map { d, demand in
-            ResultAssembler.demandResult(demand, teu: demand.teu, delivered: delivered[d], unmet: unmet[d], routes: routes[d])
+            ResultAssembler.demandResult(
+                demand, direction: network.direction(of: demand), teu: demand.teu, delivered: delivered[d],
+                unmet: unmet[d], routes: routes[d])
         }
     }
 }

@@ -174,6 +174,8 @@ public struct DemandResult: Sendable, Hashable {
     public var routes: [Route]
     /// Cargo mass per TEU, tonnes, when the scenario gives one (for Mt/yr).
     public var tonnesPerTEU: Double? = nil
+    /// Which way it moves (``FreightNetwork/Network/direction(of:)``).
+    public var direction: Direction = .westbound
 }
 
 /// A capacity that limits the answer.

@@ -99,7 +99,7 @@ struct PeriodDecoder: StageDecoder {
         let paths = PeriodPaths(formulation: formulation, solution: solution).decompose()
         let demands = network.demands.enumerated().map { d, demand in
             ResultAssembler.demandResult(
-                demand, teu: formulation.due[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
+                demand, direction: network.direction(of: demand), teu: formulation.due[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
                 routes: paths.routes[d])
         }
         var result = assembler.result(

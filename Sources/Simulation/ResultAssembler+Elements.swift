@@ -40,9 +40,9 @@ extension ResultAssembler {
     }
 
     /// A demand's result from its routes (merged, largest first), with flow-weighted cost and days.
-    static func demandResult(_ demand: Demand, teu total: Double, delivered: Double, unmet: Double, routes: [Route])
-        -> DemandResult
-    {
+    static func demandResult(
+        _ demand: Demand, direction: Direction, teu total: Double, delivered: Double, unmet: Double, routes: [Route]
+    ) -> DemandResult {
         let merged = RouteBuilder.merge(routes)
         let teu = merged.reduce(0) { $0 + $1.teu }
         let cost = merged.reduce(0) { $0 + $1.teu * $1.costUSDPerTEU }
@@ -53,7 +53,8 @@ extension ResultAssembler {
             avgCostUSDPerTEU: teu > dust ? cost / teu : nil,
             avgTimeDays: teu > dust ? days / teu : nil,
             routes: merged,
-            tonnesPerTEU: demand.tonnesPerTEU
+            tonnesPerTEU: demand.tonnesPerTEU,
+            direction: direction
         )
     }
 

@@ -110,8 +110,32 @@ public struct ScenarioComparison: Sendable {
         return names
     }
 
+    /// Where a scenario carries demand both ways: each direction's delivered and unmet TEU, average cost
+    /// and days (keys `direction_delivered_teu:eastbound` …). Empty otherwise.
+    var directionRows: [Metric] {
+        guard entries.contains(where: { $0.result.hasBothDirections }) else { return [] }
+        var rows: [Metric] = []
+        for direction in Direction.allCases {
+            func row(_ key: String, _ label: String, _ unit: String, _ value: (DirectionSummary) -> Double?) -> Metric {
+                Metric(
+                    key: "direction_\(key):\(direction.rawValue)", label: "\(direction.rawValue) \(label)", unit: unit,
+                    values: entries.map { e in
+                        guard e.result.status.hasSolution else { return nil }
+                        return e.result.directionSummaries.first { $0.direction == direction }.flatMap(value)
+                    })
+            }
+            rows += [
+                row("delivered_teu", "delivered", "TEU/yr") { $0.deliveredTEU },
+                row("unmet_teu", "unmet", "TEU/yr") { $0.unmetTEU },
+                row("avg_cost_usd_per_teu", "avg cost", "USD/TEU") { $0.avgCostUSDPerTEU },
+                row("avg_time_days", "avg transit", "days") { $0.avgTimeDays },
+            ]
+        }
+        return rows
+    }
+
     /// The headline figures of every scenario: delivered, unmet, average cost and days, each
-    /// corridor's TEU and share, total cost, then each corridor's capacity (`.infinity` when
+    /// corridor's TEU and share, each direction's figures (with demand both ways), total cost, then each corridor's capacity (`.infinity` when
     /// unlimited) and demand-pattern factor λ.
     public var metrics: [Metric] {
         func row(_ key: String, _ label: String, _ unit: String, _ value: (Entry) -> Double?) -> Metric {
@@ -131,6 +155,7 @@ public struct ScenarioComparison: Sendable {
                 e.result.deliveredTEU > 0 ? (e.result.corridors.first { $0.corridor == corridor }?.share ?? 0) : nil
             })
         }
+        rows += directionRows
         rows += unitRows
         rows.append(row("total_cost_usd", "Total cost", "USD/yr") { $0.result.totalCostUSD })
         let lambda = entries.contains { $0.capacity?.entries.contains { $0.concurrent.computed } ?? false }

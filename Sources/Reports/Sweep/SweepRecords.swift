@@ -1,3 +1,4 @@
+import FreightNetwork
 public import Simulation
 
 /// A sweep as JSON Lines: a `sweep` header record, one `case` record per answered case, and an
@@ -116,7 +117,7 @@ public enum SweepRecords {
 
     /// A case's figures as JSON members (also used by the JSON report).
     static func metrics(_ m: CaseMetrics) -> [(String, JSONValue)] {
-        [
+        var members: [(String, JSONValue)] = [
             ("status", .string(m.status?.rawValue ?? "failed")),
             ("failure", m.failure.map { .string($0) } ?? .null),
             ("objective_usd", .number(m.objectiveUSD)),
@@ -126,6 +127,16 @@ public enum SweepRecords {
             ("binding", .array(m.binding.map { .number(Double($0)) })),
             ("iterations", .number(Double(m.iterations))),
         ]
+        // Networks with demand both ways only: delivered TEU/yr per direction, after `delivered_teu`.
+        if !m.deliveredTEUByDirection.isEmpty {
+            members.insert(("delivered_teu_by_direction", byDirection(m.deliveredTEUByDirection)), at: 4)
+        }
+        return members
+    }
+
+    /// `{"westbound": …, "eastbound": …}` in ``Direction`` order.
+    static func byDirection(_ values: [Direction: Double]) -> JSONValue {
+        .object(Direction.allCases.compactMap { d in values[d].map { (d.rawValue, .number($0)) } })
     }
 
     // MARK: - Reading
@@ -202,7 +213,7 @@ public enum SweepRecords {
         guard let delivered = r["delivered_teu"]?.numberValue, let cost = r["total_cost_usd"]?.numberValue else {
             throw SweepMergeError("a case without delivered_teu or total_cost_usd")
         }
-        return CaseMetrics(
+        var metrics = CaseMetrics(
             status: status,
             failure: r["failure"]?.stringValue,
             objectiveUSD: r["objective_usd"]?.numberValue,
@@ -212,6 +223,12 @@ public enum SweepRecords {
             binding: (r["binding"]?.arrayValue ?? []).compactMap { $0.numberValue.map { Int($0) } },
             iterations: Int(r["iterations"]?.numberValue ?? 0)
         )
+        for direction in Direction.allCases {
+            if let value = r["delivered_teu_by_direction"]?[direction.rawValue]?.numberValue {
+                metrics.deliveredTEUByDirection[direction] = value
+            }
+        }
+        return metrics
     }
 
     /// Reads the records of a JSON Lines part, one a non-blank line, each by `read`, which returns true for

@@ -207,6 +207,10 @@ public enum SweepReport {
             ("added_avg_time_days", .number(e.addedDays)),
             ("added_generalised_cost_usd", .number(e.addedObjectiveUSD)),
         ]
+        let lostByDirection = e.metrics.lostTEUByDirection(against: run.intact)
+        if !lostByDirection.isEmpty {
+            members.insert(("lost_teu_by_direction", SweepRecords.byDirection(lostByDirection)), at: 3)
+        }
         if e.targets.count > 1 { members.append(("interaction_usd", .number(e.interactionUSD))) }
         members += SweepRecords.metrics(e.metrics).map { $0.0 == "objective_usd" ? ("generalised_cost_usd", $0.1) : $0 }
         members.append(("binding_ids", bindingIDs(run, e.metrics)))

@@ -1,3 +1,4 @@
+import FreightNetwork
 public import Simulation
 
 /// The tables of a sweep report, built once for text and CSV.
@@ -24,6 +25,11 @@ public enum SweepTables {
             Column("Δ generalised cost USD/yr", csv: "added_generalised_cost_usd", numeric: true),
         ]
         if pairs { columns.append(Column("interaction USD/yr", csv: "interaction_usd", numeric: true)) }
+        // With demand both ways: the lost TEU split by direction.
+        let directions = Direction.allCases.filter { run.intact.deliveredTEUByDirection[$0] != nil }
+        for direction in directions {
+            columns.append(Column("lost \(direction.rawValue)", csv: "lost_teu_\(direction.rawValue)", numeric: true))
+        }
         if absolute {
             columns += [
                 Column("delivered TEU/yr", csv: "delivered_teu", numeric: true),
@@ -58,6 +64,10 @@ public enum SweepTables {
             ]
             if pairs {
                 row.append(.number(entry.interactionUSD, display: entry.interactionUSD.map(F.signedMoney) ?? "—"))
+            }
+            let lostByDirection = m.lostTEUByDirection(against: run.intact)
+            for direction in directions {
+                row.append(optimal ? .grouped(lostByDirection[direction]) : .number(nil, display: "—"))
             }
             if absolute {
                 row += [

@@ -133,7 +133,7 @@ extension Change {
             guard let index = draft.demands.firstIndex(where: { $0.id.rawValue == id.value }) else { return nil }
             picked = [index]
             label = "demand \(id.value)"
-        case .route(let from, let to):
+        case .route(let from, let to, let direction):
             let fromKnown = from.map { draft.checkNode($0, field: "\(path).from", into: &diagnostics) } ?? true
             let toKnown = to.map { draft.checkNode($0, field: "\(path).to", into: &diagnostics) } ?? true
             guard fromKnown, toKnown else { return nil }
@@ -141,13 +141,19 @@ extension Change {
                 let demand = draft.demands[index]
                 return !demand.isBackground && (from.map { demand.from.rawValue == $0.value } ?? true)
                     && (to.map { demand.to.rawValue == $0.value } ?? true)
+                    && (direction.map { draft.direction(of: demand) == $0.value } ?? true)
             }
-            label = [from.map { "from \($0.value)" }, to.map { "to \($0.value)" }].compactMap { $0 }.joined(
-                separator: " ")
+            label = [
+                direction.map { $0.value.rawValue }, from.map { "from \($0.value)" }, to.map { "to \($0.value)" },
+            ].compactMap { $0 }.joined(separator: " ")
             if picked.isEmpty, draft.isSound, let anchor = from ?? to {
                 let field = "\(path).\(from == nil ? "to" : "from")"
                 let message = "matches no demand (\(label))"
                 diagnostics.append(ScenarioError(.warning, at: anchor.position, field: field, message: message))
+            } else if picked.isEmpty, draft.isSound, let direction {
+                let message = "matches no demand (\(label))"
+                diagnostics.append(
+                    ScenarioError(.warning, at: direction.position, field: "\(path).direction", message: message))
             }
         }
         return (picked, label)

@@ -184,20 +184,25 @@ extension Change {
         return Selector(kind: selectorKind, value: value, field: reader.fieldPath(selectorKind.rawValue))
     }
 
-    /// Reads `scale_demand`: a `factor` and optionally `demand`, or `from` and/or `to`.
+    /// Reads `scale_demand`: a `factor` and optionally `demand`, or `from`, `to` and/or `direction`.
     private static func readScaleDemand(_ reader: inout FieldReader) -> Action? {
-        reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "periods"])
+        reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "direction", "periods"])
         let factor = reader.number("factor", required: true)
         let demand = reader.word("demand")
         let from = reader.word("from")
         let to = reader.word("to")
-        if let demand, from != nil || to != nil {
-            let message = "give either 'demand' or 'from'/'to', not both"
+        let direction = reader.choice("direction", as: Direction.self, required: false).map {
+            Located(value: $0, position: reader.position(of: reader.value("direction")!))
+        }
+        if let demand, from != nil || to != nil || direction != nil {
+            let message = "give either 'demand' or 'from'/'to'/'direction', not both"
             reader.report(ScenarioError(at: demand.position, field: reader.fieldPath("demand"), message: message))
         }
         let value = factor ?? 0
         if let demand { return .scaleDemand(factor: value, .id(demand)) }
-        if from != nil || to != nil { return .scaleDemand(factor: value, .route(from: from, to: to)) }
+        if from != nil || to != nil || direction != nil {
+            return .scaleDemand(factor: value, .route(from: from, to: to, direction: direction))
+        }
         return .scaleDemand(factor: value, .all)
     }
 }

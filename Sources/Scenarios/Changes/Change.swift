@@ -57,8 +57,8 @@ struct Change {
         case all
         /// The demand with this id.
         case id(Located<String>)
-        /// Demands from and/or to these nodes.
-        case route(from: Located<String>?, to: Located<String>?)
+        /// Demands from and/or to these nodes, and/or moving this way.
+        case route(from: Located<String>?, to: Located<String>?, direction: Located<Direction>? = nil)
     }
 
     /// What the change does, with its already-checked arguments.

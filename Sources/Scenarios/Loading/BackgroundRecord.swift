@@ -8,7 +8,8 @@ import FreightNetwork
 struct BackgroundRecord: ScenarioRecord {
     /// The keys a background flow may have.
     static let keys = [
-        "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu", "source", "notes",
+        "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu", "direction", "source",
+        "notes",
     ]
 
     /// The record as a demand's, with ``DemandRecord/demand`` marked as background.

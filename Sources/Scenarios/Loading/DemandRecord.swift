@@ -5,7 +5,7 @@ struct DemandRecord: ScenarioRecord {
     /// The keys a demand may have.
     static let keys = [
         "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu",
-        "late_penalty_usd_per_teu_day", "tonnes_per_teu", "source", "notes",
+        "late_penalty_usd_per_teu_day", "tonnes_per_teu", "direction", "source", "notes",
     ]
 
     /// The id: the one written, or `FROM-TO` (positioned at the record) when none was given.
@@ -38,6 +38,7 @@ struct DemandRecord: ScenarioRecord {
         let penalty = reader.number("unmet_penalty_usd_per_teu")
         let late = reader.number("late_penalty_usd_per_teu_day")
         let tonnes = reader.tonnesPerTEU()
+        let direction = reader.choice("direction", as: Direction.self, required: false)
         reader.notes()
         var id = written
         if id == nil, reader.value("id") == nil, let from, let to {
@@ -59,7 +60,8 @@ struct DemandRecord: ScenarioRecord {
                 valueOfTimeUSDPerTEUDay: valueOfTime ?? Demand.defaultValueOfTimeUSDPerTEUDay,
                 unmetPenaltyUSDPerTEU: penalty ?? Demand.defaultUnmetPenaltyUSDPerTEU,
                 latePenaltyUSDPerTEUDay: late,
-                tonnesPerTEU: tonnes
+                tonnesPerTEU: tonnes,
+                direction: direction
             )
         }
         return record

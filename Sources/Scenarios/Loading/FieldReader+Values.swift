@@ -119,9 +119,10 @@ extension FieldReader {
     }
 
     /// Reads a field whose value must be one of `E`'s raw values, suggesting the nearest.
-    mutating func choice<E: RawRepresentable & CaseIterable>(_ key: String, as type: E.Type = E.self) -> E?
-    where E.RawValue == String {
-        guard let text = string(key, required: true) else { return nil }
+    mutating func choice<E: RawRepresentable & CaseIterable>(
+        _ key: String, as type: E.Type = E.self, required: Bool = true
+    ) -> E? where E.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
         if let value = E(rawValue: text.value) { return value }
         let allowed = E.allCases.map(\.rawValue)
         report(Self.choiceError(text, field: fieldPath(key), allowed: allowed))

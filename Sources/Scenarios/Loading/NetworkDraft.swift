@@ -51,6 +51,16 @@ struct NetworkDraft {
     var defaultCongestion = true
 
     /// A draft that stands for a base file that could not be read: nothing is known about it.
+    /// A demand's direction: the one written, or from its ends' longitudes (westbound when the origin is
+    /// east of the destination or level with it; westbound when an end is unknown).
+    func direction(of demand: Demand) -> Direction {
+        if let written = demand.direction { return written }
+        guard let from = nodes.first(where: { $0.id == demand.from }),
+            let to = nodes.first(where: { $0.id == demand.to })
+        else { return .westbound }
+        return Direction.of(fromLongitude: from.longitude, toLongitude: to.longitude)
+    }
+
     static var unknown: NetworkDraft {
         var draft = NetworkDraft()
         draft.nodeIDs.isComplete = false

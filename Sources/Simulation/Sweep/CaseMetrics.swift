@@ -24,6 +24,8 @@ public struct CaseMetrics: Sendable, Hashable {
     public var binding: [Int]
     /// Simplex iterations of this case's solve.
     public var iterations: Int
+    /// Delivered TEU/year per direction, where the network has demand both ways; empty otherwise.
+    public var deliveredTEUByDirection: [Direction: Double] = [:]
 
     public init(
         status: SolveStatus?, failure: String? = nil, objectiveUSD: Double?, deliveredTEU: Double,
@@ -88,10 +90,12 @@ public struct CaseMetrics: Sendable, Hashable {
             }
         }
         var delivered = 0.0
+        var byDirection: [Direction: Double] = [:]
         for (d, demand) in network.demands.enumerated() where !demand.isBackground {
             let unmet = min(max(0, solution[formulation.unmet[d]]), demand.teu)
             let carried = max(0, demand.teu - unmet)
             delivered += carried
+            byDirection[network.direction(of: demand), default: 0] += carried
             if let o = network.index(of: demand.from) {
                 cost += carried * network.nodes[o].handlingCostUSDPerTEU
                 days += carried * network.nodes[o].dwellDays
@@ -137,5 +141,14 @@ public struct CaseMetrics: Sendable, Hashable {
             binding: binding,
             iterations: solution.iterations ?? 0
         )
+        if byDirection.count > 1 { deliveredTEUByDirection = byDirection.mapValues { abs($0) < 1e-6 ? 0 : $0 } }
+    }
+
+    /// TEU/year this case delivers less than `intact` in each direction (both ways only; else empty).
+    public func lostTEUByDirection(against intact: CaseMetrics) -> [Direction: Double] {
+        guard isOptimal else { return [:] }
+        return intact.deliveredTEUByDirection.reduce(into: [:]) { lost, entry in
+            lost[entry.key] = entry.value - (deliveredTEUByDirection[entry.key] ?? 0)
+        }
     }
 }
