@@ -60,6 +60,13 @@ public struct Network: Sendable {
         return Direction.of(fromLongitude: from.longitude, toLongitude: to.longitude)
     }
 
+    /// The direction with the most China–Europe demand (TEU/year); westbound on a tie or with none.
+    public var mainDirection: Direction {
+        var teu: [Direction: Double] = [:]
+        for demand in demands where !demand.isBackground { teu[direction(of: demand), default: 0] += demand.teu }
+        return (teu[.eastbound] ?? 0) > (teu[.westbound] ?? 0) ? .eastbound : .westbound
+    }
+
     /// The China–Europe demands: ``demands`` without the background traffic (``Demand/isBackground``).
     public var freightDemands: [Demand] { demands.filter { !$0.isBackground } }
 

@@ -52,10 +52,14 @@ enum RandomScenario {
             }
         }
         text += "demands:\n"
+        // Directions (issue 14): some demands run back, from the east (higher longitude) to the west, drawn
+        // from their own generator so that the networks are otherwise those of before.
+        var directionRNG = SeededGenerator(seed: seed &+ 0x2545_F491)
         for d in 0..<int(3...7) {
-            let from = [0, 1, 2][int(0...2)]
+            var from = [0, 1, 2][int(0...2)]
             var to = int(3...(count - 1))
             if to == from { to = count - 1 }
+            if Double.random(in: 0..<1, using: &directionRNG) < 0.35 { swap(&from, &to) }
             let vot = [10, 50, 200][int(0...2)]
             text += "  - { id: D\(d), from: N\(from), to: N\(to), teu: \(int(5...120)), value_of_time_usd_per_teu_day: \(vot), unmet_penalty_usd_per_teu: \(int(3000...40000)) }\n"
         }
@@ -152,7 +156,19 @@ struct OracleTests {
             (ourBackground.flatMap { num($0, "carried_teu") }, theirBackground.flatMap { num($0, "carried_teu") }, "background carried"),
             (ourBackground.flatMap { num($0, "lost_teu") }, theirBackground.flatMap { num($0, "lost_teu") }, "background lost"),
         ]
-        for (x, y, name) in pairs where x != nil || y != nil {
+        // Each direction's delivered TEU (issue 14: both directions).
+        let ourDirections = (ours.json["directions"] as? [[String: Any]]) ?? []
+        let theirDirections = (reference.json["directions"] as? [String: Any]) ?? [:]
+        #expect(
+            ourDirections.compactMap { $0["direction"] as? String } == ["westbound", "eastbound"].filter { theirDirections[$0] != nil },
+            "\(file.lastPathComponent): directions")
+        var directionPairs = pairs
+        for entry in ourDirections {
+            guard let name = entry["direction"] as? String, let theirs = theirDirections[name] as? [String: Any] else { continue }
+            // Delivered only: with periods, corridor's demand is what the periods release (seasonal shares).
+            directionPairs.append((num(entry, "delivered_teu"), num(theirs, "delivered_teu"), "\(name) delivered_teu"))
+        }
+        for (x, y, name) in directionPairs where x != nil || y != nil {
             #expect(isClose(x ?? .nan, y ?? .nan, tolerance: 1e-6), "\(file.lastPathComponent) \(name): corridor \(x ?? .nan), oracle \(y ?? .nan)")
         }
     }

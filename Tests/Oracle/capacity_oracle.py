@@ -6,8 +6,10 @@ It shares no code with the Swift implementation. The model, from docs/commands/c
   * a corridor selection uses the open links tagged with its tags or `shared`, between open nodes;
   * default selections: each corridor tag in link order except `shared` and tags whose links are
     all `sea`; then `overland` (all of those together) when there are two or more;
-  * sources: the demands' origins; sinks: their destinations that are not also origins (background
-    traffic is neither);
+  * sources: the origins of the demands in the main direction (the one with the most TEU, westbound
+    on a tie; a demand's direction is written or follows from its ends' longitudes); sinks: their
+    destinations that are not also origins, open ones; every demand's when that leaves no open source
+    or sink (background traffic is neither);
   * background traffic (issue 14) takes its share first: with `--reserve RUN.json` (the JSON of
     `corridor run FILE`), every node's and link's capacity is reduced by the TEU/year the background
     flows' routes in that report put through it (never below 0). The routing is corridor's (a
@@ -61,16 +63,27 @@ def usable_links(net, tags):
 
 def endpoints(net):
     closed = {n.id for n in net.nodes if n.closed}
-    sources = []
+    # Both directions (issue 14): the main direction's demands (most TEU; westbound on a tie) define them.
+    teu = {"westbound": 0.0, "eastbound": 0.0}
     for d in net.demands:
-        if d.background:
-            continue
+        if not d.background:
+            teu[oracle.direction_of(net, d)] += d.teu
+    main = "eastbound" if teu["eastbound"] > teu["westbound"] else "westbound"
+    main_sources, main_sinks = ends([d for d in net.demands if not d.background and oracle.direction_of(net, d) == main],
+                                    closed)
+    if main_sources and main_sinks:
+        return main_sources, main_sinks
+    # That direction has no open origin or destination: every demand's, as with one direction.
+    return ends([d for d in net.demands if not d.background], closed)
+
+
+def ends(freight, closed):
+    sources = []
+    for d in freight:
         if d.frm not in closed and d.frm not in sources:
             sources.append(d.frm)
     sinks = []
-    for d in net.demands:
-        if d.background:
-            continue
+    for d in freight:
         if d.to not in closed and d.to not in sinks and d.to not in sources:
             sinks.append(d.to)
     return sources, sinks

@@ -92,7 +92,7 @@ LINK_KEYS = {"id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", 
              "cost_usd_per_teu", "time_days", "bidirectional", "teu_per_train", "congestion", "source", "notes"}
 LINK_REQUIRED = {"id", "from", "to", "mode", "corridor", "distance_km", "cost_usd_per_teu", "time_days"}
 DEMAND_KEYS = {"id", "from", "to", "teu", "value_of_time_usd_per_teu_day",
-               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "source", "notes"}
+               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "direction", "source", "notes"}
 DEMAND_REQUIRED = {"from", "to", "teu"}
 BACKGROUND_KEYS = DEMAND_KEYS - {"late_penalty_usd_per_teu_day"}
 BACKGROUND_REQUIRED = {"id", "from", "to", "teu"}
@@ -106,7 +106,7 @@ CHANGE_KEYS = {
     "set_capacity": ({"link", "node", "capacity_teu"}, {"capacity_teu"}),
     "add_delay": (set(SELECTORS) | {"days"} | PERIOD_SCOPE, {"days"}),
     "add_surcharge": (set(SELECTORS) | {"usd_per_teu"}, {"usd_per_teu"}),
-    "scale_demand": ({"factor", "demand", "from", "to", "periods"}, {"factor"}),
+    "scale_demand": ({"factor", "demand", "from", "to", "direction", "periods"}, {"factor"}),
     "add_storage": ({"node", "teu", "holding_cost_usd_per_teu_day"}, {"node", "teu"}),
     # issue 14: changes that cut (or set) time and cost
     "scale_time": (set(SELECTORS) | {"factor"} | PERIOD_SCOPE, {"factor"}),
@@ -311,6 +311,7 @@ class Demand:
     late: float | None = None      # USD/TEU/day of waiting; None = the value of time
     pscale: dict = field(default_factory=dict)   # period name -> share multiplier (scoped scale_demand)
     background: bool = False       # background traffic (issue 14): carried, reported apart
+    direction: str | None = None   # "westbound" | "eastbound" as written; None = from the ends' longitudes
 
 
 @dataclass
@@ -413,7 +414,25 @@ def parse_demand(rec: dict, where: str) -> Demand:
         penalty=_num(rec.get("unmet_penalty_usd_per_teu", DEFAULT_PENALTY), f"{where}.unmet_penalty_usd_per_teu"),
         late=_num(rec["late_penalty_usd_per_teu_day"], f"{where}.late_penalty_usd_per_teu_day")
         if "late_penalty_usd_per_teu_day" in rec else None,
+        direction=_direction(rec["direction"], f"{where}.direction") if "direction" in rec else None,
     )
+
+
+DIRECTIONS = ("westbound", "eastbound")
+
+
+def _direction(v: Any, where: str) -> str:
+    if v not in DIRECTIONS:
+        raise InputError(f"{where}: expected westbound or eastbound, found '{v}'")
+    return v
+
+
+def direction_of(net: "Network", d: Demand) -> str:
+    """The written direction, or westbound when the origin lies east of the destination (or level)."""
+    if d.direction:
+        return d.direction
+    lon = {n.id: n.lon for n in net.nodes}
+    return "westbound" if lon[d.frm] >= lon[d.to] else "eastbound"
 
 
 def parse_background(rec: dict, where: str) -> Demand:
@@ -521,7 +540,8 @@ def apply_scoped(net: Network, ctype: str, body: dict, w: str) -> None:
             hit = [d for d in net.demands if d.id == body["demand"]]
         else:
             hit = [d for d in net.demands if not d.background
-                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])]
+                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])
+                   and ("direction" not in body or direction_of(net, d) == body["direction"])]
         for d in hit:
             for p in chosen:
                 d.pscale[p] = d.pscale.get(p, 1.0) * f
@@ -711,7 +731,8 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
                                  f"{_nearest(str(body['demand']), [d.id for d in net.demands])}")
         else:
             hit = [d for d in net.demands if not d.background
-                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])]
+                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])
+                   and ("direction" not in body or direction_of(net, d) == body["direction"])]
         for d in hit:
             d.teu *= f
 
@@ -1235,7 +1256,33 @@ def analyse(net: Network, res: Result) -> dict:
         dem[d.id] = info
     avg = {k: {"teu": _r(v[0]), "avg_cost_usd_per_teu": _r(v[1] / v[0], 1) if v[0] else 0.0,
                "avg_time_days": _r(v[2] / v[0], 2) if v[0] else 0.0} for k, v in sorted(stats.items())}
-    return {"demands": dem, "corridors": {k: _r(v) for k, v in sorted(corridors.items())}, "corridor_stats": avg}
+    return {"demands": dem, "corridors": {k: _r(v) for k, v in sorted(corridors.items())}, "corridor_stats": avg,
+            "directions": directions(net, res, dem)}
+
+
+def directions(net: Network, res: Result, dem: dict) -> dict:
+    """Per direction with China-Europe demand: demand, delivered and unmet TEU, flow-weighted cost and days
+    over its paths, and TEU per corridor (issue 14: both directions)."""
+    out = {}
+    for d in net.demands:
+        if d.background:
+            continue
+        o = out.setdefault(direction_of(net, d), {"demand_teu": 0.0, "delivered_teu": 0.0, "unmet_teu": 0.0,
+                                                  "_teu": 0.0, "_cost": 0.0, "_time": 0.0, "corridors": {}})
+        o["demand_teu"] += d.teu
+        o["delivered_teu"] += res.demand[d.id]["delivered_teu"]
+        o["unmet_teu"] += res.demand[d.id]["unmet_teu"]
+        for p in dem[d.id]["paths"]:
+            o["_teu"] += p["teu"]; o["_cost"] += p["teu"] * p["cost_usd_per_teu"]; o["_time"] += p["teu"] * p["time_days"]
+            o["corridors"][p["corridor"]] = o["corridors"].get(p["corridor"], 0.0) + p["teu"]
+    for o in out.values():
+        teu = o.pop("_teu"); cost = o.pop("_cost"); time = o.pop("_time")
+        o["avg_cost_usd_per_teu"] = _r(cost / teu, 1) if teu > 1e-9 else None
+        o["avg_time_days"] = _r(time / teu, 2) if teu > 1e-9 else None
+        o["corridors"] = {k: _r(v) for k, v in sorted(o["corridors"].items()) if v > 1e-9}
+        for k in ("demand_teu", "delivered_teu", "unmet_teu"):
+            o[k] = _r(o[k])
+    return {k: out[k] for k in DIRECTIONS if k in out}
 
 
 def background(net: Network, res: Result) -> dict | None:
@@ -1285,6 +1332,7 @@ def to_json(net: Network, res: Result) -> dict:
         "demands": an["demands"],
         "corridors": an["corridors"],
         "corridor_stats": an["corridor_stats"],
+        "directions": an["directions"],
         "binding": res.binding,
         "warnings": net.warnings,
     }

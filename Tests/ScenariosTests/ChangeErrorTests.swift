@@ -90,7 +90,7 @@ struct ChangeErrorTests {
                 inline.yaml:10:12: error: changes[5].close: expected a selector: one of link, node, country, corridor, mode
                 inline.yaml:12:5: error: changes[6]: more than one change type in one entry ('close' and 'scale_capacity') \
                 (write each change as its own list item)
-                inline.yaml:13:40: error: changes[7].scale_demand.demand: give either 'demand' or 'from'/'to', not both
+                inline.yaml:13:40: error: changes[7].scale_demand.demand: give either 'demand' or 'from'/'to'/'direction', not both
                 inline.yaml:14:12: error: changes[8].close: expected a mapping, found 'RU'
                 inline.yaml:15:14: error: changes[9].close.contry: unknown key (did you mean 'country'?)
                 inline.yaml:16:53: error: changes[10].add_surcharge.usd_per_teu: expected a number, found 'lots'

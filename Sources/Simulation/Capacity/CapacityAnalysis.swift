@@ -10,14 +10,15 @@ public import FreightNetwork
 /// `shared`.
 public struct CapacityAnalysis: Sendable {
     public let network: Network
-    /// Node indices freight starts from (by default the demands' origins, in demand order).
+    /// Node indices freight starts from (by default the origins of the demands in the network's
+    /// ``FreightNetwork/Network/mainDirection``, in demand order).
     public let sources: [Int]
     /// Node indices freight goes to (by default the demands' destinations that are not sources).
     public let sinks: [Int]
 
     /// - Parameters:
-    ///   - from: Source node ids; empty for the demands' origins.
-    ///   - to: Sink node ids; empty for the demands' destinations.
+    ///   - from: Source node ids; empty for the origins of the main direction's demands.
+    ///   - to: Sink node ids; empty for the destinations of the main direction's demands.
     /// - Throws: ``CapacityError`` for an unknown id, or when no source or sink is open.
     public init(network: Network, from: [String] = [], to: [String] = []) throws(CapacityError) {
         self.network = network
@@ -29,8 +30,17 @@ public struct CapacityAnalysis: Sendable {
             }
             return result
         }
-        let sources = try indices(from, network.freightDemands.map(\.from))
-        let sinks = try indices(to, network.freightDemands.map(\.to)).filter { !sources.contains($0) }
+        // Both ways on one network: the capacity asked about is the main direction's (China → Europe in
+        // the bundled data), from its origins to its destinations; the other direction's demands start
+        // where this one's end.
+        // Where that direction has no open origin or destination, every demand's (as with one direction).
+        let main = network.mainDirection
+        func ends(_ demands: [Demand]) throws(CapacityError) -> (sources: [Int], sinks: [Int]) {
+            let sources = try indices(from, demands.map(\.from))
+            return (sources, try indices(to, demands.map(\.to)).filter { !sources.contains($0) })
+        }
+        var (sources, sinks) = try ends(network.freightDemands.filter { network.direction(of: $0) == main })
+        if sources.isEmpty || sinks.isEmpty { (sources, sinks) = try ends(network.freightDemands) }
         guard !sources.isEmpty else { throw .noEndpoints(from.isEmpty ? "demand origin" : "--from node") }
         guard !sinks.isEmpty else { throw .noEndpoints(to.isEmpty ? "demand destination" : "--to node") }
         self.sources = sources
