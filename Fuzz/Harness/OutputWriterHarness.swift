@@ -4,7 +4,8 @@ import Foundation
 /// Bytes → a small tree of files in a fresh temporary folder (regular files, links, FIFOs, copies
 /// of /dev/null and /dev/full, folders, a read-only folder) → one write through ``OutputWriter``
 /// (one file, several, or a folder of files) with injected system-call failures → the invariants:
-/// no crash; on failure the tree is exactly as it was; on success every regular file that changed
+/// no crash; on failure the tree is exactly as it was (or, when even putting a file back failed,
+/// the error names where its previous content is kept); on success every regular file that changed
 /// holds exactly its new text, nothing was removed, no special file was replaced, and no
 /// temporary file is left.
 ///
@@ -83,10 +84,33 @@ enum OutputWriterHarness {
     }
 
     static func check(before: FileTree, after: FileTree, outcome: Result<Void, OutputError>, expected: [String]) {
-        for key in after.entries.keys {
-            invariant(!key.contains(".corridor-"), "a temporary file was left: \(key)")
+        // A rollback whose own rename failed keeps the old content under a name the error gives.
+        let keptIn: String? = {
+            guard case .failure(let error) = outcome,
+                let range = error.reason.range(of: "its previous content is kept in ")
+            else { return nil }
+            return String(error.reason[range.upperBound...])
+        }()
+        for (key, entry) in after.entries where key.contains(".corridor-") {
+            guard let keptIn, keptIn.hasSuffix("/" + key) else {
+                invariant(false, "a temporary file was left: \(key)")
+                return
+            }
+            invariant(
+                before.entries.values.contains { $0.kind == S_IFREG && $0.contents == entry.contents },
+                "\(key) does not hold the previous content of a file")
         }
         switch outcome {
+        case .failure(let error) where keptIn != nil:
+            for (key, old) in before.entries {
+                guard let new = after.entries[key] else {
+                    invariant(false, "a failed write removed \(key)")
+                    return
+                }
+                invariant(
+                    new == old || expected.contains { Array($0.utf8) == new.contents },
+                    "a failed write (\(error)) left something not written in \(key)")
+            }
         case .failure(let error):
             invariant(after == before, "a failed write (\(error)) changed the tree:\n\(before)\n---\n\(after)")
             invariant(!error.description.isEmpty, "an error without a message")

@@ -39,8 +39,9 @@ public struct OutputWriter: Sendable {
     ///
     /// Every file is written to its temporary copy first; devices and pipes are written next;
     /// only then are the copies renamed into place. A failure changes no regular file: a file
-    /// replaced before a later rename failed is put back from a second name (a hard link) kept
-    /// until all renames are done. Two paths that name the same file are an error.
+    /// replaced before a later rename failed is put back from a second name (a hard link, or a copy where
+    /// there are none) kept until all renames are done; should even that rename fail, the error
+    /// says where the previous content is. Two paths that name the same file are an error.
     public func write(_ files: [(path: String, text: String)]) throws(OutputError) {
         let calls = SystemCalls(faults)
         var targets: [OutputTarget] = []
@@ -72,35 +73,95 @@ public struct OutputWriter: Sendable {
                 throw error
             }
         }
-        var committed: [(path: String, backup: String?)] = []
+        // Second names for every file a later rename could still force back, made before any
+        // file is replaced: a write that cannot keep them changes nothing.
+        var backups: [String?] = []
+        for item in staged.dropLast() {
+            switch keep(item.target, calls: calls) {
+            case .success(let backup): backups.append(backup)
+            case .failure(let error):
+                for case let backup? in backups { calls.removeFile(backup) }
+                unstage(staged)
+                throw error
+            }
+        }
+        backups.append(nil)
+        var committed: [(target: OutputTarget, backup: String?)] = []
         for (index, item) in staged.enumerated() {
-            let backup = keep(item.target, calls: calls)
-            if case .failure(let error) = commit(item.temporary, to: item.target, calls: calls) {
-                if let backup { calls.removeFile(backup) }
+            if case .failure(var error) = commit(item.temporary, to: item.target, calls: calls) {
+                if let backup = backups[index] { calls.removeFile(backup) }
                 for done in committed.reversed() {
-                    if let backup = done.backup {
-                        _ = calls.renameFile(backup, done.path)
-                    } else {
-                        calls.removeFile(done.path)
+                    guard let backup = done.backup else {
+                        calls.removeFile(done.target.path)
+                        continue
                     }
+                    if case .failure(let failure) = restore(backup, to: done.target.path, calls: calls) {
+                        let reason = String(cString: strerror(failure.code))
+                        error.reason +=
+                            "; putting back \(OutputPath.display(done.target.given)) failed too (\(reason)),"
+                            + " so it holds the new text and its previous content is kept in"
+                            + " \(OutputPath.display(backup))"
+                    }
+                }
+                for later in staged[(index + 1)...].indices {
+                    if let backup = backups[later] { calls.removeFile(backup) }
                 }
                 unstage(Array(staged[(index + 1)...]))
                 throw error
             }
-            committed.append((item.target.path, backup))
+            committed.append((item.target, backups[index]))
         }
-        for done in committed { if let backup = done.backup { calls.removeFile(backup) } }
+        for case let backup? in backups { calls.removeFile(backup) }
     }
 
-    /// A second name for the regular file `target` replaces, so that it can be put back; nil when
-    /// there is none (a new path) or the file system has no hard links.
-    func keep(_ target: OutputTarget, calls: SystemCalls) -> String? {
-        guard case .replace(.some) = target.method else { return nil }
+    /// Renames the `backup` of a replaced file back over it, retried: a rollback that fails
+    /// leaves the new text in place and the old one under the backup's name.
+    func restore(_ backup: String, to path: String, calls: SystemCalls) -> Result<Void, Errno> {
+        var outcome: Result<Void, Errno> = .success(())
+        for _ in 0..<Self.restoreAttempts {
+            outcome = calls.renameFile(backup, path)
+            if case .success = outcome { return outcome }
+        }
+        return outcome
+    }
+
+    /// How many times putting a replaced file back is tried before giving up.
+    static let restoreAttempts = 4
+
+    /// A second name for the regular file `target` replaces, so that it can be put back: a hard
+    /// link, or where the file system has none, a copy. nil when the path is new.
+    func keep(_ target: OutputTarget, calls: SystemCalls) -> Result<String?, OutputError> {
+        guard case .replace(let permissions) = target.method, calls.followedKind(at: target.path) == .regular else {
+            return .success(nil)
+        }
         let number = stagingCounter.wrappingAdd(1, ordering: .relaxed).oldValue
         let name = String(OutputTarget.name(of: target.path).prefix(200))
         let backup = OutputTarget.folder(of: target.path) + "/." + name + ".corridor-\(getpid())-\(number).old"
-        guard case .success = calls.hardLink(target.path, backup) else { return nil }
-        return backup
+        if case .success = calls.hardLink(target.path, backup) { return .success(backup) }
+        switch Self.contents(of: target.path) {
+        case .success(let contents):
+            return stage(contents, for: target, permissions: permissions, calls: calls).map { Optional($0) }
+        case .failure(let error):
+            return .failure(OutputError(.ioError, path: target.given, errno: error.code))
+        }
+    }
+
+    /// The bytes of the file at `path`.
+    static func contents(of path: String) -> Result<[UInt8], Errno> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Errno(errno)) }
+        defer { _ = close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(bytes) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Errno(errno))
+            }
+            bytes += buffer[..<count]
+        }
     }
 
     /// Writes `bytes` to a new temporary file beside `target` and returns its path.

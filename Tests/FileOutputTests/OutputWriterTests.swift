@@ -118,4 +118,48 @@ struct OutputWriterTests {
         }
         #expect(try folder.entries().isEmpty)
     }
+
+    /// Two existing files replaced as one, the second rename failing: the first is put back.
+    static func rollback(_ failures: [OutputFaults.Failure]) throws -> (TemporaryFolder, FileTree, OutputError?) {
+        let folder = try TemporaryFolder()
+        try "old a\n".write(toFile: folder.path("a.csv"), atomically: false, encoding: .utf8)
+        try "old b\n".write(toFile: folder.path("b.csv"), atomically: false, encoding: .utf8)
+        let before = FileTree(folder.url.path)
+        let files = [(path: folder.path("a.csv"), text: "new a\n"), (path: folder.path("b.csv"), text: "new b\n")]
+        let outcome = Result { () throws(OutputError) in try OutputWriter(faults: .init(failures: failures)).write(files) }
+        guard case .failure(let error) = outcome else { return (folder, before, nil) }
+        return (folder, before, error)
+    }
+
+    @Test("a rollback whose rename fails is retried; a file system without hard links rolls back from a copy")
+    func rollbackRetried() throws {
+        // Renames: 0 commits a.csv, 1 fails b.csv, 2 (and 3, 4) put a.csv back.
+        for failures: [OutputFaults.Failure] in [
+            [.init(call: .rename, index: 1, code: EIO), .init(call: .rename, index: 2, code: EIO)],
+            [.init(call: .rename, index: 1, code: EIO), .init(call: .link, index: 0, code: EPERM)],
+            [.init(call: .rename, index: 1, code: EIO), .init(call: .rename, index: 2, code: EINTR),
+             .init(call: .rename, index: 3, code: EIO), .init(call: .rename, index: 4, code: EIO)],
+        ] {
+            let (folder, before, error) = try Self.rollback(failures)
+            #expect(error?.code == EIO, "\(failures)")
+            #expect(FileTree(folder.url.path) == before, "\(failures)")
+        }
+    }
+
+    @Test("a rollback that cannot put a file back says where its previous content is, and keeps it")
+    func rollbackFails() throws {
+        let failures: [OutputFaults.Failure] =
+            [.init(call: .rename, index: 1, code: EIO)]
+            + (2..<(2 + 4)).map { .init(call: .rename, index: $0, code: EROFS) }
+        let (folder, _, error) = try Self.rollback(failures)
+        let message = try #require(error?.description)
+        #expect(message.hasPrefix("cannot write \(folder.path("b.csv")): Input/output error; putting back "))
+        #expect(message.contains("Read-only file system"))
+        let kept = try #require(folder.entries().first { $0.hasSuffix(".old") })
+        #expect(message.hasSuffix("its previous content is kept in \(folder.path(kept))"))
+        #expect(try folder.contents(kept) == "old a\n")
+        #expect(try folder.contents("a.csv") == "new a\n")
+        #expect(try folder.contents("b.csv") == "old b\n")
+        #expect(try folder.entries() == [kept, "a.csv", "b.csv"])
+    }
 }
