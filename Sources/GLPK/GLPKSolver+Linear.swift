@@ -8,6 +8,7 @@ extension GLPKSolver {
             return try solveInteriorPoint(&problem, options: options)
         }
         var parameters = Self.simplexParameters(options)
+        if options.startBasis == .crash { problem.crashBasis() }
         var failures = simulatedSimplexFailuresForTesting
         func simplex(_ parameters: glp_smcp) throws(SolverError) -> GLPKReturnCode {
             let code = try problem.simplex(parameters)

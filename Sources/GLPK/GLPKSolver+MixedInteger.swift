@@ -9,6 +9,7 @@ extension GLPKSolver {
     func solveMixedInteger(_ problem: inout NativeProblem, options: SolveOptions) throws(SolverError) -> LPSolution {
         let clock = ContinuousClock()
         let start = clock.now
+        if options.startBasis == .crash { problem.crashBasis() }
         let relaxationCode = try problem.simplex(Self.simplexParameters(options))
         let relaxation = try Self.simplexTermination(relaxationCode, status: problem.status(.basic))
         guard relaxation == .optimal else {

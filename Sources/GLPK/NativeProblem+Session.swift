@@ -114,6 +114,7 @@ extension NativeProblem {
     /// Replaces the basis by Bixby's crash basis (`glp_cpx_basis`), for a cold start that avoids the
     /// all-slack basis's long degenerate runs.
     mutating func crashBasis() {
+        guard rowCount > 0, columnCount > 0 else { return }  // nothing to crash: the standard basis stays
         glp_cpx_basis(ready)
     }
 

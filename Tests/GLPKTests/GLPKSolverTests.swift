@@ -151,6 +151,25 @@ struct GLPKSolverTests {
         }
     }
 
+    @Test("Both start bases give the hand-checked optima, with either simplex", arguments: SolveOptions.StartBasis.allCases)
+    func startBases(start: SolveOptions.StartBasis) throws {
+        for algorithm in [SolveOptions.Algorithm.primalSimplex, .dualSimplex] {
+            let options = SolveOptions(algorithm: algorithm, startBasis: start)
+            let (flow, flows) = Programs.minCostFlow()
+            let solution = try GLPKSolver().solve(flow, options: options)
+            #expect(solution.termination == .optimal && isClose(solution.objective, 21), "\(algorithm)")
+            for (variable, value) in zip(flows, [2, 3, 2, 0, 5] as [Double]) {
+                #expect(isClose(solution[variable], value), "\(algorithm) \(flow[variable].name)")
+            }
+            let reference = try GLPKSolver().solve(Programs.transportation(size: 6))
+            let transport = try GLPKSolver().solve(Programs.transportation(size: 6), options: options)
+            #expect(isClose(try #require(transport.objective), try #require(reference.objective)), "\(algorithm)")
+            var empty = LinearProgram(sense: .minimize)
+            empty.objectiveConstant = 4
+            #expect(isClose(try GLPKSolver().solve(empty, options: options).objective, 4))
+        }
+    }
+
     @Test("Programs without rows or columns solve with every algorithm", arguments: SolveOptions.Algorithm.allCases)
     func emptyPrograms(algorithm: SolveOptions.Algorithm) throws {
         var noColumns = LinearProgram(sense: .minimize)

@@ -143,6 +143,32 @@ struct PeriodSimulatorTests {
         }
     }
 
+    @Test("The crash start (the default over periods) and the standard start reach the same optimum")
+    func crashStartSameOptimum() throws {
+        let network = try baseline().network
+        let quarters = [("q1", 90.0), ("q2", 91.0), ("q3", 92.0), ("q4", 92.0)].map {
+            PeriodSchedule.Period(name: $0.0, days: $0.1)
+        }
+        var schedule = PeriodSchedule(periods: quarters, for: network)
+        for id in ["AKU-ALT", "KUR-ALT", "TMB-ALT"] {
+            schedule.linkCapacityFactor[try #require(network.index(of: Link.ID(id)))] = [0.5, 1, 1, 0.7]
+        }
+        func solve(_ start: SolveOptions.StartBasis?) throws -> FlowResult {
+            let simulator = Simulator(solver: GLPKSolver(), options: SolveOptions(startBasis: start))
+            return try simulator.run(network, periods: schedule, scenario: "quarters")
+        }
+        let standard = try solve(.standard), crash = try solve(.crash), chosen = try solve(nil)
+        for r in [standard, crash, chosen] {
+            #expect(r.status == .optimal)
+            expectPeriodInvariants(r, network)
+        }
+        let optimum = try #require(standard.objectiveValue)
+        #expect(isClose(try #require(crash.objectiveValue), optimum, tolerance: 1e-9))
+        // The default is the crash start: the same pivots, so the same iteration count.
+        #expect(chosen.iterations == crash.iterations && chosen.objectiveValue == crash.objectiveValue)
+        #expect(crash.iterations != standard.iterations)
+    }
+
     @Test("Max throughput over periods: delivered = due − lost, stage 2 keeps it")
     func maxThroughput() throws {
         let network = try F.network(
