@@ -19,7 +19,9 @@ extension GLPKSolver {
         var code = try simplex(parameters)
         if code == .failure {
             // Retries: see ``retryParameters(_:)``.
-            for crash in [false, true] where code == .failure {
+            // From the basis the solve started from first: a crash start that failed with Harris's
+            // ratio test usually succeeds from the crash basis with the long-step one.
+            for crash in options.startBasis == .crash ? [true, false] : [false, true] where code == .failure {
                 if crash { problem.crashBasis() } else { problem.standardBasis() }
                 code = try simplex(Self.retryParameters(parameters))
             }
@@ -65,7 +67,8 @@ extension GLPKSolver {
     /// Programs whose rows hold exact linear dependencies with fractional coefficients (the
     /// time-expanded flow of a seasonal scenario) can drive GLPK's Harris ratio test onto a
     /// near-zero pivot. ``solveLinear(_:options:)`` retries with these parameters from the standard
-    /// basis, then from Bixby's crash basis, and where both fail turns to the interior point method.
+    /// basis, then from Bixby's crash basis (the other way round when the solve started from the crash
+    /// basis), and where both fail turns to the interior point method.
     /// On 12 months of the upgraded Caspian network the first retry fixed the program with a
     /// warehouse; the program without one (`caspian-winter-seasonal-upgraded.yaml`: primal and dual
     /// simplex, Harris or flip from the standard basis, and Harris from the crash basis all

@@ -56,24 +56,28 @@ struct GLPKRobustnessTests {
     }
 
     @Test(
-        "A simplex stopped by a singular basis is retried from the standard basis, then from the crash basis, then by the interior point: the same optimum",
+        "A simplex stopped by a singular basis is retried from both bases (its start first), then by the interior point: the same optimum",
         arguments: [(1, SolveOptions.Algorithm.primalSimplex), (2, .primalSimplex), (3, .primalSimplex), (1, .dualSimplex), (3, .dualSimplex)])
     func singularBasisRetries(failures: Int, algorithm: SolveOptions.Algorithm) throws {
-        var solver = GLPKSolver()
-        solver.simulatedSimplexFailuresForTesting = failures
-        let textbook = try solver.solve(Programs.textbook(), options: SolveOptions(algorithm: algorithm))
-        let transport = Programs.transportation(size: 8)
-        let reference = try GLPKSolver().solve(transport)
-        let retried = try solver.solve(transport, options: SolveOptions(algorithm: algorithm))
+        // From either start basis (a crash start retries from the crash basis first).
+        for start in [SolveOptions.StartBasis.standard, .crash] {
+            var solver = GLPKSolver()
+            solver.simulatedSimplexFailuresForTesting = failures
+            let options = SolveOptions(algorithm: algorithm, startBasis: start)
+            let textbook = try solver.solve(Programs.textbook(), options: options)
+            let transport = Programs.transportation(size: 8)
+            let reference = try GLPKSolver().solve(transport)
+            let retried = try solver.solve(transport, options: options)
 
-        // max 3x + 2y on x + y ≤ 4, x + 3y ≤ 6, x ≤ 3: x = 3, y = 1, z = 11 (by hand).
-        #expect(textbook.termination == .optimal)
-        #expect(isClose(textbook.objective, 11, tolerance: 1e-6))
-        #expect(isClose(textbook.primal.first, 3, tolerance: 1e-6) && isClose(textbook.primal.last, 1, tolerance: 1e-6))
-        #expect(retried.termination == .optimal)
-        #expect(isClose(retried.objective, try #require(reference.objective), tolerance: 1e-6))
-        // Three failures exhaust both retries: the interior point answers, and reports no iteration count.
-        #expect((retried.iterations == nil) == (failures == 3))
+            // max 3x + 2y on x + y ≤ 4, x + 3y ≤ 6, x ≤ 3: x = 3, y = 1, z = 11 (by hand).
+            #expect(textbook.termination == .optimal, "\(start)")
+            #expect(isClose(textbook.objective, 11, tolerance: 1e-6))
+            #expect(isClose(textbook.primal.first, 3, tolerance: 1e-6) && isClose(textbook.primal.last, 1, tolerance: 1e-6))
+            #expect(retried.termination == .optimal, "\(start)")
+            #expect(isClose(retried.objective, try #require(reference.objective), tolerance: 1e-6))
+            // Three failures exhaust both retries: the interior point answers, and reports no iteration count.
+            #expect((retried.iterations == nil) == (failures == 3), "\(start)")
+        }
     }
 
     @Test("Iteration and time limits are a status without values, never a wrong answer")
