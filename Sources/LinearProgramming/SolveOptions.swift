@@ -32,6 +32,14 @@ public struct SolveOptions: Sendable, Hashable {
     /// Whether the solver may write its log; when true the log is returned in ``LPSolution/log``.
     public var captureLog: Bool
 
+    /// These options for a time-expanded program: the primal simplex starts from the crash basis
+    /// unless a start was chosen (about half the iterations of the all-slack start on 12 months).
+    public var forTimeExpanded: SolveOptions {
+        var options = self
+        if options.startBasis == nil, options.algorithm == .primalSimplex { options.startBasis = .crash }
+        return options
+    }
+
     public init(
         algorithm: Algorithm = .primalSimplex,
         presolve: Bool = false,

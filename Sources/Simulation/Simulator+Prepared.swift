@@ -80,10 +80,8 @@ extension Simulator {
         case .arc(let formulation):
             return try runArc(formulation, scenario: scenario)
         case .periods(let formulation):
-            // The time-expanded LP starts the primal simplex from a crash basis: about half the
-            // iterations of the all-slack start on the 12-month bundled files.
             var crashing = self
-            if options.algorithm == .primalSimplex, options.startBasis == nil { crashing.options.startBasis = .crash }
+            crashing.options = options.forTimeExpanded
             return try crashing.solveLexicographic(
                 PeriodDecoder.self, formulation, program: formulation.program, objective: objective,
                 demandTEU: formulation.due.reduce(0) { $0 + $1.reduce(0, +) }, scenario: scenario,

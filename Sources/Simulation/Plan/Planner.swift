@@ -57,9 +57,8 @@ public struct Planner: Sendable {
     ) throws(PlanError) -> Solve {
         let program = try program(scenarios, catalog, objective: objective, units: units, relaxed: relaxed)
         do {
-            // Time-expanded blocks start from a crash basis, as ``Simulator`` runs them.
-            var options = options
-            if options.startBasis == nil, scenarios.contains(where: { $0.periods != nil }) { options.startBasis = .crash }
+            let timeExpanded = scenarios.contains { $0.periods != nil }
+            let options = timeExpanded ? options.forTimeExpanded : options
             return Solve(program: program, solution: try solver.solve(program.program, options: options))
         } catch {
             throw .solver(error)
