@@ -15,7 +15,10 @@ struct Corridor: ParsableCommand {
             141 standard output was closed by its reader (nothing more is printed).
             """,
         version: "\(release) (GLPK \(GLPKSolver.version))",
-        subcommands: [Run.self, Compare.self, Capacity.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Generate.self],
+        subcommands: [
+            Run.self, Compare.self, Capacity.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Backtest.self,
+            Generate.self,
+        ],
         defaultSubcommand: nil
     )
 

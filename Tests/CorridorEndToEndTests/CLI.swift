@@ -63,11 +63,14 @@ struct CLI {
         return Outcome(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
     }
 
-    /// Bundled scenario files, sorted; without the 12-month `*-seasonal*` files when `seasonal` is false.
+    /// Bundled scenario files, sorted; without the 12-month `*-seasonal*` files when `seasonal` is false. The
+    /// backtest's `observations.yaml` is not a scenario file and is left out.
     static func bundledScenarios(seasonal: Bool = true) -> [String] {
         let dir = root.appendingPathComponent("Scenarios")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && (seasonal || !$0.contains("-seasonal")) }.sorted()
+        return names.filter {
+            $0.hasSuffix(".yaml") && $0 != "observations.yaml" && (seasonal || !$0.contains("-seasonal"))
+        }.sorted()
             .map { "Scenarios/\($0)" }
     }
 
