@@ -60,6 +60,53 @@ public enum BacktestReport {
         return t
     }
 
+    /// The overland corridors with a published volume, year by year: the model's TEU/yr beside the published
+    /// (a `corridor_teu` observation of that year, in the model's scope), and each corridor's share of the
+    /// overland freight, model beside published (a `corridor_share` observation, or the share of the published
+    /// volumes when every corridor of the table has one that year).
+    public static func published(_ result: BacktestResult) -> ReportTable {
+        func observed(_ metric: (String) -> Observation.Metric, _ tag: String, _ year: Int) -> Double? {
+            result.rows.first { $0.observation.year == year && $0.observation.relativeToYear == nil && $0.observation.metric == metric(tag) }?
+                .observation.observed
+        }
+        let tags = corridorTags(result).filter { tag in
+            !Backtest.nonOverlandTags.contains(tag) && result.rows.contains { $0.observation.metric == .corridorTEU(tag) }
+        }
+        var columns = [Column("year", csv: "year")]
+        for tag in tags {
+            columns += [
+                Column("\(tag) model", csv: "\(tag)_model_teu", numeric: true),
+                Column("\(tag) published", csv: "\(tag)_published_teu", numeric: true),
+            ]
+        }
+        for tag in tags {
+            columns += [
+                Column("\(tag) % model", csv: "\(tag)_model_percent", numeric: true),
+                Column("\(tag) % published", csv: "\(tag)_published_percent", numeric: true),
+            ]
+        }
+        var t = ReportTable(
+            name: "backtest_published", title: "Overland corridors by year: model against published (westbound TEU/yr)",
+            columns: columns)
+        for year in result.years {
+            let model = tags.map { tag in year.corridors.first { $0.corridor == tag }?.teu ?? 0 }
+            let published = tags.map { observed(Observation.Metric.corridorTEU, $0, year.year) }
+            let publishedTotal = published.allSatisfy { $0 != nil } ? published.reduce(0) { $0 + ($1 ?? 0) } : nil
+            var row: [ReportTable.Cell] = [.text("\(year.year)")]
+            for (m, p) in zip(model, published) { row += [.grouped(m), p.map { .grouped($0) } ?? .number(nil, display: "—")] }
+            for (index, tag) in tags.enumerated() {
+                let share = observed(Observation.Metric.corridorShare, tag, year.year)
+                    ?? publishedTotal.flatMap { $0 > 0 ? (published[index] ?? 0) / $0 * 100 : nil }
+                row += [
+                    year.overlandSharePercent[tag].map { .fixed($0, 1) } ?? .number(nil, display: "—"),
+                    share.map { .fixed($0, 1) } ?? .number(nil, display: "—"),
+                ]
+            }
+            t.add(row)
+        }
+        return t
+    }
+
     /// The corridor tags of every year, in first-seen order.
     static func corridorTags(_ result: BacktestResult) -> [String] {
         var tags: [String] = []
@@ -101,19 +148,21 @@ public enum BacktestReport {
     public static func text(_ result: BacktestResult) -> String {
         var out = intro(result) + "\n\n" + observations(result).text()
         out += "\nCorridors by year (model)\n" + years(result).text() + "\n"
+        out += "Overland corridors by year: model against published (westbound TEU/yr)\n" + published(result).text() + "\n"
         for note in notes(result) { out += ComparisonReport.wrap(note, indent: "  ", hanging: "  ") }
         return out
     }
 
     public static func markdown(_ result: BacktestResult) -> String {
         "# Backtest\n\n\(intro(result))\n\n" + observations(result).markdown() + "\n## Corridors by year (model)\n\n"
-            + years(result).markdown() + "\n" + notes(result).map { "- \($0)\n" }.joined()
+            + years(result).markdown() + "\n## Overland corridors by year: model against published (westbound TEU/yr)\n\n"
+            + published(result).markdown() + "\n" + notes(result).map { "- \($0)\n" }.joined()
     }
 
     public static func csv(_ result: BacktestResult) -> String { observations(result).csv() }
 
     /// The tables `--csv DIR` writes.
-    public static func tables(_ result: BacktestResult) -> [ReportTable] { [observations(result), years(result)] }
+    public static func tables(_ result: BacktestResult) -> [ReportTable] { [observations(result), years(result), published(result)] }
 
     public static func json(_ result: BacktestResult) -> String {
         let rows = result.rows.map { row -> JSONValue in

@@ -50,6 +50,8 @@ public enum ExplanationText {
 
     static func sentence(_ finding: ComparisonFinding, base: String, names: Names) -> String {
         switch finding {
+        case .inputs(let inputs):
+            return inputsSentence(inputs, names)
         case .delivered(let before, let after, let unmet):
             let change = after - before
             var text: String
@@ -242,6 +244,64 @@ public enum ExplanationText {
                 + " \(F.fixed(m.base.avgTimeDays, 1)) → \(F.fixed(m.other.avgTimeDays, 1)) days)"
         }
         return text + "."
+    }
+
+    /// "The files set differently: freight demand 1,011,738 → 1,095,119 TEU/yr (+8.2%; ×1.181 on 19 demands such as
+    /// X-CGO-HAM); prices: the Singapore → Suez sea USD 4,020 → 480 per TEU, …; capacities: Małaszewicze 219,800
+    /// → 147,580 TEU/yr, …; times: …; closed: Kyzyl-Bel." At most three elements a list, then "and N more".
+    static func inputsSentence(_ d: ComparisonFinding.InputDifferences, _ names: Names) -> String {
+        func name(_ element: BindingConstraint.Element, _ id: String, _ fallback: String) -> String {
+            names.constraint(element, id, fallback)
+        }
+        func some(_ items: [String], of count: Int) -> String {
+            list(count > items.count ? items + ["\(count - items.count) more"] : items)
+        }
+        /// 1.181 → "1.181", 0.500 → "0.5", 0 → "0".
+        func factor(_ value: Double) -> String {
+            var text = F.fixed(value, 3)
+            while text.contains("."), text.hasSuffix("0") || text.hasSuffix(".") { text.removeLast() }
+            return text
+        }
+        var parts: [String] = []
+        func volume(_ label: String, _ before: Double, _ after: Double) {
+            guard abs(after - before) >= 1 else { return }
+            let change = before > 0 ? " (\(after >= before ? "+" : "")\(F.fixed((after - before) / before * 100, 1))%)" : ""
+            parts.append("\(label) \(F.grouped(before)) → \(F.grouped(after)) TEU/yr\(change)")
+        }
+        volume("freight demand", d.baseDemandTEU, d.demandTEU)
+        volume("background traffic", d.baseBackgroundTEU, d.backgroundTEU)
+        if !d.scaled.isEmpty {
+            let groups = d.scaled.prefix(3).map { g in
+                "×\(factor(g.factor)) on " + (g.demands.count == 1 ? g.demands[0] : "\(g.demands.count) demands such as \(g.demands[0])")
+            }
+            parts.append("scaled demands: " + some(groups, of: d.scaled.count))
+        }
+        if !d.prices.isEmpty {
+            let items = d.prices.prefix(3).map { v in
+                "\(name(v.element, v.id, v.name)) USD \(F.grouped(v.base ?? 0)) → \(F.grouped(v.value ?? 0)) per TEU"
+            }
+            parts.append("prices: " + some(items, of: d.prices.count))
+        }
+        if !d.capacities.isEmpty {
+            let items = d.capacities.prefix(3).map { v in
+                "\(name(v.element, v.id, v.name)) \(v.base.map(F.grouped) ?? "unlimited") → \(v.value.map(F.grouped) ?? "unlimited") TEU/yr"
+            }
+            parts.append("capacities: " + some(items, of: d.capacities.count))
+        }
+        if !d.times.isEmpty {
+            let items = d.times.prefix(3).map { v in
+                "\(v.element == .node ? "the dwell at " : "the time of ")\(name(v.element, v.id, v.name)) "
+                    + "\(F.fixed(v.base ?? 0, 2)) → \(F.fixed(v.value ?? 0, 2)) days"
+            }
+            parts.append("times: " + some(items, of: d.times.count))
+        }
+        if !d.closed.isEmpty {
+            parts.append("closed: " + some(d.closed.prefix(4).map { name($0.element, $0.id, $0.name) }, of: d.closed.count))
+        }
+        if !d.reopened.isEmpty {
+            parts.append("open again: " + some(d.reopened.prefix(4).map { name($0.element, $0.id, $0.name) }, of: d.reopened.count))
+        }
+        return "The networks differ in " + parts.joined(separator: "; ") + "."
     }
 
     /// "the sea route" for `sea`, "the northern corridor" for other tags.

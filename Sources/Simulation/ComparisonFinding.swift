@@ -3,6 +3,9 @@
 ///
 /// Units: TEU per year for volumes, USD per TEU for unit costs, days for times.
 public enum ComparisonFinding: Sendable, Hashable {
+    /// What the scenario's network sets differently from the base's, found by comparing the two networks
+    /// element by element (whatever files they extend): demand, prices, capacities, times, closures.
+    case inputs(InputDifferences)
     /// Delivered TEU/year in the base and the scenario; the demands with more unmet TEU, largest first.
     case delivered(base: Double, other: Double, newlyUnmet: [DemandAmount])
     /// A corridor carries less freight.
@@ -23,6 +26,61 @@ public enum ComparisonFinding: Sendable, Hashable {
     case congestion([CongestionShift])
     /// Flows, costs and times are the same as in the base.
     case unchanged
+
+    /// The inputs that differ between the base's network and the scenario's, largest change first in each list.
+    public struct InputDifferences: Sendable, Hashable {
+        /// Freight demand, TEU/year, in the base and the scenario.
+        public var baseDemandTEU: Double
+        public var demandTEU: Double
+        /// Background traffic, TEU/year, in the base and the scenario.
+        public var baseBackgroundTEU: Double
+        public var backgroundTEU: Double
+        /// Demands (freight or background) present in both whose TEU changed, grouped by the factor applied
+        /// (to 3 decimals), largest TEU change first.
+        public var scaled: [ScaledDemands]
+        /// Links (tariff) and nodes (handling) whose USD per TEU changed, largest change first.
+        public var prices: [ElementValue]
+        /// Links and nodes whose capacity changed (nil: unlimited), largest change first (a limit set or removed first).
+        public var capacities: [ElementValue]
+        /// Links (transit) and nodes (dwell) whose days changed, largest change first.
+        public var times: [ElementValue]
+        /// Nodes and links closed in the scenario but open in the base, and the reverse, in network order.
+        public var closed: [ElementName]
+        public var reopened: [ElementName]
+
+        /// True when the networks set nothing differently.
+        public var isEmpty: Bool {
+            abs(demandTEU - baseDemandTEU) < 1e-9 && abs(backgroundTEU - baseBackgroundTEU) < 1e-9 && scaled.isEmpty
+                && prices.isEmpty && capacities.isEmpty && times.isEmpty && closed.isEmpty && reopened.isEmpty
+        }
+    }
+
+    /// Demands scaled by one factor between the base and the scenario.
+    public struct ScaledDemands: Sendable, Hashable {
+        /// Scenario TEU / base TEU, rounded to 3 decimals.
+        public var factor: Double
+        /// The demands' ids, in network order.
+        public var demands: [String]
+        /// Their TEU/year in the base and the scenario.
+        public var baseTEU: Double
+        public var teu: Double
+    }
+
+    /// One link's or node's value in the base and the scenario (nil: no limit).
+    public struct ElementValue: Sendable, Hashable {
+        public var element: BindingConstraint.Element
+        public var id: String
+        public var name: String
+        public var base: Double?
+        public var value: Double?
+    }
+
+    /// A link or node by id and name.
+    public struct ElementName: Sendable, Hashable {
+        public var element: BindingConstraint.Element
+        public var id: String
+        public var name: String
+    }
 
     /// A congesting node or link: its extra days per TEU in the base and the scenario, and what limits it there.
     public struct CongestionShift: Sendable, Hashable {

@@ -11,6 +11,10 @@ extension ScenarioComparison {
         guard base.result.status.hasSolution, other.result.status.hasSolution else { return [] }
         let significant = max(0.5, 1e-6 * max(base.result.demandTEU, other.result.demandTEU))
         var findings: [ComparisonFinding] = []
+        if let a = base.network, let b = other.network {
+            let inputs = Self.inputDifferences(a, b)
+            if !inputs.isEmpty { findings.append(.inputs(inputs)) }
+        }
 
         if abs(other.result.deliveredTEU - base.result.deliveredTEU) > significant || other.result.unmetTEU > significant {
             findings.append(.delivered(base: base.result.deliveredTEU, other: other.result.deliveredTEU,

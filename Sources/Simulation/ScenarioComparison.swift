@@ -21,14 +21,20 @@ public struct ScenarioComparison: Sendable {
         public var result: FlowResult
         /// The corridor capacities (maximum flows, minimum cuts, λ), or nil when not computed.
         public var capacity: CapacityStudy?
+        /// The network solved, after the scenario's changes; nil when not kept (no input differences are found).
+        public var network: Network?
 
-        public init(label: String, name: String, file: String, changes: [String], result: FlowResult, capacity: CapacityStudy? = nil) {
+        public init(
+            label: String, name: String, file: String, changes: [String], result: FlowResult, capacity: CapacityStudy? = nil,
+            network: Network? = nil
+        ) {
             self.label = label
             self.name = name
             self.file = file
             self.changes = changes
             self.result = result
             self.capacity = capacity
+            self.network = network
         }
     }
 

@@ -72,6 +72,18 @@ struct BacktestCommandTests {
         #expect(out.stderr.contains("bad.yaml:5:5: error: observations[1].source: required field is missing"))
     }
 
+    @Test("compare of consecutive years names what the networks set differently: demand, prices, capacities")
+    func consecutiveYears() throws {
+        let out = try CLI.run(["compare", "Scenarios/years/2022.yaml", "Scenarios/years/2023.yaml"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let text = out.stdout.replacingOccurrences(of: "\n      ", with: " ")
+        // 2023's CRE index 1.301 against 2022's 1.102 = ×1.181 on the 19 rail-affine demands; the sea surcharge
+        // +3,670 → +130 USD/TEU on the 350 USD/TEU Singapore → Suez leg; Małaszewicze 314,000 × 0.70 → × 0.47.
+        #expect(text.contains("scaled demands: ×1.181 on 19 demands such as X-CGO-HAM"))
+        #expect(text.contains("the Singapore → Suez Canal / Port Said sea USD 4,020 → 480 per TEU"))
+        #expect(text.contains("Małaszewicze / Terespol 219,800 → 147,580 TEU/yr"))
+    }
+
     @Test("Every year scenario validates")
     func yearsValidate() throws {
         for year in [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2030] {

@@ -48,6 +48,42 @@ struct ComparisonTests {
         #expect(sea.changes[1].map { isClose($0, 40) } == true)
     }
 
+    @Test("Input differences: demand scaled by groups, prices, capacities, times and closures, element by element")
+    func inputDifferences() throws {
+        let base = try ReportFixtures.network()
+        let closed = try ReportFixtures.network(closeMLW: true)
+        var (nodes, links, demands) = (closed.nodes, closed.links, closed.demands)
+        demands[0].teu = 72  // R ×1.2
+        demands[1].teu = 40  // S ×0.5
+        links[6].costUSDPerTEU = 200  // SHA-SUE 500 → 200
+        links[4].capacityTEU = 25  // ALT-DUI 10 → 25
+        links[3].timeDays = 3  // KHG-ALT 4 → 3
+        nodes[1].dwellDays = 1.5  // KHG 0.5 → 1.5
+        let other = try Network(nodes: nodes, links: links, demands: demands)
+        let d = ScenarioComparison.inputDifferences(base, other)
+        #expect(d.baseDemandTEU == 140 && d.demandTEU == 112)
+        #expect(d.scaled.map(\.factor) == [0.5, 1.2], "largest change first: S −40, then R +12")
+        #expect(d.scaled.map(\.demands) == [["S-XIA-DUI"], ["R-XIA-DUI"]])
+        #expect(d.prices.map(\.id) == ["SHA-SUE"] && d.prices[0].base == 500 && d.prices[0].value == 200)
+        #expect(d.capacities.map(\.id) == ["ALT-DUI"], "MLW's capacity is not compared once it is closed")
+        #expect(d.times.map(\.id) == ["KHG", "KHG-ALT"] && d.times[0].element == .node)
+        #expect(d.closed.map(\.id) == ["MLW"] && d.reopened.isEmpty)
+        #expect(ScenarioComparison.inputDifferences(base, base).isEmpty)
+        #expect(ScenarioComparison.inputDifferences(other, base).reopened.map(\.id) == ["MLW"])
+
+        let simulator = ReportFixtures.simulator
+        let c = ScenarioComparison(entries: [
+            .init(label: "base", name: "b", file: "b.yaml", changes: [], result: try simulator.run(base, scenario: "b"), network: base),
+            .init(label: "other", name: "o", file: "o.yaml", changes: [], result: try simulator.run(other, scenario: "o"), network: other),
+        ])
+        let first = try #require(ExplanationText.sentences(c, 1).first)
+        #expect(
+            first == "The networks differ in freight demand 140 → 112 TEU/yr (-20.0%); scaled demands: ×0.5 on S-XIA-DUI and "
+                + "×1.2 on R-XIA-DUI; prices: the Shanghai → Suez Canal sea USD 500 → 200 per TEU; capacities: the Alat → "
+                + "Duisburg ferry 10 → 25 TEU/yr; times: the dwell at Khorgos 0.50 → 1.50 days and the time of the Khorgos → "
+                + "Alat rail 4.00 → 3.00 days; closed: Małaszewicze / Terespol.")
+    }
+
     @Test("Metrics: a row per headline figure and corridor, with the change against the base")
     func metrics() throws {
         let c = try ReportFixtures.comparison()

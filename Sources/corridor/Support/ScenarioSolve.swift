@@ -35,7 +35,7 @@ struct ScenarioSolve {
                 for note in result.notes { Output.error("\(scenario.file): \(note)") }
                 return ScenarioComparison.Entry(
                     label: label, name: scenario.name, file: scenario.file, changes: scenario.changes, result: result,
-                    capacity: capacity)
+                    capacity: capacity, network: scenario.network)
             }
         }
     }
