@@ -32,13 +32,14 @@ struct CompareTests {
         }
         // Figures agree with `corridor capacity` and the oracle (CapacityCommandTests): northern loses all
         // of its 380,600 TEU/yr with Russia closed; on gross port capacities (issue 14) the ports upgrade
-        // leaves the middle corridor where it was: it is limited beyond the Caspian.
+        // leaves the middle corridor where it was: it is limited beyond the Caspian, at the AZ–GE border
+        // (150,000 less the 21,300 TEU-eq of Caspian bulk background).
         #expect(values("capacity_teu:northern") == [380_600, 0, 178_882])
-        #expect(values("capacity_teu:middle") == [105_000, 105_000, 105_000])
+        #expect(values("capacity_teu:middle") == [128_700, 128_700, 128_700])
         let scenarios = try #require(json["scenarios"] as? [[String: Any]])
         #expect(scenarios.allSatisfy { ($0["capacity"] as? [[String: Any]])?.count == 4 })
         let sentences = try #require(json["explanation"] as? [[String: Any]]).flatMap { $0["sentences"] as? [String] ?? [] }
-        #expect(sentences.contains { $0.hasPrefix("The northern corridor's capacity falls from 380,600 to 0 TEU/yr") && $0.contains("Dostyk") })
+        #expect(sentences.contains { $0.hasPrefix("The northern corridor's capacity falls from 380,600 to 0 TEU/yr") && $0.contains("Małaszewicze") })
         #expect(sentences.contains { $0.hasPrefix("The northern corridor's capacity falls from 380,600 to 178,882 TEU/yr") && $0.contains("Małaszewicze") })
         #expect(!sentences.contains { $0.hasPrefix("The middle corridor's capacity") })
     }
@@ -87,10 +88,10 @@ struct CompareTests {
         #expect(checked >= 8, "only \(checked) sentences checked")
         let russia = try #require(explanation.first { $0["scenario"] as? String == "russia-closed" }?["sentences"] as? [String])
         #expect(russia.contains { $0.hasPrefix("The northern corridor loses 380,600 TEU/yr (all of it)") && $0.contains("closes") })
-        // Poti fills; the Batumi → Constanța ferry's wait, not its capacity, stops it (docs/model.md#congestion).
-        #expect(russia.contains { $0.hasPrefix("The middle corridor gains") && $0.contains("capped by Poti port") })
+        // No hard capacity binds on the Middle Corridor: the Kuryk → Alat ferry's wait stops it (docs/model.md#congestion).
         #expect(russia.contains {
-            $0.contains("the Batumi port → Constanța ferry") && $0.contains("congestion, not hard capacity, limits it")
+            $0.hasPrefix("The middle corridor gains") && $0.contains("no hard capacity binds on it, but congestion")
+                && $0.contains("the Kuryk port → Alat ferry")
         })
         #expect(russia.contains { $0.hasPrefix("Congestion delay changes at") })
     }
@@ -113,10 +114,10 @@ struct CompareTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: csv).sorted()
         #expect(files == ["binding.csv", "explanation.csv", "flow_changes.csv", "metrics.csv", "route_shifts.csv"])
         let features = try validateGeoJSON(try String(contentsOfFile: geojson, encoding: .utf8))
-        #expect(features.count == 2 * (72 + 114))
+        #expect(features.count == 2 * (78 + 144))
         let parsed = SVGLinkCollector.collect(try String(contentsOfFile: svg, encoding: .utf8))
         #expect(parsed.error == nil && parsed.panels.count == 2)
-        #expect(parsed.panels.allSatisfy { $0.count == 114 && Set($0).count == 114 })
+        #expect(parsed.panels.allSatisfy { $0.count == 144 && Set($0).count == 144 })
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(!page.contains("<script") && !page.contains("https://") && page.contains("What changed and why"))
     }

@@ -103,13 +103,12 @@ struct PeriodTests {
             #expect(kuryk("nov") < kuryk("sep"))
         }
         if file.contains("warehouse") {
-            // Stock built before the January storms (ferries with room in the autumn) and drawn in them.
-            let stock = { (name: String) in
-                num(periods.first { $0["name"] as? String == name } ?? [:], "stock_teu") ?? .nan
-            }
-            #expect(stock("nov") > 100)
-            #expect(stock("dec") > 100)
-            #expect(stock("jan") < stock("dec"))
+            // The store is used and never holds more than its 12,000 TEU. On the upgraded Caspian the ferries
+            // have room all year (the Middle Corridor carries ~14,000 TEU/yr of 2023 freight), so it buffers
+            // the timing of shipments (February's) rather than the January storms.
+            let stocks = periods.map { num($0, "stock_teu") ?? .nan }
+            #expect(stocks.allSatisfy { $0 >= -1e-6 && $0 <= 12_000 + 1e-6 }, "\(stocks)")
+            #expect(stocks.contains { $0 > 100 }, "\(stocks)")
         }
     }
 

@@ -30,16 +30,20 @@ struct SweepCommandTests {
         return dir
     }
 
-    @Test("Single failures of the 2021 network: the Singapore strait, then the Northern corridor's border chain")
+    @Test("Single failures of the 2021 network: no strait strands the sea freight; Suez, then the Northern corridor's border chain")
     func baseline() throws {
         let outcome = try CLI.run(["sweep", "Scenarios/baseline-2021.yaml", "--single-failures", "--limit", "15"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.contains("Closed one at a time: 104 links, 55 nodes") })
+        #expect(lines.contains { $0.contains("Closed one at a time: 132 links, 59 nodes") })
         let rows = lines.filter { $0.range(of: #"^\s+\d+  (link|node) "#, options: .regularExpression) != nil }
         #expect(rows.count == 15)
-        #expect(rows.first?.contains("Singapore (Strait of Malacca)") == true)
-        for name in ["Krasnoye (RU-BY border)", "Brest (Brest-Severny)", "Małaszewicze / Terespol"] {
+        // Closing Suez sends the sea freight round the Cape (+10 days on average) and the 15,000 TEU/yr of
+        // launch-critical electronics (X) by air; Singapore has Lombok beside it and loses nothing.
+        #expect(rows.first?.contains("Suez Canal / Port Said") == true)
+        #expect(rows.first?.contains("15,000") == true)
+        #expect(!rows.contains { $0.contains("Singapore") })
+        for name in ["Krasnoye (RU-BY border)", "Moscow (junction)", "Minsk (junction)"] {
             #expect(rows.contains { $0.contains(name) }, "\(name) in the top 15")
         }
         #expect(outcome.stderr.contains("warm simplex iterations"))

@@ -67,6 +67,17 @@ public struct ObservationsFile: Sendable {
         return LoadedObservations(file: file, scenarios: scenarios, warnings: diagnostics.all)
     }
 
+    /// Whether the file at `path` is an observations file: a YAML mapping with an `observations` key.
+    ///
+    /// False for a file that cannot be read or parsed; loading it as a scenario then reports why.
+    public static func isObservationsFile(path: String) -> Bool {
+        guard case .success(let text) = SourceFile.read(path), text.contains("observations") || text.contains("\\") else {
+            return false
+        }
+        guard let keys = YAMLDocument.topLevelKeys(text, file: path) else { return false }
+        return keys.contains { $0.scalar?.string == "observations" }
+    }
+
     /// Why `metric` names nothing in `network`, or nil when its subject is there.
     static func subjectProblem(_ metric: Observation.Metric, in network: Network) -> String? {
         switch metric {

@@ -4,11 +4,11 @@ extension Corridor {
     /// `corridor validate FILE…`: check scenario files without solving.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check scenario and plan files and report every problem at once, without solving.",
+            abstract: "Check scenario, plan and observations files and report every problem at once, without solving.",
             discussion: "Exits 0 when every file is valid (warnings allowed unless --strict), 65 otherwise."
         )
 
-        @Argument(help: "Scenario or plan files (YAML or JSON); a plan file is checked with its scenarios, as `plan` does.")
+        @Argument(help: "Scenario, plan or observations files (YAML or JSON); a plan or observations file is checked with its scenarios, as `plan` and `backtest` do.")
         var files: [String]
 
         @Flag(help: "Treat warnings as errors.")

@@ -12,6 +12,7 @@ struct FileCheck {
     /// when it has errors (or warnings, when ``strict``).
     func check(_ file: String) throws -> Bool {
         if PlanFile.isPlanFile(path: file) { return try checkPlan(file) }
+        if ObservationsFile.isObservationsFile(path: file) { return try checkObservations(file) }
         guard let scenario = Self.loaded(file, { () throws(ScenarioDiagnostics) in try ScenarioLoader.load(path: file) }) else {
             return false
         }
@@ -44,6 +45,22 @@ struct FileCheck {
         let count = loaded.plan.catalog.investments.count
         try Output.print(
             "\(header): \(count) investment\(count == 1 ? "" : "s") over \(loaded.scenarios.count) scenario(s), "
+                + "\(loaded.warnings.count) warning(s)\n"
+        )
+        return passesStrict(file, warnings: loaded.warnings.count)
+    }
+
+    /// Checks an observations file as `corridor backtest` does (the file, each year's scenario and every
+    /// observation's subject in it) and reports it.
+    private func checkObservations(_ file: String) throws -> Bool {
+        guard let loaded = Self.loaded(file, { () throws(ScenarioDiagnostics) in try ObservationsFile.loadChecked(path: file) }) else {
+            return false
+        }
+        for warning in loaded.warnings { Output.error(warning.description) }
+        let header = TerminalText.escaped("\(file): ok — observations\(loaded.file.name.map { " \"\($0)\"" } ?? "")")
+        let count = loaded.file.observations.count
+        try Output.print(
+            "\(header): \(count) observation\(count == 1 ? "" : "s") over \(loaded.scenarios.count) year scenario(s), "
                 + "\(loaded.warnings.count) warning(s)\n"
         )
         return passesStrict(file, warnings: loaded.warnings.count)
