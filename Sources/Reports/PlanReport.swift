@@ -91,7 +91,7 @@ public enum PlanReport {
         let economics = plan.hasEconomics ? ["annualised /yr", "benefit /yr", "NPV", "BCR"] : []
         let shift = economics.count
         var chosen = TextTable(
-            ["project", "units", "capex"] + economics + ["payback", "loss if dropped /yr", "then built instead", "description"],
+            ["project", "units", "capex"] + economics + ["loss if dropped /yr", "payback", "then built instead", "description"],
             right: Set(1...(4 + shift)))
         var others = TextTable(
             ["project", "max units", "capex/unit"] + economics + ["loss if forced in /yr", "then dropped", "description"],
@@ -100,14 +100,14 @@ public enum PlanReport {
             let inv = project.investment
             let loss = loss(plan, project.objectiveIfSwitched)
             let lossText = loss.map { $0 < 0 ? "≈ 0 (within the gap)" : plan.maximises ? "\(NumberFormatting.grouped($0)) TEU" : usd($0) }
-                ?? (project.switchStatus.map { "(\($0.rawValue))" } ?? "committed")
+                ?? (project.switchStatus.map { "(\($0.rawValue))" } ?? (inv.minUnits > 0 ? "committed" : "—"))
             let cells = plan.hasEconomics ? appraisalCells(project.appraisal) : []
             if project.units > 0 {
                 let capex = inv.capexUSD * Double(project.units)
                 let simple = !plan.maximises ? loss.flatMap { $0 > 1 ? NumberFormatting.fixed(capex / $0, 1) + " yr" : nil } : nil
                 let payback = plan.hasEconomics ? paybackText(project.appraisal) : simple ?? "—"
                 let instead = switchedProjects(plan, project, more: true)
-                chosen.add([inv.id, String(project.units), usd(capex)] + cells + [payback, lossText, instead, inv.description ?? ""])
+                chosen.add([inv.id, String(project.units), usd(capex)] + cells + [lossText, payback, instead, inv.description ?? ""])
             } else {
                 let dropped = switchedProjects(plan, project, more: false)
                 let infeasible = project.switchStatus == .infeasible ? "does not fit the budget" : lossText

@@ -5,14 +5,7 @@ import Testing
 /// `discount_rate`, `lifetime_years`, `opex_usd_per_year` and `lead_time_years` in a plan file.
 @Suite("Plan files: economics")
 struct PlanFileEconomicsTests {
-    private func errors(_ text: String) -> [String] {
-        do {
-            _ = try PlanFile.load(text: text, file: "plan.yaml")
-            return []
-        } catch {
-            return error.errors.map(\.description)
-        }
-    }
+    private func errors(_ text: String) -> [String] { PlanFileTests().errors(text) }
 
     @Test("A plan reads its discount rate and each project's lifetime, opex and lead time")
     func reads() throws {

@@ -91,7 +91,9 @@ public struct Planner: Sendable {
         }
 
         result.scenarios = try outcomes(scenarios, catalog, chosen: chosen, program: main.program)
-        if catalog.hasEconomics { result.annualisedCostUSD = main.program.annualisedCost(main.solution) }
+        if catalog.hasEconomics {
+            result.annualisedCostUSD = chosen.indices.reduce(0) { $0 + catalog.annualisedCostUSDPerUnit($1) * Double(chosen[$1]) }
+        }
         result.projects =
             valueProjects
             ? try projectValues(scenarios, catalog, objective: objective, chosen: chosen)
