@@ -57,8 +57,11 @@ public struct PlanScenario: Sendable {
 /// cost what the network with the upgrade applied (one service, faster) costs.
 ///
 /// The objective is Σ_s w_s·cost_s (expected cost), max z with z ≥ cost_s (worst case), or Σ_s w_s·delivered_s.
-/// Capex enters only through the budget row: it is one-off, the flow costs are per year (plus a tiny
-/// tie-break, ``costTieBreak``, that prefers the cheaper of two equally good portfolios).
+/// With economics (the catalog's ``InvestmentCatalog/discountRate``) the cost objectives add each project's
+/// annualised cost, Σ_i (capex[i]·CRF[i] + opex[i])·y[i] (USD/yr), so a project is built only when its annual
+/// benefit covers it; the budget row still bounds capex. Without economics, and for the objectives that
+/// maximise TEU, capex enters only through the budget row (plus a tiny tie-break, ``costTieBreak``, that
+/// prefers the cheaper of two equally good portfolios).
 public struct InvestmentProgram: Sendable {
     /// One scenario's flow block inside the program.
     public struct Block: Sendable {
@@ -150,9 +153,10 @@ public struct InvestmentProgram: Sendable {
             let lower = max(range.lowerBound, investment.minUnits)
             let upper = min(range.upperBound, investment.maxUnits)
             let tieBreak = investment.capexUSD * (objective.maximises ? -Self.throughputTieBreak : Self.costTieBreak)
+            let annualised = objective.maximises ? 0 : catalog.annualisedCostUSDPerUnit(i)
             let y = lp.addVariable(
                 FlowProgram.clipped("y_\(investment.id)"), bounds: upper > lower ? .range(Double(lower), Double(upper)) : .fixed(Double(max(lower, min(upper, lower)))),
-                cost: tieBreak, isInteger: !relaxed)
+                cost: annualised + tieBreak, isInteger: !relaxed)
             build.append(y)
             if investment.isBinary {
                 built.append(y)
@@ -217,10 +221,24 @@ public struct InvestmentProgram: Sendable {
     /// The same tie-break for max throughput, in TEU/yr per USD (USD 3.7 bn subtracts 0.0037 TEU/yr).
     public static let throughputTieBreak = 1e-12
 
-    /// The solution's objective without the capex tie-break: the annual cost (or TEU/yr) itself.
+    /// The solution's objective without the capex tie-break: the annual cost (or TEU/yr) itself; with
+    /// economics and a cost objective it includes the annualised cost of the projects built
+    /// (``annualisedCost(_:)``).
     public func annualObjective(_ solution: LPSolution) -> Double? {
         guard let objective = solution.objective else { return nil }
-        return objective - build.reduce(0) { $0 + program[$1].cost * solution[$1] }
+        return objective - zip(build.indices, build).reduce(0) { $0 + (program[$1.1].cost - annualisedCostPerUnit($1.0)) * solution[$1.1] }
+    }
+
+    /// The annualised cost (capex × CRF + opex) in the objective per unit of project `i`, USD/yr: 0 without
+    /// economics and for the objectives that maximise (they count TEU, not USD).
+    public func annualisedCostPerUnit(_ i: Int) -> Double {
+        objective.maximises ? 0 : catalog.annualisedCostUSDPerUnit(i)
+    }
+
+    /// The annualised cost of the projects a solution builds, USD/yr (the part of ``annualObjective(_:)`` that
+    /// is not the scenarios' generalised cost).
+    public func annualisedCost(_ solution: LPSolution) -> Double {
+        zip(build.indices, build).reduce(0) { $0 + annualisedCostPerUnit($1.0) * solution[$1.1] }
     }
 
     /// Units of each project in a solution (rounded).

@@ -3,21 +3,22 @@ import FreightNetwork
 
 /// The report of `corridor plan`: the portfolio, the scenarios with and without it, and why (table or JSON).
 public enum PlanReport {
-    private static func usd(_ v: Double) -> String { "USD " + NumberFormatting.money(v) }
-    private static func signedUSD(_ v: Double) -> String { (v > 0 ? "+" : v < 0 ? "-" : "") + "USD " + NumberFormatting.money(abs(v)) }
+    static func usd(_ v: Double) -> String { "USD " + NumberFormatting.money(v) }
+    static func signedUSD(_ v: Double) -> String { (v > 0 ? "+" : v < 0 ? "-" : "") + "USD " + NumberFormatting.money(abs(v)) }
 
     /// Objective value in words (USD/yr or TEU/yr).
     private static func objectiveText(_ plan: PlanResult, _ v: Double) -> String {
         plan.maximises ? "\(NumberFormatting.grouped(v)) TEU/yr" : "\(usd(v))/yr"
     }
 
-    private static func objectiveName(_ objective: PlanResult.Objective) -> String {
-        switch objective {
-        case .expectedCost: "expected annual generalised cost (weighted over the scenarios)"
+    private static func objectiveName(_ plan: PlanResult) -> String {
+        let costs = plan.objectiveHasAnnualisedCost ? "the projects' annualised cost + " : ""
+        return switch plan.objective {
+        case .expectedCost: costs + "expected annual generalised cost (weighted over the scenarios)"
         case .maxThroughput: "expected TEU/yr delivered (weighted over the scenarios)"
-        case .worstCase: "worst-case annual generalised cost over the scenarios"
+        case .worstCase: costs + "worst-case annual generalised cost over the scenarios"
         case .maxCapacity: "the corridor's capacity, its maximum flow (weighted over the scenarios)"
-        default: objective.rawValue
+        default: plan.objective.rawValue
         }
     }
 
@@ -41,13 +42,13 @@ public enum PlanReport {
         }
         out += headline(plan, value: value)
         out += "\nChosen portfolio: \(portfolioText(plan, plan.units))\n"
-        out += projects(plan)
+        out += projects(plan) + leadTimes(plan)
         out += "\nScenarios without → with the portfolio (min-cost flows of each scenario's network)\n"
         out += scenarios(plan)
         out += "\nMarginal value of budget\n" + budget(plan, value: value)
         out += "\nWhy this portfolio\n"
         for line in explanation(plan) { out += "  • \(line)\n" }
-        out += "\nCapex is one-off and enters only the budget row (capex ≤ budget); the objective is annual. A project's \"loss if dropped\" re-optimises the rest of the portfolio without it; payback = its capex / that loss.\n"
+        out += "\n" + footnote(plan)
         return out
     }
 
@@ -65,7 +66,8 @@ public enum PlanReport {
         let budget = plan.catalog.budgetUSD
         var out = "  Budget            \(usd(budget)) (capex, one-off)\n"
         out += "  Chosen capex      \(usd(plan.capexUSD)) (\(budget > 0 ? NumberFormatting.percent(plan.capexUSD / budget) : "—") of the budget)\n"
-        out += "  Objective         \(objectiveText(plan, value)): \(objectiveName(plan.objective))\n"
+        out += economicsHeadline(plan)
+        out += "  Objective         \(objectiveText(plan, value)): \(objectiveName(plan))\n"
         if let none = plan.objectiveWithoutInvestment {
             let gain = plan.maximises ? value - none : none - value
             out += "  Without projects  \(objectiveText(plan, none))  (the portfolio \(plan.maximises ? "adds \(NumberFormatting.grouped(gain)) TEU/yr" : "saves \(usd(gain))/yr"))\n"
@@ -86,32 +88,44 @@ public enum PlanReport {
 
     /// The chosen projects' table, the storage they build, and the table of the projects not chosen.
     static func projects(_ plan: PlanResult) -> String {
-        var chosen = TextTable(["project", "units", "capex", "loss if dropped /yr", "payback", "then built instead", "description"], right: [1, 2, 3, 4])
-        var others = TextTable(["project", "max units", "capex/unit", "loss if forced in /yr", "then dropped", "description"], right: [1, 2, 3])
+        let economics = plan.hasEconomics ? ["annualised /yr", "benefit /yr", "NPV", "BCR"] : []
+        let shift = economics.count
+        var chosen = TextTable(
+            ["project", "units", "capex"] + economics + ["loss if dropped /yr", "payback", "then built instead", "description"],
+            right: Set(1...(4 + shift)))
+        var others = TextTable(
+            ["project", "max units", "capex/unit"] + economics + ["loss if forced in /yr", "then dropped", "description"],
+            right: Set(1...(3 + shift)))
         for project in plan.projects {
             let inv = project.investment
             let loss = loss(plan, project.objectiveIfSwitched)
             let lossText = loss.map { $0 < 0 ? "≈ 0 (within the gap)" : plan.maximises ? "\(NumberFormatting.grouped($0)) TEU" : usd($0) }
-                ?? (project.switchStatus.map { "(\($0.rawValue))" } ?? "committed")
+                ?? (project.switchStatus.map { "(\($0.rawValue))" } ?? (inv.minUnits > 0 ? "committed" : "—"))
+            let cells = plan.hasEconomics ? appraisalCells(project.appraisal) : []
             if project.units > 0 {
                 let capex = inv.capexUSD * Double(project.units)
-                let payback = (!plan.maximises ? loss.flatMap { $0 > 1 ? NumberFormatting.fixed(capex / $0, 1) + " yr" : nil } : nil) ?? "—"
+                let simple = !plan.maximises ? loss.flatMap { $0 > 1 ? NumberFormatting.fixed(capex / $0, 1) + " yr" : nil } : nil
+                let payback = plan.hasEconomics ? paybackText(project.appraisal) : simple ?? "—"
                 let instead = switchedProjects(plan, project, more: true)
-                chosen.add([inv.id, String(project.units), usd(capex), lossText, payback, instead, inv.description ?? ""])
+                chosen.add([inv.id, String(project.units), usd(capex)] + cells + [lossText, payback, instead, inv.description ?? ""])
             } else {
                 let dropped = switchedProjects(plan, project, more: false)
                 let infeasible = project.switchStatus == .infeasible ? "does not fit the budget" : lossText
-                others.add([inv.id, String(inv.maxUnits), usd(inv.capexUSD), infeasible, dropped, inv.description ?? ""])
+                others.add([inv.id, String(inv.maxUnits), usd(inv.capexUSD)] + cells + [infeasible, dropped, inv.description ?? ""])
             }
         }
         var out = ""
         if !chosen.rows.isEmpty { out += chosen.rendered() + "\n" }
+        out += portfolioTotals(plan)
         let stores = storageBuilt(plan)
         if !stores.isEmpty {
             let list = stores.map { "\($0.node) \(NumberFormatting.grouped($0.teu)) TEU (\($0.project))" }.joined(separator: ", ")
             out += "Storage built: \(list); it holds stock only in the scenarios with periods.\n"
         }
-        if !others.rows.isEmpty { out += "\nNot chosen\n" + others.rendered() + "\n" }
+        if !others.rows.isEmpty {
+            let unit = plan.hasEconomics ? " (appraised for one unit)" : ""
+            out += "\nNot chosen\(unit)\n" + others.rendered() + "\n"
+        }
         return out
     }
 
@@ -189,7 +203,17 @@ public enum PlanReport {
         guard let value = plan.objectiveValue else { return lines }
         let names = plan.scenarios.map(\.name)
         for project in plan.projects where project.units > 0 {
-            guard let loss = loss(plan, project.objectiveIfSwitched) else { continue }
+            let because = builtBecause(plan, project)
+            guard let loss = loss(plan, project.objectiveIfSwitched) else {
+                if let because { lines.append(because + ".") }
+                continue
+            }
+            if let because {
+                var line = because + "; re-optimised without it the plan is \(usd(abs(loss)))/yr \(loss < 0 ? "better (within the gap)" : "worse")"
+                line += worstScenario(plan, project)
+                lines.append(line + ".")
+                continue
+            }
             if loss < 0 {
                 lines.append("\(project.investment.id) is worth nothing measurable: without it the re-solve found a portfolio as good within the MIP gap.")
                 continue
@@ -200,14 +224,9 @@ public enum PlanReport {
             if let last = PlanReport.loss(plan, project.objectiveWithOneUnitFewer) {
                 line += " (its last unit: \(plan.maximises ? NumberFormatting.grouped(last) + " TEU/yr" : usd(last) + "/yr"))"
             }
-            if !project.scenarioCostsIfSwitched.isEmpty, project.scenarioCostsIfSwitched.count == plan.scenarios.count {
-                let deltas = zip(plan.scenarios, project.scenarioCostsIfSwitched).map { ($0.0.name, $0.1 - ($0.0.with.objectiveValue ?? 0)) }
-                if let best = deltas.max(by: { $0.1 < $1.1 }), best.1 > 1 {
-                    line += "; without it \(best.0) costs \(usd(best.1))/yr more"
-                }
-            }
+            line += worstScenario(plan, project)
             let capex = project.investment.capexUSD * Double(project.units)
-            if !plan.maximises, loss > 0, capex / loss > 30 {
+            if !plan.maximises, !plan.hasEconomics, loss > 0, capex / loss > 30 {
                 line += "; it pays back only in \(NumberFormatting.fixed(capex / loss, 0)) years: it is built because the budget has room"
                 line += " (capex costs nothing beyond the budget row), not because it earns its capital"
             }
@@ -215,6 +234,17 @@ public enum PlanReport {
         }
         let rejected = plan.projects.filter { $0.units == 0 }
         for project in rejected {
+            if let reason = leftOutBecause(plan, project) {
+                if project.appraisal.map({ $0.netPresentValueUSD < 0 }) == true {
+                    lines.append(reason + ".")
+                    continue
+                }
+                let loss = loss(plan, project.objectiveIfSwitched)
+                let why = project.switchStatus == .infeasible ? ": it does not fit the budget together with what the plan needs"
+                    : loss.map { $0 > 1e-6 * max(1, abs(value)) ? ": forcing it in makes the plan worse by \(usd($0))/yr (it displaces better projects)" : ": forcing it in changes the objective by less than the gap" } ?? ""
+                lines.append(reason + why + ".")
+                continue
+            }
             if project.switchStatus == .infeasible {
                 lines.append("\(project.investment.id) (\(usd(project.investment.capexUSD))) cannot be built within the budget together with what the plan needs.")
             } else if let loss = loss(plan, project.objectiveIfSwitched), loss > 1e-6 * max(1, abs(value)) {
@@ -233,6 +263,14 @@ public enum PlanReport {
         return lines
     }
 
+    /// "; without it S costs USD x/yr more" for the scenario that loses most when the project is forced out, or "".
+    static func worstScenario(_ plan: PlanResult, _ project: PlanResult.ProjectOutcome) -> String {
+        guard !project.scenarioCostsIfSwitched.isEmpty, project.scenarioCostsIfSwitched.count == plan.scenarios.count else { return "" }
+        let deltas = zip(plan.scenarios, project.scenarioCostsIfSwitched).map { ($0.0.name, $0.1 - ($0.0.with.objectiveValue ?? 0)) }
+        guard let best = deltas.max(by: { $0.1 < $1.1 }), best.1 > 1 else { return "" }
+        return "; without it \(best.0) costs \(usd(best.1))/yr more"
+    }
+
     /// Storage a project of the chosen portfolio builds: (project, node, TEU over all its units).
     static func storageBuilt(_ plan: PlanResult) -> [(project: String, node: String, teu: Double)] {
         plan.projects.filter { $0.units > 0 }.flatMap { project in
@@ -241,6 +279,29 @@ public enum PlanReport {
                 return (project.investment.id, node.rawValue, teu * Double(project.units))
             }
         }
+    }
+
+    /// One project of the plan as JSON: its choice, its re-solves, its economics and its storage.
+    static func projectJSON(_ plan: PlanResult, _ p: PlanResult.ProjectOutcome) -> JSONValue {
+        let teu = p.investment.effects.reduce(0.0) { total, effect in
+            guard case .storage(_, let teu, _) = effect else { return total }
+            return total + teu
+        }
+        let storage: [(String, JSONValue)] = teu > 0 ? [("storage_teu", .number(teu * Double(p.units)))] : []
+        let fields: [(String, JSONValue)] = [
+            ("id", .string(p.investment.id)), ("units", .number(Double(p.units))),
+            ("capex_usd", .number(p.investment.capexUSD * Double(p.units))),
+            ("objective_if_switched", .number(p.objectiveIfSwitched)),
+            ("loss_if_switched", .number(loss(plan, p.objectiveIfSwitched))),
+            ("switch_status", p.switchStatus.map { .string($0.rawValue) } ?? .null),
+            ("loss_of_last_unit", .number(loss(plan, p.objectiveWithOneUnitFewer))),
+            ("portfolio_if_switched", p.portfolioIfSwitched.map { .array($0.map { .number(Double($0)) }) } ?? .null),
+            ("lifetime_years", .number(p.investment.lifetimeYears.map(Double.init))),
+            ("opex_usd_per_year", .number(p.investment.opexUSDPerYear)),
+            ("lead_time_years", .number(p.investment.leadTimeYears)),
+            ("appraisal", json(p.appraisal, units: p.appraisal == nil ? nil : p.appraisedUnits)),
+        ]
+        return .object(fields + storage)
     }
 
     public static func json(_ plan: PlanResult, file: String, name: String?) -> String {
@@ -262,13 +323,6 @@ public enum PlanReport {
             }
             return .object(fields)
         }
-        func storage(_ p: PlanResult.ProjectOutcome) -> [(String, JSONValue)] {
-            let teu = p.investment.effects.reduce(0.0) { total, effect in
-                guard case .storage(_, let teu, _) = effect else { return total }
-                return total + teu
-            }
-            return teu > 0 ? [("storage_teu", .number(teu * Double(p.units)))] : []
-        }
         let value: JSONValue = .object([
             ("file", .string(file)), ("name", name.map { .string($0) } ?? .null),
             ("objective", .string(plan.objective.rawValue)), ("status", .string(plan.status.rawValue)),
@@ -276,19 +330,12 @@ public enum PlanReport {
             ("relative_gap", .number(plan.relativeGap)), ("lp_relaxation", .number(plan.relaxationBound)),
             ("objective_without_investment", .number(plan.objectiveWithoutInvestment)),
             ("budget_usd", .number(plan.catalog.budgetUSD)), ("capex_usd", .number(plan.capexUSD)),
+            ("discount_rate", .number(plan.catalog.discountRate)), ("economics", .bool(plan.hasEconomics)),
+            ("annualised_cost_usd_per_year", .number(plan.annualisedCostUSD)),
+            ("portfolio_appraisal", json(plan.portfolioAppraisal)),
             ("rows", .number(Double(plan.rows))), ("columns", .number(Double(plan.columns))),
             ("integer_columns", .number(Double(plan.integerColumns))), ("solver", .string(plan.solver)),
-            ("portfolio", .array(plan.projects.map { p in
-                .object([
-                    ("id", .string(p.investment.id)), ("units", .number(Double(p.units))),
-                    ("capex_usd", .number(p.investment.capexUSD * Double(p.units))),
-                    ("objective_if_switched", .number(p.objectiveIfSwitched)),
-                    ("loss_if_switched", .number(loss(plan, p.objectiveIfSwitched))),
-                    ("switch_status", p.switchStatus.map { .string($0.rawValue) } ?? .null),
-                    ("loss_of_last_unit", .number(loss(plan, p.objectiveWithOneUnitFewer))),
-                    ("portfolio_if_switched", p.portfolioIfSwitched.map { .array($0.map { .number(Double($0)) }) } ?? .null),
-                ] + storage(p))
-            })),
+            ("portfolio", .array(plan.projects.map { projectJSON(plan, $0) })),
             ("scenarios", .array(plan.scenarios.map { s in
                 var fields: [(String, JSONValue)] = [("name", .string(s.name)), ("weight", .number(s.weight)),
                     ("without", scenario(s.without)), ("with", scenario(s.with))]

@@ -173,6 +173,40 @@ struct PlanCommandTests {
         #expect((cku["units"] as? NSNumber)?.intValue == 0, "USD 4.7 bn does not fit a USD 3.7 bn budget")
     }
 
+    @Test("The bundled plan, appraised at 6 %: every chosen project has a benefit–cost ratio of at least 1, and says so")
+    func bundledPlanEconomics() throws {
+        let outcome = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--no-values", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try json(outcome.stdout)
+        #expect(report["economics"] as? Bool == true)
+        #expect((report["discount_rate"] as? NSNumber)?.doubleValue == 0.06)
+        let portfolio = try #require(report["portfolio"] as? [[String: Any]])
+        let chosen = portfolio.filter { (($0["units"] as? NSNumber)?.intValue ?? 0) > 0 }
+        #expect(!chosen.isEmpty)
+        for project in portfolio {
+            let appraisal = try #require(project["appraisal"] as? [String: Any], "\(project["id"] ?? "?") has no appraisal")
+            let ratio = try #require((appraisal["benefit_cost_ratio"] as? NSNumber)?.doubleValue)
+            let npv = try #require((appraisal["npv_usd"] as? NSNumber)?.doubleValue)
+            #expect((ratio >= 1) == (npv >= 0))
+            if chosen.contains(where: { $0["id"] as? String == project["id"] as? String }) {
+                #expect(ratio >= 1, "\(project["id"] ?? "?") is chosen with BCR \(ratio)")
+            }
+        }
+        let total = try #require(report["portfolio_appraisal"] as? [String: Any])
+        #expect(((total["benefit_cost_ratio"] as? NSNumber)?.doubleValue ?? 0) >= 1)
+        let table = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--no-values"])
+        #expect(table.stdout.contains("Every chosen project has a benefit–cost ratio of at least 1"))
+        #expect(table.stdout.contains("is built because its BCR is"))
+    }
+
+    @Test("A plan without discount_rate keeps the old objective and says it has no economics")
+    func planWithoutEconomics() throws {
+        let outcome = try CLI.run(["plan", small])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Economics         none: the plan file has no discount_rate"))
+        #expect(!outcome.stdout.contains("Discount rate") && !outcome.stdout.contains("benefit /yr"))
+    }
+
     @Test("--weights must match --scenarios")
     func weights() throws {
         let outcome = try CLI.run(["plan", small, "--scenarios", small, small, "--weights", "1"])

@@ -22,7 +22,8 @@ struct PlanFileTests {
         return try PlanFile.load(text: text + effects.map { "      - \($0)\n" }.joined(), file: "plan.yaml")
     }
 
-    private func errors(_ text: String) -> [String] {
+    /// The errors of loading `text` as `plan.yaml`, as printed; none when it loads.
+    func errors(_ text: String) -> [String] {
         do {
             _ = try PlanFile.load(text: text, file: "plan.yaml")
             return []

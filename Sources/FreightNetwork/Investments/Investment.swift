@@ -17,11 +17,21 @@ public struct Investment: Sendable, Hashable, Identifiable {
     /// Ids of projects that cannot be built together with this one.
     public var excludes: [String]
     public var source: String?
+    /// Economic life of one unit, whole years (`lifetime_years`); nil when the plan has no economics.
+    public var lifetimeYears: Int?
+    /// Operating and maintenance cost of one unit, USD/yr (`opex_usd_per_year`, default 0).
+    public var opexUSDPerYear: Double
+    /// Years from the decision to service (`lead_time_years`); read and reported, not modelled (a plan is one year).
+    public var leadTimeYears: Double?
 
     public init(
         id: String, description: String? = nil, capexUSD: Double, minUnits: Int = 0, maxUnits: Int = 1,
-        effects: [InvestmentEffect], requires: [String] = [], excludes: [String] = [], source: String? = nil
+        effects: [InvestmentEffect], requires: [String] = [], excludes: [String] = [], source: String? = nil,
+        lifetimeYears: Int? = nil, opexUSDPerYear: Double = 0, leadTimeYears: Double? = nil
     ) {
+        self.lifetimeYears = lifetimeYears
+        self.opexUSDPerYear = opexUSDPerYear
+        self.leadTimeYears = leadTimeYears
         self.id = id
         self.description = description
         self.capexUSD = capexUSD
@@ -35,6 +45,13 @@ public struct Investment: Sendable, Hashable, Identifiable {
 
     /// Whether the project is a yes/no choice.
     public var isBinary: Bool { maxUnits == 1 }
+
+    /// The costs of `units` units at this project's lifetime, for an ``Appraisal``; nil without a lifetime.
+    public func appraisalPart(units: Int) -> Appraisal.Part? {
+        guard let lifetimeYears, lifetimeYears > 0 else { return nil }
+        return Appraisal.Part(capexUSD: capexUSD * Double(units), opexUSDPerYear: opexUSDPerYear * Double(units),
+                              lifetimeYears: lifetimeYears)
+    }
 }
 
 /// What one unit of an ``Investment`` does to the network.
@@ -67,10 +84,26 @@ public struct InvestmentCatalog: Sendable, Hashable {
     public var investments: [Investment]
     /// Most capex that may be spent in total, USD.
     public var budgetUSD: Double
+    /// The plan's discount rate (a fraction, 0.06 for 6 %); nil for a plan without economics, whose capex
+    /// enters only the budget row.
+    public var discountRate: Double?
 
-    public init(investments: [Investment], budgetUSD: Double) {
+    public init(investments: [Investment], budgetUSD: Double, discountRate: Double? = nil) {
         self.investments = investments
         self.budgetUSD = budgetUSD
+        self.discountRate = discountRate
+    }
+
+    /// Whether the plan has economics: a discount rate and a lifetime for every project.
+    public var hasEconomics: Bool {
+        discountRate != nil && investments.allSatisfy { ($0.lifetimeYears ?? 0) > 0 }
+    }
+
+    /// Annualised cost of one unit of project `i`, USD/yr: capex × CRF + opex; 0 for a plan without economics.
+    public func annualisedCostUSDPerUnit(_ i: Int) -> Double {
+        guard hasEconomics, let rate = discountRate, let years = investments[i].lifetimeYears else { return 0 }
+        let investment = investments[i]
+        return investment.capexUSD * Appraisal.capitalRecoveryFactor(rate: rate, years: years) + investment.opexUSDPerYear
     }
 
     public func index(of id: String) -> Int? { investments.firstIndex { $0.id == id } }

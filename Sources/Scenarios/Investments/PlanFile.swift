@@ -4,11 +4,14 @@ public import FreightNetwork
 ///
 /// ```yaml
 /// budget_usd: 3.7e9
+/// discount_rate: 0.06               # optional; with it every investment needs lifetime_years
 /// scenarios:                       # optional; without it the file itself is the one scenario
 ///   - { file: baseline-2021.yaml, weight: 0.5 }
 /// investments:
 ///   - id: AKTAU-HUB
 ///     capex_usd: 38e6
+///     lifetime_years: 35
+///     opex_usd_per_year: 0.8e6
 ///     effects:
 ///       - add_capacity: { node: AKU, teu: 100000 }
 /// ```
@@ -43,13 +46,15 @@ public struct PlanFile: Sendable {
     public private(set) var listsScenarios = false
     /// Where `budget_usd` was written.
     var budgetPosition: SourcePosition
+    /// Whether the file writes `discount_rate` (perhaps with a wrong value): then every investment needs a lifetime.
+    var declaresDiscountRate = false
 
     /// The top-level keys a plan file adds to a scenario file.
-    public static let topLevelKeys = ["investments", "budget_usd", "scenarios"]
+    public static let topLevelKeys = ["investments", "budget_usd", "scenarios", "discount_rate"]
     static let investmentKeys = [
         "id", "description", "capex_usd", "units", "min_units", "max_units", "effects", "requires", "excludes",
         "source", "notes",
-    ]
+    ] + economicsKeys
 
     /// A field path and where it was written.
     struct Site {
@@ -99,8 +104,11 @@ public struct PlanFile: Sendable {
         let name = top.word("name")?.value
         let budget = top.number("budget_usd", required: true)
         let budgetPosition = top.value("budget_usd").map { top.position(of: $0) } ?? top.position
-        var plan = PlanFile(file: file, name: name, catalog: InvestmentCatalog(investments: [], budgetUSD: budget ?? 0),
+        let rate = readDiscountRate(&top)
+        var plan = PlanFile(file: file, name: name,
+                            catalog: InvestmentCatalog(investments: [], budgetUSD: budget ?? 0, discountRate: rate),
                             scenarios: [], budgetPosition: budgetPosition)
+        plan.declaresDiscountRate = top.contains("discount_rate")
         if !top.contains("investments") { top.reportMissing("investments", hint: "a plan file lists its candidate projects") }
         for (i, entry) in (top.list("investments") ?? []).enumerated() {
             plan.readInvestment(entry, path: "investments[\(i)]", into: &diagnostics)
@@ -164,6 +172,7 @@ public struct PlanFile: Sendable {
         let excludes = Self.words(reader.value("excludes"), &reader, field: "excludes")
         let source = reader.string("source")?.value
         _ = reader.string("notes")
+        let economics = Self.readEconomics(&reader, id: id?.value, declaresDiscountRate: declaresDiscountRate)
         var effects: [InvestmentEffect] = []
         if !reader.contains("effects") { reader.reportMissing("effects") }
         for (e, entry) in (reader.list("effects") ?? []).enumerated() {
@@ -183,7 +192,9 @@ public struct PlanFile: Sendable {
         // Kept even with a wrong capex (then 0): other projects may name it, and its own references are checked.
         catalog.investments.append(
             Investment(id: id.value, description: description, capexUSD: capex ?? 0, minUnits: minUnits, maxUnits: maxUnits,
-                       effects: effects, requires: requires, excludes: excludes, source: source))
+                       effects: effects, requires: requires, excludes: excludes, source: source,
+                       lifetimeYears: economics.lifetimeYears, opexUSDPerYear: economics.opexUSDPerYear,
+                       leadTimeYears: economics.leadTimeYears))
         investmentSites.append(Site(path: path, position: reader.position))
     }
 

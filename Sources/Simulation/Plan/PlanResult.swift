@@ -66,6 +66,12 @@ public struct PlanResult: Sendable {
         public var scenarioCostsIfSwitched: [Double]
         /// For a project of several units: the objective with one unit fewer, the rest re-optimised.
         public var objectiveWithOneUnitFewer: Double?
+        /// With economics: the appraisal of ``appraisedUnits`` units (all chosen units of a chosen project, one
+        /// unit of another), whose benefit is the drop in the scenarios' weighted annual generalised cost
+        /// they bring against the chosen portfolio held fixed (see ``Planner``); nil without economics.
+        public var appraisal: Appraisal? = nil
+        /// The units ``appraisal`` values: ``units`` for a chosen project, 1 for one not chosen.
+        public var appraisedUnits: Int = 0
     }
 
     public var objective: Objective
@@ -87,6 +93,12 @@ public struct PlanResult: Sendable {
     public var budgetStep: Double
     public var objectiveWithMoreBudget: Double?
     public var portfolioWithMoreBudget: [Int]?
+    /// With economics: the annualised cost (capex × CRF + opex) of the chosen projects, USD/yr; part of
+    /// ``objectiveValue`` for the cost objectives. Nil without economics.
+    public var annualisedCostUSD: Double? = nil
+    /// With economics: the portfolio's appraisal, its benefit the drop in the weighted annual generalised cost
+    /// from nothing built (beyond committed projects) to the portfolio (``Appraisal/init(parts:benefitUSDPerYear:discountRate:)``).
+    public var portfolioAppraisal: Appraisal? = nil
     public var seconds: Double
     public var rows: Int
     public var columns: Int
@@ -102,4 +114,10 @@ public struct PlanResult: Sendable {
 
     /// Whether a larger objective is better.
     public var maximises: Bool { objective.maximises }
+
+    /// Whether the plan has economics (a discount rate and every project's lifetime).
+    public var hasEconomics: Bool { catalog.hasEconomics }
+
+    /// Whether the annualised cost is part of the objective (economics and a cost objective).
+    public var objectiveHasAnnualisedCost: Bool { hasEconomics && !maximises }
 }

@@ -91,10 +91,14 @@ public struct Planner: Sendable {
         }
 
         result.scenarios = try outcomes(scenarios, catalog, chosen: chosen, program: main.program)
+        if catalog.hasEconomics {
+            result.annualisedCostUSD = chosen.indices.reduce(0) { $0 + catalog.annualisedCostUSDPerUnit($1) * Double(chosen[$1]) }
+        }
         result.projects =
             valueProjects
             ? try projectValues(scenarios, catalog, objective: objective, chosen: chosen)
             : catalog.investments.enumerated().map { .init(investment: $1, units: chosen[$0], scenarioCostsIfSwitched: []) }
+        try appraise(&result, scenarios, weights: main.program.weights)
 
         // Marginal value of budget.
         var more = catalog
@@ -116,37 +120,42 @@ public struct Planner: Sendable {
         let minimum = catalog.investments.map(\.minUnits)
         var outcomes: [PlanResult.ScenarioOutcome] = []
         for (s, scenario) in scenarios.enumerated() {
-            do {
-                let local = InvestmentProgram.scaled(catalog, for: scenario.network, reference: reference)
-                let withNetwork = try InvestmentProgram.apply(chosen, of: local, to: scenario.network)
-                let withoutNetwork = try InvestmentProgram.apply(minimum, of: local, to: scenario.network)
-                let with = try simulate(simulator, withNetwork, scenario)
-                let without = try simulate(simulator, withoutNetwork, scenario)
-                var outcome = PlanResult.ScenarioOutcome(
-                    name: scenario.name, weight: program.weights[s], demandTEU: program.blocks[s].demandTEU,
-                    without: without, with: with)
-                if let corridor {
-                    outcome.corridor = corridor.name
-                    outcome.capacityWithoutTEU = try? CapacityAnalysis(network: withoutNetwork).capacity(of: corridor).capacityTEU ?? .infinity
-                    outcome.capacityWithTEU = try? CapacityAnalysis(network: withNetwork).capacity(of: corridor).capacityTEU ?? .infinity
-                }
-                outcomes.append(outcome)
-            } catch let error as SolverError {
-                throw .solver(error)
-            } catch let error as NetworkError {
-                throw .network(error)
-            } catch {
-                throw .solver(SolverError(backend: solver.name, code: -1, message: "\(error)"))
+            let withNetwork = try network(scenario, catalog, units: chosen)
+            let withoutNetwork = try network(scenario, catalog, units: minimum)
+            let with = try simulate(simulator, withNetwork, scenario)
+            let without = try simulate(simulator, withoutNetwork, scenario)
+            var outcome = PlanResult.ScenarioOutcome(
+                name: scenario.name, weight: program.weights[s], demandTEU: program.blocks[s].demandTEU,
+                without: without, with: with)
+            if let corridor {
+                outcome.corridor = corridor.name
+                outcome.capacityWithoutTEU = try? CapacityAnalysis(network: withoutNetwork).capacity(of: corridor).capacityTEU ?? .infinity
+                outcome.capacityWithTEU = try? CapacityAnalysis(network: withNetwork).capacity(of: corridor).capacityTEU ?? .infinity
             }
+            outcomes.append(outcome)
         }
         return outcomes
     }
 
+    /// The scenario's network with `units` of each project built (capacity increases scaled to the scenario).
+    func network(_ scenario: PlanScenario, _ catalog: InvestmentCatalog, units: [Int]) throws(PlanError) -> Network {
+        let local = InvestmentProgram.scaled(catalog, for: scenario.network, reference: reference)
+        do {
+            return try InvestmentProgram.apply(units, of: local, to: scenario.network)
+        } catch {
+            throw .network(error)
+        }
+    }
+
     /// `network` (the scenario's with some projects built) simulated, with the scenario's periods if it has any.
-    private func simulate(_ simulator: Simulator, _ network: Network, _ scenario: PlanScenario) throws -> FlowResult {
-        guard let schedule = scenario.periods else { return try simulator.run(network, scenario: scenario.name) }
-        let extended = InvestmentProgram.extended(schedule, from: scenario.network, to: network)
-        return try simulator.run(network, periods: extended, scenario: scenario.name)
+    func simulate(_ simulator: Simulator, _ network: Network, _ scenario: PlanScenario) throws(PlanError) -> FlowResult {
+        do {
+            guard let schedule = scenario.periods else { return try simulator.run(network, scenario: scenario.name) }
+            let extended = InvestmentProgram.extended(schedule, from: scenario.network, to: network)
+            return try simulator.run(network, periods: extended, scenario: scenario.name)
+        } catch {
+            throw .solver(error)
+        }
     }
 
     /// The value of each project: switch it (out if chosen, in otherwise) and re-optimise the rest.
