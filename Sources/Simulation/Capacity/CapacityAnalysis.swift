@@ -52,16 +52,7 @@ public struct CapacityAnalysis: Sendable {
     /// `Network.reserving(linkTEU:nodeTEU:)`); `self` when there is no background traffic.
     public func reserving(_ background: [DemandResult]) -> CapacityAnalysis {
         guard network.demands.contains(where: \.isBackground) else { return self }
-        var linkTEU = [Double](repeating: 0, count: network.links.count)
-        var nodeTEU = [Double](repeating: 0, count: network.nodes.count)
-        for flow in background {
-            for route in flow.routes {
-                for link in route.links { if let l = network.index(of: link) { linkTEU[l] += route.teu } }
-                for node in route.nodes { if let n = network.index(of: node) { nodeTEU[n] += route.teu } }
-            }
-        }
-        return CapacityAnalysis(
-            reserved: network.reserving(linkTEU: linkTEU, nodeTEU: nodeTEU), sources: sources, sinks: sinks)
+        return CapacityAnalysis(reserved: network.reserving(background: background), sources: sources, sinks: sinks)
     }
 
     private init(reserved network: Network, sources: [Int], sinks: [Int]) {
