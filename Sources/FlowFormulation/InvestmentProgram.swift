@@ -133,10 +133,12 @@ public struct InvestmentProgram: Sendable {
     ///     `minimumCapacityTEU` constrains (``addCapacityBlock(_:s:network:catalog:build:tags:weight:)``).
     ///   - minimumCapacityTEU: with the cost and throughput objectives, the corridor's capacity must reach this
     ///     in every scenario (TEU/year).
+    ///   - capacityNetworks: per scenario, the network whose capacities the corridor's maximum flow uses (the
+    ///     scenario's less what its background traffic takes); nil: each scenario's own network.
     public init(
         scenarios: [PlanScenario], catalog: InvestmentCatalog, objective: PlanObjective = .expectedCost,
         units: [Int: ClosedRange<Int>] = [:], relaxed: Bool = false, reference: Network? = nil,
-        corridor: Set<String> = [], minimumCapacityTEU: Double? = nil
+        corridor: Set<String> = [], minimumCapacityTEU: Double? = nil, capacityNetworks: [Network]? = nil
     ) throws(NetworkError) {
         self.catalog = catalog
         self.objective = objective
@@ -186,11 +188,12 @@ public struct InvestmentProgram: Sendable {
         var blocks: [Block] = []
         for (s, scenario) in scenarios.enumerated() {
             let local = Self.scaled(catalog, for: scenario.network, reference: reference)
+            let capacityNetwork = capacityNetworks.map { $0[s] } ?? scenario.network
             var block: Block
             if objective == .maxCapacity {
                 let offset = lp.columnCount
                 let total = try Self.addCapacityBlock(
-                    &lp, s: s, network: scenario.network, catalog: local, build: build, tags: corridor, weight: weights[s])
+                    &lp, s: s, network: capacityNetwork, catalog: local, build: build, tags: corridor, weight: weights[s])
                 block = Block(scenario: scenario, network: scenario.network, flow: nil, periods: nil, columnOffset: offset,
                               upgradeOf: [:], demandTEU: scenario.network.demands.reduce(0) { $0 + $1.teu }, capacity: total)
             } else if let schedule = scenario.periods {
@@ -202,7 +205,7 @@ public struct InvestmentProgram: Sendable {
             }
             if objective != .maxCapacity, let minimum = minimumCapacityTEU {
                 let total = try Self.addCapacityBlock(
-                    &lp, s: s, network: scenario.network, catalog: local, build: build, tags: corridor, weight: 0)
+                    &lp, s: s, network: capacityNetwork, catalog: local, build: build, tags: corridor, weight: 0)
                 lp.addConstraint(FlowProgram.clipped("s\(s)_capacity_target"), [.init(total, 1)], bounds: .lower(minimum))
                 block.capacity = total
             }

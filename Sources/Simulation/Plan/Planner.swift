@@ -19,6 +19,10 @@ public struct Planner: Sendable {
     public var corridor: CorridorSelection?
     /// A capacity target for the corridor in every scenario, TEU/year.
     public var minimumCapacityTEU: Double?
+    /// Per scenario, the background traffic of its min-cost flow without projects
+    /// (``backgroundRoutes(_:)``): the corridor's capacity is what it leaves, as `corridor capacity` measures
+    /// it. Nil: capacities are gross.
+    public var capacityBackground: [[DemandResult]]?
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
                 budgetStep: Double = 0.1) {
@@ -44,7 +48,10 @@ public struct Planner: Sendable {
         do {
             return try InvestmentProgram(
                 scenarios: scenarios, catalog: catalog, objective: objective, units: units, relaxed: relaxed, reference: reference,
-                corridor: Set(corridor?.tags ?? []), minimumCapacityTEU: minimumCapacityTEU)
+                corridor: Set(corridor?.tags ?? []), minimumCapacityTEU: minimumCapacityTEU,
+                capacityNetworks: capacityBackground.map { background in
+                    scenarios.enumerated().map { s, scenario in scenario.network.reserving(background: background[s]) }
+                })
         } catch {
             throw .network(error)
         }
@@ -129,12 +136,34 @@ public struct Planner: Sendable {
                 without: without, with: with)
             if let corridor {
                 outcome.corridor = corridor.name
-                outcome.capacityWithoutTEU = try? CapacityAnalysis(network: withoutNetwork).capacity(of: corridor).capacityTEU ?? .infinity
-                outcome.capacityWithTEU = try? CapacityAnalysis(network: withNetwork).capacity(of: corridor).capacityTEU ?? .infinity
+                let background = capacityBackground?[s] ?? []
+                outcome.capacityWithoutTEU = try? CapacityAnalysis(network: withoutNetwork.reserving(background: background))
+                    .capacity(of: corridor).capacityTEU ?? .infinity
+                outcome.capacityWithTEU = try? CapacityAnalysis(network: withNetwork.reserving(background: background))
+                    .capacity(of: corridor).capacityTEU ?? .infinity
             }
             outcomes.append(outcome)
         }
         return outcomes
+    }
+
+    /// Each scenario's background traffic as its min-cost flow (without projects) routes it, for
+    /// ``capacityBackground``; empty for a scenario without background traffic.
+    public func backgroundRoutes(_ scenarios: [PlanScenario]) throws(PlanError) -> [[DemandResult]] {
+        let simulator = Simulator(solver: solver)
+        var routes: [[DemandResult]] = []
+        for scenario in scenarios {
+            guard scenario.network.demands.contains(where: \.isBackground) else {
+                routes.append([])
+                continue
+            }
+            do {
+                routes.append(try simulator.run(scenario.network, scenario: scenario.name).background)
+            } catch {
+                throw .solver(error)
+            }
+        }
+        return routes
     }
 
     /// The scenario's network with `units` of each project built (capacity increases scaled to the scenario).

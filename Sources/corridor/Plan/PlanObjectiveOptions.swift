@@ -48,6 +48,15 @@ struct PlanObjectiveOptions: ParsableArguments {
         let selection = try CorridorSelection.parse(name, in: first.network, file: file)
         planner.corridor = selection
         planner.minimumCapacityTEU = try minCapacity.map { try capacityTarget($0).teu }
+        // Capacity is what each scenario's background traffic leaves, as `corridor capacity` measures it.
+        if scenarios.contains(where: { $0.network.demands.contains(where: \.isBackground) }) {
+            do {
+                planner.capacityBackground = try Output.solving { try planner.backgroundRoutes(scenarios) }
+            } catch {
+                Output.error("\(file): error: routing the background traffic: \(error)")
+                throw ExitCodes.solverFailure
+            }
+        }
         guard objective == .maxCapacity else { return }
         if let seasonal = scenarios.first(where: { $0.periods != nil }) {
             Output.error("\(file): error: --objective max-capacity plans over annual scenarios; \(seasonal.name) has periods")
