@@ -31,9 +31,8 @@ extension ScenarioComparison {
             _ element: BindingConstraint.Element, _ id: String, _ name: String,
             cost: (Double, Double), capacity: (Double?, Double?), days: (Double, Double), closure: (Bool, Bool)
         ) {
-            if closure.0 != closure.1 {
-                (closure.1 ? { closed.append($0) } : { reopened.append($0) })(Name(element: element, id: id, name: name))
-            }
+            if closure.1 && !closure.0 { closed.append(Name(element: element, id: id, name: name)) }
+            if closure.0 && !closure.1 { reopened.append(Name(element: element, id: id, name: name)) }
             guard !closure.1 else { return }
             if abs(cost.0 - cost.1) >= 0.01 {
                 prices.append(Value(element: element, id: id, name: name, base: cost.0, value: cost.1))

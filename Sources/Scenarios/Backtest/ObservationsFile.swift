@@ -71,11 +71,7 @@ public struct ObservationsFile: Sendable {
     ///
     /// False for a file that cannot be read or parsed; loading it as a scenario then reports why.
     public static func isObservationsFile(path: String) -> Bool {
-        guard case .success(let text) = SourceFile.read(path), text.contains("observations") || text.contains("\\") else {
-            return false
-        }
-        guard let keys = YAMLDocument.topLevelKeys(text, file: path) else { return false }
-        return keys.contains { $0.scalar?.string == "observations" }
+        YAMLDocument.hasTopLevelKey(path: path, ["observations"])
     }
 
     /// Why `metric` names nothing in `network`, or nil when its subject is there.

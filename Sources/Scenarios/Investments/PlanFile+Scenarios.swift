@@ -51,29 +51,6 @@ extension PlanFile {
     ///
     /// False for a file that cannot be read or parsed; loading it as a scenario then reports why.
     public static func isPlanFile(path: String) -> Bool {
-        guard case .success(var text) = SourceFile.read(path) else { return false }
-        // A key reads `investments` or `budget_usd` only if those letters are written in a row, or
-        // spelt with escapes (`\x69nvestments`): a file with neither word nor backslash is no plan.
-        let mayBePlan = text.withUTF8 { bytes in
-            bytes.contains(UInt8(ascii: "\\")) || contains("investments", in: bytes) || contains("budget_usd", in: bytes)
-        }
-        guard mayBePlan else { return false }
-        guard let keys = YAMLDocument.topLevelKeys(text, file: path) else { return false }
-        return keys.contains { ["investments", "budget_usd"].contains($0.scalar?.string ?? "") }
-    }
-
-    /// True when the UTF-8 of `word` stands in `bytes`.
-    private static func contains(_ word: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-        var index = 0
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + pattern.count]).elementsEqual(pattern) {
-                return true
-            }
-            index += 1
-        }
-        return false
+        YAMLDocument.hasTopLevelKey(path: path, ["investments", "budget_usd"])
     }
 }

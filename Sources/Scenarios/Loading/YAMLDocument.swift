@@ -53,6 +53,36 @@ enum YAMLDocument {
         return compose(text, file: file, into: &ignored)?.mapping?.keys
     }
 
+    /// Whether the file at `path` is a YAML mapping with one of `keys` at its top (how `validate` tells a plan or
+    /// observations file from a scenario); false for a file that cannot be read or parsed.
+    ///
+    /// A key reads as one of `keys` only if its letters are written in a row, or spelt with escapes
+    /// (`\x69nvestments`): a file with none of the words and no backslash is not composed at all.
+    static func hasTopLevelKey(path: String, _ keys: [StaticString]) -> Bool {
+        guard case .success(var text) = SourceFile.read(path) else { return false }
+        let mayHave = text.withUTF8 { bytes in
+            bytes.contains(UInt8(ascii: "\\")) || keys.contains { contains($0, in: bytes) }
+        }
+        guard mayHave, let found = topLevelKeys(text, file: path) else { return false }
+        let names = Set(keys.map { $0.description })
+        return found.contains { names.contains($0.scalar?.string ?? "") }
+    }
+
+    /// True when the UTF-8 of `word` stands in `bytes`.
+    private static func contains(_ word: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + pattern.count]).elementsEqual(pattern) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The character at a 1-based line and column (counted in Unicode scalars), if there is one.
     static func character(atLine line: Int, column: Int, in text: String) -> Unicode.Scalar? {
         guard line > 0, column > 0 else { return nil }

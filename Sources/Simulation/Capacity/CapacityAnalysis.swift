@@ -51,8 +51,7 @@ public struct CapacityAnalysis: Sendable {
     /// and link's capacity less the TEU/year `background`'s routes put through it (see
     /// `Network.reserving(linkTEU:nodeTEU:)`); `self` when there is no background traffic.
     public func reserving(_ background: [DemandResult]) -> CapacityAnalysis {
-        guard network.demands.contains(where: \.isBackground) else { return self }
-        return CapacityAnalysis(reserved: network.reserving(background: background), sources: sources, sinks: sinks)
+        CapacityAnalysis(reserved: network.reserving(background: background), sources: sources, sinks: sinks)
     }
 
     private init(reserved network: Network, sources: [Int], sinks: [Int]) {

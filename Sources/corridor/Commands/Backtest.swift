@@ -34,14 +34,8 @@ extension Corridor {
         func validate() throws { try solverOptions.check() }
 
         func run() throws {
-            let loaded: LoadedObservations
-            do {
-                loaded = try ObservationsFile.loadChecked(path: file)
-            } catch {
-                Output.error(error.description)
-                Output.error("\(file): \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"), \(error.warnings.count) warning(s)")
-                throw ExitCodes.dataError
-            }
+            guard let loaded = FileCheck.loaded(file, { () throws(ScenarioDiagnostics) in try ObservationsFile.loadChecked(path: file) })
+            else { throw ExitCodes.dataError }
             for warning in loaded.warnings { Output.error(warning.description) }
             let solve = ScenarioSolve(options: solverOptions)
             let years = try Output.solving {

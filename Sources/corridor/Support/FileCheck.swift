@@ -68,7 +68,7 @@ struct FileCheck {
 
     /// What `load` reads from `file`; nil, after printing every problem and how many errors and warnings
     /// `file` has, when it has errors.
-    private static func loaded<Value>(_ file: String, _ load: () throws(ScenarioDiagnostics) -> Value) -> Value? {
+    static func loaded<Value>(_ file: String, _ load: () throws(ScenarioDiagnostics) -> Value) -> Value? {
         do {
             return try load()
         } catch {
