@@ -1,3 +1,5 @@
+import FreightNetwork
+
 /// Dijkstra's shortest paths from one node over links with non-negative weights, deterministic.
 ///
 /// Ties are broken by node index (the heap orders by distance, then node), and a node's
@@ -52,43 +54,5 @@ public struct ShortestPathTree: Sendable {
             at = tails[l]
         }
         return links.reversed()
-    }
-}
-
-/// A binary min-heap of (distance, node), ordered by distance then node.
-private struct MinHeap {
-    private var items: [(Double, Int)] = []
-
-    private static func less(_ a: (Double, Int), _ b: (Double, Int)) -> Bool {
-        a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
-    }
-
-    mutating func push(_ distance: Double, _ node: Int) {
-        items.append((distance, node))
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard Self.less(items[i], items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> (Double, Int)? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        guard !items.isEmpty else { return top }
-        items[0] = last
-        var i = 0
-        while true {
-            let (left, right) = (2 * i + 1, 2 * i + 2)
-            var smallest = i
-            if left < items.count, Self.less(items[left], items[smallest]) { smallest = left }
-            if right < items.count, Self.less(items[right], items[smallest]) { smallest = right }
-            guard smallest != i else { break }
-            items.swapAt(i, smallest)
-            i = smallest
-        }
-        return top
     }
 }

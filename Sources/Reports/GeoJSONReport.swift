@@ -1,8 +1,9 @@
 import FreightNetwork
 public import Simulation
 
-/// RFC 7946 GeoJSON of results: nodes as Points, links as LineStrings, coordinates in
-/// [longitude, latitude] order (WGS 84 degrees), flows and prices as properties.
+/// RFC 7946 GeoJSON of results: nodes as Points, links as LineStrings (sea and ferry links along the
+/// sea lanes the maps draw, ``SeaLanes``), coordinates in [longitude, latitude] order (WGS 84
+/// degrees), flows and prices as properties.
 ///
 /// Loads in QGIS, kepler.gl and geojson.io. Properties: `feature` (`node` or `link`),
 /// `scenario`, ids and names, `flow_teu` (TEU/year; a node's throughput), `capacity_teu`
@@ -60,7 +61,9 @@ public enum GeoJSONReport {
                 let was = baseLinks[l.id] ?? 0
                 properties += [("base_flow_teu", .number(was)), ("flow_change_teu", .number(l.flowTEU - was))]
             }
-            let line = JSONValue.object([("type", .string("LineString")), ("coordinates", .array([point(a.lon, a.lat), point(b.lon, b.lat)]))])
+            // Sea and ferry links follow the sea lanes the maps draw them along (``SeaLanes``).
+            let points = l.mode == .sea || l.mode == .ferry ? SeaLanes.route(from: (a.lon, a.lat), to: (b.lon, b.lat)) : [(a.lon, a.lat), (b.lon, b.lat)]
+            let line = JSONValue.object([("type", .string("LineString")), ("coordinates", .array(points.map { point($0.lon, $0.lat) }))])
             out.append(feature(line, properties))
         }
         return out

@@ -1,15 +1,15 @@
-/// Equirectangular projection scaled by the cosine of the middle latitude, fitted to a set of points.
-///
-/// Distances east–west are true at the middle latitude; the China–Europe network with the sea
-/// routes via Suez and the Cape (longitudes about −10…125°, latitudes −35…60°) fits without
-/// crossing the antimeridian.
+/// Mercator projection fitted to a set of points: the projection of the web maps planners read, true
+/// to shape at every latitude, so that Europe and the Caspian keep their familiar outlines; the
+/// China–Europe network with the sea routes via Suez and the Cape (longitudes about −10…125°,
+/// latitudes −35…60°) fits without crossing the antimeridian.
 struct MapProjection: Sendable {
-    /// Pixels per degree of latitude.
+    /// Pixels per degree of longitude.
     let scale: Double
-    /// cos(middle latitude): the east–west shrink.
-    let shrink: Double
     let minLon: Double
+    let minLat: Double
     let maxLat: Double
+    /// ``mercator(_:)`` of the top edge.
+    let top: Double
     /// Offset of the map area inside the drawing, pixels.
     let originX: Double
     let originY: Double
@@ -23,28 +23,48 @@ struct MapProjection: Sendable {
         let lats = points.map(\.lat)
         let minLon = (lons.min() ?? -10) - margin
         let maxLon = (lons.max() ?? 130) + margin
-        let minLat = max(-89, (lats.min() ?? -40) - margin)
-        let maxLat = min(89, (lats.max() ?? 60) + margin)
-        let middle = (minLat + maxLat) / 2 * .pi / 180
-        shrink = max(0.2, Self.cosine(middle))
-        let spanX = max(1, (maxLon - minLon) * shrink)
-        scale = width / spanX
+        minLat = max(-80, (lats.min() ?? -40) - margin)
+        maxLat = min(80, (lats.max() ?? 60) + margin)
+        scale = width / max(1, maxLon - minLon)
+        top = Self.mercator(maxLat)
         self.minLon = minLon
-        self.maxLat = maxLat
         self.originX = originX
         self.originY = originY
         self.width = width
-        height = (maxLat - minLat) * scale
+        height = (top - Self.mercator(minLat)) * scale
     }
 
     /// Pixel position of a point (y grows downwards).
     func project(lon: Double, lat: Double) -> (x: Double, y: Double) {
-        (originX + (lon - minLon) * shrink * scale, originY + (maxLat - lat) * scale)
+        (originX + (lon - minLon) * scale, originY + (top - Self.mercator(lat)) * scale)
     }
 
     /// The longitude and latitude span shown, degrees.
-    var lonRange: ClosedRange<Double> { minLon...(minLon + width / scale / shrink) }
-    var latRange: ClosedRange<Double> { (maxLat - height / scale)...maxLat }
+    var lonRange: ClosedRange<Double> { minLon...(minLon + width / scale) }
+    var latRange: ClosedRange<Double> { minLat...maxLat }
+
+    /// Mercator's northing of a latitude, in degrees of longitude at the equator: atanh(sin φ) · 180/π.
+    static func mercator(_ lat: Double) -> Double {
+        let s = sine(max(-85, min(85, lat)) * .pi / 180)
+        return 0.5 * logarithm((1 + s) / (1 - s)) * 180 / .pi
+    }
+
+    /// sin(x) = cos(x − π/2).
+    static func sine(_ x: Double) -> Double { cosine(x - .pi / 2) }
+
+    /// ln(x) for x > 0: x = m · 2ᵉ with m in [1, 2), ln m = 2 atanh((m − 1)/(m + 1)) by its series
+    /// (Foundation-free, deterministic).
+    static func logarithm(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x == 0 ? -.infinity : .nan }
+        let m = x.significand
+        let z = (m - 1) / (m + 1)
+        var (term, sum) = (z, 0.0)
+        for n in 0..<30 {
+            sum += term / Double(2 * n + 1)
+            term *= z * z
+        }
+        return 2 * sum + Double(x.exponent) * 0.693_147_180_559_945_3
+    }
 
     /// cos(x) by its Taylor series after reduction to −π…π (Foundation-free, deterministic).
     static func cosine(_ x: Double) -> Double {

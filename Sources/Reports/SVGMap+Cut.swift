@@ -34,7 +34,7 @@ extension SVGMap {
             return legend + "</g>\n"
         }
         // Rings around cut nodes, on the panel's projection.
-        let projection = MapProjection(points: r.nodes.map { ($0.longitude, $0.latitude) }, width: width, originY: header)
+        let projection = projection(r, top: 0, header: header)
         var rings = "<g class=\"cut-nodes\" fill=\"none\" stroke-width=\"3\">\n"
         for n in r.nodes {
             guard let colour = nodeColour[n.id.rawValue] else { continue }

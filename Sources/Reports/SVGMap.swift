@@ -42,20 +42,35 @@ public enum SVGMap {
         legend: (Double) -> String) -> (svg: String, height: Double)
     {
         let header = 30.0
-        let projection = MapProjection(points: r.nodes.map { ($0.longitude, $0.latitude) }, width: width,
-            originY: top + header)
+        let projection = projection(r, top: top, header: header)
         let mapBottom = top + header + projection.height
         let legendHeight = 64.0
         var out = "<g class=\"panel\" data-panel=\"\(index)\" data-scenario=\"\(HTML.escape(title))\">\n"
         out += "<rect x=\"0\" y=\"\(SVGNumber.f(top))\" width=\"\(SVGNumber.f(width))\" height=\"\(SVGNumber.f(header + projection.height + legendHeight))\" fill=\"#ffffff\"/>\n"
         out += "<text x=\"8\" y=\"\(SVGNumber.f(top + 20))\" font-size=\"15\" font-weight=\"bold\" fill=\"#1d232a\">\(HTML.escape(title))</text>\n"
         out += "<rect class=\"sea\" x=\"0\" y=\"\(SVGNumber.f(top + header))\" width=\"\(SVGNumber.f(width))\" height=\"\(SVGNumber.f(projection.height))\" fill=\"#eef3f7\"/>\n"
+        out += Basemap.svg(projection)
         out += graticule(projection)
         out += links(r, projection, style: style)
         out += nodes(r, projection)
+        out += "<text class=\"attribution\" x=\"\(SVGNumber.f(width - 6))\" y=\"\(SVGNumber.f(top + header + 12))\" text-anchor=\"end\" "
+            + "font-size=\"9\" fill=\"#7d8790\">\(Basemap.attribution)</text>\n"
         out += legend(mapBottom + 6)
         out += "</g>\n"
         return (out, header + projection.height + legendHeight)
+    }
+
+    /// The projection of a panel at vertical offset `top`: fitted to the nodes and to the sea lanes the
+    /// sea and ferry links are drawn along (``SeaLanes``).
+    static func projection(_ r: FlowResult, top: Double, header: Double) -> MapProjection {
+        var points = r.nodes.map { (lon: $0.longitude, lat: $0.latitude) }
+        var degrees: [Node.ID: Basemap.Point] = [:]
+        for n in r.nodes { degrees[n.id] = (n.longitude, n.latitude) }
+        for l in r.links where l.mode == .sea || l.mode == .ferry {
+            guard let from = degrees[l.from], let to = degrees[l.to] else { continue }
+            points += SeaLanes.route(from: from, to: to)
+        }
+        return MapProjection(points: points, width: width, originY: top + header)
     }
 
     static func graticule(_ p: MapProjection) -> String {
@@ -109,7 +124,11 @@ public enum SVGMap {
 
     static func links(_ r: FlowResult, _ p: MapProjection, style: (LinkFlow) -> LinkStyle) -> String {
         var position: [Node.ID: (x: Double, y: Double)] = [:]
-        for n in r.nodes { position[n.id] = p.project(lon: n.longitude, lat: n.latitude) }
+        var degrees: [Node.ID: Basemap.Point] = [:]
+        for n in r.nodes {
+            position[n.id] = p.project(lon: n.longitude, lat: n.latitude)
+            degrees[n.id] = (n.longitude, n.latitude)
+        }
         var pairs: [String: Int] = [:]
         for l in r.links { pairs[[l.from.rawValue, l.to.rawValue].sorted().joined(separator: "\u{1F}"), default: 0] += 1 }
         var lane: [String: Int] = [:]
@@ -127,11 +146,11 @@ public enum SVGMap {
             let shared = (pairs[[l.from.rawValue, l.to.rawValue].sorted().joined(separator: "\u{1F}")] ?? 1) > 1
             let k = lane[key, default: 0]
             lane[key] = k + 1
-            let length = max(1e-9, ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot())
-            let offset = shared ? w / 2 + 0.8 + Double(k) * 3 : 0
-            let nx = -(b.y - a.y) / length * offset
-            let ny = (b.x - a.x) / length * offset
-            let d = "M\(SVGNumber.f(a.x + nx)) \(SVGNumber.f(a.y + ny))L\(SVGNumber.f(b.x + nx)) \(SVGNumber.f(b.y + ny))"
+            var points = [a, b]
+            if l.mode == .sea || l.mode == .ferry, let from = degrees[l.from], let to = degrees[l.to] {
+                points = SeaLanes.route(from: from, to: to).map { p.project(lon: $0.lon, lat: $0.lat) }
+            }
+            let d = path(points, offset: shared ? w / 2 + 0.8 + Double(k) * 3 : 0)
             var attributes = "class=\"link \(look.state) \(HTML.escape(l.mode.rawValue))\" data-id=\"\(HTML.escape(l.id.rawValue))\" d=\"\(d)\" "
                 + "stroke=\"\(look.colour)\" stroke-width=\"\(SVGNumber.f(look.width))\""
             switch look.state {
@@ -148,6 +167,30 @@ public enum SVGMap {
             if look.state == "used" { used += path } else { idle += path }
         }
         return idle + "</g>\n" + used + "</g>\n"
+    }
+
+    /// An SVG path through `points` (pixels), each vertex moved `offset` pixels to the right of the
+    /// direction of travel (the mean of its segments' normals), so that the two directions of a link
+    /// run side by side.
+    static func path(_ points: [(x: Double, y: Double)], offset: Double) -> String {
+        func normal(_ i: Int) -> (x: Double, y: Double) {
+            let (a, b) = (points[i], points[i + 1])
+            let length = max(1e-9, ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot())
+            return (-(b.y - a.y) / length, (b.x - a.x) / length)
+        }
+        var d = ""
+        for i in points.indices {
+            var n = (x: 0.0, y: 0.0)
+            if offset != 0 && points.count > 1 {
+                let before = i > 0 ? normal(i - 1) : normal(i)
+                let after = i < points.count - 1 ? normal(i) : normal(i - 1)
+                let sum = (x: before.x + after.x, y: before.y + after.y)
+                let length = max(1e-9, (sum.x * sum.x + sum.y * sum.y).squareRoot())
+                n = (sum.x / length * offset, sum.y / length * offset)
+            }
+            d += "\(i == 0 ? "M" : "L")\(SVGNumber.f(points[i].x + n.x)) \(SVGNumber.f(points[i].y + n.y))"
+        }
+        return d
     }
 
     static func nodes(_ r: FlowResult, _ p: MapProjection) -> String {

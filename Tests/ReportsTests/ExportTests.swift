@@ -87,9 +87,9 @@ struct ExportTests {
         #expect(parsed.panels.first?.sorted() == c.entries[1].result.links.map(\.id.rawValue).sorted())
         #expect(svg.contains("data-id=\"KHG-MLW\" d=") && svg.contains("Change of flow (TEU/yr)"))
         let lost = try #require(svg.range(of: "data-id=\"KHG-MLW\""))
-        #expect(svg[lost.upperBound...].prefix(120).contains("#d0453a"), "KHG-MLW lost its 40 TEU/yr: red")
+        #expect(svg[lost.upperBound...].prefix { $0 != ">" }.contains("#d0453a"), "KHG-MLW lost its 40 TEU/yr: red")
         let gained = try #require(svg.range(of: "data-id=\"SHA-SUE\""))
-        #expect(svg[gained.upperBound...].prefix(120).contains("#1f6fc5"), "SHA-SUE gained 40 TEU/yr: blue")
+        #expect(svg[gained.upperBound...].prefix { $0 != ">" }.contains("#1f6fc5"), "SHA-SUE gained 40 TEU/yr: blue")
     }
 
     @Test("Both directions of a two-way link are drawn side by side, not on top of each other")
