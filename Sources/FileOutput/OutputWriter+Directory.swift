@@ -15,7 +15,7 @@ extension OutputWriter {
     ///
     /// A new folder (and any missing folders above it) is built under a temporary name beside
     /// its nearest existing ancestor and renamed into place at the end. In a folder that exists,
-    /// the files are written as one by ``write(_:)-(([(path:String,text:String)]))``: other files
+    /// the files are written as one by `write(_:)`: other files
     /// in it are left alone. A symbolic link to a folder is followed.
     /// - Throws: ``OutputError`` when the path is not a folder or a file cannot be written.
     public func writeDirectory(_ path: String, files: [(name: String, text: String)]) throws(OutputError) {

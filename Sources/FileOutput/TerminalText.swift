@@ -4,8 +4,10 @@ public enum TerminalText {
     /// as `\u{…}`, so that nothing read from an input file can move the cursor, clear the screen,
     /// cut a line short (NUL) or reorder what is shown (U+202E).
     ///
-    /// - Parameter keepingLineBreaks: Leaves line feeds and tabs as they are, for messages of several
-    ///   lines; every other control character is still escaped.
+    /// - Parameters:
+    ///   - text: The text to escape.
+    ///   - keepingLineBreaks: Leaves line feeds and tabs as they are, for messages of several lines;
+    ///     every other control character is still escaped.
     public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
         var result = ""
         for scalar in text.unicodeScalars {

@@ -22,7 +22,9 @@ public struct Commodity: Sendable, Hashable {
     /// Groups a network's demands into commodities, in order of first appearance.
     ///
     /// Demands whose origin and destination coincide cannot occur (the loader rejects them).
-    /// - Parameter aggregate: when false, every demand is its own commodity (for checking exactness).
+    /// - Parameters:
+    ///   - network: The network whose demands are grouped.
+    ///   - aggregate: When false, every demand is its own commodity (for checking exactness).
     public static func aggregate(_ network: Network, aggregate: Bool = true) -> [Commodity] {
         grouped(network) { index, demand in
             network.index(of: demand.from).map {

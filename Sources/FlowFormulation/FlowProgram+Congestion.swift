@@ -4,7 +4,7 @@ public import LinearProgramming
 /// The congestion of one node or link in the LP: its row and its segment columns.
 ///
 /// With throughput F (the same terms as the element's capacity row) and the segments j of its curve
-/// on its capacity (``CongestionCurve/segments(capacity:)``), widths wⱼ and waits sⱼ:
+/// on its capacity (`CongestionCurve/segments(capacity:)`), widths wⱼ and waits sⱼ:
 ///
 ///     F − Σ_{j ≥ j₀} y[j] − y_over ≤ Σ_{j < j₀} wⱼ        (cong_link_ID / cong_node_ID)
 ///     0 ≤ y[j] ≤ wⱼ,   cost(y[j]) = v̄ · sⱼ,   y_over ≥ 0 at the last wait

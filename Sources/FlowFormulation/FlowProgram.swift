@@ -44,7 +44,10 @@ public struct FlowProgram: Sendable {
     /// `nodeCongestion[n]`: the congestion row and segment columns of node n, when it congests and is used.
     public let nodeCongestion: [CongestionRows?]
 
-    /// - Parameter aggregateDemands: merge demands sharing origin and value of time (exact; default true).
+    /// - Parameters:
+    ///   - network: The network to formulate.
+    ///   - objective: `.minCost`, or `.maxThroughput` (maximise delivered TEU).
+    ///   - aggregateDemands: Merge demands sharing origin and value of time (exact; default true).
     public init(network: Network, objective: Objective = .minCost, aggregateDemands: Bool = true) {
         self.network = network
         self.objective = objective

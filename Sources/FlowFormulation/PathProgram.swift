@@ -47,6 +47,7 @@ public struct PathProgram: Sendable {
     let moneyAndDays: [(money: Double, days: Double)]
 
     /// - Parameters:
+    ///   - network: The network to formulate.
     ///   - objective: `.minCost`, or `.maxThroughput` for stage 1 (maximise delivered TEU).
     ///   - maximumUnmet: stage 2 of max throughput: minimise cost with Σ unmet ≤ this (TEU/year);
     ///     the objective must then be `.minCost`.

@@ -86,9 +86,13 @@ public struct PeriodProgram: Sendable {
 
     public var periodCount: Int { schedule.periods.count }
 
-    /// - Parameter pruneByCost: drop links no min-cost optimum can use
-    ///   (``affordableLinks(_:commodity:sink:_:leastExtraDays:)``);
-    ///   only for min-cost (stage 2 of max throughput needs the columns of stage 1).
+    /// - Parameters:
+    ///   - network: The network to formulate.
+    ///   - schedule: The periods, their lengths and what each changes.
+    ///   - objective: `.minCost`, or `.maxThroughput` (maximise delivered TEU).
+    ///   - pruneByCost: Drop links no min-cost optimum can use
+    ///     (`affordableLinks(_:commodity:sink:_:leastExtraDays:)`);
+    ///     only for min-cost (stage 2 of max throughput needs the columns of stage 1).
     public init(network: Network, schedule: PeriodSchedule, objective: Objective = .minCost, pruneByCost: Bool = true) {
         self.network = network
         self.schedule = schedule

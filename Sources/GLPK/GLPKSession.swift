@@ -13,7 +13,7 @@ public import LinearProgramming
 /// The problem belongs to the thread that opened the session (GLPK's environment is thread-local):
 /// get a session from ``GLPKSolver/withSession(_:options:_:)``, which frees it when its closure
 /// returns. A fatal error caught by the guard frees the thread's whole environment, this problem
-/// included: the session notices (``GLPKEnvironment/generation``) and rebuilds the problem with
+/// included: the session notices (`GLPKEnvironment/generation`) and rebuilds the problem with
 /// its current bounds and costs at the next call, which then starts cold.
 public struct GLPKSession: ~Copyable, LPSession {
     /// The program as loaded (and grown by ``addColumns(_:)``), with its original bounds and costs.

@@ -4,7 +4,7 @@ public import LinearProgramming
 extension GLPKSolver {
     /// The program as a CPLEX LP file, written by GLPK's `glp_write_lp`.
     ///
-    /// Names are made valid, readable and unique (see ``ProblemNames``): characters CPLEX LP does
+    /// Names are made valid, readable and unique (see `ProblemNames`): characters CPLEX LP does
     /// not allow, such as spaces, `-`, `+`, `[`, `]`, `:`, `<`, `>`, `=`, `*` and `^`, become `_`.
     /// GLPK's LP writer would keep the objective constant only as a comment, so a non-zero
     /// constant is written as an extra column, `objective_constant` (or a unique variant), fixed
@@ -14,7 +14,7 @@ extension GLPKSolver {
     ///
     /// - Parameter program: The program; it is validated first.
     /// - Returns: The file's text.
-    /// - Throws: ``SolverError`` when the program is invalid or the file could not be written or read.
+    /// - Throws: `SolverError` when the program is invalid or the file could not be written or read.
     public func exportCPLEXLP(_ program: LinearProgram) throws(SolverError) -> String {
         try export(program, freeMPS: false)
     }
@@ -27,7 +27,7 @@ extension GLPKSolver {
     ///
     /// - Parameter program: The program; it is validated first.
     /// - Returns: The file's text.
-    /// - Throws: ``SolverError`` when the program is invalid or the file could not be written or read.
+    /// - Throws: `SolverError` when the program is invalid or the file could not be written or read.
     public func exportMPS(_ program: LinearProgram) throws(SolverError) -> String {
         let text = try export(program, freeMPS: true)
         guard program.sense == .maximize else { return text }

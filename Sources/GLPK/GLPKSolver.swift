@@ -1,14 +1,14 @@
 internal import CGLPK
 public import LinearProgramming
 
-/// Solves a ``LinearProgram`` with GLPK (the GNU Linear Programming Kit).
+/// Solves a `LinearProgram` with GLPK (the GNU Linear Programming Kit).
 ///
 /// Each call of ``solve(_:options:)`` validates the program, creates a GLPK problem on the
 /// calling thread, solves it and frees it before returning, so the solver holds no native state
 /// and may be shared across tasks. GLPK keeps its environment per thread when
 /// ``isThreadLocalEnvironment`` is true (Debian's build); only then may several threads solve at
 /// once. GLPK never writes to the terminal: its output is captured and returned in
-/// ``LPSolution/log`` when ``SolveOptions/captureLog`` is set.
+/// `LPSolution/log` when `SolveOptions/captureLog` is set.
 ///
 /// - LP: primal simplex (`GLP_PRIMAL`), dual simplex (`GLP_DUALP`: dual, falling back to
 ///   primal) or interior point, with GLPK's LP presolver on request.
@@ -17,9 +17,9 @@ public import LinearProgramming
 ///   ``solve(_:options:)`` for how limits and gaps are reported.
 ///
 /// Bad input never reaches GLPK: programs with a problem listed by
-/// ``LinearProgram/validationProblems(maxNameLength:)`` and invalid options throw
-/// ``SolverError``. Should GLPK still hit a fatal error, a C guard catches it and it is thrown
-/// as a ``SolverError`` with code -1 instead of aborting the process.
+/// `LinearProgram/validationProblems(maxNameLength:)` and invalid options throw
+/// `SolverError`. Should GLPK still hit a fatal error, a C guard catches it and it is thrown
+/// as a `SolverError` with code -1 instead of aborting the process.
 public struct GLPKSolver: LPSolver, Sendable {
     /// Creates the solver; it has no state.
     public init() {}
@@ -49,13 +49,13 @@ public struct GLPKSolver: LPSolver, Sendable {
 
     /// Solves `program` on the calling thread.
     ///
-    /// Outcomes (see ``TerminationStatus``):
+    /// Outcomes (see `TerminationStatus`):
     /// - With presolve off, infeasible and unbounded LPs are `.infeasible` / `.unbounded`. With
     ///   presolve on, GLPK only says "no primal feasible solution" (`.infeasible`) or "no dual
     ///   feasible solution" (`.infeasibleOrUnbounded`); re-solve without presolve to tell.
     /// - Interior point cannot tell infeasible from unbounded: both are `.infeasibleOrUnbounded`.
-    ///   It ignores ``SolveOptions/presolve``, ``SolveOptions/timeLimitSeconds`` and
-    ///   ``SolveOptions/iterationLimit`` (GLPK has none for it) and reports no iterations; a
+    ///   It ignores `SolveOptions/presolve`, `SolveOptions/timeLimitSeconds` and
+    ///   `SolveOptions/iterationLimit` (GLPK has none for it) and reports no iterations; a
     ///   program without rows or columns is solved by simplex instead, which GLPK requires. When
     ///   it reports no feasible solution, or gives up (no convergence, numerical instability, its
     ///   own iteration limit), the primal simplex method checks: its optimum is returned if there is one (GLPK's interior
@@ -66,24 +66,24 @@ public struct GLPKSolver: LPSolver, Sendable {
     ///   fractional ones); a MIP with an integer column whose range holds no integer is
     ///   `.infeasible` without calling GLPK. A MIP whose relaxation is unbounded is
     ///   `.infeasibleOrUnbounded`. `.feasible` means an integer solution without proof of
-    ///   optimality (the ``SolveOptions/mipGap`` was reached).
+    ///   optimality (the `SolveOptions/mipGap` was reached).
     ///   A time-limited MIP that has an incumbent returns `.timeLimit` *with* the objective and
     ///   primal values filled in. The iteration limit applies to the relaxation only; the time
     ///   limit (seconds, wall clock) covers relaxation and search together. With
-    ///   ``SolveOptions/algorithm`` `.interiorPoint`, the relaxation is solved by primal simplex.
-    /// - For a non-optimal MIP solution, ``LPSolution/bestBound`` is the LP relaxation's
+    ///   `SolveOptions/algorithm` `.interiorPoint`, the relaxation is solved by primal simplex.
+    /// - For a non-optimal MIP solution, `LPSolution/bestBound` is the LP relaxation's
     ///   objective (GLPK's final search bound is not available after `glp_intopt`), so
-    ///   ``LPSolution/relativeGap`` — |objective − bound| / (|objective| + ε), GLPK's formula —
+    ///   `LPSolution/relativeGap` — |objective − bound| / (|objective| + ε), GLPK's formula —
     ///   over-estimates the true gap. For an optimal MIP the bound is the objective and the gap 0.
     ///
-    /// Objective values include ``LinearProgram/objectiveConstant``; values are only filled in
+    /// Objective values include `LinearProgram/objectiveConstant`; values are only filled in
     /// when there is a solution. Duals and reduced costs are GLPK's, ∂objective/∂bound, for LPs.
     ///
     /// - Parameters:
     ///   - program: The program; it is validated before any GLPK call.
     ///   - options: Algorithm, presolve, limits (seconds, iterations), MIP gap, log capture.
     /// - Returns: The termination status and, when there is one, the solution.
-    /// - Throws: ``SolverError`` when the program or options are invalid (code 0), GLPK failed
+    /// - Throws: `SolverError` when the program or options are invalid (code 0), GLPK failed
     ///   (GLPK's return code), or GLPK hit a fatal error caught by the guard (code -1).
     public func solve(_ program: LinearProgram, options: SolveOptions) throws(SolverError) -> LPSolution {
         try Self.validate(program, options: options)

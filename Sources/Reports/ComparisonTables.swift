@@ -58,8 +58,10 @@ public enum ComparisonTables {
 
     /// Per demand and scenario: delivered, cost, days, corridor mix and main route.
     ///
-    /// - Parameter changedOnly: list only demands whose routes differ somewhere, and only the
-    ///   scenarios where they differ from the base (text and HTML); CSV lists all, with a `changed` column.
+    /// - Parameters:
+    ///   - c: The comparison.
+    ///   - changedOnly: List only demands whose routes differ somewhere, and only the scenarios where
+    ///     they differ from the base (text and HTML); CSV lists all, with a `changed` column.
     public static func routeShifts(_ c: ScenarioComparison, changedOnly: Bool) -> ReportTable {
         var t = ReportTable(name: "route_shifts", title: "Route shifts by demand", columns: [
             Column("demand", csv: "demand"), Column("scenario", csv: "scenario"),

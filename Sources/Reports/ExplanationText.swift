@@ -1,7 +1,7 @@
 import FreightNetwork
 public import Simulation
 
-/// Plain English sentences from ``ComparisonFinding`` values (deterministic wording and numbers).
+/// Plain English sentences from `ComparisonFinding` values (deterministic wording and numbers).
 public enum ExplanationText {
     typealias F = NumberFormatting
 

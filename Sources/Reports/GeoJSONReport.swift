@@ -2,7 +2,7 @@ import FreightNetwork
 public import Simulation
 
 /// RFC 7946 GeoJSON of results: nodes as Points, links as LineStrings (sea and ferry links along the
-/// sea lanes the maps draw, ``SeaLanes``), coordinates in [longitude, latitude] order (WGS 84
+/// sea lanes the maps draw, `SeaLanes`), coordinates in [longitude, latitude] order (WGS 84
 /// degrees), flows and prices as properties.
 ///
 /// Loads in QGIS, kepler.gl and geojson.io. Properties: `feature` (`node` or `link`),

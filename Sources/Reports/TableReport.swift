@@ -7,7 +7,10 @@ public enum TableReport {
 
     /// Renders a result as text tables: headline figures, corridors, demands, binding capacities.
     ///
-    /// - Parameter bindingLimit: how many binding capacities to list (all when nil).
+    /// - Parameters:
+    ///   - r: The result.
+    ///   - context: The scenario's name, file and changes, for the heading.
+    ///   - bindingLimit: How many binding capacities to list (all when nil).
     public static func render(_ r: FlowResult, context: ReportContext, bindingLimit: Int? = 15) -> String {
         var out = heading(r, context: context)
         guard r.status.hasSolution else {

@@ -48,8 +48,13 @@ public struct CostTimeFrontier: Sendable {
 
     /// Sweeps the value of time of `demands` (indices into `network.demands`) over `votRange`.
     ///
-    /// - Parameter maxSolves: a safety limit on the number of LPs.
-    /// - Throws: ``SolverError`` when the backend failed.
+    /// - Parameters:
+    ///   - network: The network to solve.
+    ///   - demands: The demands (indices into `network.demands`) whose value of time is swept.
+    ///   - votRange: The range swept, USD per TEU per day.
+    ///   - simulator: The solver set-up each LP is solved with.
+    ///   - maxSolves: A safety limit on the number of LPs.
+    /// - Throws: `SolverError` when the backend failed.
     public static func sweep(
         _ network: Network,
         demands: [Int],

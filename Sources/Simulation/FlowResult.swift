@@ -57,7 +57,7 @@ public struct FlowResult: Sendable {
     public var links: [LinkFlow]
     public var nodes: [NodeFlow]
     public var demands: [DemandResult]
-    /// Background traffic (``FreightNetwork/Demand/isBackground``), in file order: routed like the demands,
+    /// Background traffic (`FreightNetwork/Demand/isBackground`), in file order: routed like the demands,
     /// so in ``links`` and ``nodes`` flows, but in no total, share or average above.
     public var background: [DemandResult] = []
     /// Capacity rows that bind (full, or with a non-zero shadow price), highest value first.
@@ -174,7 +174,7 @@ public struct DemandResult: Sendable, Hashable {
     public var routes: [Route]
     /// Cargo mass per TEU, tonnes, when the scenario gives one (for Mt/yr).
     public var tonnesPerTEU: Double? = nil
-    /// Which way it moves (``FreightNetwork/Network/direction(of:)``).
+    /// Which way it moves (`FreightNetwork/Network/direction(of:)`).
     public var direction: Direction = .westbound
 }
 

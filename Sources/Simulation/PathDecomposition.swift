@@ -18,8 +18,11 @@ public struct PathDecomposition: Sendable {
     public let paths: [Path]
 
     /// - Parameters:
+    ///   - commodity: The commodity whose flow is decomposed.
     ///   - linkFlow: TEU/year of this commodity per link index (entries for every link).
     ///   - delivered: TEU/year delivered per demand index of the commodity.
+    ///   - network: The network the flow is on.
+    ///   - tolerance: Flow below this (TEU/year) is numerical dust and left out.
     public init(
         commodity: Commodity,
         linkFlow: [Double],

@@ -16,7 +16,7 @@ extension Simulator {
     ///
     /// The arc form's column count is Σ over commodities of the links the commodity can use.
     ///
-    /// A network with congestion (``FreightNetwork/Network/hasCongestion``) always gets the arc form:
+    /// A network with congestion (`FreightNetwork/Network/hasCongestion`) always gets the arc form:
     /// column generation does not model congestion.
     public static func chooseMethod(_ network: Network) -> SolutionMethod {
         guard !network.hasCongestion else { return .arc }

@@ -35,9 +35,9 @@ extension Simulator {
     }
 
     /// Formulates `network` for `objective`: over the periods of `schedule` when there is one (the
-    /// time-expanded ``PeriodProgram``), else by ``method`` (the arc form, or column generation).
+    /// time-expanded `PeriodProgram`), else by ``method`` (the arc form, or column generation).
     ///
-    /// - Throws: ``SolverError`` when ``SolutionMethod/paths`` was asked of a solver without sessions.
+    /// - Throws: `SolverError` when ``SolutionMethod/paths`` was asked of a solver without sessions.
     public func prepare(_ network: Network, periods schedule: PeriodSchedule? = nil, objective: Objective = .minCost)
         throws(SolverError) -> Prepared
     {
@@ -67,7 +67,7 @@ extension Simulator {
     /// Solves a formulated network and returns the result in domain terms.
     ///
     /// A non-optimal termination is a result (see ``FlowResult/status``), not an error.
-    /// - Throws: ``SolverError`` when the backend failed.
+    /// - Throws: `SolverError` when the backend failed.
     public func run(_ prepared: Prepared, scenario: String) throws(SolverError) -> FlowResult {
         var result = try solve(prepared, scenario: scenario)
         result.notes = prepared.notes + result.notes

@@ -23,7 +23,7 @@ public struct Simulator: Sendable {
     /// Solves `network` for `objective` and returns the result in domain terms.
     ///
     /// A non-optimal termination is a result (see ``FlowResult/status``), not an error.
-    /// - Throws: ``SolverError`` when the backend failed.
+    /// - Throws: `SolverError` when the backend failed.
     public func run(_ network: Network, scenario: String, objective: Objective = .minCost) throws(SolverError)
         -> FlowResult
     {

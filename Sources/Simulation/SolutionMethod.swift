@@ -2,8 +2,8 @@
 public enum SolutionMethod: String, Sendable, Hashable, CaseIterable {
     /// The arc form for small programs, column generation for large ones (``Simulator/chooseMethod(_:)``).
     case auto
-    /// The origin-aggregated arc form (``FlowFormulation/FlowProgram``), solved once.
+    /// The origin-aggregated arc form (`FlowFormulation/FlowProgram`), solved once.
     case arc
-    /// The path form (``FlowFormulation/PathProgram``) solved by column generation.
+    /// The path form (`FlowFormulation/PathProgram`) solved by column generation.
     case paths
 }

@@ -45,7 +45,7 @@ public enum CapacitySweepRecords {
     }
 
     /// Reads a part written by ``render(_:file:shard:)``.
-    /// - Throws: ``SweepMergeError`` naming the line of the first problem.
+    /// - Throws: `SweepMergeError` naming the line of the first problem.
     public static func parse(_ text: String, name: String) throws(SweepMergeError) -> (sweep: CapacitySweep, file: String, shard: Shard) {
         var sweep: CapacitySweep?
         var file = ""

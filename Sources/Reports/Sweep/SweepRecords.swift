@@ -34,8 +34,10 @@ public enum SweepRecords {
 
     /// Reads a part written by ``render(_:shard:)``.
     ///
-    /// - Parameter name: The file's name, for messages.
-    /// - Throws: ``SweepMergeError`` naming the line of the first problem.
+    /// - Parameters:
+    ///   - text: The part's JSON Lines.
+    ///   - name: The file's name, for messages.
+    /// - Throws: `SweepMergeError` naming the line of the first problem.
     public static func parse(_ text: String, name: String) throws(SweepMergeError) -> (run: SweepRun, shard: Shard) {
         var run: SweepRun?
         var shard: Shard?

@@ -1,6 +1,6 @@
 public import FreightNetwork
 
-/// Writes a ``Network`` as a scenario file (`schema_version: 1`) that ``ScenarioLoader`` reads back to
+/// Writes a `Network` as a scenario file (`schema_version: 1`) that ``ScenarioLoader`` reads back to
 /// an equal network.
 ///
 /// One record per line, in flow style. A link and its `ID:rev` twin (same figures, ends swapped) become
@@ -18,6 +18,7 @@ public enum NetworkYAMLWriter {
 
     /// The scenario file text of `network`.
     /// - Parameters:
+    ///   - network: The network to write.
     ///   - name: The scenario's `name`.
     ///   - description: Its `description`, if any.
     ///   - comments: Lines written as `#` comments at the top of the file.

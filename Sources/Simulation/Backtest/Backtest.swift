@@ -45,7 +45,7 @@ public struct BacktestResult: Sendable, Hashable {
 
 /// Measures observations in solved years (``BacktestResult``).
 public enum Backtest {
-    /// Corridor tags that are not overland routes: left out of ``Observation/Metric/corridorShare(_:)``'s total.
+    /// Corridor tags that are not overland routes: left out of `Observation/Metric/corridorShare(_:)`'s total.
     public static let nonOverlandTags: Set<String> = ["sea", "shared"]
 
     /// The backtest of `observations` against each year's solved `results` on its `networks`.

@@ -11,12 +11,13 @@ public import FreightNetwork
 public struct CapacityAnalysis: Sendable {
     public let network: Network
     /// Node indices freight starts from (by default the origins of the demands in the network's
-    /// ``FreightNetwork/Network/mainDirection``, in demand order).
+    /// `FreightNetwork/Network/mainDirection`, in demand order).
     public let sources: [Int]
     /// Node indices freight goes to (by default the demands' destinations that are not sources).
     public let sinks: [Int]
 
     /// - Parameters:
+    ///   - network: The network whose capacity is measured.
     ///   - from: Source node ids; empty for the origins of the main direction's demands.
     ///   - to: Sink node ids; empty for the destinations of the main direction's demands.
     /// - Throws: ``CapacityError`` for an unknown id, or when no source or sink is open.

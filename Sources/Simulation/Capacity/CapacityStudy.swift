@@ -41,7 +41,7 @@ public struct CapacityStudy: Sendable, Hashable {
     /// `schedule` (a seasonal scenario), each period's network is analysed at annual rates; the entry's
     /// cut and λ are those of the period with the lowest capacity. `method` solves λ (see
     /// ``CapacityAnalysis/concurrentCapacity(of:solver:options:method:)``).
-    /// - Throws: ``CapacityError`` (a cut that does not match its flow) or ``SolverError``.
+    /// - Throws: ``CapacityError`` (a cut that does not match its flow) or `SolverError`.
     public init(
         scenario: String, analysis: CapacityAnalysis, selections: [CorridorSelection], flow: FlowResult?,
         solver: any LPSolver, options: SolveOptions = SolveOptions(), schedule: PeriodSchedule? = nil,

@@ -72,7 +72,7 @@ extension CapacityAnalysis {
     /// (see `ConcurrentCapacity+Paths.swift`). `.auto` takes the arc form below
     /// ``Simulator/columnGenerationThreshold`` arc-form columns (every bundled scenario: its λ stays
     /// exactly as it was, to the last bit) or with a solver without sessions, else paths.
-    /// - Throws: ``SolverError`` when the solver fails, or `.paths` was asked of a solver without sessions.
+    /// - Throws: `SolverError` when the solver fails, or `.paths` was asked of a solver without sessions.
     public func concurrentCapacity(
         of selection: CorridorSelection, solver: any LPSolver, options: SolveOptions = SolveOptions(),
         method: SolutionMethod = .auto

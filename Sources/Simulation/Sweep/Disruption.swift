@@ -6,7 +6,7 @@ public import FreightNetwork
 /// other factors multiply the element's capacity (TEU/year), and unlimited stays unlimited.
 /// Elements not mentioned keep the scenario's values. Indices are dense indices of the network.
 /// Unlike a scenario's `scale_capacity`, whose factor 0 leaves a limited element open at capacity 0,
-/// a factor of 0 here closes (``NetworkEdit/capacityFactor(_:on:)``).
+/// a factor of 0 here closes (`NetworkEdit/capacityFactor(_:on:)`).
 public struct Disruption: Sendable, Hashable {
     /// Capacity factor by link index.
     public private(set) var linkFactors: [Int: Double] = [:]
@@ -47,7 +47,7 @@ public struct Disruption: Sendable, Hashable {
 
 extension Disruption {
     /// The disruption as network edits, nodes then links in index order: factor 0 closes the element,
-    /// other factors multiply its capacity (``NetworkEdit/capacityFactor(_:on:)``).
+    /// other factors multiply its capacity (`NetworkEdit/capacityFactor(_:on:)`).
     public var edits: [NetworkEdit] {
         nodeFactors.sorted { $0.key < $1.key }.map { NetworkEdit.capacityFactor($0.value, on: .node($0.key)) }
             + linkFactors.sorted { $0.key < $1.key }.map { NetworkEdit.capacityFactor($0.value, on: .link($0.key)) }

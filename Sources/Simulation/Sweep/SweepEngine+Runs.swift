@@ -10,9 +10,17 @@ extension SweepEngine {
     /// the pairs needs every single failure, so with pairs each shard solves all single failures
     /// and keeps its own share of them; the pairs are then shared out like the singles.
     /// - Parameters:
+    ///   - scenario: The scenario's name, for the report.
+    ///   - file: The scenario's file, for the report.
+    ///   - targets: The elements to close, one case each.
+    ///   - kinds: The kinds of element `targets` were drawn from, for the report.
+    ///   - includeEndpoints: Whether demand endpoints were among the targets, for the report.
     ///   - modes: The modes `targets` were limited to, for the report (empty: all).
     ///   - rankBy: How the K most critical are picked.
     ///   - pairTop: K, or `nil` for single failures only.
+    ///   - shard: The share of the cases this run solves.
+    ///   - threads: Worker threads, each with its own GLPK problem.
+    ///   - control: Cancellation and progress.
     public func singleFailures(
         scenario: String,
         file: String,

@@ -5,9 +5,9 @@ import Synchronization
 
 /// Solves many disruption cases of one network: warm, in parallel, and deterministically.
 ///
-/// The intact network's min-cost LP is solved once, cold (``solveIntact()``). Each worker thread
+/// The intact network's min-cost LP is solved once, cold (`solveIntact()`). Each worker thread
 /// then opens one re-solvable session of that LP and, for every case it takes: changes the bounds
-/// the case's ``Disruption`` needs (``DisruptionEditor``), restores the intact optimal basis,
+/// the case's ``Disruption`` needs (`DisruptionEditor`), restores the intact optimal basis,
 /// re-solves with the dual simplex (bounds changed, so that basis is still dual feasible), reads
 /// the figures and puts the bounds back. Restoring the same basis before every case makes a case's
 /// answer a function of the case alone — not of the worker, the thread count, the shard or the
@@ -56,7 +56,7 @@ public struct SweepEngine: Sendable {
 
     /// Solves the intact network cold, on the calling thread.
     ///
-    /// - Throws: ``SolverError`` when the backend failed, or the intact network has no optimum
+    /// - Throws: `SolverError` when the backend failed, or the intact network has no optimum
     ///   (then there is no basis to start from).
     /// - Parameter start: An optimal basis of the intact network from an earlier solve (of this
     ///   same program, say in another process), to re-solve from instead of solving cold.
@@ -88,7 +88,7 @@ public struct SweepEngine: Sendable {
     /// backend fails on is kept with its error (``CaseMetrics/failure``); the others go on.
     ///
     /// - Returns: One entry per index, in the order of `indices`.
-    /// - Throws: ``SolverError`` when a session could not be opened (an invalid program).
+    /// - Throws: `SolverError` when a session could not be opened (an invalid program).
     public func solve(
         _ indices: [Int],
         disruption: @escaping @Sendable (Int) -> Disruption,
