@@ -97,7 +97,7 @@ extension PlanFile {
             reader.report(at: node, field: reader.fieldPath("min_capacity_teu"), "expected a capacity above 0 TEU/yr, found \(FieldReader.format(minimum))")
         }
         let year = Self.calendarYear(&reader, "by_year")
-        if let year, let last = years.last?.year.year, year > last, let node = reader.value("by_year") {
+        if let year, let last = years.map(\.year.year).max(), year > last, let node = reader.value("by_year") {
             reader.report(at: node, field: reader.fieldPath("by_year"), "\(year) is after the plan's last year (\(last))",
                           hint: "add a `years` entry for \(year) or later")
         }
