@@ -76,7 +76,7 @@ struct PlanFileYearsTests {
     @Test("Loading checks each year's file and the target corridors against its network, in one pass")
     func loadChecked() throws {
         let folder = try TemporaryFolder("plan-years")
-        try folder.write(PlanFileOnePassTests.scenario, to: "good.yaml")
+        _ = try folder.write(PlanFileOnePassTests.scenario, to: "good.yaml")
         let path = try folder.write(Self.header + """
             years:
               - { year: 2025, file: good.yaml }

@@ -29,6 +29,13 @@ struct YearPlanTests {
         }
     }
 
+    /// X: +30 TEU/yr on the middle link, capex 1,000, lead 1 year; Y: the same for 3,000 with no lead time.
+    func xy(budget: Double) -> InvestmentCatalog {
+        InvestmentCatalog(
+            investments: [project("X", teu: 30, capex: 1_000, life: 20, lead: 1), project("Y", teu: 30, capex: 3_000, life: 20, lead: 0)],
+            budgetUSD: budget, discountRate: 0.06)
+    }
+
     func project(_ id: String, teu: Double, capex: Double, life: Int, opex: Double = 0, lead: Double?, maxUnits: Int = 1) -> Investment {
         Investment(id: id, capexUSD: capex, maxUnits: maxUnits, effects: [.linkCapacity(Link.ID("MID"), teu: teu)], lifetimeYears: life,
                    opexUSDPerYear: opex, leadTimeYears: lead)
@@ -111,9 +118,7 @@ struct YearPlanTests {
     @Test("A capacity target forces a project nothing else would build: X (lead 1) in 2026 for middle ≥ 60 by 2027")
     func targetForcesProject() throws {
         // The sea is cheaper than the middle link: no project saves anything.
-        let catalog = InvestmentCatalog(
-            investments: [project("X", teu: 30, capex: 1_000, life: 20, lead: 1), project("Y", teu: 30, capex: 3_000, life: 20, lead: 0)],
-            budgetUSD: 10_000, discountRate: 0.06)
+        let catalog = xy(budget: 10_000)
         let planner = YearPlanner(solver: solver)
         let entries = try years(seaCost: 5, growth: [1, 1, 1])
         let free = try planner.plan(try planner.years(entries, targets: []), catalog, targets: [])
@@ -134,9 +139,7 @@ struct YearPlanTests {
 
     @Test("A target the budget cannot meet is reported with its shortfall: middle ≥ 200 with one project affordable reaches 70, 130 short")
     func infeasibleTarget() throws {
-        let catalog = InvestmentCatalog(
-            investments: [project("X", teu: 30, capex: 1_000, life: 20, lead: 1), project("Y", teu: 30, capex: 3_000, life: 20, lead: 0)],
-            budgetUSD: 3_500, discountRate: 0.06)
+        let catalog = xy(budget: 3_500)
         let planner = YearPlanner(solver: solver)
         let target = CapacityTarget(corridor: "middle", tags: ["middle"], minimumTEU: 200, byYear: 2026)
         let result = try planner.plan(try planner.years(try years(seaCost: 5, growth: [1, 1, 1]), targets: [target]), catalog,
