@@ -41,46 +41,76 @@ struct YearPlanTests {
                    opexUSDPerYear: opex, leadTimeYears: lead)
     }
 
-    /// The discounted cost of one build schedule (`start[i]`: index of the year project i is started, nil:
-    /// never; one unit each), evaluated without the MIP: each year's network with the projects in service
-    /// applied and solved by `corridor run`'s min-cost flow, plus annualised capex from the build year on and
-    /// opex from the year in service. Nil when the schedule breaks a budget.
-    func evaluate(_ start: [Int?], _ plan: [YearProgram.Year], _ catalog: InvestmentCatalog) throws -> Double? {
+    /// The discounted cost of one build schedule (`started[i][s]`: units of project i started in year s),
+    /// evaluated without the MIP: each year's network with the units in service applied and solved by
+    /// `corridor run`'s min-cost flow, plus annualised capex from the build year on and opex from the year in
+    /// service. Nil when the schedule breaks a budget, a `requires` (in some year a project serves without what
+    /// it requires) or an `excludes` (both ever built).
+    func evaluate(_ started: [[Int]], _ plan: [YearProgram.Year], _ catalog: InvestmentCatalog) throws -> Double? {
         let rate = try #require(catalog.discountRate)
+        let investments = catalog.investments
+        let capex = zip(investments, started).reduce(0) { $0 + $1.0.capexUSD * Double($1.1.reduce(0, +)) }
+        guard capex <= catalog.budgetUSD * (1 + 1e-12) else { return nil }
+        let ever = started.map { $0.reduce(0, +) > 0 }
+        for (i, investment) in investments.enumerated() {
+            if ever[i] && investment.excludes.contains(where: { id in catalog.index(of: id).map { ever[$0] } ?? false }) { return nil }
+        }
         var total = 0.0
-        var capex = 0.0
         for (t, year) in plan.enumerated() {
-            var started = 0.0
-            for (i, s) in start.enumerated() where s == t { started += catalog.investments[i].capexUSD }
-            if let budget = year.year.budgetUSD, started > budget * (1 + 1e-12) { return nil }
-            capex += started
-            var units: [Int] = []
+            let spent = zip(investments, started).reduce(0) { $0 + $1.0.capexUSD * Double($1.1[t]) }
+            if let budget = year.year.budgetUSD, spent > budget * (1 + 1e-12) { return nil }
             var yearCost = 0.0
-            for (i, investment) in catalog.investments.enumerated() {
-                guard let s = start[i], s <= t else {
-                    units.append(0)
-                    continue
+            let units = investments.indices.map { i in
+                (0...t).reduce(0) { served, s in
+                    Double(plan[s].year.year) + (investments[i].leadTimeYears ?? 0) <= Double(year.year.year) ? served + started[i][s] : served
                 }
-                yearCost += investment.capexUSD * Appraisal.capitalRecoveryFactor(rate: rate, years: investment.lifetimeYears ?? 1)
-                let inService = Double(plan[s].year.year) + (investment.leadTimeYears ?? 0) <= Double(year.year.year)
-                units.append(inService ? 1 : 0)
-                if inService { yearCost += investment.opexUSDPerYear }
+            }
+            for (i, investment) in investments.enumerated() {
+                let owned = started[i][...t].reduce(0, +)
+                yearCost += Double(owned) * investment.capexUSD * Appraisal.capitalRecoveryFactor(rate: rate, years: investment.lifetimeYears ?? 1)
+                yearCost += Double(units[i]) * investment.opexUSDPerYear
+                if units[i] > 0 && investment.requires.contains(where: { id in catalog.index(of: id).map { units[$0] == 0 } ?? true }) {
+                    return nil
+                }
             }
             let network = try InvestmentProgram.apply(units, of: catalog, to: year.scenario.network)
             let run = try Simulator(solver: solver).run(network, scenario: year.scenario.name)
             yearCost += try #require(run.objectiveValue)
             total += year.year.discountedWeight(rate: rate, firstYear: plan[0].year.year) * yearCost
         }
-        return capex <= catalog.budgetUSD * (1 + 1e-12) ? total : nil
+        return total
     }
 
-    /// Every schedule of `count` one-unit projects over `years` years (each: never or one of the years).
-    func schedules(_ count: Int, years: Int) -> [[Int?]] {
-        var all: [[Int?]] = [[]]
-        for _ in 0..<count {
-            all = all.flatMap { partial in ([nil] + (0..<years).map { Optional($0) }).map { partial + [$0] } }
+    /// Every build schedule of the catalog over `years` years: per project, every way to start at most its
+    /// `maxUnits` units (`[i][s]`).
+    func schedules(_ catalog: InvestmentCatalog, years: Int) -> [[[Int]]] {
+        func starts(_ units: Int, _ years: Int) -> [[Int]] {
+            guard years > 0 else { return [[]] }
+            return (0...units).flatMap { first in starts(units - first, years - 1).map { [first] + $0 } }
+        }
+        var all: [[[Int]]] = [[]]
+        for investment in catalog.investments {
+            all = all.flatMap { partial in starts(investment.maxUnits, years).map { partial + [$0] } }
         }
         return all
+    }
+
+    /// The MIP's optimum over `plan` against the best of every schedule evaluated by ``evaluate(_:_:_:)``.
+    func checkAgainstBruteForce(_ plan: [YearProgram.Year], _ catalog: InvestmentCatalog) throws -> YearPlanResult {
+        let result = try YearPlanner(solver: solver, options: SolveOptions(mipGap: 0)).plan(plan, catalog, targets: [])
+        #expect(result.status == .optimal)
+        var best: (cost: Double, schedule: [[Int]])?
+        for schedule in schedules(catalog, years: plan.count) {
+            guard let cost = try evaluate(schedule, plan, catalog) else { continue }
+            if best == nil || cost < best!.cost - 1e-9 { best = (cost, schedule) }
+        }
+        let optimum = try #require(best)
+        let value = try #require(result.objectiveValue)
+        #expect(isClose(value, optimum.cost, tolerance: 1e-9), "MIP \(value), brute force \(optimum.cost) with \(optimum.schedule)")
+        // The MIP's own schedule, evaluated the same way, costs the optimum; the years' figures add up to it.
+        #expect(isClose(try #require(try evaluate(result.projects.map(\.unitsByYear), plan, catalog)), optimum.cost, tolerance: 1e-9))
+        #expect(isClose(result.years.reduce(0) { $0 + $1.discountedWeight * $1.totalUSD }, value, tolerance: 1e-9))
+        return result
     }
 
     @Test("Three projects over three years with lead times and a per-year budget: the MIP's optimum equals the best of all 64 build schedules")
@@ -93,26 +123,31 @@ struct YearPlanTests {
                 project("R", teu: 50, capex: 9_000, life: 30, opex: 50, lead: 2),
             ],
             budgetUSD: 12_000, discountRate: 0.06)
-        let planner = YearPlanner(solver: solver, options: SolveOptions(mipGap: 0))
+        let planner = YearPlanner(solver: solver)
         let plan = try planner.years(try years(seaCost: 40, growth: [1, 1.2, 1.5], perYearBudget: [2_500, nil, nil]), targets: [])
-        let result = try planner.plan(plan, catalog, targets: [])
-        #expect(result.status == .optimal)
-        var best: (cost: Double, schedule: [Int?])?
-        for schedule in schedules(3, years: 3) {
-            guard let cost = try evaluate(schedule, plan, catalog) else { continue }
-            if best == nil || cost < best!.cost - 1e-9 { best = (cost, schedule) }
-        }
-        let optimum = try #require(best)
-        let value = try #require(result.objectiveValue)
-        #expect(isClose(value, optimum.cost, tolerance: 1e-9), "MIP \(value), brute force \(optimum.cost) with \(optimum.schedule)")
-        // The MIP's own schedule, evaluated the same way, costs the optimum.
-        let chosen = result.projects.map { p in p.unitsByYear.firstIndex { $0 > 0 } }
-        #expect(isClose(try #require(try evaluate(chosen, plan, catalog)), optimum.cost, tolerance: 1e-9))
-        // Timing matters here: the optimum does not build everything in the first year.
-        #expect(chosen != [0, 0, 0] && chosen.contains { $0 != nil })
-        // Per-year figures add up to the objective.
-        let total = result.years.reduce(0) { $0 + $1.discountedWeight * $1.totalUSD }
-        #expect(isClose(total, value, tolerance: 1e-9))
+        let result = try checkAgainstBruteForce(plan, catalog)
+        // Timing matters here: the optimum builds something, and not everything in the first year.
+        let chosen = result.projects.map(\.buildYear)
+        #expect(chosen != [2025, 2025, 2025] && chosen.contains { $0 != nil })
+    }
+
+    @Test("Units started in different years, requires and excludes: the MIP's optimum equals the best of all 320 build schedules")
+    func bruteForceUnits() throws {
+        // F: up to 3 units of +10 TEU/yr (a ferry each); G requires F in service; H excludes G.
+        var g = project("G", teu: 25, capex: 1_500, life: 15, lead: 0)
+        g.requires = ["F"]
+        var h = project("H", teu: 25, capex: 2_500, life: 40, opex: 10, lead: 1)
+        h.excludes = ["G"]
+        let catalog = InvestmentCatalog(
+            investments: [project("F", teu: 10, capex: 600, life: 25, opex: 15, lead: 1, maxUnits: 3), g, h],
+            budgetUSD: 4_000, discountRate: 0.06)
+        let planner = YearPlanner(solver: solver)
+        let plan = try planner.years(try years(seaCost: 40, growth: [1, 1.3, 1.6], perYearBudget: [700, 2_200, nil]), targets: [])
+        #expect(schedules(catalog, years: 3).count == 20 * 4 * 4)
+        let result = try checkAgainstBruteForce(plan, catalog)
+        // The per-year budgets (700, then 2,200) spread F's units over two years: the best schedule (equal to the
+        // brute force's above) starts units of F in more than one year.
+        #expect(result.projects[0].unitsByYear.filter { $0 > 0 }.count > 1, "\(result.projects.map(\.unitsByYear))")
     }
 
     @Test("A capacity target forces a project nothing else would build: X (lead 1) in 2026 for middle ≥ 60 by 2027")
