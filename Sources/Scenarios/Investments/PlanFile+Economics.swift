@@ -5,7 +5,7 @@ extension PlanFile {
         var lifetimeYears: Int?
         /// `opex_usd_per_year`: USD/yr, ≥ 0 (default 0).
         var opexUSDPerYear: Double
-        /// `lead_time_years`: years, 0–50 (read and reported; a plan is one year, so it changes nothing yet).
+        /// `lead_time_years`: years, 0–50 (a plan over `years` delays the project's effect by it; a plan of one year reports it).
         var leadTimeYears: Double?
     }
 

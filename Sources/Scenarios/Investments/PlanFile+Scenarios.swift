@@ -1,3 +1,4 @@
+public import FreightNetwork
 
 /// A plan file with the scenarios it plans over, loaded and checked together.
 public struct LoadedPlan: Sendable {
@@ -7,6 +8,9 @@ public struct LoadedPlan: Sendable {
     public var scenarios: [(scenario: Scenario, weight: Double)]
     /// The warnings of the plan file, of its scenarios and of the plan checked against each, in file order.
     public var warnings: [ScenarioError]
+    /// For a plan over years: each year with the scenario it is solved on (demand growth not yet applied);
+    /// then ``scenarios`` is empty.
+    public var years: [(year: PlanYear, scenario: Scenario)] = []
 }
 
 extension PlanFile {
@@ -29,11 +33,23 @@ extension PlanFile {
         var loaded: [(scenario: Scenario, weight: Double)] = []
         var list = references ?? plan.scenarios
         if list.isEmpty && (references == nil && !plan.listsScenarios) { list = [ScenarioReference(file: path, weight: 1)] }
+        if !plan.years.isEmpty { list = plan.years.map { ScenarioReference(file: $0.file, weight: $0.year.weight) } }
+        var byFile: [String: Scenario] = [:]
         for reference in list {
+            if let scenario = byFile[reference.file] {
+                loaded.append((scenario, reference.weight))
+                continue
+            }
             do {
                 let scenario = try ScenarioLoader.load(path: reference.file)
                 found += scenario.warnings
                 found += plan.check(against: scenario.network, scenarioFile: scenario.file, hasPeriods: scenario.periods != nil)
+                found += plan.checkTargets(against: scenario.network, scenarioFile: scenario.file)
+                if !plan.years.isEmpty, scenario.periods != nil, let entry = plan.years.first(where: { $0.file == reference.file }) {
+                    found.append(ScenarioError(at: entry.site.position, field: "\(entry.site.path).file",
+                                               message: "\(scenario.file) has periods; a plan over years solves annual scenarios"))
+                }
+                byFile[reference.file] = scenario
                 loaded.append((scenario, reference.weight))
             } catch {
                 found += error.all
@@ -44,6 +60,11 @@ extension PlanFile {
         var diagnostics = ScenarioDiagnostics()
         diagnostics.append(contentsOf: found.filter { seen.insert($0).inserted })
         if diagnostics.hasErrors { throw diagnostics }
+        if !plan.years.isEmpty {
+            var result = LoadedPlan(plan: plan, scenarios: [], warnings: diagnostics.all)
+            result.years = zip(plan.years, loaded).map { ($0.year, $1.scenario) }
+            return result
+        }
         return LoadedPlan(plan: plan, scenarios: loaded, warnings: diagnostics.all)
     }
 

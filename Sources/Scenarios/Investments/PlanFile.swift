@@ -1,6 +1,7 @@
 public import FreightNetwork
 
-/// A plan file: investment candidates, a budget and (optionally) the weighted scenarios to plan over.
+/// A plan file: investment candidates, a budget and (optionally) the weighted scenarios to plan over, or the
+/// years to plan over with their capacity targets (`years:`, `targets:`; see ``YearEntry``).
 ///
 /// ```yaml
 /// budget_usd: 3.7e9
@@ -34,6 +35,10 @@ public struct PlanFile: Sendable {
     public var catalog: InvestmentCatalog
     /// The `scenarios` list; empty when the plan file is itself the scenario.
     public var scenarios: [ScenarioReference]
+    /// The `years` list, in increasing order; empty for a plan of one (steady) year.
+    public var years: [YearEntry] = []
+    /// The `targets` list (capacity targets of a plan over years).
+    public var targets: [TargetEntry] = []
     /// What reading the file found. With errors the plan is partial and must not be solved: an investment
     /// with a wrong field is kept with 0 in place of a wrong amount, and an effect with a wrong amount is kept
     /// with 0 in place of it, so that the ids they name are still checked in the same pass.
@@ -50,7 +55,7 @@ public struct PlanFile: Sendable {
     var declaresDiscountRate = false
 
     /// The top-level keys a plan file adds to a scenario file.
-    public static let topLevelKeys = ["investments", "budget_usd", "scenarios", "discount_rate"]
+    public static let topLevelKeys = ["investments", "budget_usd", "scenarios", "discount_rate", "years", "targets"]
     static let investmentKeys = [
         "id", "description", "capex_usd", "units", "min_units", "max_units", "effects", "requires", "excludes",
         "source", "notes",
@@ -130,6 +135,7 @@ public struct PlanFile: Sendable {
                 top.report(ScenarioError(at: top.position, field: "scenarios", message: "the weights add up to 0"))
             }
         }
+        plan.readYears(&top, into: &diagnostics)
         diagnostics.append(contentsOf: top.problems)
         plan.checkReferencesBetweenProjects(into: &diagnostics)
         plan.diagnostics = diagnostics

@@ -21,6 +21,11 @@ extension Corridor {
                 (its maximum flow, as `corridor capacity`) most within the budget; --min-capacity NAME=TEU makes a \
                 capacity target a constraint of the other objectives, in every scenario. Both report the corridor's \
                 capacity without and with the portfolio.
+
+                A plan file with `years` (each a scenario file, a demand growth factor, a weight and an optional \
+                budget) decides which project to build in which year: one MIP over every year, built projects stay \
+                built, lead_time_years delays their effect, and `targets` (a corridor's capacity by a year) are \
+                constraints whose shortfall is reported (exit 65) when the budget cannot meet them.
                 """
         )
 
@@ -37,7 +42,8 @@ extension Corridor {
         var format: RunFormat = .table
 
         func run() throws {
-            let (plan, planScenarios) = try scenarios.load(file)
+            let (plan, planScenarios, years) = try scenarios.load(file)
+            if !years.isEmpty { return try planYears(plan, years) }
             var planner = mip.planner(planScenarios)
             try goal.configure(&planner, planScenarios, plan.catalog, file: file)
             let result = try mip.plan(planner, planScenarios, plan.catalog, objective: goal.objective)

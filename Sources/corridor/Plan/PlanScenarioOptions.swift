@@ -23,7 +23,7 @@ struct PlanScenarioOptions: ParsableArguments {
     /// The plan file and its scenarios (or these), labelled by file name, checked in one pass: the plan's
     /// fields, the ids its effects name and the scenario files. Every problem goes to stderr and exits 65;
     /// warnings go to stderr.
-    func load(_ file: String) throws -> (plan: PlanFile, scenarios: [PlanScenario]) {
+    func load(_ file: String) throws -> (plan: PlanFile, scenarios: [PlanScenario], years: [(year: PlanYear, scenario: PlanScenario)]) {
         let references =
             scenarios.isEmpty
             ? nil : scenarios.enumerated().map { PlanFile.ScenarioReference(file: $1, weight: weights.isEmpty ? 1 : weights[$0]) }
@@ -37,14 +37,15 @@ struct PlanScenarioOptions: ParsableArguments {
         for warning in loaded.warnings { Output.error(warning.description) }
         // The plan MIP cuts congestion pieces on the base capacity, which would price added capacity at the
         // curve's steepest slope: plans are made without congestion, and say so.
-        if loaded.scenarios.contains(where: { $0.0.network.hasCongestion }) {
+        if (loaded.scenarios.map(\.scenario) + loaded.years.map(\.scenario)).contains(where: { $0.network.hasCongestion }) {
             Output.error("note: corridor plan does not model congestion: curves are left out of the plan's scenarios")
         }
-        let scenarios = loaded.scenarios.map { scenario, weight in
+        func planScenario(_ scenario: Scenario, weight: Double) -> PlanScenario {
             let label = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
             return PlanScenario(
                 name: label, network: scenario.network.withoutCongestion, weight: weight, periods: scenario.periods)
         }
-        return (loaded.plan, scenarios)
+        let years = loaded.years.map { ($0.year, planScenario($0.scenario, weight: $0.year.weight)) }
+        return (loaded.plan, loaded.scenarios.map { planScenario($0, weight: $1) }, years)
     }
 }

@@ -43,8 +43,11 @@ struct FileCheck {
         for warning in loaded.warnings { Output.error(warning.description) }
         let header = TerminalText.escaped("\(file): ok — plan\(loaded.plan.name.map { " \"\($0)\"" } ?? "")")
         let count = loaded.plan.catalog.investments.count
+        let over = loaded.years.isEmpty
+            ? "\(loaded.scenarios.count) scenario(s)"
+            : "\(loaded.years.count) year(s), \(loaded.plan.targets.count) target(s)"
         try Output.print(
-            "\(header): \(count) investment\(count == 1 ? "" : "s") over \(loaded.scenarios.count) scenario(s), "
+            "\(header): \(count) investment\(count == 1 ? "" : "s") over \(over), "
                 + "\(loaded.warnings.count) warning(s)\n"
         )
         return passesStrict(file, warnings: loaded.warnings.count)

@@ -1,0 +1,121 @@
+public import FreightNetwork
+
+extension PlanFile {
+    /// One `years:` entry: the year, the scenario file it is solved on, and where it was written.
+    public struct YearEntry: Sendable {
+        public var year: PlanYear
+        /// The scenario file, resolved against the plan file's directory; the plan file itself when not given.
+        public var file: String
+        var site: Site
+    }
+
+    /// One `targets:` entry and where it was written (its ``CapacityTarget/tags`` are the corridor's words).
+    public struct TargetEntry: Sendable {
+        public var target: CapacityTarget
+        var site: Site
+    }
+
+    /// The keys of a `years:` entry.
+    static let yearKeys = ["year", "file", "demand_growth", "weight", "budget_usd"]
+    /// The keys of a `targets:` entry.
+    static let targetKeys = ["corridor", "min_capacity_teu", "by_year", "demand", "max_days"]
+
+    /// Reads `years:` and `targets:` (after `scenarios`, `discount_rate` and the investments).
+    mutating func readYears(_ top: inout FieldReader, into diagnostics: inout ScenarioDiagnostics) {
+        if top.contains("years") {
+            if listsScenarios {
+                top.report(ScenarioError(at: top.position, field: "years", message: "a plan has either `years` or `scenarios`, not both",
+                                         hint: "give each year its scenario file in `years`"))
+            }
+            if !declaresDiscountRate {
+                top.report(ScenarioError(at: top.position, field: "years", message: "a plan over years needs a discount_rate",
+                                         hint: "add discount_rate: 0.06 (say) and lifetime_years to every investment"))
+            }
+            let list = top.list("years") ?? []
+            if top.list("years")?.isEmpty == true {
+                top.report(ScenarioError(at: top.position, field: "years", message: "lists no year"))
+            }
+            for (i, entry) in list.enumerated() { readYear(entry, path: "years[\(i)]", into: &diagnostics) }
+            checkYearOrder(into: &diagnostics)
+        }
+        guard top.contains("targets") else { return }
+        if !top.contains("years") {
+            top.report(ScenarioError(at: top.position, field: "targets", message: "targets need `years` (each target holds from its by_year)",
+                                     hint: "for a plan of one year use corridor plan --min-capacity NAME=TEU"))
+        }
+        for (i, entry) in (top.list("targets") ?? []).enumerated() { readTarget(entry, path: "targets[\(i)]", into: &diagnostics) }
+    }
+
+    private mutating func readYear(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
+        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
+        reader.rejectUnknownKeys(allowed: Self.yearKeys)
+        let year = Self.calendarYear(&reader, "year")
+        let scenario = reader.word("file")
+        let growth = reader.number("demand_growth", rule: .range(0.01...100, name: "a demand growth factor"))
+        let weight = reader.number("weight", rule: .range(0...1000, name: "a weight"))
+        let budget = reader.number("budget_usd")
+        diagnostics.append(contentsOf: reader.problems)
+        guard let year else { return }
+        let entry = PlanYear(year: year, demandGrowth: growth ?? 1, weight: weight ?? 1, budgetUSD: budget)
+        years.append(YearEntry(year: entry, file: scenario.map { Self.resolve($0.value, against: file) } ?? file,
+                               site: Site(path: path, position: reader.position)))
+    }
+
+    /// A whole calendar year between 1900 and 2200, or nil (reported).
+    private static func calendarYear(_ reader: inout FieldReader, _ key: String) -> Int? {
+        guard let value = reader.integer(key, required: true) else { return nil }
+        guard (1900...2200).contains(value.value) else {
+            reader.report(ScenarioError(at: value.position, field: reader.fieldPath(key),
+                                        message: "expected a calendar year between 1900 and 2200, found \(value.value)"))
+            return nil
+        }
+        return value.value
+    }
+
+    /// Years must grow strictly from entry to entry.
+    private func checkYearOrder(into diagnostics: inout ScenarioDiagnostics) {
+        for (previous, entry) in zip(years, years.dropFirst()) where entry.year.year <= previous.year.year {
+            let message = entry.year.year == previous.year.year
+                ? "year \(entry.year.year) is listed twice" : "year \(entry.year.year) comes after \(previous.year.year)"
+            diagnostics.append(ScenarioError(at: entry.site.position, field: "\(entry.site.path).year", message: message,
+                                             hint: "list the years once each, in increasing order"))
+        }
+    }
+
+    private mutating func readTarget(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
+        guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
+        reader.rejectUnknownKeys(allowed: Self.targetKeys)
+        if reader.contains("demand") || reader.contains("max_days") {
+            let key = reader.contains("demand") ? "demand" : "max_days"
+            reader.report(ScenarioError(at: reader.position, field: reader.fieldPath(key),
+                                        message: "transit-time targets (demand, max_days) are not supported yet",
+                                        hint: "give a corridor capacity target: { corridor: middle, min_capacity_teu: N, by_year: Y }"))
+        }
+        let corridor = reader.word("corridor", required: true)
+        let minimum = reader.number("min_capacity_teu", required: true)
+        if let minimum, !(minimum > 0), let node = reader.value("min_capacity_teu") {
+            reader.report(at: node, field: reader.fieldPath("min_capacity_teu"), "expected a capacity above 0 TEU/yr, found \(FieldReader.format(minimum))")
+        }
+        let year = Self.calendarYear(&reader, "by_year")
+        if let year, let last = years.map(\.year.year).max(), year > last, let node = reader.value("by_year") {
+            reader.report(at: node, field: reader.fieldPath("by_year"), "\(year) is after the plan's last year (\(last))",
+                          hint: "add a `years` entry for \(year) or later")
+        }
+        diagnostics.append(contentsOf: reader.problems)
+        guard let corridor, let minimum, minimum > 0, let year else { return }
+        let tags = corridor.value.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        targets.append(TargetEntry(target: CapacityTarget(corridor: corridor.value, tags: tags, minimumTEU: minimum, byYear: year),
+                                   site: Site(path: "\(path).corridor", position: corridor.position)))
+    }
+
+    /// The target corridors that `network` (the scenario of a year, in `scenarioFile`) does not have.
+    func checkTargets(against network: Network, scenarioFile: String) -> [ScenarioError] {
+        let known = Set(network.links.map(\.corridor)).subtracting(["shared"])
+        return targets.flatMap { entry in
+            entry.target.tags.filter { !known.contains($0) }.map { tag in
+                ScenarioError(at: entry.site.position, field: entry.site.path, message: "no corridor '\(tag)' in \(scenarioFile)",
+                              hint: Suggestions.hint(for: tag, in: known.sorted()) ?? "expected one of \(known.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+}
