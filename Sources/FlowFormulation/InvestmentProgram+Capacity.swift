@@ -1,5 +1,5 @@
 import FreightNetwork
-public import LinearProgramming
+import LinearProgramming
 
 extension InvestmentProgram {
     /// A corridor's maximum flow as a block of the plan's program, built on a scenario's network with every

@@ -57,7 +57,7 @@ public struct PlanScenario: Sendable {
 /// cost what the network with the upgrade applied (one service, faster) costs.
 ///
 /// The objective is Σ_s w_s·cost_s (expected cost), max z with z ≥ cost_s (worst case), or Σ_s w_s·delivered_s.
-/// With economics (the catalog's ``InvestmentCatalog/discountRate``) the cost objectives add each project's
+/// With economics (the catalog's `InvestmentCatalog/discountRate`) the cost objectives add each project's
 /// annualised cost, Σ_i (capex[i]·CRF[i] + opex[i])·y[i] (USD/yr), so a project is built only when its annual
 /// benefit covers it; the budget row still bounds capex. Without economics, and for the objectives that
 /// maximise TEU, capex enters only through the budget row (plus a tiny tie-break, ``costTieBreak``, that
@@ -126,11 +126,14 @@ public struct InvestmentProgram: Sendable {
     public let weights: [Double]
 
     /// - Parameters:
+    ///   - scenarios: The scenarios the portfolio is chosen for, with their weights.
+    ///   - catalog: The candidate projects, budget and economics.
+    ///   - objective: What the plan minimises or maximises.
     ///   - reference: when given, capacity increases are scaled to each scenario (``scaled(_:for:reference:)``).
     ///   - units: optional fixed unit ranges per project (to force a project out, or evaluate a portfolio).
     ///   - relaxed: build the LP relaxation (continuous y and z).
     ///   - corridor: the corridor tags whose capacity ``PlanObjective/maxCapacity`` maximises, or that
-    ///     `minimumCapacityTEU` constrains (``addCapacityBlock(_:s:network:catalog:build:tags:weight:)``).
+    ///     `minimumCapacityTEU` constrains (`addCapacityBlock(_:s:network:catalog:build:tags:weight:)`).
     ///   - minimumCapacityTEU: with the cost and throughput objectives, the corridor's capacity must reach this
     ///     in every scenario (TEU/year).
     ///   - capacityNetworks: per scenario, the network whose capacities the corridor's maximum flow uses (the

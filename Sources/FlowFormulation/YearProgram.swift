@@ -62,6 +62,9 @@ public struct YearProgram: Sendable {
     public static let shortfallPenaltyUSDPerTEU = 1e5
 
     /// - Parameters:
+    ///   - years: The years, in order, each with its network, growth, weight and budget.
+    ///   - catalog: The candidate projects, budget and economics.
+    ///   - targets: The capacity targets, each from its year on.
     ///   - reference: when given, capacity increases are scaled to each year (``InvestmentProgram/scaled(_:for:reference:)``).
     ///   - schedule: a fixed build year per project (index into `years`, nil: never), to evaluate one schedule.
     ///   - relaxed: build the LP relaxation.

@@ -9,7 +9,7 @@ extension PlanFile {
         var site: Site
     }
 
-    /// One `targets:` entry and where it was written (its ``CapacityTarget/tags`` are the corridor's words).
+    /// One `targets:` entry and where it was written (its `CapacityTarget/tags` are the corridor's words).
     public struct TargetEntry: Sendable {
         public var target: CapacityTarget
         var site: Site

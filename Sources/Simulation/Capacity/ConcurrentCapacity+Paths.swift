@@ -1,6 +1,6 @@
 import FlowFormulation
 internal import FreightNetwork
-public import LinearProgramming
+import LinearProgramming
 
 extension CapacityAnalysis {
     /// ``concurrentCapacity(of:solver:options:method:)`` by column generation over paths, in one warm session.

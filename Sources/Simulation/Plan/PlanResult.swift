@@ -97,7 +97,7 @@ public struct PlanResult: Sendable {
     /// ``objectiveValue`` for the cost objectives. Nil without economics.
     public var annualisedCostUSD: Double? = nil
     /// With economics: the portfolio's appraisal, its benefit the drop in the weighted annual generalised cost
-    /// from nothing built (beyond committed projects) to the portfolio (``Appraisal/init(parts:benefitUSDPerYear:discountRate:)``).
+    /// from nothing built (beyond committed projects) to the portfolio (`Appraisal/init(parts:benefitUSDPerYear:discountRate:)`).
     public var portfolioAppraisal: Appraisal? = nil
     public var seconds: Double
     public var rows: Int

@@ -2,7 +2,7 @@ public import FlowFormulation
 public import FreightNetwork
 public import LinearProgramming
 
-/// Solves an investment plan (``InvestmentProgram``) and explains its choice with re-solves.
+/// Solves an investment plan (`InvestmentProgram`) and explains its choice with re-solves.
 public struct Planner: Sendable {
     public var solver: any LPSolver
     /// Time limit and gap of every MIP solve.
@@ -11,7 +11,7 @@ public struct Planner: Sendable {
     public var valueProjects: Bool
     /// Relative budget increase for the marginal value of budget.
     public var budgetStep: Double
-    /// The network capacity increases are scaled against (see ``InvestmentProgram/scaled(_:for:reference:)``);
+    /// The network capacity increases are scaled against (see `InvestmentProgram/scaled(_:for:reference:)`);
     /// nil: increases are the same in every scenario.
     public var reference: Network?
     /// The corridor whose capacity `max-capacity` maximises or `minimumCapacityTEU` constrains; its capacity

@@ -2,7 +2,7 @@ public import FlowFormulation
 public import FreightNetwork
 public import LinearProgramming
 
-/// Solves an investment plan over years (``YearProgram``): the build year of each project, under a total and
+/// Solves an investment plan over years (`YearProgram`): the build year of each project, under a total and
 /// per-year budget, with capacity targets.
 public struct YearPlanner: Sendable {
     public var solver: any LPSolver
