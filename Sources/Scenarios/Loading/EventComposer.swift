@@ -15,6 +15,12 @@ final class EventComposer {
     private var event = yaml_event_t()
     /// False to check the whole text but keep only the root and its entries (their values empty).
     private let keepsAll: Bool
+    /// The keys of the mappings being composed, outermost first: each mapping's keys follow its
+    /// parent's, and are dropped when it ends. One buffer for all saves an array per mapping.
+    private var openKeys: [String] = []
+    /// The entries of the mappings being composed, kept as ``openKeys`` is; each mapping copies its
+    /// own out once, at its exact size, instead of growing an array of its own.
+    private var openPairs: [(key: YAMLNode, value: YAMLNode)] = []
 
     /// The tree of the single document in `bytes` (UTF-8, without NUL bytes), or `nil` to ask Yams.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
@@ -77,7 +83,7 @@ final class EventComposer {
         guard data.anchor == nil, data.tag == nil, let style = YAMLNode.Scalar.Style(rawValue: UInt8(data.style.rawValue))
         else { return nil }
         let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-        return YAMLNode(storage: .light(.scalar(YAMLNode.Scalar(string: text, style: style)), mark))
+        return YAMLNode(storage: .scalar(YAMLNode.Scalar(string: text, style: style), mark))
     }
 
     private func sequence(depth: Int) -> YAMLNode? {
@@ -98,8 +104,12 @@ final class EventComposer {
         let data = event.data.mapping_start
         guard data.anchor == nil, data.implicit != 0 else { return nil }
         let start = mark
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: [String] = []
+        let firstKey = openKeys.endIndex
+        let firstPair = openPairs.endIndex
+        defer {
+            openKeys.removeSubrange(firstKey...)
+            openPairs.removeSubrange(firstPair...)
+        }
         var written: Set<String> = []
         while true {
             guard advance() else { return nil }
@@ -107,16 +117,19 @@ final class EventComposer {
             guard event.type == YAML_SCALAR_EVENT, let key = scalar(), let text = key.scalar?.string, text != "<<"
             else { return nil }
             // A repeated key is an error or not depending on resolved tags: Yams decides.
-            if keys.count < 16 {
-                guard !keys.contains(text) else { return nil }
+            if openKeys.count - firstKey < 16 {
+                guard !openKeys[firstKey...].contains(where: { $0.utf8.count == text.utf8.count && $0 == text }) else {
+                    return nil
+                }
             } else {
-                if written.isEmpty { written = Set(keys) }
+                if written.isEmpty { written = Set(openKeys[firstKey...]) }
                 guard written.insert(text).inserted else { return nil }
             }
-            keys.append(text)
+            openKeys.append(text)
             guard advance(), let value = node(depth: depth + 1) else { return nil }
-            if keepsAll || depth == 0 { pairs.append((key, value)) }
+            if keepsAll || depth == 0 { openPairs.append((key, value)) }
         }
+        let pairs = Array(openPairs[firstPair...])
         return YAMLNode(storage: .light(.mapping(YAMLNode.Mapping(pairs: pairs)), start))
     }
 }

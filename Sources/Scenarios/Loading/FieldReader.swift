@@ -79,7 +79,11 @@ struct FieldReader {
     /// Keys not yet written are preferred, and a wider misspelling of one of them is still
     /// suggested: `dislinktance_km` is most likely the missing `distance_km`.
     mutating func rejectUnknownKeys(allowed: [String]) {
-        guard !mapping.keys.allSatisfy({ $0.scalar.map { allowed.contains($0.string) } ?? false }) else { return }
+        let allKnown = mapping.pairs.allSatisfy { pair in
+            guard let name = pair.key.scalar?.string else { return false }
+            return allowed.contains { $0.utf8.count == name.utf8.count && $0 == name }
+        }
+        guard !allKnown else { return }
         let written = Set(mapping.keys.compactMap { $0.scalar?.string })
         let absent = allowed.filter { !written.contains($0) }
         let candidates = absent + allowed.filter { written.contains($0) }
