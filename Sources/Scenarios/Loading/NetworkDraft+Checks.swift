@@ -66,6 +66,7 @@ extension NetworkDraft {
     /// Open nodes and, per node, the open links leaving it (indices into ``links``).
     private func openGraph() -> (index: [FreightNetwork.Node.ID: Int], outgoing: [[Int]], heads: [Int?]) {
         var index: [FreightNetwork.Node.ID: Int] = [:]
+        index.reserveCapacity(nodes.count)
         for (n, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = n }
         var outgoing = [[Int]](repeating: [], count: nodes.count)
         var heads = [Int?](repeating: nil, count: links.count)
