@@ -22,7 +22,7 @@ final class EventComposer {
     private var openKeys: [String] = []
     /// The entries of the mappings being composed, kept as ``openKeys`` is; each mapping copies its
     /// own out once, at its exact size, instead of growing an array of its own.
-    private var openPairs: [(key: YAMLNode, value: YAMLNode)] = []
+    private var openPairs: [YAMLNode.Mapping.Entry] = []
 
     /// The tree of the single document in `bytes` (UTF-8, without NUL bytes), or `nil` to ask Yams.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
@@ -132,7 +132,7 @@ final class EventComposer {
             }
             openKeys.append(text)
             guard advance(), let value = node(depth: depth + 1) else { return nil }
-            if keepsAll || depth == 0 { openPairs.append((key, value)) }
+            if keepsAll || depth == 0 { openPairs.append(YAMLNode.Mapping.Entry(key: key, value: value)) }
         }
         let pairs = Array(openPairs[firstPair...])
         return YAMLNode(storage: .light(.mapping(YAMLNode.Mapping(pairs: pairs)), start))

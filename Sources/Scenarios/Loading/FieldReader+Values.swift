@@ -192,7 +192,7 @@ extension FieldReader {
 
     /// The value under `key`, recording "required field is missing" or "expected …, found nothing".
     private mutating func present(_ key: String, required: Bool) -> YAMLNode? {
-        guard let node = entry(key) else {
+        guard let node = lookup(key) else {
             if required { reportMissing(key) }
             return nil
         }

@@ -40,11 +40,20 @@ struct YAMLNode {
     /// The entries of a mapping, in file order.
     struct Mapping: RandomAccessCollection {
         /// The entries.
-        let pairs: [(key: YAMLNode, value: YAMLNode)]
+        let pairs: [Entry]
+
+        /// One entry: a struct, not a tuple, so that arrays of entries are copied and freed by
+        /// specialised code rather than the runtime's generic tuple witnesses.
+        struct Entry {
+            /// The key.
+            let key: YAMLNode
+            /// The value.
+            let value: YAMLNode
+        }
 
         var startIndex: Int { pairs.startIndex }
         var endIndex: Int { pairs.endIndex }
-        subscript(index: Int) -> (key: YAMLNode, value: YAMLNode) { pairs[index] }
+        subscript(index: Int) -> (key: YAMLNode, value: YAMLNode) { (pairs[index].key, pairs[index].value) }
 
         /// The keys, in file order.
         var keys: [YAMLNode] { pairs.map(\.key) }
@@ -142,6 +151,6 @@ struct YAMLNode {
 extension YAMLNode.Mapping {
     /// The entries of a Yams mapping, each opened lazily.
     init(_ mapping: Yams.Node.Mapping) {
-        pairs = mapping.map { (key: YAMLNode(storage: .yams($0.key)), value: YAMLNode(storage: .yams($0.value))) }
+        pairs = mapping.map { Entry(key: YAMLNode(storage: .yams($0.key)), value: YAMLNode(storage: .yams($0.value))) }
     }
 }
