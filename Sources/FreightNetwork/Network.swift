@@ -17,14 +17,17 @@ public struct Network: Sendable {
 
     public init(nodes: [Node], links: [Link], demands: [Demand]) throws(NetworkError) {
         var nodeIndex: [Node.ID: Int] = [:]
+        nodeIndex.reserveCapacity(nodes.count)
         for (index, node) in nodes.enumerated() {
             guard nodeIndex.updateValue(index, forKey: node.id) == nil else { throw .duplicateNode(node.id) }
             try Self.check(node)
         }
         var linkIndex: [Link.ID: Int] = [:]
+        linkIndex.reserveCapacity(links.count)
         var outgoing = Array(repeating: [Int](), count: nodes.count)
         var incoming = Array(repeating: [Int](), count: nodes.count)
         var ends: [(from: Int, to: Int)] = []
+        ends.reserveCapacity(links.count)
         for (index, link) in links.enumerated() {
             guard linkIndex.updateValue(index, forKey: link.id) == nil else { throw .duplicateLink(link.id) }
             guard let tail = nodeIndex[link.from] else { throw .unknownNode(link.from, referencedBy: "link \(link.id)") }

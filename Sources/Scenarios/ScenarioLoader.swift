@@ -64,7 +64,7 @@ public enum ScenarioLoader {
         let network: Network
         do {
             base = try resolved.base.network()
-            network = try resolved.final.network()
+            network = resolved.finalIsBase ? base : try resolved.final.network()
         } catch {
             diagnostics.append(ScenarioError(at: whole, field: "", message: "the network is invalid: \(error)"))
             throw diagnostics

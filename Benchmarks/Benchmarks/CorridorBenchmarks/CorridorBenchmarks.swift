@@ -115,6 +115,9 @@ func scaleBenchmarks(_ size: BenchmarkSize) {
 let benchmarks: @Sendable () -> Void = {
     for size in BenchmarkSize.all { scaleBenchmarks(size) }
 
+    // What `corridor validate` does with a generated file (LoaderBenchmarks.swift).
+    loaderBenchmarks()
+
     // Load/baseline-2021: only when the scenario exists and loads.
     let scenarioPath = repositoryRoot.appendingPathComponent("Scenarios/baseline-2021.yaml").path
     if !FileManager.default.fileExists(atPath: scenarioPath) {

@@ -153,7 +153,7 @@ public struct ObservationsFile: Sendable {
             top.report(at: node, field: "scenarios", "expected a mapping of year to scenario file, found \(FieldReader.describe(node))")
             return
         }
-        for (key, value) in mapping.pairs {
+        for (key, value) in mapping {
             let keyText = key.scalar?.string ?? FieldReader.describe(key)
             guard let year = Int(keyText), (1900...2200).contains(year) else {
                 top.report(at: key, field: "scenarios", "expected a year (1900–2200) as key, found '\(keyText)'")

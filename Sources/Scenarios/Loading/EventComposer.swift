@@ -12,9 +12,17 @@ final class EventComposer {
     static let deepestNesting = 256
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private var event = yaml_event_t()
+    /// The current event: a constant pointer, as a class's variables are checked for exclusive access at
+    /// run time, on each of the 300,000 events of a 2.3 MB file.
+    private let event: UnsafeMutablePointer<yaml_event_t>
     /// False to check the whole text but keep only the root and its entries (their values empty).
     private let keepsAll: Bool
+    /// The keys of the mappings being composed, outermost first: each mapping's keys follow its
+    /// parent's, and are dropped when it ends. One buffer for all saves an array per mapping.
+    private var openKeys: [String] = []
+    /// The entries of the mappings being composed, kept as ``openKeys`` is; each mapping copies its
+    /// own out once, at its exact size, instead of growing an array of its own.
+    private var openPairs: [YAMLNode.Mapping.Entry] = []
 
     /// The tree of the single document in `bytes` (UTF-8, without NUL bytes), or `nil` to ask Yams.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
@@ -30,41 +38,44 @@ final class EventComposer {
     private init(_ bytes: UnsafeBufferPointer<UInt8>, keepsAll: Bool) {
         self.keepsAll = keepsAll
         parser = .allocate(capacity: 1)
+        event = .allocate(capacity: 1)
+        event.initialize(to: yaml_event_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
     deinit {
-        yaml_event_delete(&event)
+        yaml_event_delete(event)
+        event.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
     }
 
     /// Moves to the next event; `false` on a syntax error.
     private func advance() -> Bool {
-        yaml_event_delete(&event)
-        return yaml_parser_parse(parser, &event) == 1
+        yaml_event_delete(event)
+        return yaml_parser_parse(parser, event) == 1
     }
 
     /// The root of the stream's one document.
     private func document() -> YAMLNode? {
-        guard advance(), event.type == YAML_STREAM_START_EVENT else { return nil }
-        guard advance(), event.type == YAML_DOCUMENT_START_EVENT else { return nil }
+        guard advance(), event.pointee.type == YAML_STREAM_START_EVENT else { return nil }
+        guard advance(), event.pointee.type == YAML_DOCUMENT_START_EVENT else { return nil }
         guard advance(), let root = node(depth: 0) else { return nil }
-        guard advance(), event.type == YAML_DOCUMENT_END_EVENT else { return nil }
-        guard advance(), event.type == YAML_STREAM_END_EVENT else { return nil }
+        guard advance(), event.pointee.type == YAML_DOCUMENT_END_EVENT else { return nil }
+        guard advance(), event.pointee.type == YAML_STREAM_END_EVENT else { return nil }
         return root
     }
 
     /// Where the current event starts, 1-based.
     private var mark: YAMLNode.Mark {
-        YAMLNode.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        YAMLNode.Mark(line: Int(event.pointee.start_mark.line) + 1, column: Int(event.pointee.start_mark.column) + 1)
     }
 
     /// The node that starts at the current event, which it leaves at the node's last event.
     private func node(depth: Int) -> YAMLNode? {
-        switch event.type {
+        switch event.pointee.type {
         case YAML_SCALAR_EVENT: scalar()
         case YAML_SEQUENCE_START_EVENT: depth < Self.deepestNesting ? sequence(depth: depth) : nil
         case YAML_MAPPING_START_EVENT: depth < Self.deepestNesting ? mapping(depth: depth) : nil
@@ -73,21 +84,21 @@ final class EventComposer {
     }
 
     private func scalar() -> YAMLNode? {
-        let data = event.data.scalar
+        let data = event.pointee.data.scalar
         guard data.anchor == nil, data.tag == nil, let style = YAMLNode.Scalar.Style(rawValue: UInt8(data.style.rawValue))
         else { return nil }
         let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
-        return YAMLNode(storage: .light(.scalar(YAMLNode.Scalar(string: text, style: style)), mark))
+        return YAMLNode(storage: .scalar(YAMLNode.Scalar(string: text, style: style), mark))
     }
 
     private func sequence(depth: Int) -> YAMLNode? {
-        let data = event.data.sequence_start
+        let data = event.pointee.data.sequence_start
         guard data.anchor == nil, data.implicit != 0 else { return nil }
         let start = mark
         var items: [YAMLNode] = []
         while true {
             guard advance() else { return nil }
-            if event.type == YAML_SEQUENCE_END_EVENT { break }
+            if event.pointee.type == YAML_SEQUENCE_END_EVENT { break }
             guard let item = node(depth: depth + 1) else { return nil }
             if keepsAll { items.append(item) }
         }
@@ -95,28 +106,35 @@ final class EventComposer {
     }
 
     private func mapping(depth: Int) -> YAMLNode? {
-        let data = event.data.mapping_start
+        let data = event.pointee.data.mapping_start
         guard data.anchor == nil, data.implicit != 0 else { return nil }
         let start = mark
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: [String] = []
+        let firstKey = openKeys.endIndex
+        let firstPair = openPairs.endIndex
+        defer {
+            openKeys.removeSubrange(firstKey...)
+            openPairs.removeSubrange(firstPair...)
+        }
         var written: Set<String> = []
         while true {
             guard advance() else { return nil }
-            if event.type == YAML_MAPPING_END_EVENT { break }
-            guard event.type == YAML_SCALAR_EVENT, let key = scalar(), let text = key.scalar?.string, text != "<<"
+            if event.pointee.type == YAML_MAPPING_END_EVENT { break }
+            guard event.pointee.type == YAML_SCALAR_EVENT, let key = scalar(), let text = key.scalar?.string, text != "<<"
             else { return nil }
             // A repeated key is an error or not depending on resolved tags: Yams decides.
-            if keys.count < 16 {
-                guard !keys.contains(text) else { return nil }
+            if openKeys.count - firstKey < 16 {
+                guard !openKeys[firstKey...].contains(where: { $0.utf8.count == text.utf8.count && $0 == text }) else {
+                    return nil
+                }
             } else {
-                if written.isEmpty { written = Set(keys) }
+                if written.isEmpty { written = Set(openKeys[firstKey...]) }
                 guard written.insert(text).inserted else { return nil }
             }
-            keys.append(text)
+            openKeys.append(text)
             guard advance(), let value = node(depth: depth + 1) else { return nil }
-            if keepsAll || depth == 0 { pairs.append((key, value)) }
+            if keepsAll || depth == 0 { openPairs.append(YAMLNode.Mapping.Entry(key: key, value: value)) }
         }
+        let pairs = Array(openPairs[firstPair...])
         return YAMLNode(storage: .light(.mapping(YAMLNode.Mapping(pairs: pairs)), start))
     }
 }

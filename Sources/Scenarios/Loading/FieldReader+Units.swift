@@ -10,8 +10,8 @@ extension FieldReader {
     ///
     /// - Parameter zeroHint: What to suggest for a capacity of exactly 0, which lets nothing pass.
     mutating func capacity(_ key: String, required: Bool = false, zeroHint: String) -> Double? {
-        guard let value = number(key, required: required), let node = self.value(key) else { return nil }
-        guard value < Self.smallestPlausibleCapacityTEU else { return value }
+        guard let value = number(key, required: required) else { return nil }
+        guard value < Self.smallestPlausibleCapacityTEU, let node = self.value(key) else { return value }
         let found = Self.describe(node)
         let hint =
             value == 0
@@ -33,8 +33,8 @@ extension FieldReader {
     /// Reads a duration in days (a number ≥ 0 unless `rule` says otherwise), with a warning when it is above
     /// 365 days.
     mutating func days(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
-        guard let value = number(key, required: required, rule: rule), let node = self.value(key) else { return nil }
-        guard value > Self.longestPlausibleDays else { return value }
+        guard let value = number(key, required: required, rule: rule) else { return nil }
+        guard value > Self.longestPlausibleDays, let node = self.value(key) else { return value }
         let hours = Self.format((value / 24 * 10).rounded() / 10)
         report(
             ScenarioError(

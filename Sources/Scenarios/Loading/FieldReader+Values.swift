@@ -90,7 +90,8 @@ extension FieldReader {
             return nil
         }
         let text = node.scalar?.string.trimmingSpaces() ?? ""
-        guard case .value = reading, text.allSatisfy({ $0 != "." && $0 != "e" && $0 != "E" }), let value = Int(text)
+        let isWhole = text.utf8.allSatisfy { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+        guard case .value = reading, isWhole, let value = Int(text)
         else {
             report(at: node, field: fieldPath(key), "expected an integer, found \(Self.describe(node))")
             return nil
@@ -191,7 +192,7 @@ extension FieldReader {
 
     /// The value under `key`, recording "required field is missing" or "expected …, found nothing".
     private mutating func present(_ key: String, required: Bool) -> YAMLNode? {
-        guard let node = entry(key) else {
+        guard let node = lookup(key) else {
             if required { reportMissing(key) }
             return nil
         }
@@ -208,10 +209,22 @@ extension FieldReader {
     /// mapping or a list is not a number.
     static func reading(_ node: YAMLNode) -> ScalarText.Number {
         guard let scalar = node.scalar else { return .notANumber }
-        if scalar.style == .plain, ScalarText.boolean(scalar.string) != .notABoolean || YAMLDocument.isNull(node) {
+        // No boolean or null starts with a digit, a sign or a point: most numbers skip those tests.
+        if scalar.style == .plain, !startsLikeANumber(scalar.string),
+            ScalarText.boolean(scalar.string) != .notABoolean || YAMLDocument.isNull(node)
+        {
             return .notANumber
         }
         return ScalarText.number(scalar.string.trimmingSpaces())
+    }
+
+    /// True when `text` starts with an ASCII digit, `-`, `+` or `.`.
+    private static func startsLikeANumber(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."): return true
+        default: return false
+        }
     }
 
     /// The number in a scalar, or `nil` when it is not a YAML 1.2 decimal number.

@@ -17,6 +17,8 @@ struct FieldReader {
     private(set) var problems: [ScenarioError] = []
     /// Valid keys suggested for misspelt ones: they are not reported missing a second time.
     private(set) var suggestedKeys: Set<String> = []
+    /// Where ``lookup(_:)`` starts: just after the entry it found last.
+    private var nextEntry = 0
 
     /// Opens `node` as a mapping, or returns `nil` after recording "expected a mapping".
     init?(_ node: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) {
@@ -74,12 +76,32 @@ struct FieldReader {
         mapping.pairs.firstIndex { $0.key.isScalar(key) }.map { mapping.pairs[$0].value }
     }
 
+    /// The value written under the plain key `key`, as ``entry(_:)`` finds it, searched from just after the
+    /// entry found last: records read their fields in the order files usually write them, so most
+    /// searches stop at the first key they compare.
+    mutating func lookup(_ key: String) -> YAMLNode? {
+        let pairs = mapping.pairs
+        var index = nextEntry < pairs.count ? nextEntry : 0
+        for _ in pairs.indices {
+            if pairs[index].key.isScalar(key) {
+                nextEntry = index + 1
+                return pairs[index].value
+            }
+            index = index + 1 == pairs.count ? 0 : index + 1
+        }
+        return nil
+    }
+
     /// Records an "unknown key" error for every key not in `allowed`, suggesting the nearest.
     ///
     /// Keys not yet written are preferred, and a wider misspelling of one of them is still
     /// suggested: `dislinktance_km` is most likely the missing `distance_km`.
     mutating func rejectUnknownKeys(allowed: [String]) {
-        guard !mapping.keys.allSatisfy({ $0.scalar.map { allowed.contains($0.string) } ?? false }) else { return }
+        let allKnown = mapping.pairs.allSatisfy { pair in
+            guard let name = pair.key.scalar?.string else { return false }
+            return allowed.contains { $0.utf8.count == name.utf8.count && $0 == name }
+        }
+        guard !allKnown else { return }
         let written = Set(mapping.keys.compactMap { $0.scalar?.string })
         let absent = allowed.filter { !written.contains($0) }
         let candidates = absent + allowed.filter { written.contains($0) }

@@ -15,6 +15,12 @@ struct IDRegistry {
     /// Creates an empty registry for ids of `kind`.
     init(kind: String) { self.kind = kind }
 
+    /// Makes room for `count` more ids.
+    mutating func reserve(_ count: Int) {
+        origins.reserveCapacity(origins.count + count)
+        order.reserveCapacity(order.count + count)
+    }
+
     /// True when `id` was defined.
     func contains(_ id: String) -> Bool { origins[id] != nil }
 
@@ -22,13 +28,13 @@ struct IDRegistry {
     ///
     /// - Parameter note: Said about the id before where it was first defined, such as
     ///   `the default FROM-TO`.
-    mutating func register(_ id: Located<String>, field: String, note: String? = nil) -> ScenarioError? {
+    mutating func register(_ id: Located<String>, field: @autoclosure () -> String, note: String? = nil) -> ScenarioError? {
         if let first = origins[id.value] {
             let place = first.file == id.position.file ? "line \(first.line)" : first.description
             let prefix = note.map { "\($0); " } ?? ""
             return ScenarioError(
                 at: id.position,
-                field: field,
+                field: field(),
                 message: "duplicate \(kind) id '\(id.value)' (\(prefix)first defined at \(place))"
             )
         }
@@ -38,11 +44,11 @@ struct IDRegistry {
     }
 
     /// Checks a reference; returns `nil` when `id` is known (or may be), an "unknown" error otherwise.
-    func check(_ id: Located<String>, field: String) -> ScenarioError? {
+    func check(_ id: Located<String>, field: @autoclosure () -> String) -> ScenarioError? {
         guard !contains(id.value), isComplete else { return nil }
         return ScenarioError(
             at: id.position,
-            field: field,
+            field: field(),
             message: "unknown \(kind) '\(id.value)'",
             hint: Suggestions.hint(for: id.value, in: order)
         )

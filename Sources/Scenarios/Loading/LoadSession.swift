@@ -11,6 +11,8 @@ struct ResolvedFile {
     var final: NetworkDraft
     /// One line per change this file applied.
     var changes: [String]
+    /// True when the file lists no changes: ``final`` is ``base``, and one network serves both.
+    var finalIsBase = false
 }
 
 /// One load of a scenario: follows `extends`, reads every file once and collects all diagnostics.
@@ -63,7 +65,8 @@ struct LoadSession {
         }
         uncertainty += UncertaintyRecord.readList(top.list("uncertainty"), file: file, into: &diagnostics)
         return ResolvedFile(
-            name: name?.value, description: description?.value, base: base, final: final, changes: lines)
+            name: name?.value, description: description?.value, base: base, final: final, changes: lines,
+            finalIsBase: changes.isEmpty)
     }
 
     /// The network a file describes before its own changes.
@@ -134,6 +137,7 @@ struct LoadSession {
             if top.contains(key) { draft.forgetIDs(of: key) }
             return
         }
+        draft.reserve(entries.count, for: key)
         for (index, entry) in entries.enumerated() {
             guard let record = read(entry, top.file, "\(key)[\(index)]", &diagnostics) else {
                 draft.isSound = false

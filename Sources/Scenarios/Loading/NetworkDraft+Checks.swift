@@ -60,12 +60,17 @@ extension NetworkDraft {
     /// Warnings about the network as a whole: demands that no route can reach, and cycles of
     /// links with no cost, no time and unlimited capacity.
     func networkWarnings() -> [ScenarioError] {
-        unreachableDemandWarnings() + zeroCostCycleWarnings()
+        let graph = openGraph()
+        return unreachableDemandWarnings(graph) + zeroCostCycleWarnings(graph)
     }
 
+    /// What ``openGraph()`` returns.
+    private typealias OpenGraph = (index: [FreightNetwork.Node.ID: Int], outgoing: [[Int]], heads: [Int?])
+
     /// Open nodes and, per node, the open links leaving it (indices into ``links``).
-    private func openGraph() -> (index: [FreightNetwork.Node.ID: Int], outgoing: [[Int]], heads: [Int?]) {
+    private func openGraph() -> OpenGraph {
         var index: [FreightNetwork.Node.ID: Int] = [:]
+        index.reserveCapacity(nodes.count)
         for (n, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = n }
         var outgoing = [[Int]](repeating: [], count: nodes.count)
         var heads = [Int?](repeating: nil, count: links.count)
@@ -79,8 +84,7 @@ extension NetworkDraft {
     }
 
     /// "no route from A to B": a demand of more than 0 TEU/year whose destination cannot be reached.
-    private func unreachableDemandWarnings() -> [ScenarioError] {
-        let graph = openGraph()
+    private func unreachableDemandWarnings(_ graph: OpenGraph) -> [ScenarioError] {
         var reachable: [Int: [Bool]] = [:]
         var warnings: [ScenarioError] = []
         for (demand, source) in zip(demands, demandSources) where demand.teu > 0 {
@@ -131,8 +135,7 @@ extension NetworkDraft {
     /// A link is free when its tariff and time are 0 and its head node has no capacity, handling
     /// cost or dwell: freight can then circulate on the cycle at no cost and without limit, so the
     /// optimum's flows are not unique (and a negative cost anywhere on it would be unbounded).
-    private func zeroCostCycleWarnings() -> [ScenarioError] {
-        let graph = openGraph()
+    private func zeroCostCycleWarnings(_ graph: OpenGraph) -> [ScenarioError] {
         let free: [[Int]] = graph.outgoing.map { leaving in
             leaving.filter { l in
                 let link = links[l]
@@ -145,7 +148,7 @@ extension NetworkDraft {
         var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on the path, 2 done
         var reported = [Bool](repeating: false, count: nodes.count)
         var warnings: [ScenarioError] = []
-        for start in nodes.indices where state[start] == 0 {
+        for start in nodes.indices where state[start] == 0 && !free[start].isEmpty {
             // Iterative depth-first search; `path` holds (node, next outgoing position, link taken to it).
             var path: [(node: Int, next: Int, via: Int?)] = [(start, 0, nil)]
             state[start] = 1

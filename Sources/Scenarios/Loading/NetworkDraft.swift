@@ -96,9 +96,11 @@ struct NetworkDraft {
         }
         links += expanded
         if record.congestion == .off { congestionOff.formUnion(expanded.map(\.id.rawValue)) }
-        for _ in expanded { periods?.appendLink() }
         let source = RecordSource(path: record.path, position: record.id?.position ?? record.position)
-        linkSources += Array(repeating: source, count: expanded.count)
+        for _ in expanded {
+            periods?.appendLink()
+            linkSources.append(source)
+        }
     }
 
     /// Adds a demand after checking its id is new and its nodes exist.
@@ -167,10 +169,13 @@ struct NetworkDraft {
     ///
     /// A reference that could not be read, or names a node whose record had errors, is not valid
     /// but is not reported again.
-    func checkNode(_ reference: Located<String>?, field: String, into diagnostics: inout ScenarioDiagnostics) -> Bool {
+    func checkNode(
+        _ reference: Located<String>?, field: @autoclosure () -> String, into diagnostics: inout ScenarioDiagnostics
+    ) -> Bool {
         guard let reference else { return false }
-        if let unknown = nodeIDs.check(reference, field: field) { diagnostics.append(unknown) }
-        return validNodeIDs.contains(reference.value)
+        if validNodeIDs.contains(reference.value) { return true }  // A valid node's id is registered too.
+        if let unknown = nodeIDs.check(reference, field: field()) { diagnostics.append(unknown) }
+        return false
     }
 
     /// Applies network edits (indices into ``nodes``, ``links`` and ``demands``), as on a network.
@@ -205,6 +210,26 @@ struct NetworkDraft {
 }
 
 extension NetworkDraft {
+    /// Makes room for `count` more records of the list under `key` (`nodes`, `links`, `demands`, `background`).
+    mutating func reserve(_ count: Int, for key: String) {
+        switch key {
+        case "nodes":
+            nodes.reserveCapacity(nodes.count + count)
+            nodeSources.reserveCapacity(nodeSources.count + count)
+            validNodeIDs.reserveCapacity(validNodeIDs.count + count)
+            nodeIDs.reserve(count)
+        case "links":
+            links.reserveCapacity(links.count + 2 * count)
+            linkSources.reserveCapacity(linkSources.count + 2 * count)
+            linkIDs.reserve(count)
+        case "demands", "background":
+            demands.reserveCapacity(demands.count + count)
+            demandSources.reserveCapacity(demandSources.count + count)
+            demandIDs.reserve(count)
+        default: break
+        }
+    }
+
     /// Marks the ids under a top-level `key` (`nodes`, `links`, `demands`, `background`) as not all known.
     ///
     /// Used when a list or one of its entries could not be read at all, so that references to

@@ -70,6 +70,7 @@ struct NodeRecord: ScenarioRecord {
     /// exactly) with a warning, so a spreadsheet's "China" does not stop a run.
     private static func readCountry(_ reader: inout FieldReader) -> String? {
         guard let text = reader.string("country", required: true) else { return nil }
+        if isPlainCountry(text.value.utf8) { return text.value }
         let value = text.value.split(separator: "/").map { String($0).trimmingSpaces() }.joined(separator: "/")
         if !FieldReader.countryIsValid(text.value) {
             let upper = text.value.uppercased()
@@ -85,6 +86,18 @@ struct NodeRecord: ScenarioRecord {
             )
         }
         return value.isEmpty ? nil : value
+    }
+}
+
+extension NodeRecord {
+    /// True for `KZ` or `KZ/TM` written without spaces: valid, and kept as written.
+    private static func isPlainCountry(_ utf8: String.UTF8View) -> Bool {
+        guard utf8.count == 2 || utf8.count == 5 else { return false }
+        for (index, byte) in utf8.enumerated() {
+            let isLetter = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            guard index == 2 ? byte == UInt8(ascii: "/") : isLetter else { return false }
+        }
+        return true
     }
 }
 

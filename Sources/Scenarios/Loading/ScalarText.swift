@@ -66,29 +66,42 @@ enum ScalarText {
     /// The value of `text` when it is a YAML 1.2 decimal other than an integer with a leading zero,
     /// read from its UTF-8 bytes; `nil` leaves the text to ``number(_:)``'s general reading.
     private static func plainDecimal(_ text: String) -> Double? {
-        var utf8 = text.utf8[...]
-        if let sign = utf8.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
+        var text = text
+        let isPlain = text.withUTF8 { isPlainDecimal($0) }
+        return isPlain ? Double(text) : nil
+    }
+
+    /// True when `utf8` is a YAML 1.2 decimal other than an integer with a leading zero.
+    private static func isPlainDecimal(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        let whole = utf8.prefix(while: isDigit)
-        var rest = utf8.dropFirst(whole.count)
+        var index = 0
+        let end = utf8.count
+        if index < end, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") { index += 1 }
+        let wholeStart = index
+        while index < end, isDigit(utf8[index]) { index += 1 }
+        let wholeCount = index - wholeStart
         var isInteger = true
         var fractionDigits = 0
-        if rest.first == UInt8(ascii: ".") {
+        if index < end, utf8[index] == UInt8(ascii: ".") {
             isInteger = false
-            rest = rest.dropFirst()
-            fractionDigits = rest.prefix(while: isDigit).count
-            rest = rest.dropFirst(fractionDigits)
+            index += 1
+            let fractionStart = index
+            while index < end, isDigit(utf8[index]) { index += 1 }
+            fractionDigits = index - fractionStart
         }
-        guard !whole.isEmpty || fractionDigits > 0 else { return nil }
-        if let e = rest.first {
-            guard e == UInt8(ascii: "e") || e == UInt8(ascii: "E") else { return nil }
+        guard wholeCount > 0 || fractionDigits > 0 else { return false }
+        if index < end {
+            guard utf8[index] == UInt8(ascii: "e") || utf8[index] == UInt8(ascii: "E") else { return false }
             isInteger = false
-            rest = rest.dropFirst()
-            if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { rest = rest.dropFirst() }
-            guard !rest.isEmpty, rest.allSatisfy(isDigit) else { return nil }
+            index += 1
+            if index < end, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") { index += 1 }
+            guard index < end else { return false }
+            while index < end {
+                guard isDigit(utf8[index]) else { return false }
+                index += 1
+            }
         }
-        if isInteger, whole.count > 1, whole.first == UInt8(ascii: "0") { return nil }
-        return Double(text)
+        return !(isInteger && wholeCount > 1 && utf8[wholeStart] == UInt8(ascii: "0"))
     }
 
     /// The YAML 1.1 booleans that mean true.
@@ -98,6 +111,7 @@ enum ScalarText {
 
     /// Reads the text of a plain scalar as a boolean field's value.
     static func boolean(_ text: String) -> Boolean {
+        guard text.utf8.count <= 5 else { return .notABoolean }
         switch text {
         case "true", "True", "TRUE": return .value(true)
         case "false", "False", "FALSE": return .value(false)

@@ -66,6 +66,11 @@ enum SourceFile {
     /// opened, a pipe's bytes while it is read. Devices and sockets are refused, so
     /// `extends: /dev/zero` cannot hang the loader.
     static func read(_ path: String) -> Result<String, Failure> {
+        readBytes(path).flatMap(decode)
+    }
+
+    /// The bytes of the file at `path`, checked as ``read(_:)`` checks them but not decoded.
+    static func readBytes(_ path: String) -> Result<[UInt8], Failure> {
         let limit = ScenarioLoader.largestFileBytes
         var status = stat()
         guard stat(path, &status) == 0 else { return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable) }
@@ -76,33 +81,53 @@ enum SourceFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable) }
         defer { close(descriptor) }
-        guard let bytes = readAll(descriptor, upTo: limit + 1) else { return .failure(.unreadable) }
+        let expected = type == S_IFREG ? Int(status.st_size) : 0
+        guard let bytes = readAll(descriptor, upTo: limit + 1, expecting: expected) else { return .failure(.unreadable) }
         guard bytes.count <= limit else { return .failure(.tooLarge(bytes: nil)) }
-        return decode(bytes)
+        return .success(bytes)
     }
 
     /// Up to `count` bytes from `descriptor`, or `nil` on a read error.
-    private static func readAll(_ descriptor: Int32, upTo count: Int) -> [UInt8]? {
+    ///
+    /// Reads straight into the array, `expected` bytes (the size on disk) at first, so a regular
+    /// file takes one `read(2)` and no copy; the array grows for a pipe or a file that grew.
+    private static func readAll(_ descriptor: Int32, upTo count: Int, expecting expected: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count < count {
-            let wanted = min(chunk.count, count - bytes.count)
-            let got = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { return nil }
-            if got == 0 { break }
-            bytes += chunk.prefix(got)
+        var capacity = min(max(expected + 1, 1 << 16), count)
+        var failed = false
+        while !failed, bytes.count < count {
+            if bytes.count == capacity { capacity = min(capacity * 2, count) }
+            var grown = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                let start = bytes.count
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[..<start]).initialize(from: bytes)
+                initialized = start
+                while initialized < capacity {
+                    let got = systemRead(descriptor, buffer.baseAddress! + initialized, capacity - initialized)
+                    if got < 0, errno == EINTR { continue }
+                    if got < 0 { failed = true }
+                    if got <= 0 { break }
+                    initialized += got
+                }
+            }
+            swap(&bytes, &grown)
+            if bytes.count < capacity { break }
         }
-        return bytes
+        return failed ? nil : bytes
     }
 
     /// The text in `bytes`: valid UTF-8 without NUL bytes, a leading byte-order mark dropped.
-    private static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
-        var bytes = bytes[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.contains(0) { return .failure(.notText("contains NUL bytes")) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notText("not valid UTF-8")) }
-        return .success(text)
+    static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        bytes.withUnsafeBufferPointer { whole in
+            var bytes = whole[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            if let start = whole.baseAddress, memchr(start, 0, whole.count) != nil {
+                return .failure(.notText("contains NUL bytes"))
+            }
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self) else {
+                return .failure(.notText("not valid UTF-8"))
+            }
+            return .success(text)
+        }
     }
 
     /// The path of `target` written in the file at `file`: relative to that file's directory.

@@ -1,5 +1,13 @@
 internal import Yams
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Turns scenario text into a YAML tree whose nodes carry their own positions.
 ///
 /// libyaml's events build the tree (``EventComposer``); Yams composes the files that need it
@@ -59,26 +67,30 @@ enum YAMLDocument {
     /// A key reads as one of `keys` only if its letters are written in a row, or spelt with escapes
     /// (`\x69nvestments`): a file with none of the words and no backslash is not composed at all.
     static func hasTopLevelKey(path: String, _ keys: [StaticString]) -> Bool {
-        guard case .success(var text) = SourceFile.read(path) else { return false }
-        let mayHave = text.withUTF8 { bytes in
-            bytes.contains(UInt8(ascii: "\\")) || keys.contains { contains($0, in: bytes) }
+        guard case .success(let bytes) = SourceFile.readBytes(path) else { return false }
+        let mayHave = bytes.withUnsafeBufferPointer { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\\")), bytes.count) != nil } == true
+                || keys.contains { contains($0, in: bytes) }
         }
-        guard mayHave, let found = topLevelKeys(text, file: path) else { return false }
+        guard mayHave, case .success(let text) = SourceFile.decode(bytes), let found = topLevelKeys(text, file: path)
+        else { return false }
         let names = Set(keys.map { $0.description })
         return found.contains { names.contains($0.scalar?.string ?? "") }
     }
 
-    /// True when the UTF-8 of `word` stands in `bytes`.
+    /// True when the UTF-8 of `word` stands in `bytes`: `memchr(3)` finds each candidate first byte,
+    /// `memcmp(3)` compares the rest (this runs on every file `validate` reads).
     private static func contains(_ word: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        let count = word.utf8CodeUnitCount
+        guard let start = bytes.baseAddress, count > 0, bytes.count >= count else { return false }
+        let first = Int32(word.utf8Start.pointee)
         var index = 0
-        let last = bytes.count - pattern.count
+        let last = bytes.count - count
         while index <= last {
-            if bytes[index] == first, UnsafeBufferPointer(rebasing: bytes[index..<index + pattern.count]).elementsEqual(pattern) {
-                return true
-            }
-            index += 1
+            guard let found = memchr(start + index, first, last - index + 1) else { return false }
+            let at = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self)
+            if memcmp(at, word.utf8Start, count) == 0 { return true }
+            index = at - start + 1
         }
         return false
     }
