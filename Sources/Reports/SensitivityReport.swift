@@ -18,7 +18,7 @@ public enum SensitivityReport {
         public var units: [Int]
         /// For a plan over years: each project's build year (nil: not built).
         public var buildYears: [Int?]?
-        /// The label of each capacity target (index as in ``PlanSensitivity/Parameter/target(_:)``).
+        /// The label of each capacity target (index as in `PlanSensitivity/Parameter/target(_:)`).
         public var targetLabels: [String]
 
         /// - Parameters:
