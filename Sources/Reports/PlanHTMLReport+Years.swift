@@ -9,10 +9,10 @@ extension PlanHTMLReport {
     ///   - name: The plan's name, if any.
     public static func render(_ plan: YearPlanResult, file: String, name: String?) -> String {
         let title = name ?? file
-        var body = "<h1>Plan over years: \(HTML.escape(title))</h1>\n"
-        let gap = plan.relativeGap.map { F.fixed($0 * 100, 2) + "%" } ?? "—"
-        body += "<p class=\"sub\">\(HTML.escape(file)) · discounted cost · status \(HTML.escape(plan.status.rawValue)) · MIP gap "
-            + "\(gap) · \(HTML.escape(plan.solver)) (branch-and-cut) · \(plan.years.count) years</p>\n"
+        var body = heading("Plan over years: \(title)", [
+            file, "discounted cost", "status \(plan.status.rawValue)", "MIP gap \(gapText(plan.relativeGap))",
+            "\(plan.solver) (branch-and-cut)", "\(plan.years.count) years",
+        ])
         guard let value = plan.objectiveValue else {
             return HTML.page(title: "corridor plan: \(title)", body: body + "<p>No schedule: \(HTML.escape(plan.status.rawValue)).</p>\n")
         }

@@ -9,6 +9,14 @@ public enum PlanHTMLReport {
 
     static func usd(_ v: Double) -> String { PlanReport.usd(v) }
 
+    /// The page's title and the line of facts under it (escaped here).
+    static func heading(_ title: String, _ facts: [String]) -> String {
+        "<h1>\(HTML.escape(title))</h1>\n<p class=\"sub\">" + facts.map(HTML.escape).joined(separator: " · ") + "</p>\n"
+    }
+
+    /// A MIP gap as a percentage with two decimals, "—" when unknown.
+    static func gapText(_ gap: Double?) -> String { gap.map { F.fixed($0 * 100, 2) + "%" } ?? "—" }
+
     /// A table of text cells (`numeric`: the columns aligned right).
     static func table(_ headers: [String], numeric: Set<Int>, rows: [[String]]) -> String {
         var table = ReportTable(
@@ -25,11 +33,10 @@ public enum PlanHTMLReport {
     ///   - name: The plan's name, if any.
     public static func render(_ plan: PlanResult, file: String, name: String?) -> String {
         let title = name ?? file
-        var body = "<h1>Plan: \(HTML.escape(title))</h1>\n"
-        let gap = plan.relativeGap.map { F.fixed($0 * 100, 2) + "%" } ?? "—"
-        body += "<p class=\"sub\">\(HTML.escape(file)) · objective \(HTML.escape(plan.objective.rawValue)) · status "
-            + "\(HTML.escape(plan.status.rawValue)) · MIP gap \(gap) · \(HTML.escape(plan.solver)) (branch-and-cut) · "
-            + "\(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")</p>\n"
+        var body = heading("Plan: \(title)", [
+            file, "objective \(plan.objective.rawValue)", "status \(plan.status.rawValue)", "MIP gap \(gapText(plan.relativeGap))",
+            "\(plan.solver) (branch-and-cut)", "\(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")",
+        ])
         guard let value = plan.objectiveValue else {
             return HTML.page(title: "corridor plan: \(title)", body: body + "<p>No portfolio: \(HTML.escape(plan.status.rawValue)).</p>\n")
         }
