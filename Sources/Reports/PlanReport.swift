@@ -49,6 +49,7 @@ public enum PlanReport {
         out += "\nWhy this portfolio\n"
         for line in explanation(plan) { out += "  • \(line)\n" }
         out += "\n" + footnote(plan)
+        if let base = SensitivityReport.Base(plan) { out += SensitivityReport.render(plan.sensitivity, base: base) }
         return out
     }
 
@@ -352,6 +353,7 @@ public enum PlanReport {
             ("budget_step", .number(plan.budgetStep)), ("objective_with_more_budget", .number(plan.objectiveWithMoreBudget)),
             ("portfolio_with_more_budget", plan.portfolioWithMoreBudget.map { .array($0.map { .number(Double($0)) }) } ?? .null),
             ("marginal_value_of_budget_per_usd", .number(plan.marginalValueOfBudget)),
+            ("sensitivity", SensitivityReport.json(plan.sensitivity, base: SensitivityReport.Base(plan))),
             ("explanation", .array(explanation(plan).map { .string($0) })),
         ])
         return value.rendered()

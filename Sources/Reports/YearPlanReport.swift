@@ -24,6 +24,7 @@ public enum YearPlanReport {
         if !plan.targets.isEmpty { out += "\nTargets (corridor capacity as `corridor capacity` measures it)\n" + targets(plan) }
         out += "\nWhy this schedule\n"
         for line in explanation(plan) { out += "  • \(line)\n" }
+        if let base = SensitivityReport.Base(plan) { out += SensitivityReport.render(plan.sensitivity, base: base) }
         return out
     }
 
@@ -161,6 +162,7 @@ public enum YearPlanReport {
             ("integer_columns", .number(Double(plan.integerColumns))), ("solver", .string(plan.solver)),
             ("projects", .array(projects)), ("years", .array(years)), ("targets", .array(targets)),
             ("targets_missed", .number(Double(plan.missed.count))),
+            ("sensitivity", SensitivityReport.json(plan.sensitivity, base: SensitivityReport.Base(plan))),
             ("explanation", .array(explanation(plan).map { .string($0) })),
         ])
         return value.rendered()

@@ -173,6 +173,28 @@ struct PlanCommandTests {
         #expect((cku["units"] as? NSNumber)?.intValue == 0, "USD 4.7 bn does not fit a USD 3.7 bn budget")
     }
 
+    @Test("The tiny plan's budget −10 % drops a ferry: USD 417.5 m/yr, USD 150,000/yr per USD 1 m; --html writes the page")
+    func smallPlanSensitivityAndHTML() throws {
+        // USD 90 m: the border (60) and one ferry (20): 80k × 3,900 + 15k × 5,200 + 5k × 5,500 = USD 417.5 m/yr,
+        // USD 1.5 m/yr worse for USD 10 m less. USD 110 m buys nothing more (a third ferry needs 20 m more than 100).
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-plan-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        let outcome = try CLI.run(["plan", small, "--format", "json", "--html", page.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try json(outcome.stdout)
+        let budget = try #require((report["sensitivity"] as? [String: Any])?["budget"] as? [[String: Any]])
+        #expect(budget.count == 2)
+        #expect(isClose((budget[0]["objective_value"] as? NSNumber)?.doubleValue ?? .nan, 417.5e6))
+        #expect(isClose((budget[0]["slope"] as? NSNumber)?.doubleValue ?? .nan, -0.15))
+        #expect((budget[0]["units"] as? [NSNumber])?.map(\.intValue) == [1, 1])
+        #expect(isClose((budget[1]["objective_value"] as? NSNumber)?.doubleValue ?? .nan, 416e6))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && !html.contains("<script"))
+        for part in ["Chosen projects", "id=\"sensitivity\"", "id=\"map\"", "<svg", "Why this portfolio", "BORDER"] {
+            #expect(html.contains(part), "the page has no \(part)")
+        }
+    }
+
     @Test("The bundled plan, appraised at 6 %: every chosen project has a benefit–cost ratio of at least 1, and says so")
     func bundledPlanEconomics() throws {
         let outcome = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--no-values", "--format", "json"])
@@ -197,6 +219,16 @@ struct PlanCommandTests {
         let table = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--no-values"])
         #expect(table.stdout.contains("Every chosen project has a benefit–cost ratio of at least 1"))
         #expect(table.stdout.contains("is built because its BCR is"))
+        // Sensitivity behind the rest: budget ±10 % and the discount rate ±2 pp, each with the portfolio's NPV and BCR.
+        let sensitivity = try #require(table.stdout.components(separatedBy: "\nSensitivity (").last)
+        #expect(sensitivity.contains("budget -10% (USD 3.33 bn): objective"))
+        #expect(sensitivity.contains("discount rate -2.0 pp (4.0%): objective"))
+        #expect(sensitivity.contains("discount rate +2.0 pp (8.0%): objective"))
+        #expect(sensitivity.contains("BCR"))
+        let resolves = try #require(report["sensitivity"] as? [String: Any])
+        #expect((resolves["discount_rate"] as? [[String: Any]])?.count == 2)
+        #expect((resolves["budget"] as? [[String: Any]])?.count == 2)
+        #expect(!table.stderr.contains("Sensitivity") && !table.stdout.contains(" s with all re-solves"))
     }
 
     @Test("A plan without discount_rate keeps the old objective and says it has no economics")

@@ -38,6 +38,15 @@ struct PlanYearsCommandTests {
         // Chosen capex within the total and per-year budgets.
         #expect((number(report["capex_usd"]) ?? .infinity) <= 1e9)
         #expect(years.allSatisfy { (number($0["capex_started_usd"]) ?? .infinity) <= (number($0["budget_usd"]) ?? 0) })
+        // Sensitivity: the total budget and the target ±10 %, the discount rate ±2 pp, each a re-solve with a schedule.
+        let sensitivity = try #require(report["sensitivity"] as? [String: Any])
+        let budget = try #require(sensitivity["budget"] as? [[String: Any]])
+        #expect(budget.compactMap { number($0["value"]) }.map { ($0 / 1e8).rounded() } == [9, 11])
+        let target = try #require((sensitivity["targets"] as? [[String: Any]])?.first?["resolves"] as? [[String: Any]])
+        #expect(target.compactMap { number($0["value"]) }.map { $0.rounded() } == [180_000, 220_000])
+        let rates = try #require(sensitivity["discount_rate"] as? [[String: Any]])
+        #expect(rates.compactMap { number($0["value"]) }.map { ($0 * 100).rounded() } == [4, 8])
+        #expect((budget + target + rates).allSatisfy { ($0["build_years"] as? [Any])?.count == projects.count })
     }
 
     @Test("A target the budget cannot meet: the report names it with its shortfall, stderr says it, exit 65")
@@ -48,9 +57,14 @@ struct PlanYearsCommandTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-missed-\(UUID().uuidString).yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
-        let outcome = try CLI.run(["plan", url.path])
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-missed-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: page) }
+        let outcome = try CLI.run(["plan", url.path, "--no-sensitivity", "--html", page.path])
         #expect(outcome.status == 65)
         #expect(outcome.stdout.contains("MISSED"))
+        #expect(!outcome.stdout.contains("Sensitivity"))
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("Build schedule") && html.contains("MISSED") && !html.contains("<script"))
         #expect(outcome.stdout.contains("Target missed: middle capacity >= 400000 TEU/yr by 2030"))
         #expect(outcome.stderr.contains("error: target 'middle capacity >= 400000 TEU/yr by 2030' missed in 2030 by "), "\(outcome.stderr)")
     }

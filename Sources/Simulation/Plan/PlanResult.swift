@@ -99,6 +99,8 @@ public struct PlanResult: Sendable {
     /// With economics: the portfolio's appraisal, its benefit the drop in the weighted annual generalised cost
     /// from nothing built (beyond committed projects) to the portfolio (`Appraisal/init(parts:benefitUSDPerYear:discountRate:)`).
     public var portfolioAppraisal: Appraisal? = nil
+    /// The marginal values of budget, target and discount rate (re-solves); nil when the plan has no portfolio.
+    public var sensitivity: PlanSensitivity? = nil
     public var seconds: Double
     public var rows: Int
     public var columns: Int

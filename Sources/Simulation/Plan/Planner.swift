@@ -11,6 +11,11 @@ public struct Planner: Sendable {
     public var valueProjects: Bool
     /// Relative budget increase for the marginal value of budget.
     public var budgetStep: Double
+    /// The discount-rate step of the sensitivity re-solves, a fraction (0.02: ±2 percentage points).
+    public var rateStep: Double = 0.02
+    /// Re-solve with the budget ± ``budgetStep``, the capacity target ± the same step and the discount rate ±
+    /// ``rateStep`` (``PlanSensitivity``); false: only the budget + ``budgetStep`` re-solve.
+    public var computesSensitivity = true
     /// The network capacity increases are scaled against (see `InvestmentProgram/scaled(_:for:reference:)`);
     /// nil: increases are the same in every scenario.
     public var reference: Network?
@@ -107,14 +112,8 @@ public struct Planner: Sendable {
             : catalog.investments.enumerated().map { .init(investment: $1, units: chosen[$0], scenarioCostsIfSwitched: []) }
         try appraise(&result, scenarios, weights: main.program.weights)
 
-        // Marginal value of budget.
-        var more = catalog
-        more.budgetUSD *= 1 + budgetStep
-        let richer = try solve(scenarios, more, objective: objective)
-        if richer.units != nil {
-            result.objectiveWithMoreBudget = richer.program.annualObjective(richer.solution)
-            result.portfolioWithMoreBudget = richer.units
-        }
+        // Marginal values: budget, target and discount rate, each re-solved.
+        try sensitivity(&result, scenarios, objective: objective, weights: main.program.weights)
         result.seconds = Self.seconds(start.duration(to: clock.now))
         return result
     }

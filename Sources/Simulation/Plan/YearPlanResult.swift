@@ -67,6 +67,9 @@ public struct YearPlanResult: Sendable {
     public var years: [Year]
     public var targets: [TargetOutcome]
     public var capexUSD: Double
+    /// The marginal values of the total budget, each target and the discount rate (re-solves); nil when not
+    /// computed.
+    public var sensitivity: PlanSensitivity? = nil
     public var seconds: Double
     public var rows: Int
     public var columns: Int

@@ -10,6 +10,13 @@ public struct YearPlanner: Sendable {
     public var options: SolveOptions
     /// The network capacity increases are scaled against (nil: the same increase in every year).
     public var reference: Network?
+    /// Re-solve with the budget, each target and the discount rate moved (``PlanSensitivity``); the nested
+    /// re-solves run without it.
+    public var computesSensitivity = true
+    /// The relative step of the budget and target re-solves (0.1: ±10 %).
+    public var sensitivityStep = 0.1
+    /// The discount-rate step of the sensitivity re-solves, a fraction (0.02: ±2 percentage points).
+    public var rateStep = 0.02
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001)) {
         self.solver = solver
@@ -95,6 +102,7 @@ public struct YearPlanner: Sendable {
             rows: program.program.rowCount, columns: program.program.columnCount,
             integerColumns: program.program.columns.filter(\.isInteger).count, solver: solver.name)
         if hasSolution { try read(&result, program: program, solution: solution, nothing: nothing) }
+        if hasSolution, computesSensitivity { result.sensitivity = try sensitivity(of: result, years, catalog, targets: targets) }
         result.seconds = Planner.seconds(start.duration(to: clock.now))
         return result
     }

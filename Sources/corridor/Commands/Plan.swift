@@ -15,7 +15,9 @@ extension Corridor {
                 by all scenarios, flows are per scenario; a scenario with `periods` is solved in its time-expanded form \
                 (stock, lateness), where `add_storage` candidates (warehouses) matter. The report gives the portfolio, each scenario with and \
                 without it, the value of each project (re-solved without it), the marginal value of budget \
-                (re-solved with 10% more), and the MIP gap. --time-limit applies to each of these solves.
+                (re-solved with 10% more), and the MIP gap. A Sensitivity section re-solves with the budget and the \
+                capacity target ±10% and the discount rate ±2 percentage points (skip it with --no-sensitivity). \
+                --time-limit applies to each of these solves.
 
                 --objective max-capacity --corridor NAME chooses the portfolio that raises that corridor's capacity \
                 (its maximum flow, as `corridor capacity`) most within the budget; --min-capacity NAME=TEU makes a \
@@ -41,6 +43,13 @@ extension Corridor {
         @Option(help: "Report format: table or json.")
         var format: RunFormat = .table
 
+        @Option(
+            name: .customLong("html"),
+            help: ArgumentHelp(
+                "Also write a self-contained HTML report (projects, economics, sensitivity, schedule, map; no network needed).",
+                valueName: "file"))
+        var html: String?
+
         func run() throws {
             let (plan, planScenarios, years) = try scenarios.load(file)
             if !years.isEmpty { return try planYears(plan, years) }
@@ -51,6 +60,7 @@ extension Corridor {
             case .table: try Output.print(PlanReport.render(result, file: file, name: plan.name))
             case .json: try Output.print(PlanReport.json(result, file: file, name: plan.name))
             }
+            if let html { try Output.write(PlanHTMLReport.render(result, file: file, name: plan.name), to: html) }
             guard result.objectiveValue == nil else { return }
             if result.status == .infeasible {
                 Output.error("error: no portfolio satisfies the budget, prerequisites and exclusions")

@@ -19,6 +19,11 @@ struct MIPOptions: ParsableArguments {
     @Flag(name: .customLong("no-values"), help: "Skip the re-solves that value each project (faster).")
     var noValues = false
 
+    @Flag(
+        name: .customLong("no-sensitivity"),
+        help: "Skip the sensitivity re-solves (budget and targets ±10%, discount rate ±2 percentage points; faster).")
+    var noSensitivity = false
+
     @Option(name: .customLong("export-lp"), help: "Also write the MIP in CPLEX LP format to this file.")
     var exportLP: String?
 
@@ -30,6 +35,7 @@ struct MIPOptions: ParsableArguments {
     /// A GLPK planner with these limits, whose capacity increases scale against the first scenario.
     func planner(_ scenarios: [PlanScenario]) -> Planner {
         var planner = Planner(solver: GLPKSolver(), options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: gap), valueProjects: !noValues)
+        planner.computesSensitivity = !noSensitivity
         planner.reference = scenarios.first?.network
         return planner
     }

@@ -18,6 +18,7 @@ extension Corridor.Plan {
         }
         var planner = YearPlanner(solver: GLPKSolver(), options: SolveOptions(timeLimitSeconds: mip.timeLimit, mipGap: mip.gap))
         planner.reference = years.first?.scenario.network
+        planner.computesSensitivity = !mip.noSensitivity
         let targets = plan.targets.map(\.target)
         let result: YearPlanResult
         do {
@@ -44,6 +45,7 @@ extension Corridor.Plan {
         case .table: try Output.print(YearPlanReport.render(result, file: file, name: plan.name))
         case .json: try Output.print(YearPlanReport.json(result, file: file, name: plan.name))
         }
+        if let html { try Output.write(PlanHTMLReport.render(result, file: file, name: plan.name), to: html) }
         guard result.objectiveValue != nil else {
             if result.status == .infeasible {
                 Output.error("error: no build schedule satisfies the budgets, prerequisites and exclusions")
