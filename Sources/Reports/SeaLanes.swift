@@ -43,6 +43,9 @@ enum SeaLanes {
         return mask
     }()
 
+    /// cos(latitude) of each grid row: how much shorter an east–west step is than a north–south one.
+    static let shrink = (0..<rows).map { MapProjection.cosine((south + (Double($0) + 0.5) * cell) * .pi / 180) }
+
     private static let cache = Mutex<[Key: [Basemap.Point]]>([:])
 
     private struct Key: Hashable {
@@ -73,8 +76,7 @@ enum SeaLanes {
         let steps = Int((length / (cell / 2)).rounded(.up))
         guard steps > 1, let start = index(a), let end = index(b) else { return true }
         for step in 1..<steps {
-            let t = Double(step) / Double(steps)
-            guard let at = index((a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t)) else { continue }
+            guard let at = index(at(Double(step) / Double(steps), from: a, to: b)) else { continue }
             let nearEnd = max(abs(at.column - start.column), abs(at.row - start.row)) <= 1
                 || max(abs(at.column - end.column), abs(at.row - end.row)) <= 1
             if !nearEnd && land[at.row * columns + at.column] { return false }
@@ -89,7 +91,6 @@ enum SeaLanes {
         let count = columns * rows
         let startCell = start.row * columns + start.column
         let goalCell = goal.row * columns + goal.column
-        let shrink = (0..<rows).map { MapProjection.cosine((south + (Double($0) + 0.5) * cell) * .pi / 180) }
         func estimate(_ c: Int) -> Double {
             let (row, column) = c.quotientAndRemainder(dividingBy: columns)
             let dx = Double(abs(column - goal.column)) * min(shrink[row], shrink[goal.row])
@@ -146,13 +147,17 @@ enum SeaLanes {
         return points
     }
 
+    /// The point a fraction `t` of the way along the straight line from `a` to `b` (degrees).
+    static func at(_ t: Double, from a: Basemap.Point, to b: Basemap.Point) -> Basemap.Point {
+        (a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t)
+    }
+
     /// True when every cell the straight line from `a` to `b` samples is sea or in `allowed`.
     static func isOpen(_ a: Basemap.Point, _ b: Basemap.Point, allowing allowed: Set<Int>) -> Bool {
         let length = max(abs(b.lon - a.lon), abs(b.lat - a.lat))
         let steps = max(1, Int((length / (cell / 3)).rounded(.up)))
         for step in 0...steps {
-            let t = Double(step) / Double(steps)
-            guard let at = index((a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t)) else { return false }
+            guard let at = index(at(Double(step) / Double(steps), from: a, to: b)) else { return false }
             let c = at.row * columns + at.column
             if land[c] && !allowed.contains(c) { return false }
         }
