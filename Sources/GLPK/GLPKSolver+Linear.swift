@@ -91,6 +91,7 @@ extension GLPKSolver {
         parameters.msg_lev = messageLevel(options)
         parameters.meth = options.algorithm == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
+        if options.ratioTest == .longStep { parameters.r_test = GLP_RT_FLIP }
         if let milliseconds = milliseconds(options.timeLimitSeconds) {
             parameters.tm_lim = milliseconds
         }

@@ -151,10 +151,12 @@ struct GLPKSolverTests {
         }
     }
 
-    @Test("Both start bases give the hand-checked optima, with either simplex", arguments: SolveOptions.StartBasis.allCases)
-    func startBases(start: SolveOptions.StartBasis) throws {
+    @Test(
+        "Both start bases and both ratio tests give the hand-checked optima, with either simplex",
+        arguments: SolveOptions.StartBasis.allCases, SolveOptions.RatioTest.allCases)
+    func startBases(start: SolveOptions.StartBasis, ratioTest: SolveOptions.RatioTest) throws {
         for algorithm in [SolveOptions.Algorithm.primalSimplex, .dualSimplex] {
-            let options = SolveOptions(algorithm: algorithm, startBasis: start)
+            let options = SolveOptions(algorithm: algorithm, startBasis: start, ratioTest: ratioTest)
             let (flow, flows) = Programs.minCostFlow()
             let solution = try GLPKSolver().solve(flow, options: options)
             #expect(solution.termination == .optimal && isClose(solution.objective, 21), "\(algorithm)")
@@ -168,6 +170,17 @@ struct GLPKSolverTests {
             empty.objectiveConstant = 4
             #expect(isClose(try GLPKSolver().solve(empty, options: options).objective, 4))
         }
+    }
+
+    @Test("Time-expanded programs start from the crash basis with the long-step test unless told otherwise")
+    func timeExpandedOptions() {
+        let chosen = SolveOptions().forTimeExpanded
+        #expect(chosen.startBasis == .crash && chosen.ratioTest == .longStep)
+        let kept = SolveOptions(startBasis: .standard, ratioTest: .harris).forTimeExpanded
+        #expect(kept.startBasis == .standard && kept.ratioTest == .harris)
+        let interior = SolveOptions(algorithm: .interiorPoint).forTimeExpanded
+        #expect(interior.startBasis == nil && interior.ratioTest == nil)
+        #expect(SolveOptions(algorithm: .dualSimplex).forTimeExpanded.ratioTest == .longStep)
     }
 
     @Test("Programs without rows or columns solve with every algorithm", arguments: SolveOptions.Algorithm.allCases)
