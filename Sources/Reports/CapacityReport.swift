@@ -194,10 +194,25 @@ public enum CapacityReport {
         ])
     }
 
-    public static func html(_ study: CapacityStudy, file: String) -> String {
+    /// `corridor capacity --html`: the capacities, a map of the minimum cuts and the cut tables.
+    ///
+    /// - Parameters:
+    ///   - study: The corridors' capacities and cuts.
+    ///   - file: The scenario file, named in the introduction.
+    ///   - flow: The scenario's min-cost flow, whose network the cut map is drawn on; without one (`--no-flow`)
+    ///     the report says there is no map.
+    public static func html(_ study: CapacityStudy, file: String, map flow: FlowResult? = nil) -> String {
         var body = "<h1>Corridor capacity: \(HTML.escape(study.scenario))</h1>\n<p class=\"sub\">\(HTML.escape(intro(study, file: file)))</p>\n"
         body += HTML.section("Capacity", summary(study).html() + HTML.list(notes(study)), id: "capacity")
-        body += HTML.section("Minimum cuts", cuts(study).html(), id: "cuts")
+        let map: String
+        if let flow, flow.status.hasSolution {
+            map = "<figure>\(SVGMap.cutMap(flow, study: study))<figcaption>Each corridor's minimum cut: its links drawn thick "
+                + "and its nodes ringed, in the corridor's colour; closed links red, the rest of the network grey. Hover an "
+                + "element for its figures.</figcaption></figure>\n"
+        } else {
+            map = "<p>No map: it is drawn on the min-cost flow's network, which was not solved (--no-flow).</p>\n"
+        }
+        body += HTML.section("Minimum cuts", map + cuts(study).html(), id: "cuts")
         if study.entries.contains(where: { $0.periods != nil }) {
             body += HTML.section("Capacity per period", periods(study).html(), id: "periods")
         }

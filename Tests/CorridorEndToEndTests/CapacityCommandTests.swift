@@ -122,8 +122,11 @@ struct CapacityCommandTests {
             #expect(a["flow_teu"] is NSNumber)
             for key in ["flow_teu", "headroom_teu", "utilisation"] { #expect(b[key] is NSNull, "\(key)") }
         }
-        let table = try CLI.run(["capacity", file, "--no-flow", "--no-lambda"])
+        let table = try CLI.run(["capacity", file, "--no-flow", "--no-lambda", "--html", dir.appendingPathComponent("c.html").path])
         #expect(table.status == 0 && table.stdout.contains("minimum cut") && !table.stdout.contains("headroom"))
+        // The cut map is drawn on the min-cost flow's network: without it the page says there is no map.
+        let page = try String(contentsOf: dir.appendingPathComponent("c.html"), encoding: .utf8)
+        #expect(page.contains("No map: it is drawn on the min-cost flow") && !page.contains("<svg"))
         // Background traffic takes capacity only once routed: --no-flow is refused, naming the file.
         let refused = try CLI.run(["capacity", "Scenarios/baseline-2021.yaml", "--no-flow"])
         #expect(refused.status == 64 && refused.stderr.contains("baseline-2021.yaml has background traffic"), "\(refused.stderr)")
@@ -193,6 +196,28 @@ struct CapacityCommandTests {
         #expect(missing.status == 64 && missing.stderr.contains("--corridor"))
         let unknown = try CLI.run(["sweep", "Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--metric", "capacity", "--corridor", "arctic"])
         #expect(unknown.status == 64 && unknown.stderr.contains("arctic"))
+    }
+
+    @Test("capacity --html maps each corridor's minimum cut: the cut node ringed and the cut link thick, in its corridor's colour")
+    func htmlCutMap() throws {
+        try withTemporaryFolder("corridor-capacity-html") { dir in
+            let html = dir.appendingPathComponent("capacity.html")
+            let run = try CLI.run(["capacity", "Scenarios/russia-closed.yaml", "--format", "json", "--html", html.path])
+            try #require(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let rows = try #require(object["capacity"] as? [[String: Any]])
+            let cuts = rows.flatMap { ($0["cut"] as? [[String: Any]]) ?? [] }
+            let nodes = Set(cuts.filter { $0["element"] as? String == "node" }.compactMap { $0["id"] as? String })
+            let links = Set(cuts.filter { $0["element"] as? String == "link" }.compactMap { $0["id"] as? String })
+            try #require(!nodes.isEmpty && !links.isEmpty, "russia-closed has a node and a link in its cuts")
+            let page = try String(contentsOf: html, encoding: .utf8)
+            #expect(page.contains("Minimum cuts: ") && page.contains("path class=\"land\""), "the cut map on the basemap")
+            for id in nodes { #expect(page.contains("<circle class=\"cut\" data-id=\"\(id)\""), "ring around \(id)") }
+            for id in links {
+                let drawn = page.components(separatedBy: "data-id=\"\(id)\"").dropFirst().map { $0.prefix(200) }
+                #expect(drawn.contains { $0.contains("stroke-width=\"6\"") }, "\(id) drawn thick")
+            }
+        }
     }
 
     @Test("run reports the capacities too: a Capacity section, the JSON capacity list and the HTML cut map")

@@ -53,12 +53,13 @@ extension Corridor {
                         + "which needs the min-cost flow. Leave out --no-flow.")
             }
             let solve = ScenarioSolve(options: solverOptions)
-            let study = try Output.solving {
+            let (study, flow) = try Output.solving {
                 let flow = self.flow ? try solve.flow(scenario) : nil
                 for note in flow?.notes ?? [] { Output.error(note) }
-                return try solve.capacity(scenario, analysis: analysis, selections: selections, flow: flow, lambda: lambda)
+                let study = try solve.capacity(scenario, analysis: analysis, selections: selections, flow: flow, lambda: lambda)
+                return (study, flow)
             }
-            try report.write(study, file: scenario.file)
+            try report.write(study, file: scenario.file, flow: flow)
         }
     }
 }

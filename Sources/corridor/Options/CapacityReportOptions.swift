@@ -13,8 +13,9 @@ struct CapacityReportOptions: ParsableArguments {
     @Option(name: .customLong("html"), help: ArgumentHelp("Also write a self-contained HTML report.", valueName: "file"))
     var html: String?
 
-    /// Prints the report of the study of the scenario at `file`, then writes the files asked for.
-    func write(_ study: CapacityStudy, file: String) throws {
+    /// Prints the report of the study of the scenario at `file`, then writes the files asked for; the
+    /// HTML report maps the cuts on `flow`'s network when the min-cost flow was solved.
+    func write(_ study: CapacityStudy, file: String, flow: FlowResult? = nil) throws {
         switch format {
         case .table: try Output.print(CapacityReport.text(study, file: file))
         case .json: try Output.print(CapacityReport.json(study, file: file))
@@ -24,6 +25,6 @@ struct CapacityReportOptions: ParsableArguments {
         if let dir = csvDirectory {
             try Output.writeDirectory(dir, files: CapacityReport.tables(study).map { (name: "\($0.name).csv", text: $0.csv()) })
         }
-        if let html { try Output.write(CapacityReport.html(study, file: file), to: html) }
+        if let html { try Output.write(CapacityReport.html(study, file: file, map: flow), to: html) }
     }
 }
