@@ -60,6 +60,18 @@ struct DeterminismTests {
         try Self.expectSameOutput(arguments)
     }
 
+    @Test("plan: the appraisals and sensitivity re-solves give the same report on 1 and 3 threads")
+    func planThreads() throws {
+        let file = "Scenarios/plans/invest-3.7bn.yaml"
+        let one = try CLI.run(["plan", file, "--format", "json", "--no-values", "--threads", "1"])
+        let three = try CLI.run(["plan", file, "--format", "json", "--no-values", "--threads", "3"])
+        #expect(one.status == 0 && three.status == 0, "\(one.stderr)\(three.stderr)")
+        #expect(one.stdout.contains("\"sensitivity\"") && one.stdout.contains("\"benefit_cost_ratio\""))
+        #expect(one.stdout == three.stdout)
+        let zero = try CLI.run(["plan", file, "--threads", "0"])
+        #expect(zero.status == 64 && zero.stderr.contains("--threads must be at least 1"), "\(zero.stderr)")
+    }
+
     @Test("merge: the same parts give the same report in every process")
     func merge() throws {
         let dir = try Self.temporaryDirectory()

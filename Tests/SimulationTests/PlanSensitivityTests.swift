@@ -34,6 +34,25 @@ struct PlanSensitivityTests {
         #expect(plan.objectiveWithMoreBudget == budget[1].objective)
     }
 
+    @Test("Project values, appraisals and sensitivity re-solves are the same on 1 and 3 threads")
+    func threads() throws {
+        let (scenarios, catalog) = try PlanEconomicsTests.instance(discountRate: 0.04)
+        var planner = Planner(solver: solver, options: SolveOptions(mipGap: 0))
+        let one = try planner.plan(scenarios, catalog, objective: .expectedCost)
+        planner.threads = 3
+        let three = try planner.plan(scenarios, catalog, objective: .expectedCost)
+        #expect(one.units == three.units && one.objectiveValue == three.objectiveValue)
+        #expect(one.projects.count == 2 && one.projects.count == three.projects.count)
+        for (a, b) in zip(one.projects, three.projects) {
+            #expect(a.objectiveIfSwitched != nil && a.objectiveIfSwitched == b.objectiveIfSwitched)
+            #expect(a.appraisal != nil && a.appraisal == b.appraisal)
+        }
+        let (s1, s3) = (try #require(one.sensitivity), try #require(three.sensitivity))
+        #expect(s1.budget.map(\.objective) == s3.budget.map(\.objective) && s1.budget.count == 2)
+        #expect(s1.discountRate.map(\.objective) == s3.discountRate.map(\.objective) && s1.discountRate.count == 2)
+        #expect(s1.discountRate.map(\.units) == s3.discountRate.map(\.units))
+    }
+
     /// At 2 %, CRF(2 %, 30) = 0.0446499: SMALL costs 44.65/yr < 50 saved, so both are built: 1,100 + 11,000 × 0.0446499
     /// = USD 1,591.15/yr; at 6 % (CRF 0.0726489) GOOD alone: 1,150 + 726.49 = USD 1,876.49/yr.
     @Test("Discount rate ±2 pp re-solves with the annuity computed by hand; at 2 % the portfolio changes")

@@ -36,12 +36,19 @@ extension Planner {
         let chosen = result.units
         let withCost = result.scenarios.reduce(0) { $0 + $1.weight * ($1.with.objectiveValue ?? .nan) }
         let withoutCost = result.scenarios.reduce(0) { $0 + $1.weight * ($1.without.objectiveValue ?? .nan) }
-        for (i, investment) in catalog.investments.enumerated() where i < result.projects.count {
+        // The projects with a capital or running cost to appraise, each switched against the portfolio.
+        let appraised = catalog.investments.indices.filter { i in
+            i < result.projects.count && catalog.investments[i].appraisalPart(units: max(chosen[i], 1)) != nil
+        }
+        let planner = self
+        let costs = try WorkerThreads.map(appraised.count, threads: threads) { (k: Int) throws(PlanError) -> Double in
             var toggled = chosen
-            toggled[i] = chosen[i] > 0 ? 0 : 1
-            let cost = try expectedCost(scenarios, catalog, units: toggled, weights: weights)
+            toggled[appraised[k]] = chosen[appraised[k]] > 0 ? 0 : 1
+            return try planner.expectedCost(scenarios, catalog, units: toggled, weights: weights)
+        }
+        for (i, cost) in zip(appraised, costs) {
             let units = max(chosen[i], 1)
-            guard let part = investment.appraisalPart(units: units) else { continue }
+            guard let part = catalog.investments[i].appraisalPart(units: units) else { continue }
             let benefit = chosen[i] > 0 ? cost - withCost : withCost - cost
             result.projects[i].appraisal = Appraisal(parts: [part], benefitUSDPerYear: benefit, discountRate: rate)
             result.projects[i].appraisedUnits = units

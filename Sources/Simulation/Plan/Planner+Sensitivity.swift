@@ -18,34 +18,50 @@ extension Planner {
     ) throws(PlanError) {
         let catalog = result.catalog
         var sensitivity = PlanSensitivity(step: budgetStep, rateStep: rateStep)
-        for factor in computesSensitivity ? [1 - budgetStep, 1 + budgetStep] : [1 + budgetStep] {
+        // Every re-solve at once, on ``threads`` threads; then each read in turn.
+        let budgetFactors = computesSensitivity ? [1 - budgetStep, 1 + budgetStep] : [1 + budgetStep]
+        let target = computesSensitivity && objective != .maxCapacity ? minimumCapacityTEU : nil
+        let targetFactors = target == nil ? [] : [1 - budgetStep, 1 + budgetStep]
+        let rate = catalog.hasEconomics && !objective.maximises ? catalog.discountRate : nil
+        let rates = computesSensitivity ? rate.map { PlanSensitivity.rates(around: $0, step: rateStep) } ?? [] : []
+        let planner = self
+        var solves = try WorkerThreads.map(budgetFactors.count + targetFactors.count + rates.count, threads: threads) {
+            (k: Int) throws(PlanError) -> Solve in
             var moved = catalog
-            moved.budgetUSD *= factor
-            let solved = try solve(scenarios, moved, objective: objective)
-            sensitivity.budget.append(resolve(solved, .budget, from: catalog.budgetUSD, to: moved.budgetUSD))
+            var other = planner
+            if k < budgetFactors.count {
+                moved.budgetUSD *= budgetFactors[k]
+            } else if k < budgetFactors.count + targetFactors.count, let target {
+                other.minimumCapacityTEU = target * targetFactors[k - budgetFactors.count]
+            } else {
+                moved.discountRate = rates[k - budgetFactors.count - targetFactors.count]
+            }
+            return try other.solve(scenarios, moved, objective: objective)
+        }[...]
+        for factor in budgetFactors {
+            let solved = solves.removeFirst()
+            sensitivity.budget.append(resolve(solved, .budget, from: catalog.budgetUSD, to: catalog.budgetUSD * factor))
         }
         if let more = sensitivity.budget.last, more.objective != nil {
             result.objectiveWithMoreBudget = more.objective
             result.portfolioWithMoreBudget = more.units
         }
         guard computesSensitivity else { return }
-        if let target = minimumCapacityTEU, objective != .maxCapacity {
+        if let target {
             var row: [PlanSensitivity.Resolve] = []
-            for factor in [1 - budgetStep, 1 + budgetStep] {
-                var moved = self
-                moved.minimumCapacityTEU = target * factor
-                let solved = try moved.solve(scenarios, catalog, objective: objective)
+            for factor in targetFactors {
+                let solved = solves.removeFirst()
                 row.append(resolve(solved, .target(0), from: target, to: target * factor))
             }
             sensitivity.targets = [row]
         }
-        if catalog.hasEconomics, !objective.maximises, let rate = catalog.discountRate {
+        if let rate {
             let without = result.scenarios.reduce(0) { $0 + $1.weight * ($1.without.objectiveValue ?? .nan) }
             let withChosen = result.scenarios.reduce(0) { $0 + $1.weight * ($1.with.objectiveValue ?? .nan) }
-            for moved in PlanSensitivity.rates(around: rate, step: rateStep) {
+            for moved in rates {
                 var other = catalog
                 other.discountRate = moved
-                let solved = try solve(scenarios, other, objective: objective)
+                let solved = solves.removeFirst()
                 var entry = resolve(solved, .discountRate, from: rate, to: moved)
                 entry.chosenAppraisal = Self.portfolioAppraisal(
                     other, units: result.units, benefit: without - withChosen, rate: moved)

@@ -28,6 +28,9 @@ public struct Planner: Sendable {
     /// (``backgroundRoutes(_:)``): the corridor's capacity is what it leaves, as `corridor capacity` measures
     /// it. Nil: capacities are gross.
     public var capacityBackground: [[DemandResult]]?
+    /// Threads for the re-solves that explain the plan (project values, appraisals, sensitivity), each with
+    /// GLPK problems of its own; the results are the same on any number.
+    public var threads = 1
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
                 budgetStep: Double = 0.1) {
@@ -190,28 +193,28 @@ public struct Planner: Sendable {
     func projectValues(
         _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective, chosen: [Int]
     ) throws(PlanError) -> [PlanResult.ProjectOutcome] {
-        var projects: [PlanResult.ProjectOutcome] = []
-        for (i, investment) in catalog.investments.enumerated() {
+        let planner = self
+        return try WorkerThreads.map(catalog.investments.count, threads: threads) {
+            (i: Int) throws(PlanError) -> PlanResult.ProjectOutcome in
+            let investment = catalog.investments[i]
             let forcedOut = chosen[i] > 0
             if forcedOut && investment.minUnits > 0 {
-                projects.append(.init(investment: investment, units: chosen[i], scenarioCostsIfSwitched: []))
-                continue
+                return .init(investment: investment, units: chosen[i], scenarioCostsIfSwitched: [])
             }
             let range = forcedOut ? 0...0 : 1...investment.maxUnits
-            let switched = try solve(scenarios, catalog, objective: objective, units: [i: range])
+            let switched = try planner.solve(scenarios, catalog, objective: objective, units: [i: range])
             let costs = switched.units == nil ? [] : switched.program.blocks.map { $0.cost(switched.solution) }
             var fewer: Double?
             if chosen[i] > 1, chosen[i] > investment.minUnits {
-                let oneLess = try solve(scenarios, catalog, objective: objective, units: [i: 0...(chosen[i] - 1)])
+                let oneLess = try planner.solve(scenarios, catalog, objective: objective, units: [i: 0...(chosen[i] - 1)])
                 fewer = oneLess.units == nil ? nil : oneLess.program.annualObjective(oneLess.solution)
             }
-            projects.append(.init(
+            return .init(
                 investment: investment, units: chosen[i],
                 objectiveIfSwitched: switched.units == nil ? nil : switched.program.annualObjective(switched.solution),
                 switchStatus: SolveStatus(switched.solution.termination), portfolioIfSwitched: switched.units,
-                scenarioCostsIfSwitched: costs, objectiveWithOneUnitFewer: fewer))
+                scenarioCostsIfSwitched: costs, objectiveWithOneUnitFewer: fewer)
         }
-        return projects
     }
 
     static func seconds(_ duration: Duration) -> Double {

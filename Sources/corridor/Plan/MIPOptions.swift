@@ -27,15 +27,20 @@ struct MIPOptions: ParsableArguments {
     @Option(name: .customLong("export-lp"), help: "Also write the MIP in CPLEX LP format to this file.")
     var exportLP: String?
 
+    @Option(help: "Threads for the re-solves that value projects and test sensitivity, each with its own GLPK problems (the default is the number of cores; the report is the same on any number).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds.") }
         if !(gap >= 0) || !gap.isFinite { throw ValidationError("--gap must be a number ≥ 0, e.g. 0.01 for 1%.") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1.") }
     }
 
     /// A GLPK planner with these limits, whose capacity increases scale against the first scenario.
     func planner(_ scenarios: [PlanScenario]) -> Planner {
         var planner = Planner(solver: GLPKSolver(), options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: gap), valueProjects: !noValues)
         planner.computesSensitivity = !noSensitivity
+        planner.threads = threads
         planner.reference = scenarios.first?.network
         return planner
     }
