@@ -18,7 +18,8 @@ public enum SensitivityReport {
         public var units: [Int]
         /// For a plan over years: each project's build year (nil: not built).
         public var buildYears: [Int?]?
-        /// The label of each capacity target (index as in `PlanSensitivity/Parameter/target(_:)`).
+        /// The label of each target (index as in `PlanSensitivity/Parameter/target(_:)` and
+        /// `PlanSensitivity/Parameter/transitTarget(_:)`).
         public var targetLabels: [String]
 
         /// - Parameters:
@@ -71,6 +72,7 @@ public enum SensitivityReport {
         switch r.parameter {
         case .budget: usd(r.value)
         case .target: "\(NumberFormatting.grouped(r.value)) TEU/yr"
+        case .transitTarget: "\(NumberFormatting.fixed(r.value, 1)) days"
         case .discountRate: NumberFormatting.percent(r.value)
         }
     }
@@ -78,22 +80,30 @@ public enum SensitivityReport {
     /// One re-solve's line: the moved parameter, the objective and its change, the slope and the portfolio.
     static func line(_ base: Base, _ r: PlanSensitivity.Resolve) -> String {
         let relative = r.baseValue != 0 ? (r.value - r.baseValue) / r.baseValue : 0
-        let step = r.parameter == .discountRate
-            ? NumberFormatting.signedFixed((r.value - r.baseValue) * 100, 1) + " pp"
-            : NumberFormatting.signedFixed(relative * 100, 0) + "%"
+        let step: String
+        switch r.parameter {
+        case .discountRate: step = NumberFormatting.signedFixed((r.value - r.baseValue) * 100, 1) + " pp"
+        case .transitTarget: step = NumberFormatting.signedFixed(r.value - r.baseValue, 1) + " days"
+        case .budget, .target: step = NumberFormatting.signedFixed(relative * 100, 0) + "%"
+        }
         var out = "\(step) (\(parameterText(r))): "
         guard let objective = r.objective else { return out + portfolio(base, r) }
         out += "objective \(amount(base, objective)) (\(change(base, objective - base.objective))"
-        if let slope = r.slope(from: base.objective), r.shortfallTEU <= 0 {
+        let missed = r.shortfallTEU > 0 || r.missed > 0
+        if let slope = r.slope(from: base.objective), !missed {
             switch r.parameter {
             case .budget: out += "; \(change(base, slope * 1e6)) per USD 1 m of budget"
             case .target: out += "; \(change(base, slope)) per TEU/yr of target"
+            case .transitTarget: out += "; \(change(base, -slope)) per day taken off the target"
             case .discountRate: break
             }
         }
         out += "); " + portfolio(base, r)
-        if r.shortfallTEU > 0 {
-            out += "; MISSED: the targets are \(NumberFormatting.grouped(r.shortfallTEU)) TEU/yr short over their years, so no "
+        if missed {
+            var parts: [String] = []
+            if r.shortfallTEU > 0 { parts.append("\(NumberFormatting.grouped(r.shortfallTEU)) TEU/yr of capacity short") }
+            if r.overTEUDays > 0 { parts.append("\(NumberFormatting.grouped(r.overTEUDays)) TEU-days/yr of transit over") }
+            out += "; MISSED: the targets are " + parts.joined(separator: " and ") + " over their years, so no "
                 + "marginal value (the objective leaves out the shortfall penalty)"
         }
         if let without = r.objectiveWithoutInvestment, r.parameter == .discountRate {
@@ -158,6 +168,8 @@ public enum SensitivityReport {
                 fields.append(("objective_without_investment", .number(r.objectiveWithoutInvestment)))
             }
             fields.append(("shortfall_teu", .number(r.shortfallTEU)))
+            fields.append(("over_teu_days", .number(r.overTEUDays)))
+            fields.append(("targets_missed", .number(Double(r.missed))))
             fields.append(("appraisal", PlanReport.json(r.appraisal)))
             fields.append(("chosen_portfolio_appraisal", PlanReport.json(r.chosenAppraisal)))
             return .object(fields)
@@ -190,8 +202,7 @@ extension SensitivityReport.Base {
     /// - Parameter plan: The plan.
     public init?(_ plan: YearPlanResult) {
         guard let value = plan.objectiveValue else { return nil }
-        var labels: [String] = []
-        for t in plan.targets where !labels.contains(t.target.label) { labels.append(t.target.label) }
+        let labels = plan.planTargets.map(\.label)
         self.init(objective: value, teu: false, overYears: true, catalog: plan.catalog, units: plan.projects.map(\.units),
                   buildYears: plan.projects.map(\.buildYear), targetLabels: labels)
     }

@@ -3,16 +3,17 @@ import FreightNetwork
 
 extension YearPlanner {
     /// The marginal values of a plan over years (``PlanSensitivity``): the whole plan re-solved with the total
-    /// budget ± ``sensitivityStep`` (the budgets of single years kept), each target's capacity ± the same relative
-    /// step, and the discount rate ± ``rateStep`` (which also moves the years' discounted weights).
+    /// budget ± ``sensitivityStep`` (the budgets of single years kept), each capacity target ± the same relative
+    /// step, each transit target ± ``transitStepDays`` (never below 0), and the discount rate ± ``rateStep`` (which
+    /// also moves the years' discounted weights).
     /// - Parameters:
     ///   - result: The plan as solved.
     ///   - years: The plan's years.
     ///   - catalog: The candidate projects, budget and economics.
-    ///   - targets: The capacity targets.
+    ///   - targets: The capacity and transit targets.
     /// - Returns: The re-solves; their objectives are discounted totals in USD, without shortfall penalties.
     func sensitivity(
-        of result: YearPlanResult, _ years: [YearProgram.Year], _ catalog: InvestmentCatalog, targets: [CapacityTarget]
+        of result: YearPlanResult, _ years: [YearProgram.Year], _ catalog: InvestmentCatalog, targets: [PlanTarget]
     ) throws(PlanError) -> PlanSensitivity {
         var nested = self
         nested.computesSensitivity = false
@@ -25,11 +26,22 @@ extension YearPlanner {
         }
         for (k, target) in targets.enumerated() {
             var row: [PlanSensitivity.Resolve] = []
-            for factor in [1 - sensitivityStep, 1 + sensitivityStep] {
-                var moved = targets
-                moved[k].minimumTEU = target.minimumTEU * factor
-                let solved = try nested.plan(years, catalog, targets: moved)
-                row.append(Self.resolve(solved, .target(k), from: target.minimumTEU, to: moved[k].minimumTEU))
+            switch target {
+            case .capacity(let capacity):
+                for factor in [1 - sensitivityStep, 1 + sensitivityStep] {
+                    var moved = capacity
+                    moved.minimumTEU = capacity.minimumTEU * factor
+                    let solved = try nested.plan(years, catalog, targets: Self.replacing(targets, at: k, with: .capacity(moved)))
+                    row.append(Self.resolve(solved, .target(k), from: capacity.minimumTEU, to: moved.minimumTEU))
+                }
+            case .transit(let transit):
+                // Looser first, then tighter, as the capacity targets' −step, +step (a tighter target is fewer days).
+                for days in [transit.maxDays + transitStepDays, transit.maxDays - transitStepDays] where days > 0 {
+                    var moved = transit
+                    moved.maxDays = days
+                    let solved = try nested.plan(years, catalog, targets: Self.replacing(targets, at: k, with: .transit(moved)))
+                    row.append(Self.resolve(solved, .transitTarget(k), from: transit.maxDays, to: days))
+                }
             }
             sensitivity.targets.append(row)
         }
@@ -44,6 +56,13 @@ extension YearPlanner {
         return sensitivity
     }
 
+    /// `targets` with the one at `k` replaced by `target`.
+    static func replacing(_ targets: [PlanTarget], at k: Int, with target: PlanTarget) -> [PlanTarget] {
+        var moved = targets
+        moved[k] = target
+        return moved
+    }
+
     /// One re-solve as a ``PlanSensitivity/Resolve``.
     static func resolve(_ solved: YearPlanResult, _ parameter: PlanSensitivity.Parameter, from base: Double, to value: Double)
         -> PlanSensitivity.Resolve
@@ -55,6 +74,8 @@ extension YearPlanner {
         entry.buildYears = found ? solved.projects.map(\.buildYear) : nil
         entry.objectiveWithoutInvestment = solved.objectiveWithoutInvestment
         entry.shortfallTEU = solved.targets.reduce(0) { $0 + $1.shortfallTEU }
+        entry.overTEUDays = solved.targets.reduce(0) { $0 + $1.overTEUDays }
+        entry.missed = solved.missed.count
         return entry
     }
 }
