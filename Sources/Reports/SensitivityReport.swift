@@ -101,8 +101,8 @@ public enum SensitivityReport {
         out += "); " + portfolio(base, r)
         if missed {
             var parts: [String] = []
-            if r.shortfallTEU > 0 { parts.append("\(NumberFormatting.grouped(r.shortfallTEU)) TEU/yr of capacity short") }
-            if r.overTEUDays > 0 { parts.append("\(NumberFormatting.grouped(r.overTEUDays)) TEU-days/yr of transit over") }
+            if r.shortfallTEU > 0 { parts.append("\(NumberFormatting.grouped(r.shortfallTEU)) TEU/yr short") }
+            if r.overTEUDays > 0 { parts.append("\(NumberFormatting.grouped(r.overTEUDays)) TEU-days/yr beyond their transit times") }
             out += "; MISSED: the targets are " + parts.joined(separator: " and ") + " over their years, so no "
                 + "marginal value (the objective leaves out the shortfall penalty)"
         }
@@ -120,12 +120,28 @@ public enum SensitivityReport {
         return out
     }
 
+    /// What meeting the missed targets would take: the re-solve with no budget limit.
+    static func unlimitedText(_ base: Base, _ r: PlanSensitivity.Resolve) -> String {
+        var out = "missed targets with no budget limit: "
+        guard let objective = r.objective else { return out + portfolio(base, r) }
+        if r.missedTargets.isEmpty {
+            out += "every target met at capex \(r.capexUSD.map(usd) ?? "—") (objective \(amount(base, objective)), "
+                + "\(change(base, objective - base.objective))); " + portfolio(base, r)
+        } else {
+            out += "still missed: " + r.missedTargets.joined(separator: "; ")
+                + " (the candidates and their lead times cannot meet them at any budget); " + portfolio(base, r)
+        }
+        return out
+    }
+
     /// The text section: a heading and one line per re-solve; "" when there is none.
     /// - Parameters:
     ///   - sensitivity: The re-solves.
     ///   - base: The plan they are compared with.
     public static func render(_ sensitivity: PlanSensitivity?, base: Base) -> String {
-        guard let s = sensitivity, !(s.budget.isEmpty && s.targets.isEmpty && s.discountRate.isEmpty) else { return "" }
+        guard let s = sensitivity, !(s.budget.isEmpty && s.targets.isEmpty && s.discountRate.isEmpty && s.unlimitedBudget == nil) else {
+            return ""
+        }
         var out = "\nSensitivity (each a MIP re-solve with one parameter moved, everything else as in the plan)\n"
         let budgetWord = base.overYears ? "total budget" : "budget"
         for r in s.budget { out += "  \(budgetWord) \(line(base, r))\n" }
@@ -133,6 +149,7 @@ public enum SensitivityReport {
             let label = k < base.targetLabels.count ? base.targetLabels[k] : "target \(k + 1)"
             for r in row { out += "  \(label): \(line(base, r))\n" }
         }
+        if let r = s.unlimitedBudget { out += "  \(unlimitedText(base, r))\n" }
         for r in s.discountRate { out += "  discount rate \(line(base, r))\n" }
         if s.discountRate.isEmpty, base.catalog.hasEconomics, base.teu {
             out += "  discount rate: not re-solved: the objective counts TEU, not the annualised cost\n"
@@ -170,6 +187,8 @@ public enum SensitivityReport {
             fields.append(("shortfall_teu", .number(r.shortfallTEU)))
             fields.append(("over_teu_days", .number(r.overTEUDays)))
             fields.append(("targets_missed", .number(Double(r.missed))))
+            fields.append(("missed_targets", .array(r.missedTargets.map { .string($0) })))
+            if let capex = r.capexUSD { fields.append(("capex_usd", .number(capex))) }
             fields.append(("appraisal", PlanReport.json(r.appraisal)))
             fields.append(("chosen_portfolio_appraisal", PlanReport.json(r.chosenAppraisal)))
             return .object(fields)
@@ -184,6 +203,7 @@ public enum SensitivityReport {
                 ])
             })),
             ("discount_rate", .array(s.discountRate.map(entry))),
+            ("unlimited_budget", s.unlimitedBudget.map(entry) ?? .null),
         ])
     }
 }

@@ -108,6 +108,20 @@ struct TransitTargetTests {
         #expect(isClose(try #require(row[1].slope(from: base)), -extra, tolerance: 1e-9), "USD per day of target")
     }
 
+    @Test("A missed target is re-solved with no budget limit: 12 days is met by T (capex 2,000); 9 days is met by nothing")
+    func whatItTakes() throws {
+        let reachable = try plan(budget: 500, targets: [target(12)], sensitivity: true)
+        let meeting = try #require(reachable.sensitivity?.unlimitedBudget)
+        #expect(meeting.missedTargets.isEmpty && meeting.capexUSD == 2_000 && meeting.buildYears == [nil, 2025])
+        #expect(meeting.value == 3_000, "the budget lifted to every candidate's capex")
+        // Both projects in service (2027 only: T's lead time) give 100 TEU on FAST at 10 days at best: 9 is out of reach.
+        let unreachable = try plan(budget: 500, targets: [target(9)], sensitivity: true)
+        let never = try #require(unreachable.sensitivity?.unlimitedBudget)
+        #expect(never.missedTargets == ["D transit <= 9 days by 2026"])
+        let met = try plan(budget: 10_000, targets: [target(12)], sensitivity: true)
+        #expect(met.sensitivity?.unlimitedBudget == nil, "no such re-solve when every target is met")
+    }
+
     /// One year's cost of the min-cost flow with `fastCapacity` and the slow route at `slowDays`, and (when
     /// `maxDays` holds that year) the penalty on the TEU-days beyond it: the cost is convex and piecewise linear in
     /// the TEU on FAST, so its minimum is at 0, at the most FAST carries, or where the average meets the target.

@@ -48,6 +48,10 @@ public struct PlanSensitivity: Sendable {
         public var overTEUDays: Double = 0
         /// For a plan over years: the (target, year) pairs the re-solve misses.
         public var missed = 0
+        /// For a plan over years: the labels of the targets the re-solve misses (in some year).
+        public var missedTargets: [String] = []
+        /// For a plan over years: the re-solve's capex, USD.
+        public var capexUSD: Double? = nil
 
         public init(parameter: Parameter, baseValue: Double, value: Double, status: SolveStatus, objective: Double?,
                     units: [Int]?) {
@@ -78,6 +82,9 @@ public struct PlanSensitivity: Sendable {
     /// Per target, its re-solves: a capacity target's −step, +step; a transit target's +1 day, −1 day (looser,
     /// then tighter; the tighter one left out when it would reach 0 days).
     public var targets: [[Resolve]] = []
+    /// For a plan over years whose targets are missed: the plan re-solved with no budget limit (total and per-year
+    /// budgets lifted), what meeting them would take; nil when every target is met.
+    public var unlimitedBudget: Resolve? = nil
     /// The discount-rate re-solves: −rateStep (not below 0), +rateStep; empty without economics or when the
     /// objective does not count the annualised cost.
     public var discountRate: [Resolve] = []

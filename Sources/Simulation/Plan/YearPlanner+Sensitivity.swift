@@ -45,6 +45,14 @@ extension YearPlanner {
             }
             sensitivity.targets.append(row)
         }
+        if !result.missed.isEmpty {
+            var unlimited = catalog
+            unlimited.budgetUSD = catalog.investments.reduce(0) { $0 + $1.capexUSD * Double($1.maxUnits) }
+            var free = years
+            for t in free.indices { free[t].year.budgetUSD = nil }
+            let solved = try nested.plan(free, unlimited, targets: targets)
+            sensitivity.unlimitedBudget = Self.resolve(solved, .budget, from: catalog.budgetUSD, to: unlimited.budgetUSD)
+        }
         if let rate = catalog.discountRate {
             for moved in PlanSensitivity.rates(around: rate, step: rateStep) {
                 var other = catalog
@@ -76,6 +84,8 @@ extension YearPlanner {
         entry.shortfallTEU = solved.targets.reduce(0) { $0 + $1.shortfallTEU }
         entry.overTEUDays = solved.targets.reduce(0) { $0 + $1.overTEUDays }
         entry.missed = solved.missed.count
+        for t in solved.missed where !entry.missedTargets.contains(t.target.label) { entry.missedTargets.append(t.target.label) }
+        entry.capexUSD = found ? solved.capexUSD : nil
         return entry
     }
 }
