@@ -185,15 +185,17 @@ public enum SensitivityReport {
                 fields.append(("objective_without_investment", .number(r.objectiveWithoutInvestment)))
             }
             fields.append(("shortfall_teu", .number(r.shortfallTEU)))
-            fields.append(("over_teu_days", .number(r.overTEUDays)))
-            fields.append(("targets_missed", .number(Double(r.missed))))
-            fields.append(("missed_targets", .array(r.missedTargets.map { .string($0) })))
-            if let capex = r.capexUSD { fields.append(("capex_usd", .number(capex))) }
+            if r.buildYears != nil {
+                fields.append(("over_teu_days", .number(r.overTEUDays)))
+                fields.append(("targets_missed", .number(Double(r.missed))))
+                fields.append(("missed_targets", .array(r.missedTargets.map { .string($0) })))
+                fields.append(("capex_usd", .number(r.capexUSD)))
+            }
             fields.append(("appraisal", PlanReport.json(r.appraisal)))
             fields.append(("chosen_portfolio_appraisal", PlanReport.json(r.chosenAppraisal)))
             return .object(fields)
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("step", .number(s.step)), ("discount_rate_step", .number(s.rateStep)),
             ("budget", .array(s.budget.map(entry))),
             ("targets", .array(s.targets.enumerated().map { k, row in
@@ -203,8 +205,9 @@ public enum SensitivityReport {
                 ])
             })),
             ("discount_rate", .array(s.discountRate.map(entry))),
-            ("unlimited_budget", s.unlimitedBudget.map(entry) ?? .null),
-        ])
+        ]
+        if base?.overYears == true { fields.append(("unlimited_budget", s.unlimitedBudget.map(entry) ?? .null)) }
+        return .object(fields)
     }
 }
 

@@ -145,7 +145,7 @@ public enum YearPlanReport {
                     + "annualised cost \(usd(plan.catalog.annualisedCostUSDPerUnit(i) * Double(project.units)))/yr from \(build).")
             } else {
                 lines.append("\(project.investment.id): not built: in no year would its annualised cost "
-                    + "(\(usd(plan.catalog.annualisedCostUSDPerUnit(i)))/yr) buy enough generalised cost or target capacity.")
+                    + "(\(usd(plan.catalog.annualisedCostUSDPerUnit(i)))/yr) buy enough generalised cost or progress towards the targets.")
             }
         }
         if let ratio = plan.benefitCostRatio, ratio < 1, !plan.targets.isEmpty {
