@@ -93,10 +93,12 @@ struct PlanFileYearsTests {
               - { year: 2027, file: good.yaml, demand_growth: 1.1 }
             targets:
               - { corridor: d, min_capacity_teu: 10, by_year: 2027 }
+              - { demand: D2, max_days: 5, by_year: 2027 }
             """, to: "plan.yaml")
         let error = try #require(throws: ScenarioDiagnostics.self) { try PlanFile.loadChecked(path: path) }
         let found = error.all.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
         #expect(found.contains("plan.yaml:10:17: error: targets[0].corridor: no corridor 'd' in good.yaml (expected one of c)"), "\(found)")
+        #expect(found.contains("plan.yaml:11:15: error: targets[1].demand: no demand 'D2' in good.yaml (did you mean 'D1'?)"), "\(found)")
         #expect(found.contains { $0.hasPrefix("missing.yaml: error:") }, "\(found)")
         let fixed = try folder.write(Self.header + """
             years:
@@ -104,10 +106,11 @@ struct PlanFileYearsTests {
               - { year: 2027, file: good.yaml, demand_growth: 1.1 }
             targets:
               - { corridor: c, min_capacity_teu: 10, by_year: 2027 }
+              - { demand: D1, max_days: 5, by_year: 2027 }
             """, to: "plan.yaml")
         let loaded = try PlanFile.loadChecked(path: fixed)
         #expect(loaded.years.map(\.year.year) == [2025, 2027])
         #expect(loaded.scenarios.isEmpty)
-        #expect(loaded.plan.targets.count == 1)
+        #expect(loaded.plan.targets.count == 2)
     }
 }
