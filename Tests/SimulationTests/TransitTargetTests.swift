@@ -26,6 +26,30 @@ struct TransitTargetTests {
         return (0..<count).map { t in (PlanYear(year: 2025 + t), PlanScenario(name: "y\(2025 + t)", network: network, weight: 1)) }
     }
 
+    @Test("Undelivered freight does not meet the target, and a demand sharing D's commodity does not count in it")
+    func ownFreightOnly() throws {
+        // D's unmet penalty is USD 1/TEU: without counting undelivered TEU against the target, leaving the 60 slow
+        // TEU behind would meet it for USD 60/yr. E (A → M, same origin and value of time) would share D's commodity.
+        let network = try F.network(
+            links: [
+                F.link("A", "Z", cost: 50, time: 10, capacity: 40, id: "FAST"),
+                F.link("A", "M", cost: 5, time: 15, id: "SLOW1"),
+                F.link("M", "Z", cost: 5, time: 5, id: "SLOW2"),
+            ],
+            demands: [F.demand("A", "Z", teu: 100, vot: 0.1, penalty: 1, id: "D"), F.demand("A", "M", teu: 50, vot: 0.1, id: "E")])
+        let entries = (0..<3).map { t in (year: PlanYear(year: 2025 + t), scenario: PlanScenario(name: "y", network: network, weight: 1)) }
+        let planner = YearPlanner(solver: solver, options: SolveOptions(mipGap: 0))
+        var quiet = planner
+        quiet.computesSensitivity = false
+        let result = try quiet.plan(try quiet.years(entries, targets: [target(12)]), catalog(budget: 500), targets: [target(12)])
+        for outcome in result.missed {
+            #expect(outcome.unmetTEU == 0)
+            #expect(isClose(try #require(outcome.transitDays), 16, tolerance: 1e-9), "D alone: 40 TEU at 10 days, 60 at 20")
+            #expect(isClose(outcome.daysOver, 4, tolerance: 1e-9))
+        }
+        #expect(result.missed.count == 2)
+    }
+
     /// X: +60 TEU/yr on FAST (capex 1,000, no lead time); T: SLOW1 8 days faster (capex 2,000, lead 1 year).
     func catalog(budget: Double) -> InvestmentCatalog {
         InvestmentCatalog(
