@@ -83,6 +83,8 @@ public struct YearProgram: Sendable {
     ///   - schedule: a fixed build year per project (index into `years`, nil: never), to evaluate one schedule.
     ///   - relaxed: build the LP relaxation.
     /// - Precondition: `years` is not empty and the catalog has economics (a discount rate, every lifetime).
+    /// - Throws: `NetworkError` when a network with the candidates is invalid, or a transit target's demand is not a
+    ///   China–Europe demand of a year it holds in.
     public init(
         years: [Year], catalog: InvestmentCatalog, targets: [PlanTarget] = [], reference: Network? = nil,
         schedule: [Int?]? = nil, relaxed: Bool = false
@@ -158,7 +160,12 @@ public struct YearProgram: Sendable {
             var separate: [Int: Int] = [:]
             for k in active {
                 guard let transit = targets[k].transit else { continue }
-                separate[k] = year.scenario.network.demands.firstIndex { $0.id.rawValue == transit.demand }
+                let demands = year.scenario.network.demands
+                guard let d = demands.firstIndex(where: { $0.id.rawValue == transit.demand }), !demands[d].isBackground else {
+                    throw .invalidValue(entity: "target '\(transit.label)'", field: "demand", value: Double(year.year.year),
+                                        expected: "a China–Europe demand of the year's network")
+                }
+                separate[k] = d
             }
             let block = try InvestmentProgram.addBlock(&lp, s: t, year.scenario, weight: weights[t], catalog: local, build: units,
                                                        built: built, objective: .expectedCost, worst: nil,

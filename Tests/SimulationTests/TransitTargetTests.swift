@@ -50,6 +50,12 @@ struct TransitTargetTests {
         #expect(result.missed.count == 2)
     }
 
+    @Test("A transit target on a demand the network does not have is an error, not a target left out")
+    func unknownDemand() {
+        let bad = PlanTarget.transit(TransitTarget(demand: "NOPE", maxDays: 12, byYear: 2026))
+        #expect(throws: PlanError.self) { try plan(budget: 500, targets: [bad]) }
+    }
+
     /// X: +60 TEU/yr on FAST (capex 1,000, no lead time); T: SLOW1 8 days faster (capex 2,000, lead 1 year).
     func catalog(budget: Double) -> InvestmentCatalog {
         InvestmentCatalog(
