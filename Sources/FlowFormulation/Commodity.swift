@@ -25,12 +25,14 @@ public struct Commodity: Sendable, Hashable {
     /// - Parameters:
     ///   - network: The network whose demands are grouped.
     ///   - aggregate: When false, every demand is its own commodity (for checking exactness).
-    public static func aggregate(_ network: Network, aggregate: Bool = true) -> [Commodity] {
+    ///   - separate: Indices of demands kept as commodities of their own even when aggregating (a demand whose
+    ///     own flow a row reads, such as a transit-time target's).
+    public static func aggregate(_ network: Network, aggregate: Bool = true, separate: Set<Int> = []) -> [Commodity] {
         grouped(network) { index, demand in
             network.index(of: demand.from).map {
                 Key(
                     origin: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, background: demand.isBackground,
-                    demand: aggregate ? nil : index)
+                    demand: aggregate && !separate.contains(index) ? nil : index)
             }
         }
     }

@@ -27,6 +27,8 @@ public struct FlowProgram: Sendable {
     public let commodities: [Commodity]
     /// Whether demands sharing origin and value of time were merged into one commodity.
     public let aggregateDemands: Bool
+    /// Demands (indices) kept as commodities of their own although ``aggregateDemands`` is true.
+    public let separateDemands: Set<Int>
     /// The LP to solve.
     public private(set) var program: LinearProgram
     /// `flow[k]`: the commodity's columns as (link index, column), in link order.
@@ -48,11 +50,13 @@ public struct FlowProgram: Sendable {
     ///   - network: The network to formulate.
     ///   - objective: `.minCost`, or `.maxThroughput` (maximise delivered TEU).
     ///   - aggregateDemands: Merge demands sharing origin and value of time (exact; default true).
-    public init(network: Network, objective: Objective = .minCost, aggregateDemands: Bool = true) {
+    ///   - separateDemands: Demands (indices) kept as commodities of their own, so that their flow can be read.
+    public init(network: Network, objective: Objective = .minCost, aggregateDemands: Bool = true, separateDemands: Set<Int> = []) {
         self.network = network
         self.objective = objective
         self.aggregateDemands = aggregateDemands
-        let commodities = Commodity.aggregate(network, aggregate: aggregateDemands)
+        self.separateDemands = separateDemands
+        let commodities = Commodity.aggregate(network, aggregate: aggregateDemands, separate: separateDemands)
         self.commodities = commodities
         let reach = Reachability(network: network)
         let labels = Self.labels(commodities, network)
@@ -145,7 +149,8 @@ public struct FlowProgram: Sendable {
     /// ``unmet``, the capacity rows) reads stage 2's solution as well as stage 1's.
     /// - Parameter maximumUnmet: total unmet TEU/year allowed (stage 1's optimum, with a tiny tolerance).
     public func cheapestAtThroughput(maximumUnmet: Double) -> LinearProgram {
-        let costing = FlowProgram(network: network, objective: .minCost, aggregateDemands: aggregateDemands)
+        let costing = FlowProgram(
+            network: network, objective: .minCost, aggregateDemands: aggregateDemands, separateDemands: separateDemands)
         var lp = program
         lp.replaceObjective(with: costing.program)
         lp.name = "corridor_max_throughput_cost"

@@ -108,12 +108,12 @@ extension InvestmentProgram {
     static func addBlock(
         _ lp: inout LinearProgram, s: Int, _ scenario: PlanScenario, weight: Double, catalog: InvestmentCatalog,
         build: [LinearProgram.Variable], built: [LinearProgram.Variable], objective: PlanObjective,
-        worst: LinearProgram.Variable?
+        worst: LinearProgram.Variable?, separate: Set<Int> = []
     ) throws(NetworkError) -> Block {
         var augmented = try augment(scenario.network, catalog)
         let variants = try addServiceVariants(&augmented, catalog)
         let network = augmented.network
-        let flow = FlowProgram(network: network, objective: .minCost)
+        let flow = FlowProgram(network: network, objective: .minCost, separateDemands: separate)
         var program = flow.program
         var service = ServiceBlockRows(s: s, network: network, variants: variants, catalog: catalog)
         service.price(&program, flow: flow)
@@ -177,6 +177,7 @@ extension InvestmentProgram {
         var block = Block(scenario: scenario, network: network, flow: flow, periods: nil, columnOffset: offset,
                           upgradeOf: augmented.upgradeOf, demandTEU: demandTEU)
         if program.columnCount != flow.program.columnCount || !variants.variantOf.isEmpty { block.priced = program }
+        for d in separate.sorted() { block.transit[d] = service.transitDays(of: d, flow: flow, mapped: mapped) }
         return block
     }
 

@@ -82,6 +82,8 @@ public struct InvestmentProgram: Sendable {
         /// The corridor's capacity column (TEU/year) when the block has one: the whole block for
         /// max capacity, beside the flow block for a capacity target.
         public var capacity: LinearProgram.Variable? = nil
+        /// The TEU-days of the demands (by index) the block keeps as commodities of their own (transit targets).
+        public var transit: [Int: TransitDays] = [:]
 
         /// ``flow``'s program with the service variants priced and the origin columns added (see
         /// ``ServiceVariants``), when the scenario has any.

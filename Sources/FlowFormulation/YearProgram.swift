@@ -12,15 +12,24 @@ public import LinearProgramming
 ///     Σ_{i,s} C_i·b[i,s] ≤ budget;  Σ_i C_i·b[i,s] ≤ budget_s   (total and per-year budgets)
 ///     requires: a[i,t] ≤ max_i·a[j,t] (in service only with what it needs); excludes: ever(i) + ever(j) ≤ 1
 ///     year t: ``InvestmentProgram``'s min-cost flow block on the year's network, its build terms on a[·,t]
-///     target k, year t with Y_t ≥ by_k:  capacity_t(corridor_k) + short[k,t] ≥ minimum_k
+///     capacity target k, year t with Y_t ≥ by_k:  capacity_t(corridor_k) + short[k,t] ≥ minimum_k
+///     transit target k (demand d, D_k days), year t with Y_t ≥ by_k:
+///         TEU-days_t(d) + U_d·u[d,t] − over[k,t] ≤ D_k·teu_t(d)
 ///
 ///     minimise Σ_{i,s} b[i,s]·(Σ_{t ≥ s} w_t·C_i·CRF_i + Σ_{t: Y_t ≥ Y_s + L_i} w_t·O_i)
-///            + Σ_t w_t·cost_t + Σ_{k,t} penalty·short[k,t]
+///            + Σ_t w_t·cost_t + Σ_{k,t} penalty·short[k,t] + Σ_{k,t} penalty·over[k,t]
 ///
 /// Annualised capex is paid from the build year on; opex from the year the project is in service. A target
 /// that cannot be met leaves a shortfall short[k,t] > 0, priced at ``shortfallPenaltyUSDPerTEU`` (far above
 /// any project's cost per TEU/yr of capacity), so the solve reports by how much each target is missed
 /// instead of an empty "infeasible".
+///
+/// A transit target reads the demand's own flow (its commodity is kept apart from the demands it would share
+/// one with): TEU-days_t(d) (``InvestmentProgram/TransitDays``) are its delivered freight's link days and dwell,
+/// so with everything delivered the row says Σ days·x ≤ D·teu, the flow-weighted average transit ≤ D. An
+/// undelivered TEU counts as U_d = max(D, the days of the longest route the demand could take) days, so leaving
+/// slow freight behind never helps meet the target: the target holds for the demand's whole volume. over[k,t]
+/// (TEU-days/yr beyond the target) is priced at ``transitPenaltyUSDPerTEUDay``.
 public struct YearProgram: Sendable {
     /// One plan year as the program sees it.
     public struct Year: Sendable {
@@ -36,17 +45,20 @@ public struct YearProgram: Sendable {
         }
     }
 
-    /// One target row: target `target` in year `year`, the corridor's capacity column and the shortfall column.
+    /// One target row: target `target` in year `year`, the corridor's capacity column (capacity targets) or the
+    /// demand's TEU-days (transit targets), and the shortfall column (TEU/yr short of a capacity target, TEU-days/yr
+    /// beyond a transit target).
     public struct TargetRow: Sendable {
         public var target: Int
         public var year: Int
-        public var capacity: LinearProgram.Variable
+        public var capacity: LinearProgram.Variable?
+        public var transit: InvestmentProgram.TransitDays?
         public var shortfall: LinearProgram.Variable
     }
 
     public let catalog: InvestmentCatalog
     public let years: [Year]
-    public let targets: [CapacityTarget]
+    public let targets: [PlanTarget]
     public private(set) var program: LinearProgram
     /// `build[i][s]`: units of project i started in year s.
     public let build: [[LinearProgram.Variable]]
@@ -58,19 +70,23 @@ public struct YearProgram: Sendable {
     /// Discounted weights w_t of the years.
     public let weights: [Double]
 
-    /// USD/yr of objective per TEU/yr a target is missed by, per year.
+    /// USD/yr of objective per TEU/yr a capacity target is missed by, per year.
     public static let shortfallPenaltyUSDPerTEU = 1e5
+    /// USD/yr of objective per TEU-day/yr a transit target is missed by, per year.
+    public static let transitPenaltyUSDPerTEUDay = 1e5
 
     /// - Parameters:
     ///   - years: The years, in order, each with its network, growth, weight and budget.
     ///   - catalog: The candidate projects, budget and economics.
-    ///   - targets: The capacity targets, each from its year on.
+    ///   - targets: The capacity and transit targets, each from its year on.
     ///   - reference: when given, capacity increases are scaled to each year (``InvestmentProgram/scaled(_:for:reference:)``).
     ///   - schedule: a fixed build year per project (index into `years`, nil: never), to evaluate one schedule.
     ///   - relaxed: build the LP relaxation.
     /// - Precondition: `years` is not empty and the catalog has economics (a discount rate, every lifetime).
+    /// - Throws: `NetworkError` when a network with the candidates is invalid, or a transit target's demand is not a
+    ///   China–Europe demand of a year it holds in.
     public init(
-        years: [Year], catalog: InvestmentCatalog, targets: [CapacityTarget] = [], reference: Network? = nil,
+        years: [Year], catalog: InvestmentCatalog, targets: [PlanTarget] = [], reference: Network? = nil,
         schedule: [Int?]? = nil, relaxed: Bool = false
     ) throws(NetworkError) {
         precondition(!years.isEmpty, "a plan over years needs a year")
@@ -140,24 +156,49 @@ public struct YearProgram: Sendable {
             let local = InvestmentProgram.scaled(catalog, for: year.scenario.network, reference: reference)
             let units = available.map { $0[t] }
             let built = inService.map { $0[t] }
-            blocks.append(try InvestmentProgram.addBlock(&lp, s: t, year.scenario, weight: weights[t], catalog: local,
-                                                         build: units, built: built, objective: .expectedCost, worst: nil))
-            var capacityOf: [[String]: LinearProgram.Variable] = [:]
-            for (k, target) in targets.enumerated() where year.year.year >= target.byYear {
-                let tags = target.tags.sorted()
-                let capacity: LinearProgram.Variable
-                if let known = capacityOf[tags] {
-                    capacity = known
-                } else {
-                    capacity = try InvestmentProgram.addCapacityBlock(&lp, s: t, network: year.capacityNetwork, catalog: local,
-                                                                     build: units, tags: Set(tags), weight: 0)
-                    capacityOf[tags] = capacity
+            let active = targets.indices.filter { year.year.year >= targets[$0].byYear }
+            var separate: [Int: Int] = [:]
+            for k in active {
+                guard let transit = targets[k].transit else { continue }
+                let demands = year.scenario.network.demands
+                guard let d = demands.firstIndex(where: { $0.id.rawValue == transit.demand }), !demands[d].isBackground else {
+                    throw .invalidValue(entity: "target '\(transit.label)'", field: "demand", value: Double(year.year.year),
+                                        expected: "a China–Europe demand of the year's network")
                 }
-                let short = lp.addVariable(FlowProgram.clipped("short_\(k)_\(year.year.year)"), bounds: .lower(0),
-                                           cost: Self.shortfallPenaltyUSDPerTEU)
-                lp.addConstraint(FlowProgram.clipped("target_\(k)_\(year.year.year)"), [.init(capacity, 1), .init(short, 1)],
-                                 bounds: .lower(target.minimumTEU))
-                targetRows.append(TargetRow(target: k, year: t, capacity: capacity, shortfall: short))
+                separate[k] = d
+            }
+            let block = try InvestmentProgram.addBlock(&lp, s: t, year.scenario, weight: weights[t], catalog: local, build: units,
+                                                       built: built, objective: .expectedCost, worst: nil,
+                                                       separate: Set(separate.values))
+            blocks.append(block)
+            var capacityOf: [[String]: LinearProgram.Variable] = [:]
+            for k in active {
+                switch targets[k] {
+                case .capacity(let target):
+                    let tags = target.tags.sorted()
+                    let capacity: LinearProgram.Variable
+                    if let known = capacityOf[tags] {
+                        capacity = known
+                    } else {
+                        capacity = try InvestmentProgram.addCapacityBlock(&lp, s: t, network: year.capacityNetwork, catalog: local,
+                                                                         build: units, tags: Set(tags), weight: 0)
+                        capacityOf[tags] = capacity
+                    }
+                    let short = lp.addVariable(FlowProgram.clipped("short_\(k)_\(year.year.year)"), bounds: .lower(0),
+                                               cost: Self.shortfallPenaltyUSDPerTEU)
+                    lp.addConstraint(FlowProgram.clipped("target_\(k)_\(year.year.year)"), [.init(capacity, 1), .init(short, 1)],
+                                     bounds: .lower(target.minimumTEU))
+                    targetRows.append(TargetRow(target: k, year: t, capacity: capacity, transit: nil, shortfall: short))
+                case .transit(let target):
+                    guard let d = separate[k], let days = block.transit[d] else { continue }
+                    let over = lp.addVariable(FlowProgram.clipped("over_\(k)_\(year.year.year)"), bounds: .lower(0),
+                                              cost: Self.transitPenaltyUSDPerTEUDay)
+                    let undelivered = max(target.maxDays, days.longestDays)
+                    lp.addConstraint(FlowProgram.clipped("transit_\(k)_\(year.year.year)"),
+                                     Self.merged(days.terms + [.init(days.unmet, undelivered), .init(over, -1)]),
+                                     bounds: .upper(target.maxDays * days.teu - days.constant))
+                    targetRows.append(TargetRow(target: k, year: t, capacity: nil, transit: days, shortfall: over))
+                }
             }
         }
         self.build = build
@@ -207,6 +248,17 @@ public struct YearProgram: Sendable {
         }
     }
 
+    /// `terms` with the terms of one column summed into one (a row may name a column once).
+    static func merged(_ terms: [LinearProgram.Term]) -> [LinearProgram.Term] {
+        var order: [Int] = []
+        var sum: [Int: Double] = [:]
+        for term in terms {
+            if sum[term.variable.index] == nil { order.append(term.variable.index) }
+            sum[term.variable.index, default: 0] += term.coefficient
+        }
+        return order.map { LinearProgram.Term(LinearProgram.Variable(index: $0), sum[$0] ?? 0) }
+    }
+
     /// Adds `usd` to the objective's constant (to measure the MIP gap against a baseline).
     public mutating func shift(by usd: Double) { program.objectiveConstant += usd }
 
@@ -217,7 +269,7 @@ public struct YearProgram: Sendable {
 
     /// The penalty part of a solution's objective: Σ penalty·shortfall, USD/yr.
     public func shortfallPenalty(_ solution: LPSolution) -> Double {
-        targetRows.reduce(0) { $0 + Self.shortfallPenaltyUSDPerTEU * solution[$1.shortfall] }
+        targetRows.reduce(0) { $0 + program[$1.shortfall].cost * solution[$1.shortfall] }
     }
 
     /// The discounted capex part of a solution's objective: annualised capex and opex of the schedule, USD.

@@ -19,6 +19,7 @@ extension PlanHTMLReport {
         var cards = [("Budget", usd(plan.catalog.budgetUSD)), ("Chosen capex", usd(plan.capexUSD)), ("Objective", usd(value))]
         if let none = plan.objectiveWithoutInvestment { cards.append(("Saves", usd(none - value))) }
         if let rate = plan.catalog.discountRate { cards.append(("Discount rate", F.percent(rate))) }
+        if let ratio = plan.benefitCostRatio { cards.append(("Benefit-cost ratio", PlanReport.ratioText(ratio))) }
         cards.append(("Targets missed", String(plan.missed.count)))
         body += HTMLReport.cards(cards)
         let schedule = plan.projects.enumerated().map { i, p in
@@ -38,14 +39,9 @@ extension PlanHTMLReport {
         body += HTML.section("Years (USD/yr, undiscounted)", table(
             ["year", "scenario", "growth", "weight", "capex started", "annualised capex", "opex", "generalised cost",
              "without projects", "unmet TEU/yr"], numeric: Set(2...9), rows: years), id: "years")
-        if !plan.targets.isEmpty {
-            let targets = plan.targets.map { t in
-                [t.target.label, String(t.year), t.capacityTEU.map { $0.isFinite ? F.grouped($0) : "unlimited" } ?? "—",
-                 F.grouped(t.target.minimumTEU), F.grouped(t.shortfallTEU), t.met ? "yes" : "MISSED"]
-            }
-            body += HTML.section("Targets", table(
-                ["target", "year", "capacity TEU/yr", "target TEU/yr", "shortfall TEU/yr", "met"], numeric: [1, 2, 3, 4],
-                rows: targets), id: "targets")
+        for (title, rows, id) in [("Capacity targets", YearPlanReport.capacityRows(plan), "targets"),
+                                  ("Transit targets", YearPlanReport.transitRows(plan), "transit-targets")] where !rows.rows.isEmpty {
+            body += HTML.section(title, table(rows.header, numeric: rows.numeric, rows: rows.rows), id: id)
         }
         if let base = SensitivityReport.Base(plan), let s = plan.sensitivity {
             body += HTML.section("Sensitivity", sensitivity(s, base: base), id: "sensitivity")

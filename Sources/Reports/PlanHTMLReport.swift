@@ -100,7 +100,8 @@ public enum PlanHTMLReport {
             + s.targets.enumerated().flatMap { k, row in
                 row.map { (k < base.targetLabels.count ? base.targetLabels[k] : "target \(k + 1)", $0) }
             } + s.discountRate.map { ("discount rate", $0) }
-        let rows = entries.map { label, r in [label, SensitivityReport.line(base, r)] }
+        var rows = entries.map { label, r in [label, SensitivityReport.line(base, r)] }
+        if let r = s.unlimitedBudget { rows.append(["no budget limit", SensitivityReport.unlimitedText(base, r)]) }
         return table(["parameter", "re-solve"], numeric: [], rows: rows)
     }
 

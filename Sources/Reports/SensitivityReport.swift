@@ -18,7 +18,8 @@ public enum SensitivityReport {
         public var units: [Int]
         /// For a plan over years: each project's build year (nil: not built).
         public var buildYears: [Int?]?
-        /// The label of each capacity target (index as in `PlanSensitivity/Parameter/target(_:)`).
+        /// The label of each target (index as in `PlanSensitivity/Parameter/target(_:)` and
+        /// `PlanSensitivity/Parameter/transitTarget(_:)`).
         public var targetLabels: [String]
 
         /// - Parameters:
@@ -71,6 +72,7 @@ public enum SensitivityReport {
         switch r.parameter {
         case .budget: usd(r.value)
         case .target: "\(NumberFormatting.grouped(r.value)) TEU/yr"
+        case .transitTarget: "\(NumberFormatting.fixed(r.value, 1)) days"
         case .discountRate: NumberFormatting.percent(r.value)
         }
     }
@@ -78,22 +80,30 @@ public enum SensitivityReport {
     /// One re-solve's line: the moved parameter, the objective and its change, the slope and the portfolio.
     static func line(_ base: Base, _ r: PlanSensitivity.Resolve) -> String {
         let relative = r.baseValue != 0 ? (r.value - r.baseValue) / r.baseValue : 0
-        let step = r.parameter == .discountRate
-            ? NumberFormatting.signedFixed((r.value - r.baseValue) * 100, 1) + " pp"
-            : NumberFormatting.signedFixed(relative * 100, 0) + "%"
+        let step: String
+        switch r.parameter {
+        case .discountRate: step = NumberFormatting.signedFixed((r.value - r.baseValue) * 100, 1) + " pp"
+        case .transitTarget: step = NumberFormatting.signedFixed(r.value - r.baseValue, 1) + " days"
+        case .budget, .target: step = NumberFormatting.signedFixed(relative * 100, 0) + "%"
+        }
         var out = "\(step) (\(parameterText(r))): "
         guard let objective = r.objective else { return out + portfolio(base, r) }
         out += "objective \(amount(base, objective)) (\(change(base, objective - base.objective))"
-        if let slope = r.slope(from: base.objective), r.shortfallTEU <= 0 {
+        let missed = r.shortfallTEU > 0 || r.missed > 0
+        if let slope = r.slope(from: base.objective), !missed {
             switch r.parameter {
             case .budget: out += "; \(change(base, slope * 1e6)) per USD 1 m of budget"
             case .target: out += "; \(change(base, slope)) per TEU/yr of target"
+            case .transitTarget: out += "; \(change(base, -slope)) per day taken off the target"
             case .discountRate: break
             }
         }
         out += "); " + portfolio(base, r)
-        if r.shortfallTEU > 0 {
-            out += "; MISSED: the targets are \(NumberFormatting.grouped(r.shortfallTEU)) TEU/yr short over their years, so no "
+        if missed {
+            var parts: [String] = []
+            if r.shortfallTEU > 0 { parts.append("\(NumberFormatting.grouped(r.shortfallTEU)) TEU/yr short") }
+            if r.overTEUDays > 0 { parts.append("\(NumberFormatting.grouped(r.overTEUDays)) TEU-days/yr beyond their transit times") }
+            out += "; MISSED: the targets are " + parts.joined(separator: " and ") + " over their years, so no "
                 + "marginal value (the objective leaves out the shortfall penalty)"
         }
         if let without = r.objectiveWithoutInvestment, r.parameter == .discountRate {
@@ -110,12 +120,28 @@ public enum SensitivityReport {
         return out
     }
 
+    /// What meeting the missed targets would take: the re-solve with no budget limit.
+    static func unlimitedText(_ base: Base, _ r: PlanSensitivity.Resolve) -> String {
+        var out = "missed targets with no budget limit: "
+        guard let objective = r.objective else { return out + portfolio(base, r) }
+        if r.missedTargets.isEmpty {
+            out += "every target met at capex \(r.capexUSD.map(usd) ?? "—") (objective \(amount(base, objective)), "
+                + "\(change(base, objective - base.objective))); " + portfolio(base, r)
+        } else {
+            out += "still missed: " + r.missedTargets.joined(separator: "; ")
+                + " (the candidates and their lead times cannot meet them at any budget); " + portfolio(base, r)
+        }
+        return out
+    }
+
     /// The text section: a heading and one line per re-solve; "" when there is none.
     /// - Parameters:
     ///   - sensitivity: The re-solves.
     ///   - base: The plan they are compared with.
     public static func render(_ sensitivity: PlanSensitivity?, base: Base) -> String {
-        guard let s = sensitivity, !(s.budget.isEmpty && s.targets.isEmpty && s.discountRate.isEmpty) else { return "" }
+        guard let s = sensitivity, !(s.budget.isEmpty && s.targets.isEmpty && s.discountRate.isEmpty && s.unlimitedBudget == nil) else {
+            return ""
+        }
         var out = "\nSensitivity (each a MIP re-solve with one parameter moved, everything else as in the plan)\n"
         let budgetWord = base.overYears ? "total budget" : "budget"
         for r in s.budget { out += "  \(budgetWord) \(line(base, r))\n" }
@@ -123,6 +149,7 @@ public enum SensitivityReport {
             let label = k < base.targetLabels.count ? base.targetLabels[k] : "target \(k + 1)"
             for r in row { out += "  \(label): \(line(base, r))\n" }
         }
+        if let r = s.unlimitedBudget { out += "  \(unlimitedText(base, r))\n" }
         for r in s.discountRate { out += "  discount rate \(line(base, r))\n" }
         if s.discountRate.isEmpty, base.catalog.hasEconomics, base.teu {
             out += "  discount rate: not re-solved: the objective counts TEU, not the annualised cost\n"
@@ -158,11 +185,17 @@ public enum SensitivityReport {
                 fields.append(("objective_without_investment", .number(r.objectiveWithoutInvestment)))
             }
             fields.append(("shortfall_teu", .number(r.shortfallTEU)))
+            if r.buildYears != nil {
+                fields.append(("over_teu_days", .number(r.overTEUDays)))
+                fields.append(("targets_missed", .number(Double(r.missed))))
+                fields.append(("missed_targets", .array(r.missedTargets.map { .string($0) })))
+                fields.append(("capex_usd", .number(r.capexUSD)))
+            }
             fields.append(("appraisal", PlanReport.json(r.appraisal)))
             fields.append(("chosen_portfolio_appraisal", PlanReport.json(r.chosenAppraisal)))
             return .object(fields)
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("step", .number(s.step)), ("discount_rate_step", .number(s.rateStep)),
             ("budget", .array(s.budget.map(entry))),
             ("targets", .array(s.targets.enumerated().map { k, row in
@@ -172,7 +205,9 @@ public enum SensitivityReport {
                 ])
             })),
             ("discount_rate", .array(s.discountRate.map(entry))),
-        ])
+        ]
+        if base?.overYears == true { fields.append(("unlimited_budget", s.unlimitedBudget.map(entry) ?? .null)) }
+        return .object(fields)
     }
 }
 
@@ -190,8 +225,7 @@ extension SensitivityReport.Base {
     /// - Parameter plan: The plan.
     public init?(_ plan: YearPlanResult) {
         guard let value = plan.objectiveValue else { return nil }
-        var labels: [String] = []
-        for t in plan.targets where !labels.contains(t.target.label) { labels.append(t.target.label) }
+        let labels = plan.planTargets.map(\.label)
         self.init(objective: value, teu: false, overYears: true, catalog: plan.catalog, units: plan.projects.map(\.units),
                   buildYears: plan.projects.map(\.buildYear), targetLabels: labels)
     }

@@ -21,7 +21,13 @@ public enum YearPlanReport {
         out += headline(plan, value: value)
         out += "\nBuild schedule\n" + schedule(plan)
         out += "\nYears (USD/yr, undiscounted; the objective weighs each year by its discounted weight)\n" + years(plan)
-        if !plan.targets.isEmpty { out += "\nTargets (corridor capacity as `corridor capacity` measures it)\n" + targets(plan) }
+        if plan.targets.contains(where: { $0.target.capacity != nil }) {
+            out += "\nCapacity targets (corridor capacity as `corridor capacity` measures it)\n" + targets(plan)
+        }
+        if plan.targets.contains(where: { $0.target.transit != nil }) {
+            out += "\nTransit targets (a demand's flow-weighted days over its delivered TEU: link times and dwell, no congestion "
+                + "wait)\n" + transitTargets(plan)
+        }
         out += "\nWhy this schedule\n"
         for line in explanation(plan) { out += "  • \(line)\n" }
         if let base = SensitivityReport.Base(plan) { out += SensitivityReport.render(plan.sensitivity, base: base) }
@@ -38,6 +44,9 @@ public enum YearPlanReport {
         out += "  Objective         \(usd(value)): Σ over years of discounted weight × (annualised capex + opex + generalised cost)\n"
         if let none = plan.objectiveWithoutInvestment {
             out += "  Without projects  \(usd(none))  (the schedule saves \(usd(none - value)))\n"
+        }
+        if let ratio = plan.benefitCostRatio {
+            out += "  Benefit-cost      \(PlanReport.ratioText(ratio)) (discounted generalised-cost savings / annualised capex + opex)\n"
         }
         if let bound = plan.bestBound { out += "  Best bound        \(usd(bound))\n" }
         if plan.shortfallPenaltyUSD > 0 {
@@ -76,12 +85,53 @@ public enum YearPlanReport {
     }
 
     static func targets(_ plan: YearPlanResult) -> String {
-        var table = TextTable(["target", "year", "capacity TEU/yr", "target TEU/yr", "shortfall TEU/yr", "met"], right: [1, 2, 3, 4])
-        for t in plan.targets {
-            table.add([t.target.label, String(t.year), teu(t.capacityTEU), NumberFormatting.grouped(t.target.minimumTEU),
-                       NumberFormatting.grouped(t.shortfallTEU), t.met ? "yes" : "MISSED"])
-        }
+        let rows = capacityRows(plan)
+        var table = TextTable(rows.header, right: rows.numeric)
+        for row in rows.rows { table.add(row) }
         return table.rendered() + "\n"
+    }
+
+    static func transitTargets(_ plan: YearPlanResult) -> String {
+        let rows = transitRows(plan)
+        var table = TextTable(rows.header, right: rows.numeric)
+        for row in rows.rows { table.add(row) }
+        return table.rendered() + "\n"
+    }
+
+    /// The capacity targets' table (text and HTML): header, numeric columns, rows.
+    static func capacityRows(_ plan: YearPlanResult) -> (header: [String], numeric: Set<Int>, rows: [[String]]) {
+        let rows = plan.targets.compactMap { t -> [String]? in
+            guard let target = t.target.capacity else { return nil }
+            return [target.label, String(t.year), teu(t.capacityTEU), NumberFormatting.grouped(target.minimumTEU),
+                    NumberFormatting.grouped(t.shortfallTEU), t.met ? "yes" : "MISSED"]
+        }
+        return (["target", "year", "capacity TEU/yr", "target TEU/yr", "shortfall TEU/yr", "met"], [1, 2, 3, 4], rows)
+    }
+
+    /// The transit targets' table (text and HTML): header, numeric columns, rows.
+    static func transitRows(_ plan: YearPlanResult) -> (header: [String], numeric: Set<Int>, rows: [[String]]) {
+        let rows = plan.targets.compactMap { t -> [String]? in
+            guard let target = t.target.transit else { return nil }
+            return [target.label, String(t.year), t.transitDays.map { NumberFormatting.fixed($0, 2) } ?? "—",
+                    NumberFormatting.fixed(target.maxDays, 2), NumberFormatting.fixed(t.daysOver, 2),
+                    NumberFormatting.grouped(t.demandTEU), NumberFormatting.grouped(t.unmetTEU), t.met ? "yes" : "MISSED"]
+        }
+        return (["target", "year", "transit days", "target days", "days over", "demand TEU/yr", "unmet TEU/yr", "met"],
+                [1, 2, 3, 4, 5, 6], rows)
+    }
+
+    /// One missed target in words: which, in which year, and by how much.
+    public static func missedText(_ t: YearPlanResult.TargetOutcome) -> String {
+        switch t.target {
+        case .capacity:
+            return "in \(t.year) the corridor reaches \(teu(t.capacityTEU)) TEU/yr, \(NumberFormatting.grouped(t.shortfallTEU)) TEU/yr short"
+        case .transit(let target):
+            var text = "in \(t.year) the demand takes "
+                + (t.transitDays.map { "\(NumberFormatting.fixed($0, 2)) days" } ?? "— (nothing delivered)")
+                + ", \(NumberFormatting.fixed(t.daysOver, 2)) days over \(NumberFormatting.fixed(target.maxDays, 2))"
+            if t.unmetTEU > 1e-6 { text += ", with \(NumberFormatting.grouped(t.unmetTEU)) TEU/yr not delivered" }
+            return text
+        }
     }
 
     /// Why the schedule: what is built when and why, which targets bind or are missed.
@@ -95,17 +145,20 @@ public enum YearPlanReport {
                     + "annualised cost \(usd(plan.catalog.annualisedCostUSDPerUnit(i) * Double(project.units)))/yr from \(build).")
             } else {
                 lines.append("\(project.investment.id): not built: in no year would its annualised cost "
-                    + "(\(usd(plan.catalog.annualisedCostUSDPerUnit(i)))/yr) buy enough generalised cost or target capacity.")
+                    + "(\(usd(plan.catalog.annualisedCostUSDPerUnit(i)))/yr) buy enough generalised cost or progress towards the targets.")
             }
+        }
+        if let ratio = plan.benefitCostRatio, ratio < 1, !plan.targets.isEmpty {
+            lines.append("The schedule's benefit-cost ratio is \(PlanReport.ratioText(ratio)) (< 1): its savings do not pay for it; "
+                + "it is built to meet the targets.")
         }
         let missed = plan.missed
         if missed.isEmpty {
             if !plan.targets.isEmpty { lines.append("Every target is met in every year it holds.") }
         } else {
             for t in missed {
-                lines.append("Target missed: \(t.target.label) — in \(t.year) the corridor reaches \(teu(t.capacityTEU)) TEU/yr, "
-                    + "\(NumberFormatting.grouped(t.shortfallTEU)) TEU/yr short, with the budget (\(usd(plan.catalog.budgetUSD))) "
-                    + "and the lead times of the candidates.")
+                lines.append("Target missed: \(t.target.label) — \(missedText(t)), with the budget "
+                    + "(\(usd(plan.catalog.budgetUSD))) and the lead times of the candidates.")
             }
         }
         if let gap = plan.relativeGap, gap > 0.0001 {
@@ -141,13 +194,24 @@ public enum YearPlanReport {
             ])
         }
         let targets: [JSONValue] = plan.targets.map { t in
-            .object([
-                ("label", .string(t.target.label)), ("corridor", .string(t.target.corridor)),
-                ("min_capacity_teu", .number(t.target.minimumTEU)), ("by_year", .number(Double(t.target.byYear))),
-                ("year", .number(Double(t.year))), ("capacity_teu", .number(t.capacityTEU)),
-                ("capacity_unlimited", .bool(t.capacityTEU == .infinity)),
-                ("shortfall_teu", .number(t.shortfallTEU)), ("met", .bool(t.met)),
-            ])
+            switch t.target {
+            case .capacity(let target):
+                return .object([
+                    ("kind", .string("capacity")), ("label", .string(target.label)), ("corridor", .string(target.corridor)),
+                    ("min_capacity_teu", .number(target.minimumTEU)), ("by_year", .number(Double(target.byYear))),
+                    ("year", .number(Double(t.year))), ("capacity_teu", .number(t.capacityTEU)),
+                    ("capacity_unlimited", .bool(t.capacityTEU == .infinity)),
+                    ("shortfall_teu", .number(t.shortfallTEU)), ("met", .bool(t.met)),
+                ])
+            case .transit(let target):
+                return .object([
+                    ("kind", .string("transit")), ("label", .string(target.label)), ("demand", .string(target.demand)),
+                    ("max_days", .number(target.maxDays)), ("by_year", .number(Double(target.byYear))),
+                    ("year", .number(Double(t.year))), ("transit_days", .number(t.transitDays)),
+                    ("days_over", .number(t.daysOver)), ("demand_teu", .number(t.demandTEU)), ("unmet_teu", .number(t.unmetTEU)),
+                    ("over_teu_days", .number(t.overTEUDays)), ("met", .bool(t.met)),
+                ])
+            }
         }
         let value: JSONValue = .object([
             ("file", .string(file)), ("name", name.map { .string($0) } ?? .null),
@@ -156,6 +220,7 @@ public enum YearPlanReport {
             ("relative_gap", .number(plan.relativeGap)),
             ("objective_without_investment", .number(plan.objectiveWithoutInvestment)),
             ("shortfall_penalty_usd", .number(plan.shortfallPenaltyUSD)),
+            ("benefit_cost_ratio", .number(plan.benefitCostRatio)),
             ("budget_usd", .number(plan.catalog.budgetUSD)), ("capex_usd", .number(plan.capexUSD)),
             ("discount_rate", .number(plan.catalog.discountRate)),
             ("rows", .number(Double(plan.rows))), ("columns", .number(Double(plan.columns))),

@@ -90,4 +90,85 @@ struct PlanYearsCommandTests {
         #expect(outcome.stderr.contains("\(url.path):5:5: error: years[1].year: year 2025 comes after 2026"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("\(url.path):7:43: error: targets[0].min_capacity_teu: expected a number, found 'lots'"), "\(outcome.stderr)")
     }
+
+    /// A → Z, 100 TEU/yr: FAST (USD 50/TEU, 10 days, 40 TEU/yr) or A → M → Z (USD 10/TEU, 20 days); T cuts 8 days off
+    /// A → M (capex 2,000, lead 1 year), X adds 60 TEU/yr to FAST (capex 1,000). `SimulationTests/TransitTargetTests`
+    /// checks the same plan by hand.
+    private func transitPlan(budget: String, maxDays: Int) throws -> (plan: URL, folder: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-transit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+            schema_version: 1
+            name: two routes
+            nodes:
+              - { id: A, name: A, country: CN, kind: hub, lat: 0, lon: 0, handling_cost_usd_per_teu: 0, dwell_days: 0 }
+              - { id: M, name: M, country: KZ, kind: hub, lat: 1, lon: 1, handling_cost_usd_per_teu: 0, dwell_days: 0 }
+              - { id: Z, name: Z, country: DE, kind: hub, lat: 2, lon: 2, handling_cost_usd_per_teu: 0, dwell_days: 0 }
+            links:
+              - { id: FAST, from: A, to: Z, mode: rail, corridor: fast, distance_km: 1, cost_usd_per_teu: 50, time_days: 10, capacity_teu: 40 }
+              - { id: SLOW1, from: A, to: M, mode: rail, corridor: slow, distance_km: 1, cost_usd_per_teu: 5, time_days: 15 }
+              - { id: SLOW2, from: M, to: Z, mode: rail, corridor: slow, distance_km: 1, cost_usd_per_teu: 5, time_days: 5 }
+            demands:
+              - { id: D, from: A, to: Z, teu: 100, value_of_time_usd_per_teu_day: 0.1 }
+            """.write(to: folder.appendingPathComponent("net.yaml"), atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.yaml")
+        try """
+            budget_usd: \(budget)
+            discount_rate: 0.06
+            years:
+              - { year: 2025, file: net.yaml }
+              - { year: 2026, file: net.yaml }
+              - { year: 2027, file: net.yaml }
+            targets:
+              - { demand: D, max_days: \(maxDays), by_year: 2026 }
+            investments:
+              - { id: X, capex_usd: 1000, lifetime_years: 20, effects: [{ add_capacity: { link: FAST, teu: 60 } }] }
+              - { id: T, capex_usd: 2000, lifetime_years: 20, lead_time_years: 1, effects: [{ upgrade_link: { link: SLOW1, time_reduction_days: 8 } }] }
+            """.write(to: plan, atomically: true, encoding: .utf8)
+        return (plan, folder)
+    }
+
+    @Test("A transit target met by building: T in 2025, 12.00 days in 2026 and 2027, BCR < 1, the marginal value of a day in JSON")
+    func transitTargetMet() throws {
+        let (plan, folder) = try transitPlan(budget: "10000", maxDays: 12)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLI.run(["plan", plan.path, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try json(outcome.stdout)
+        let targets = try #require(report["targets"] as? [[String: Any]])
+        #expect(targets.compactMap { $0["kind"] as? String } == ["transit", "transit"])
+        #expect(targets.compactMap { number($0["year"]) } == [2026, 2027])
+        #expect(targets.allSatisfy { isClose(number($0["transit_days"]) ?? .nan, 12, tolerance: 1e-9) && $0["met"] as? Bool == true })
+        #expect(targets.allSatisfy { number($0["days_over"]) == 0 && number($0["unmet_teu"]) == 0 && number($0["demand_teu"]) == 100 })
+        let projects = try #require(report["projects"] as? [[String: Any]])
+        #expect(projects.map { number($0["build_year"]) } == [nil, 2025])
+        #expect((number(report["benefit_cost_ratio"]) ?? 1) < 1)
+        let resolves = try #require((report["sensitivity"] as? [String: Any])?["targets"] as? [[String: Any]])
+        #expect(resolves.first?["label"] as? String == "D transit <= 12 days by 2026")
+        let days = try #require(resolves.first?["resolves"] as? [[String: Any]])
+        #expect(days.compactMap { number($0["value"]) } == [13, 11])
+        #expect((number(days.last?["slope"]) ?? 0) < 0, "a day less costs more: \(days)")
+        let text = try CLI.run(["plan", plan.path, "--no-sensitivity"])
+        #expect(text.stdout.contains("Transit targets") && text.stdout.contains("D transit <= 12 days by 2026  2026         12.00"),
+                "\(text.stdout)")
+        #expect(text.stdout.contains("benefit-cost ratio is 0.30 (< 1)"), "\(text.stdout)")
+    }
+
+    @Test("A transit target the budget cannot meet: 4.00 days over in stderr, exit 65; with no budget limit T meets it")
+    func transitTargetMissed() throws {
+        let (plan, folder) = try transitPlan(budget: "500", maxDays: 12)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("plan.html")
+        let outcome = try CLI.run(["plan", plan.path, "--html", page.path])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.contains("error: target 'D transit <= 12 days by 2026' missed in 2026 by 4.00 days (the plan reaches 16.00 days)"),
+                "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Target missed: D transit <= 12 days by 2026 — in 2026 the demand takes 16.00 days, 4.00 days over 12.00"))
+        #expect(outcome.stdout.contains("missed targets with no budget limit: every target met at capex USD 2,000"), "\(outcome.stdout)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("Transit targets") && html.contains("no budget limit") && html.contains("MISSED"))
+        let json = try json(try CLI.run(["plan", plan.path, "--format", "json"]).stdout)
+        let meeting = try #require((json["sensitivity"] as? [String: Any])?["unlimited_budget"] as? [String: Any])
+        #expect(number(meeting["capex_usd"]) == 2_000 && (meeting["missed_targets"] as? [Any])?.isEmpty == true)
+    }
 }

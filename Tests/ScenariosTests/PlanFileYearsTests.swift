@@ -23,13 +23,20 @@ struct PlanFileYearsTests {
               - { year: 2027, demand_growth: 1.07, weight: 2 }
             targets:
               - { corridor: "middle, southern", min_capacity_teu: 2e5, by_year: 2027 }
+              - { demand: X-CKG-DUI, max_days: 15, by_year: 2025 }
             """, file: "plans/p.yaml")
         #expect(plan.years.map(\.year) == [
             PlanYear(year: 2025, demandGrowth: 1, weight: 1, budgetUSD: 5e8),
             PlanYear(year: 2027, demandGrowth: 1.07, weight: 2, budgetUSD: nil),
         ])
         #expect(plan.years.map(\.file) == ["plans/y/2025.yaml", "plans/p.yaml"], "resolved against the plan; else the plan itself")
-        #expect(plan.targets.map(\.target) == [CapacityTarget(corridor: "middle, southern", tags: ["middle", "southern"], minimumTEU: 2e5, byYear: 2027)])
+        #expect(plan.targets.map(\.target) == [
+            .capacity(CapacityTarget(corridor: "middle, southern", tags: ["middle", "southern"], minimumTEU: 2e5, byYear: 2027)),
+            .transit(TransitTarget(demand: "X-CKG-DUI", maxDays: 15, byYear: 2025)),
+        ])
+        #expect(plan.targets.map(\.target.label) == [
+            "middle, southern capacity >= 200000 TEU/yr by 2027", "X-CKG-DUI transit <= 15 days by 2025",
+        ])
         #expect(isClose(PlanYear(year: 2027).discountedWeight(rate: 0.06, firstYear: 2025), 1 / 1.1236))
     }
 
@@ -48,6 +55,8 @@ struct PlanFileYearsTests {
             targets:
               - { corridor: middle, min_capacity_teu: 0, by_year: 2031 }
               - { demand: D1, max_days: 12, by_year: 2026 }
+              - { demand: D1, max_days: -2, corridor: middle, by_year: 2026 }
+              - { max_days: 12, by_year: 2026 }
             """
         let found: [String]
         do {
@@ -65,9 +74,9 @@ struct PlanFileYearsTests {
             "plan.yaml:8:5: error: years[2].year: year 2024 comes after 2026 (list the years once each, in increasing order)",
             "plan.yaml:11:43: error: targets[0].min_capacity_teu: expected a capacity above 0 TEU/yr, found 0",
             "plan.yaml:11:55: error: targets[0].by_year: 2031 is after the plan's last year (2026) (add a `years` entry for 2031 or later)",
-            "plan.yaml:12:5: error: targets[1].demand: transit-time targets (demand, max_days) are not supported yet (give a corridor capacity target: { corridor: middle, min_capacity_teu: N, by_year: Y })",
-            "plan.yaml:12:5: error: targets[1].corridor: required field is missing",
-            "plan.yaml:12:5: error: targets[1].min_capacity_teu: required field is missing",
+            "plan.yaml:13:5: error: targets[2].corridor: a target is either a capacity (corridor, min_capacity_teu) or a transit time (demand, max_days), not both (write two targets)",
+            "plan.yaml:13:29: error: targets[2].max_days: expected a number ≥ 0, found '-2'",
+            "plan.yaml:14:5: error: targets[3].demand: required field is missing",
             "plan.yaml:1:1: error: years: a plan has either `years` or `scenarios`, not both (give each year its scenario file in `years`)",
             "plan.yaml:1:1: error: years: a plan over years needs a discount_rate (add discount_rate: 0.06 (say) and lifetime_years to every investment)",
         ])
@@ -84,10 +93,12 @@ struct PlanFileYearsTests {
               - { year: 2027, file: good.yaml, demand_growth: 1.1 }
             targets:
               - { corridor: d, min_capacity_teu: 10, by_year: 2027 }
+              - { demand: D2, max_days: 5, by_year: 2027 }
             """, to: "plan.yaml")
         let error = try #require(throws: ScenarioDiagnostics.self) { try PlanFile.loadChecked(path: path) }
         let found = error.all.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
         #expect(found.contains("plan.yaml:10:17: error: targets[0].corridor: no corridor 'd' in good.yaml (expected one of c)"), "\(found)")
+        #expect(found.contains("plan.yaml:11:15: error: targets[1].demand: no demand 'D2' in good.yaml (did you mean 'D1'?)"), "\(found)")
         #expect(found.contains { $0.hasPrefix("missing.yaml: error:") }, "\(found)")
         let fixed = try folder.write(Self.header + """
             years:
@@ -95,10 +106,11 @@ struct PlanFileYearsTests {
               - { year: 2027, file: good.yaml, demand_growth: 1.1 }
             targets:
               - { corridor: c, min_capacity_teu: 10, by_year: 2027 }
+              - { demand: D1, max_days: 5, by_year: 2027 }
             """, to: "plan.yaml")
         let loaded = try PlanFile.loadChecked(path: fixed)
         #expect(loaded.years.map(\.year.year) == [2025, 2027])
         #expect(loaded.scenarios.isEmpty)
-        #expect(loaded.plan.targets.count == 1)
+        #expect(loaded.plan.targets.count == 2)
     }
 }

@@ -89,7 +89,7 @@ struct PlanSensitivityTests {
     func yearTarget() throws {
         let catalog = YearPlanTests().xy(budget: 10_000)
         let planner = YearPlanner(solver: solver)
-        let target = CapacityTarget(corridor: "middle", tags: ["middle"], minimumTEU: 70, byYear: 2027)
+        let target = PlanTarget.capacity(CapacityTarget(corridor: "middle", tags: ["middle"], minimumTEU: 70, byYear: 2027))
         let years = try planner.years(try YearPlanTests().years(seaCost: 5, growth: [1, 1, 1]), targets: [target])
         let result = try planner.plan(years, catalog, targets: [target])
         #expect(result.projects.map(\.buildYear) == [2026, nil])

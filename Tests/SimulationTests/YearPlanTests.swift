@@ -158,7 +158,7 @@ struct YearPlanTests {
         let entries = try years(seaCost: 5, growth: [1, 1, 1])
         let free = try planner.plan(try planner.years(entries, targets: []), catalog, targets: [])
         #expect(free.projects.map(\.buildYear) == [nil, nil])
-        let target = CapacityTarget(corridor: "middle", tags: ["middle"], minimumTEU: 60, byYear: 2027)
+        let target = PlanTarget.capacity(CapacityTarget(corridor: "middle", tags: ["middle"], minimumTEU: 60, byYear: 2027))
         let result = try planner.plan(try planner.years(entries, targets: [target]), catalog, targets: [target])
         // X in 2026 (in service 2027) costs 1,000 × CRF(6 %, 20) = 87.18/yr in 2026 and 2027 (weights 0.943, 0.890):
         // 159.8; Y in 2027 costs 3,000 × 0.08718 × 0.890 = 232.8; X in 2025 adds 2025's 87.18.
@@ -176,7 +176,7 @@ struct YearPlanTests {
     func infeasibleTarget() throws {
         let catalog = xy(budget: 3_500)
         let planner = YearPlanner(solver: solver)
-        let target = CapacityTarget(corridor: "middle", tags: ["middle"], minimumTEU: 200, byYear: 2026)
+        let target = PlanTarget.capacity(CapacityTarget(corridor: "middle", tags: ["middle"], minimumTEU: 200, byYear: 2026))
         let result = try planner.plan(try planner.years(try years(seaCost: 5, growth: [1, 1, 1]), targets: [target]), catalog,
                                       targets: [target])
         #expect(result.status == .optimal, "a missed target is an outcome, not an infeasible MIP")

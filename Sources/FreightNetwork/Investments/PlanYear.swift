@@ -48,3 +48,62 @@ public struct CapacityTarget: Sendable, Hashable {
         "\(corridor) capacity >= \(Int(minimumTEU.rounded())) TEU/yr by \(byYear)"
     }
 }
+
+/// A transit-time target of a multi-year plan: the freight of one demand must be delivered, in every plan year
+/// from `byYear` on, in at most `maxDays` on average (flow-weighted over its delivered TEU; link times plus the
+/// dwell at every node handled, origin included, as `corridor run` reports a demand's days without congestion
+/// wait). Freight left undelivered counts against the target.
+public struct TransitTarget: Sendable, Hashable {
+    /// The demand's id.
+    public var demand: String
+    /// The most average transit days allowed.
+    public var maxDays: Double
+    /// The first year the target holds.
+    public var byYear: Int
+
+    public init(demand: String, maxDays: Double, byYear: Int) {
+        self.demand = demand
+        self.maxDays = maxDays
+        self.byYear = byYear
+    }
+
+    /// `X-CKG-DUI transit <= 15 days by 2030`, in plain ASCII.
+    public var label: String {
+        let days = maxDays == maxDays.rounded() ? String(Int(maxDays)) : String(maxDays)
+        return "\(demand) transit <= \(days) days by \(byYear)"
+    }
+}
+
+/// A target of a multi-year plan: a corridor's capacity or a demand's transit time.
+public enum PlanTarget: Sendable, Hashable {
+    case capacity(CapacityTarget)
+    case transit(TransitTarget)
+
+    /// The first year the target holds.
+    public var byYear: Int {
+        switch self {
+        case .capacity(let target): target.byYear
+        case .transit(let target): target.byYear
+        }
+    }
+
+    /// The target in words (``CapacityTarget/label`` or ``TransitTarget/label``).
+    public var label: String {
+        switch self {
+        case .capacity(let target): target.label
+        case .transit(let target): target.label
+        }
+    }
+
+    /// The capacity target, or nil for a transit target.
+    public var capacity: CapacityTarget? {
+        if case .capacity(let target) = self { return target }
+        return nil
+    }
+
+    /// The transit target, or nil for a capacity target.
+    public var transit: TransitTarget? {
+        if case .transit(let target) = self { return target }
+        return nil
+    }
+}

@@ -9,9 +9,10 @@ extension PlanFile {
         var site: Site
     }
 
-    /// One `targets:` entry and where it was written (its `CapacityTarget/tags` are the corridor's words).
+    /// One `targets:` entry and where it was written (a capacity target's `CapacityTarget/tags` are the
+    /// corridor's words; a transit target names a demand).
     public struct TargetEntry: Sendable {
-        public var target: CapacityTarget
+        public var target: PlanTarget
         var site: Site
     }
 
@@ -85,16 +86,24 @@ extension PlanFile {
     private mutating func readTarget(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
         guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
         reader.rejectUnknownKeys(allowed: Self.targetKeys)
-        if reader.contains("demand") || reader.contains("max_days") {
-            let key = reader.contains("demand") ? "demand" : "max_days"
-            reader.report(ScenarioError(at: reader.position, field: reader.fieldPath(key),
-                                        message: "transit-time targets (demand, max_days) are not supported yet",
-                                        hint: "give a corridor capacity target: { corridor: middle, min_capacity_teu: N, by_year: Y }"))
+        let transit = reader.contains("demand") || reader.contains("max_days")
+        if transit {
+            for key in ["corridor", "min_capacity_teu"] where reader.contains(key) {
+                reader.report(ScenarioError(at: reader.position, field: reader.fieldPath(key),
+                                            message: "a target is either a capacity (corridor, min_capacity_teu) or a transit time "
+                                                + "(demand, max_days), not both",
+                                            hint: "write two targets"))
+            }
         }
-        let corridor = reader.word("corridor", required: true)
-        let minimum = reader.number("min_capacity_teu", required: true)
+        let corridor = transit ? nil : reader.word("corridor", required: true)
+        let minimum = transit ? nil : reader.number("min_capacity_teu", required: true)
         if let minimum, !(minimum > 0), let node = reader.value("min_capacity_teu") {
             reader.report(at: node, field: reader.fieldPath("min_capacity_teu"), "expected a capacity above 0 TEU/yr, found \(FieldReader.format(minimum))")
+        }
+        let demand = transit ? reader.word("demand", required: true) : nil
+        let days = transit ? reader.number("max_days", required: true) : nil
+        if let days, !(days > 0), let node = reader.value("max_days") {
+            reader.report(at: node, field: reader.fieldPath("max_days"), "expected a transit time above 0 days, found \(FieldReader.format(days))")
         }
         let year = Self.calendarYear(&reader, "by_year")
         if let year, let last = years.map(\.year.year).max(), year > last, let node = reader.value("by_year") {
@@ -102,19 +111,36 @@ extension PlanFile {
                           hint: "add a `years` entry for \(year) or later")
         }
         diagnostics.append(contentsOf: reader.problems)
-        guard let corridor, let minimum, minimum > 0, let year else { return }
+        guard let year else { return }
+        if let demand, let days, days > 0 {
+            targets.append(TargetEntry(target: .transit(TransitTarget(demand: demand.value, maxDays: days, byYear: year)),
+                                       site: Site(path: "\(path).demand", position: demand.position)))
+        }
+        guard let corridor, let minimum, minimum > 0 else { return }
         let tags = corridor.value.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-        targets.append(TargetEntry(target: CapacityTarget(corridor: corridor.value, tags: tags, minimumTEU: minimum, byYear: year),
-                                   site: Site(path: "\(path).corridor", position: corridor.position)))
+        let target = CapacityTarget(corridor: corridor.value, tags: tags, minimumTEU: minimum, byYear: year)
+        targets.append(TargetEntry(target: .capacity(target), site: Site(path: "\(path).corridor", position: corridor.position)))
     }
 
-    /// The target corridors that `network` (the scenario of a year, in `scenarioFile`) does not have.
+    /// The target corridors and demands that `network` (the scenario of a year, in `scenarioFile`) does not have.
     func checkTargets(against network: Network, scenarioFile: String) -> [ScenarioError] {
         let known = Set(network.links.map(\.corridor)).subtracting(["shared"])
-        return targets.flatMap { entry in
-            entry.target.tags.filter { !known.contains($0) }.map { tag in
-                ScenarioError(at: entry.site.position, field: entry.site.path, message: "no corridor '\(tag)' in \(scenarioFile)",
-                              hint: Suggestions.hint(for: tag, in: known.sorted()) ?? "expected one of \(known.sorted().joined(separator: ", "))")
+        let demands = network.demands.filter { !$0.isBackground }.map(\.id.rawValue)
+        return targets.flatMap { entry -> [ScenarioError] in
+            switch entry.target {
+            case .capacity(let target):
+                return target.tags.filter { !known.contains($0) }.map { tag in
+                    ScenarioError(at: entry.site.position, field: entry.site.path, message: "no corridor '\(tag)' in \(scenarioFile)",
+                                  hint: Suggestions.hint(for: tag, in: known.sorted()) ?? "expected one of \(known.sorted().joined(separator: ", "))")
+                }
+            case .transit(let target):
+                guard !demands.contains(target.demand) else { return [] }
+                let background = network.demands.contains { $0.isBackground && $0.id.rawValue == target.demand }
+                let message = background
+                    ? "demand '\(target.demand)' in \(scenarioFile) is background traffic, which a transit target cannot hold"
+                    : "no demand '\(target.demand)' in \(scenarioFile)"
+                return [ScenarioError(at: entry.site.position, field: entry.site.path, message: message,
+                                      hint: Suggestions.hint(for: target.demand, in: demands) ?? "expected a China–Europe demand id")]
             }
         }
     }

@@ -13,6 +13,8 @@ public struct PlanSensitivity: Sendable {
         case budget
         /// The capacity target of this index (for plans of one year, 0: `--min-capacity`), TEU/yr.
         case target(Int)
+        /// The transit-time target of this index (a plan over years), days.
+        case transitTarget(Int)
         /// The discount rate, a fraction.
         case discountRate
     }
@@ -42,6 +44,14 @@ public struct PlanSensitivity: Sendable {
         public var objectiveWithoutInvestment: Double?
         /// For a plan over years: the total target shortfall of the re-solve, TEU/yr summed over targets and years.
         public var shortfallTEU: Double = 0
+        /// For a plan over years: the transit targets' TEU-days/yr beyond their targets, summed over targets and years.
+        public var overTEUDays: Double = 0
+        /// For a plan over years: the (target, year) pairs the re-solve misses.
+        public var missed = 0
+        /// For a plan over years: the labels of the targets the re-solve misses (in some year).
+        public var missedTargets: [String] = []
+        /// For a plan over years: the re-solve's capex, USD.
+        public var capexUSD: Double? = nil
 
         public init(parameter: Parameter, baseValue: Double, value: Double, status: SolveStatus, objective: Double?,
                     units: [Int]?) {
@@ -54,7 +64,8 @@ public struct PlanSensitivity: Sendable {
         }
 
         /// The change of the objective per unit of the parameter, (objective − `base`) / (value − baseValue): USD/yr
-        /// (or TEU/yr) per USD of budget or per TEU/yr of target; nil without a solution or a step.
+        /// (or TEU/yr) per USD of budget, per TEU/yr of capacity target or per day of transit target; nil without a
+        /// solution or a step.
         /// - Parameter base: The plan's objective.
         public func slope(from base: Double?) -> Double? {
             guard let base, let objective, value != baseValue else { return nil }
@@ -68,8 +79,12 @@ public struct PlanSensitivity: Sendable {
     public var rateStep: Double
     /// The budget re-solves: −step, +step.
     public var budget: [Resolve] = []
-    /// Per capacity target, its re-solves: −step, +step.
+    /// Per target, its re-solves: a capacity target's −step, +step; a transit target's +1 day, −1 day (looser,
+    /// then tighter; the tighter one left out when it would reach 0 days).
     public var targets: [[Resolve]] = []
+    /// For a plan over years whose targets are missed: the plan re-solved with no budget limit (total and per-year
+    /// budgets lifted), what meeting them would take; nil when every target is met.
+    public var unlimitedBudget: Resolve? = nil
     /// The discount-rate re-solves: −rateStep (not below 0), +rateStep; empty without economics or when the
     /// objective does not count the annualised cost.
     public var discountRate: [Resolve] = []

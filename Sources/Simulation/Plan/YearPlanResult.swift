@@ -41,14 +41,32 @@ public struct YearPlanResult: Sendable {
 
     /// One target in one year.
     public struct TargetOutcome: Sendable {
-        public var target: CapacityTarget
+        public var target: PlanTarget
         public var year: Int
-        /// The corridor's capacity with the projects in service, TEU/yr, measured as `corridor capacity` does
-        /// (`.infinity` when unlimited; nil when it could not be measured).
+        /// Capacity target: the corridor's capacity with the projects in service, TEU/yr, measured as `corridor
+        /// capacity` does (`.infinity` when unlimited; nil when it could not be measured, and for a transit target).
         public var capacityTEU: Double?
-        /// How much the plan falls short of the target in this year, TEU/yr (0: met); the MIP's shortfall.
+        /// Capacity target: how much the plan falls short of it in this year, TEU/yr (0: met); the MIP's shortfall.
+        /// 0 for a transit target.
         public var shortfallTEU: Double
-        public var met: Bool { shortfallTEU <= 1e-6 * max(1, target.minimumTEU) }
+        /// Transit target: the demand's flow-weighted transit over its delivered TEU, days (link times and dwell,
+        /// no congestion wait); nil when nothing is delivered, and for a capacity target.
+        public var transitDays: Double? = nil
+        /// Transit target: days the average transit is above the target (0 when within it).
+        public var daysOver: Double = 0
+        /// Transit target: the demand's TEU/yr in the year and the part not delivered.
+        public var demandTEU: Double = 0
+        public var unmetTEU: Double = 0
+        /// Transit target: the MIP's TEU-days/yr beyond the target (an undelivered TEU counting as the longest
+        /// route's days); 0 when met.
+        public var overTEUDays: Double = 0
+
+        public var met: Bool {
+            switch target {
+            case .capacity(let capacity): shortfallTEU <= 1e-6 * max(1, capacity.minimumTEU)
+            case .transit(let transit): overTEUDays <= 1e-6 * max(1, transit.maxDays * demandTEU)
+            }
+        }
     }
 
     public var catalog: InvestmentCatalog
@@ -76,6 +94,22 @@ public struct YearPlanResult: Sendable {
     public var integerColumns: Int
     public var solver: String
 
+    /// The schedule's benefit-cost ratio over the plan's years: Σ_t w_t·(generalised cost without projects −
+    /// with them) / Σ_t w_t·(annualised capex + opex); nil without a cost or a no-project cost. Below 1 the
+    /// schedule costs more than it saves (built for the targets, say).
+    public var benefitCostRatio: Double? {
+        let cost = years.reduce(0) { $0 + $1.discountedWeight * ($1.annualisedCapexUSD + $1.opexUSD) }
+        guard cost > 0 else { return nil }
+        var benefit = 0.0
+        for year in years {
+            guard let without = year.generalisedCostWithoutUSD else { return nil }
+            benefit += year.discountedWeight * (without - year.generalisedCostUSD)
+        }
+        return benefit / cost
+    }
+
     /// The targets missed, with the year and the shortfall.
     public var missed: [TargetOutcome] { targets.filter { !$0.met } }
+    /// The plan's targets, in the order of the file (``PlanSensitivity/targets`` is in this order).
+    public var planTargets: [PlanTarget] = []
 }

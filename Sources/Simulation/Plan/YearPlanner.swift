@@ -3,7 +3,7 @@ public import FreightNetwork
 public import LinearProgramming
 
 /// Solves an investment plan over years (`YearProgram`): the build year of each project, under a total and
-/// per-year budget, with capacity targets.
+/// per-year budget, with capacity and transit-time targets.
 public struct YearPlanner: Sendable {
     public var solver: any LPSolver
     /// Time limit and gap of the MIP solve.
@@ -17,6 +17,8 @@ public struct YearPlanner: Sendable {
     public var sensitivityStep = 0.1
     /// The discount-rate step of the sensitivity re-solves, a fraction (0.02: ±2 percentage points).
     public var rateStep = 0.02
+    /// The step of the transit-target re-solves, days (1: ±1 day).
+    public var transitStepDays = 1.0
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001)) {
         self.solver = solver
@@ -32,7 +34,7 @@ public struct YearPlanner: Sendable {
     /// The program's years: each year's scenario with its demand grown, and (with targets) the network its
     /// corridor capacity is measured on, less what the year's background traffic takes, as `corridor capacity`
     /// measures it.
-    public func years(_ entries: [(year: PlanYear, scenario: PlanScenario)], targets: [CapacityTarget]) throws(PlanError)
+    public func years(_ entries: [(year: PlanYear, scenario: PlanScenario)], targets: [PlanTarget]) throws(PlanError)
         -> [YearProgram.Year]
     {
         var result: [YearProgram.Year] = []
@@ -45,7 +47,7 @@ public struct YearPlanner: Sendable {
                 throw .network(error)
             }
             var capacityNetwork = grownScenario.network
-            if !targets.isEmpty, capacityNetwork.demands.contains(where: \.isBackground) {
+            if targets.contains(where: { $0.capacity != nil }), capacityNetwork.demands.contains(where: \.isBackground) {
                 do {
                     let background = try simulator.run(grownScenario.network, scenario: scenario.name).background
                     capacityNetwork = capacityNetwork.reserving(background: background)
@@ -59,7 +61,7 @@ public struct YearPlanner: Sendable {
     }
 
     /// The plan MIP (what ``plan(_:_:targets:)`` solves, and what `corridor plan --export-lp` writes).
-    public func program(_ years: [YearProgram.Year], _ catalog: InvestmentCatalog, targets: [CapacityTarget],
+    public func program(_ years: [YearProgram.Year], _ catalog: InvestmentCatalog, targets: [PlanTarget],
                         schedule: [Int?]? = nil, relaxed: Bool = false) throws(PlanError) -> YearProgram {
         do {
             return try YearProgram(years: years, catalog: catalog, targets: targets, reference: reference, schedule: schedule,
@@ -70,7 +72,7 @@ public struct YearPlanner: Sendable {
     }
 
     /// Solves the plan over `years` and reads back the schedule, each year's costs and the targets.
-    public func plan(_ years: [YearProgram.Year], _ catalog: InvestmentCatalog, targets: [CapacityTarget]) throws(PlanError)
+    public func plan(_ years: [YearProgram.Year], _ catalog: InvestmentCatalog, targets: [PlanTarget]) throws(PlanError)
         -> YearPlanResult
     {
         let clock = ContinuousClock()
@@ -101,14 +103,18 @@ public struct YearPlanner: Sendable {
             shortfallPenaltyUSD: penalty, projects: [], years: [], targets: [], capexUSD: 0, seconds: 0,
             rows: program.program.rowCount, columns: program.program.columnCount,
             integerColumns: program.program.columns.filter(\.isInteger).count, solver: solver.name)
-        if hasSolution { try read(&result, program: program, solution: solution, nothing: nothing) }
+        result.planTargets = targets
+        if hasSolution { try read(&result, program: program, solution: solution, nothing: nothing, none: none) }
         if hasSolution, computesSensitivity { result.sensitivity = try sensitivity(of: result, years, catalog, targets: targets) }
         result.seconds = Planner.seconds(start.duration(to: clock.now))
         return result
     }
 
-    /// Fills in the projects, years and targets of `result` from the MIP's `solution` (and the no-project LP's).
-    func read(_ result: inout YearPlanResult, program: YearProgram, solution: LPSolution, nothing: LPSolution) throws(PlanError) {
+    /// Fills in the projects, years and targets of `result` from the MIP's `solution` (and the no-project LP's,
+    /// `nothing`, a solution of `none`: its columns are laid out without the targets' rows and columns).
+    func read(_ result: inout YearPlanResult, program: YearProgram, solution: LPSolution, nothing: LPSolution, none: YearProgram)
+        throws(PlanError)
+    {
         let catalog = program.catalog
         let schedule = program.schedule(solution)
         let years = program.years
@@ -132,20 +138,33 @@ public struct YearPlanner: Sendable {
             result.years.append(.init(
                 year: year.year, scenario: year.scenario.name, discountedWeight: program.weights[t], capexStartedUSD: capex,
                 annualisedCapexUSD: capital, opexUSD: opex, generalisedCostUSD: block.cost(solution),
-                generalisedCostWithoutUSD: nothing.termination == .optimal ? block.cost(nothing) : nil,
+                generalisedCostWithoutUSD: nothing.termination == .optimal ? none.blocks[t].cost(nothing) : nil,
                 unmetTEU: block.unmet(solution), inService: inService))
         }
         for row in program.targetRows {
-            let target = program.targets[row.target]
             let year = years[row.year]
-            let units = result.years[row.year].inService
-            let local = InvestmentProgram.scaled(catalog, for: year.scenario.network, reference: reference)
-            let built = try? InvestmentProgram.apply(units, of: local, to: year.capacityNetwork)
-            let selection = CorridorSelection(name: target.corridor, tags: target.tags)
-            let capacity = built.flatMap { try? CapacityAnalysis(network: $0).capacity(of: selection) }
-            result.targets.append(.init(target: target, year: year.year.year,
-                                        capacityTEU: capacity.map { $0.capacityTEU ?? .infinity },
-                                        shortfallTEU: max(0, solution[row.shortfall])))
+            switch program.targets[row.target] {
+            case .capacity(let target):
+                let units = result.years[row.year].inService
+                let local = InvestmentProgram.scaled(catalog, for: year.scenario.network, reference: reference)
+                let built = try? InvestmentProgram.apply(units, of: local, to: year.capacityNetwork)
+                let selection = CorridorSelection(name: target.corridor, tags: target.tags)
+                let capacity = built.flatMap { try? CapacityAnalysis(network: $0).capacity(of: selection) }
+                result.targets.append(.init(target: .capacity(target), year: year.year.year,
+                                            capacityTEU: capacity.map { $0.capacityTEU ?? .infinity },
+                                            shortfallTEU: max(0, solution[row.shortfall])))
+            case .transit(let target):
+                guard let days = row.transit else { continue }
+                let delivered = days.delivered(solution)
+                let average = delivered > 1e-6 ? days.teuDays(solution) / delivered : nil
+                var outcome = YearPlanResult.TargetOutcome(target: .transit(target), year: year.year.year, capacityTEU: nil, shortfallTEU: 0)
+                outcome.transitDays = average
+                outcome.daysOver = average.map { max(0, $0 - target.maxDays) } ?? 0
+                outcome.demandTEU = days.teu
+                outcome.unmetTEU = max(0, days.teu - delivered)
+                outcome.overTEUDays = max(0, solution[row.shortfall])
+                result.targets.append(outcome)
+            }
         }
     }
 }

@@ -55,9 +55,17 @@ extension Corridor.Plan {
             throw ExitCodes.limitReached
         }
         for missed in result.missed {
-            Output.error("\(file): error: target '\(missed.target.label)' missed in \(missed.year) by "
-                + "\(NumberFormatting.grouped(missed.shortfallTEU)) TEU/yr (the plan reaches "
-                + "\(missed.capacityTEU.map(NumberFormatting.grouped) ?? "?") TEU/yr)")
+            let by: String
+            switch missed.target {
+            case .capacity:
+                by = "\(NumberFormatting.grouped(missed.shortfallTEU)) TEU/yr (the plan reaches "
+                    + "\(missed.capacityTEU.map(NumberFormatting.grouped) ?? "?") TEU/yr)"
+            case .transit:
+                by = "\(NumberFormatting.fixed(missed.daysOver, 2)) days (the plan reaches "
+                    + "\(missed.transitDays.map { NumberFormatting.fixed($0, 2) } ?? "—") days"
+                    + (missed.unmetTEU > 1e-6 ? ", \(NumberFormatting.grouped(missed.unmetTEU)) TEU/yr not delivered)" : ")")
+            }
+            Output.error("\(file): error: target '\(missed.target.label)' missed in \(missed.year) by \(by)")
         }
         if !result.missed.isEmpty { throw ExitCodes.dataError }
     }
