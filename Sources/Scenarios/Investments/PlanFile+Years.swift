@@ -48,21 +48,28 @@ extension PlanFile {
 
     private mutating func readYear(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
         guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
+        let (entry, scenario) = Self.readYear(&reader)
+        diagnostics.append(contentsOf: reader.problems)
+        guard let entry else { return }
+        years.append(YearEntry(year: entry, file: scenario.map { Self.resolve($0.value, against: file) } ?? file,
+                               site: Site(path: path, position: reader.position)))
+    }
+
+    /// Reads one `years:` entry from its opened mapping: the year (nil when wrong) and its scenario file, if given.
+    static func readYear(_ reader: inout FieldReader) -> (year: PlanYear?, file: Located<String>?) {
         reader.rejectUnknownKeys(allowed: Self.yearKeys)
         let year = Self.calendarYear(&reader, "year")
         let scenario = reader.word("file")
         let growth = reader.number("demand_growth", rule: .range(0.01...100, name: "a demand growth factor"))
         let weight = reader.number("weight", rule: .range(0...1000, name: "a weight"))
         let budget = reader.number("budget_usd")
-        diagnostics.append(contentsOf: reader.problems)
-        guard let year else { return }
-        let entry = PlanYear(year: year, demandGrowth: growth ?? 1, weight: weight ?? 1, budgetUSD: budget)
-        years.append(YearEntry(year: entry, file: scenario.map { Self.resolve($0.value, against: file) } ?? file,
-                               site: Site(path: path, position: reader.position)))
+        guard let year else { return (nil, scenario) }
+        return (PlanYear(year: year, demandGrowth: growth ?? 1, weight: weight ?? 1, budgetUSD: budget), scenario)
     }
 
     /// A whole calendar year between 1900 and 2200, or nil (reported).
     private static func calendarYear(_ reader: inout FieldReader, _ key: String) -> Int? {
+        reader.describe(key, .object([("minimum", 1900), ("maximum", 2200)]))
         guard let value = reader.integer(key, required: true) else { return nil }
         guard (1900...2200).contains(value.value) else {
             reader.report(ScenarioError(at: value.position, field: reader.fieldPath(key),
@@ -84,6 +91,13 @@ extension PlanFile {
 
     private mutating func readTarget(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
         guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
+        readTarget(fields: &reader)
+        diagnostics.append(contentsOf: reader.problems)
+    }
+
+    /// Reads one `targets:` entry from its opened mapping; every problem stays in `reader`.
+    mutating func readTarget(fields reader: inout FieldReader) {
+        let path = reader.path
         reader.rejectUnknownKeys(allowed: Self.targetKeys)
         if reader.contains("demand") || reader.contains("max_days") {
             let key = reader.contains("demand") ? "demand" : "max_days"
@@ -92,6 +106,7 @@ extension PlanFile {
                                         hint: "give a corridor capacity target: { corridor: middle, min_capacity_teu: N, by_year: Y }"))
         }
         let corridor = reader.word("corridor", required: true)
+        reader.describe("min_capacity_teu", .object([("exclusiveMinimum", 0)]))
         let minimum = reader.number("min_capacity_teu", required: true)
         if let minimum, !(minimum > 0), let node = reader.value("min_capacity_teu") {
             reader.report(at: node, field: reader.fieldPath("min_capacity_teu"), "expected a capacity above 0 TEU/yr, found \(FieldReader.format(minimum))")
@@ -101,7 +116,6 @@ extension PlanFile {
             reader.report(at: node, field: reader.fieldPath("by_year"), "\(year) is after the plan's last year (\(last))",
                           hint: "add a `years` entry for \(year) or later")
         }
-        diagnostics.append(contentsOf: reader.problems)
         guard let corridor, let minimum, minimum > 0, let year else { return }
         let tags = corridor.value.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         targets.append(TargetEntry(target: CapacityTarget(corridor: corridor.value, tags: tags, minimumTEU: minimum, byYear: year),

@@ -1,0 +1,95 @@
+/// What a ``FieldReader`` in describe mode learnt about the mapping its reading code reads: the
+/// accepted keys and, for each field read, its JSON Schema and whether it is required.
+///
+/// The JSON Schemas of `schemas/` are made from these notes (see ``FileSchema``), so the loader's
+/// reading code is the one field table: a key, type, range or requirement is written once.
+struct SchemaNotes: Sendable {
+    /// The keys passed to ``FieldReader/rejectUnknownKeys(allowed:)``, or `nil` when it was not called.
+    var allowed: [String]?
+    /// Each field read, in reading order, with its schema.
+    var fields: [(key: String, schema: SchemaValue)] = []
+    /// The fields read as required, in reading order.
+    var required: [String] = []
+    /// Constraints on the mapping as a whole (`anyOf` the required selectors, say), all of which must hold.
+    var constraints: [SchemaValue] = []
+}
+
+extension FieldReader {
+    /// A reader in describe mode for the mapping at `path`: it reads nothing (every field is absent),
+    /// reports nothing, and notes what its reading code asks of each field in ``described``.
+    init(describing path: String) {
+        file = ""
+        self.path = path
+        mapping = YAMLNode.Mapping(pairs: [])
+        position = SourcePosition(file: "", line: 0, column: 0)
+        described = SchemaNotes()
+    }
+
+    /// True in describe mode.
+    var isDescribing: Bool { described != nil }
+
+    /// In describe mode, adds `schema` to what is noted of `key` (and notes it required when
+    /// `required`); otherwise does nothing.
+    mutating func describe(_ key: String, _ schema: SchemaValue, required: Bool = false) {
+        guard var notes = described else { return }
+        if let index = notes.fields.firstIndex(where: { $0.key == key }) {
+            notes.fields[index].schema = notes.fields[index].schema.merging(schema)
+        } else {
+            notes.fields.append((key, SchemaValue.object([]).merging(schema)))
+        }
+        if required, !notes.required.contains(key) { notes.required.append(key) }
+        described = notes
+    }
+
+    /// In describe mode, notes a constraint on the whole mapping; otherwise does nothing.
+    mutating func describeMapping(_ constraint: SchemaValue) {
+        described?.constraints.append(constraint)
+    }
+
+    /// The JSON Schema of the mapping as described: an object with the fields read as its properties
+    /// (an optional field may be null, which the loader reads as absent), its required fields, and no
+    /// other key. Empty for a reader that is not in describe mode.
+    var schema: SchemaValue {
+        guard let notes = described else { return .object([]) }
+        var properties: [(String, SchemaValue)] = []
+        for (key, schema) in notes.fields {
+            var field = schema
+            if !notes.required.contains(key), case .string(let type)? = schema["type"] {
+                field = schema.merging(.object([("type", .array([.string(type), "null"]))]))
+                if case .array(let values)? = schema["enum"] { field = field.merging(.object([("enum", .array(values + [.string("null")]))])) }
+            }
+            properties.append((key, field))
+        }
+        var members: [(String, SchemaValue)] = [("type", "object"), ("properties", .object(properties))]
+        if !notes.required.isEmpty { members.append(("required", .array(notes.required.map { .string($0) }))) }
+        members.append(("additionalProperties", false))
+        if !notes.constraints.isEmpty { members.append(("allOf", .array(notes.constraints))) }
+        return .object(members)
+    }
+
+    /// The keys accepted by ``FieldReader/rejectUnknownKeys(allowed:)`` that no field read describes.
+    var undescribedKeys: [String] {
+        guard let notes = described else { return [] }
+        return (notes.allowed ?? []).filter { key in !notes.fields.contains { $0.key == key } }
+    }
+}
+
+extension SchemaValue {
+    /// `{ "type": type }` with `members` after it.
+    static func type(_ type: String, _ members: (String, SchemaValue)...) -> SchemaValue {
+        .object([("type", .string(type))] + members)
+    }
+
+    /// A list whose items have the schema `items`.
+    static func list(of items: SchemaValue) -> SchemaValue { .type("array", ("items", items)) }
+
+    /// `{ "anyOf": [{ "required": [a] }, …] }`: at least one of `keys` (`exactlyOne`: `oneOf`, exactly one).
+    static func requiring(anyOf keys: [String], exactlyOne: Bool = false) -> SchemaValue {
+        .object([(exactlyOne ? "oneOf" : "anyOf", .array(keys.map { .object([("required", .array([.string($0)]))]) }))])
+    }
+
+    /// `{ "not": { "required": keys } }`: not all of `keys` together.
+    static func forbidding(together keys: [String]) -> SchemaValue {
+        .object([("not", .object([("required", .array(keys.map { .string($0) }))]))])
+    }
+}
