@@ -56,7 +56,7 @@ extension FieldReader {
             var field = schema
             if !notes.required.contains(key), case .string(let type)? = schema["type"] {
                 field = schema.merging(.object([("type", .array([.string(type), "null"]))]))
-                if case .array(let values)? = schema["enum"] { field = field.merging(.object([("enum", .array(values + [.string("null")]))])) }
+                if case .array(let values)? = schema["enum"] { field = field.merging(.object([("enum", .array(values + [.null]))])) }
             }
             properties.append((key, field))
         }

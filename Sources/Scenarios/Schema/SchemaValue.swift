@@ -1,6 +1,7 @@
 /// A JSON value whose object members keep the order they were written in, for generated files that
 /// must come out byte for byte the same on every run (the JSON Schemas of `schemas/`).
 indirect enum SchemaValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    case null
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -18,6 +19,7 @@ indirect enum SchemaValue: Sendable, Equatable, ExpressibleByStringLiteral, Expr
 
     static func == (lhs: SchemaValue, rhs: SchemaValue) -> Bool {
         switch (lhs, rhs) {
+        case (.null, .null): true
         case (.string(let a), .string(let b)): a == b
         case (.number(let a), .number(let b)): a == b
         case (.bool(let a), .bool(let b)): a == b
@@ -58,6 +60,7 @@ indirect enum SchemaValue: Sendable, Equatable, ExpressibleByStringLiteral, Expr
 
     private func write(to out: inout String, indent: String) {
         switch self {
+        case .null: out += "null"
         case .string(let text): out += Self.quoted(text)
         case .number(let value): out += Self.format(value)
         case .bool(let value): out += value ? "true" : "false"
