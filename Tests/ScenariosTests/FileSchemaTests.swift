@@ -37,12 +37,12 @@ struct FileSchemaTests {
     @Test("Every key a record accepts has a described type")
     func recordsDescribeEveryKey() {
         let readers: [(String, FieldReader)] = [
-            ("node", FileSchema.described { $0.rejectUnknownKeys(allowed: NodeRecord.keys); _ = NodeRecord.read(fields: &$0) }),
-            ("link", FileSchema.described { $0.rejectUnknownKeys(allowed: LinkRecord.keys); _ = LinkRecord.read(fields: &$0) }),
-            ("demand", FileSchema.described { $0.rejectUnknownKeys(allowed: DemandRecord.keys); _ = DemandRecord.read(fields: &$0) }),
-            ("background", FileSchema.described { $0.rejectUnknownKeys(allowed: BackgroundRecord.keys); _ = BackgroundRecord.read(fields: &$0) }),
+            ("node", FileSchema.describedRecord(NodeRecord.self)), ("link", FileSchema.describedRecord(LinkRecord.self)),
+            ("demand", FileSchema.describedRecord(DemandRecord.self)),
+            ("background", FileSchema.describedRecord(BackgroundRecord.self)),
             ("uncertainty", FileSchema.described { _ = UncertaintyRecord.read(fields: &$0) }),
             ("period", FileSchema.described { _ = LoadSession.readPeriod(&$0) }),
+            ("observation", FileSchema.described { _ = ObservationRecord.read(fields: &$0, years: []) }),
             ("investment", FileSchema.described { _ = PlanFile.readInvestmentFields(&$0, declaresDiscountRate: true) }),
             ("year", FileSchema.described { _ = PlanFile.readYear(&$0) }),
         ]
@@ -79,11 +79,10 @@ struct FileSchemaTests {
 
     @Test("Describe mode reads nothing and reports nothing")
     func describeModeIsSilent() {
-        let reader = FileSchema.described { reader in
-            reader.rejectUnknownKeys(allowed: NodeRecord.keys)
-            let record = NodeRecord.read(fields: &reader)
-            #expect(record.node == nil)
-        }
+        var reader = FieldReader(describing: "nodes[0]")
+        let record = NodeRecord.read(fields: &reader)
+        #expect(record.node == nil)
+        #expect(record.id == nil)
         #expect(reader.problems.isEmpty)
         #expect(reader.isDescribing)
     }

@@ -122,7 +122,10 @@ struct Selector {
 
     /// In describe mode, notes each of `kinds` as a non-empty word, `mode` as one of the modes.
     static func describe(_ kinds: [Kind], in reader: inout FieldReader) {
-        for kind in kinds { _ = reader.word(kind.rawValue) }
+        for kind in kinds {
+            _ = reader.word(kind.rawValue)
+            reader.describeNeedsValue(kind.rawValue)
+        }
         if kinds.contains(.mode) { reader.describe("mode", .object([("enum", .array(Mode.allCases.map { .string($0.rawValue) }))])) }
     }
 

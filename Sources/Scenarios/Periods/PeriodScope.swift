@@ -30,6 +30,7 @@ struct PeriodScope {
     ///   the problems).
     static func read(_ reader: inout FieldReader, range: Bool = true) -> Self? {
         reader.describe("periods", .object([("items", .type("string", ("pattern", "\\S"))), ("minItems", 1)]))
+        reader.describeNeedsValue("periods")
         let list = reader.list("periods")
         let names = list.map { readNames($0, &reader) }
         var from: Located<String>?

@@ -10,6 +10,9 @@ struct SchemaNotes: Sendable {
     var fields: [(key: String, schema: SchemaValue)] = []
     /// The fields read as required, in reading order.
     var required: [String] = []
+    /// Optional fields that, when written, need a value (a selector, a change's `periods`): the others
+    /// may be null, which the loader reads as absent.
+    var needValue: Set<String> = []
     /// Constraints on the mapping as a whole (`anyOf` the required selectors, say), all of which must hold.
     var constraints: [SchemaValue] = []
 }
@@ -53,18 +56,35 @@ extension FieldReader {
         guard let notes = described else { return .object([]) }
         var properties: [(String, SchemaValue)] = []
         for (key, schema) in notes.fields {
-            var field = schema
-            if !notes.required.contains(key), case .string(let type)? = schema["type"] {
-                field = schema.merging(.object([("type", .array([.string(type), "null"]))]))
-                if case .array(let values)? = schema["enum"] { field = field.merging(.object([("enum", .array(values + [.null]))])) }
-            }
-            properties.append((key, field))
+            let nullable = !notes.required.contains(key) && !notes.needValue.contains(key)
+            properties.append((key, nullable ? Self.nullable(schema) : schema))
         }
         var members: [(String, SchemaValue)] = [("type", "object"), ("properties", .object(properties))]
         if !notes.required.isEmpty { members.append(("required", .array(notes.required.map { .string($0) }))) }
         members.append(("additionalProperties", false))
         if !notes.constraints.isEmpty { members.append(("allOf", .array(notes.constraints))) }
         return .object(members)
+    }
+
+    /// `schema` that also accepts null.
+    private static func nullable(_ schema: SchemaValue) -> SchemaValue {
+        var field = schema
+        if case .string(let type)? = schema["type"] {
+            field = field.merging(.object([("type", .array([.string(type), "null"]))]))
+        }
+        if case .array(let values)? = schema["enum"], !values.contains(.null) {
+            field = field.merging(.object([("enum", .array(values + [.null]))]))
+        }
+        let null = SchemaValue.type("null")
+        if case .array(let options)? = schema["anyOf"], !options.contains(null) {
+            field = field.merging(.object([("anyOf", .array(options + [null]))]))
+        }
+        return field
+    }
+
+    /// In describe mode, notes that `key`, when written, needs a value (null is an error, not absence).
+    mutating func describeNeedsValue(_ key: String) {
+        described?.needValue.insert(key)
     }
 
     /// The keys accepted by ``FieldReader/rejectUnknownKeys(allowed:)`` that no field read describes.

@@ -6,17 +6,21 @@ extension FileSchema {
     static var planProperties: [(String, SchemaValue)] {
         let header = described { _ = PlanFile.readHeader(&$0) }
         guard case .object(let plan)? = header.schema["properties"] else { return [] }
-        var properties = FileSchema.scenario.json["properties"].flatMap { value -> [(String, SchemaValue)]? in
-            guard case .object(let members) = value else { return nil }
-            return members
-        } ?? []
+        var properties =
+            FileSchema.scenario.json["properties"].flatMap { value -> [(String, SchemaValue)]? in
+                guard case .object(let members) = value else { return nil }
+                return members
+            } ?? []
         for (key, value) in plan {
-            if let index = properties.firstIndex(where: { $0.0 == key }) { properties[index].1 = value } else {
+            if let index = properties.firstIndex(where: { $0.0 == key }) {
+                properties[index].1 = value
+            } else {
                 properties.append((key, value))
             }
         }
         let lists = [
-            ("investments", "investment"), ("scenarios", "scenario_reference"), ("years", "year"), ("targets", "target"),
+            ("investments", "investment"), ("scenarios", "scenario_reference"), ("years", "year"),
+            ("targets", "target"),
         ]
         for (key, name) in lists {
             properties.append((key, .type("array", ("items", .object([("$ref", .string("#/definitions/\(name)"))])))))
@@ -35,11 +39,15 @@ extension FileSchema {
     /// needs a `lifetime_years`.
     static var planRules: [SchemaValue] {
         let lifetime = SchemaValue.object([
-            ("properties", .object([("investments", .object([("items", .object([("required", .array(["lifetime_years"]))]))]))]))
+            (
+                "properties",
+                .object([("investments", .object([("items", .object([("required", .array(["lifetime_years"]))]))]))])
+            )
         ])
         return [
             .forbidding(together: ["years", "scenarios"]),
-            .object([("dependencies", .object([("years", .array(["discount_rate"])), ("targets", .array(["years"]))]))]),
+            .object([("dependencies", .object([("years", .array(["discount_rate"])), ("targets", .array(["years"]))]))]
+            ),
             .object([("if", .object([("required", .array(["discount_rate"]))])), ("then", lifetime)]),
         ]
     }

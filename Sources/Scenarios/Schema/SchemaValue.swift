@@ -1,6 +1,8 @@
 /// A JSON value whose object members keep the order they were written in, for generated files that
 /// must come out byte for byte the same on every run (the JSON Schemas of `schemas/`).
-indirect enum SchemaValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+indirect enum SchemaValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByIntegerLiteral
+{
     case null
     case string(String)
     case number(Double)
@@ -105,21 +107,10 @@ indirect enum SchemaValue: Sendable, Equatable, ExpressibleByStringLiteral, Expr
         value.rounded() == value && abs(value) <= 1e15 ? String(Int(value)) : String(value)
     }
 
-    /// `text` as a JSON string literal.
+    /// `text` as a JSON string literal. Schema texts are keys, patterns and sentences written in the code, without
+    /// control characters: only `"` and `\` are escaped.
     private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        precondition(text.unicodeScalars.allSatisfy { $0.value >= 0x20 }, "a control character in schema text")
+        return "\"" + text.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] } + "\""
     }
 }

@@ -2,10 +2,12 @@ import ArgumentParser
 import Scenarios
 
 extension Corridor {
-    /// `corridor schema KIND`: the JSON Schema of a scenario or plan file, made from the loader's reading code.
+    /// `corridor schema KIND`: the JSON Schema of a scenario, plan or observations file, made from the loader's
+    /// reading code.
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the JSON Schema (draft-07) of scenario or plan files, for editors and other tools.",
+            abstract:
+                "Print the JSON Schema (draft-07) of scenario, plan or observations files, for editors and other tools.",
             discussion: """
                 The schema is made from the loader's own reading code: the same keys, types, ranges and required \
                 fields that `corridor validate` checks. Checks across files or the whole network (unknown ids, \
@@ -13,7 +15,7 @@ extension Corridor {
                 """
         )
 
-        @Argument(help: "Which file's schema: scenario or plan.")
+        @Argument(help: "Which file's schema: scenario, plan or observations.")
         var kind: FileSchema
 
         func run() throws {
