@@ -241,8 +241,7 @@ public struct PlanFile: Sendable {
 
     /// Reads `requires` or `excludes`: one investment id or a list of them.
     private static func words(_ reader: inout FieldReader, field: String) -> [String] {
-        let id = SchemaValue.type("string")
-        reader.describe(field, .object([("anyOf", .array([id, .list(of: id)]))]))
+        reader.describe(field, .object([("anyOf", .array([.type("string"), .list(of: .type("string"))]))]))
         guard let node = reader.value(field) else { return [] }
         if let scalar = node.scalar { return [scalar.string] }
         guard let sequence = node.sequence else {

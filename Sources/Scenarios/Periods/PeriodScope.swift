@@ -36,9 +36,11 @@ struct PeriodScope {
         var from: Located<String>?
         var to: Located<String>?
         if range {
-            let pairs = SchemaValue.object([("from", .array(["to"])), ("to", .array(["from"]))])
-            reader.describeMapping(.object([("dependencies", pairs)]))
-            reader.describeMapping(.forbidding(together: ["periods", "from"]))
+            if reader.isDescribing {
+                let pairs: [(String, SchemaValue)] = [("from", .array(["to"])), ("to", .array(["from"]))]
+                reader.describeMapping(.object([("dependencies", .object(pairs))]))
+                reader.describeMapping(.forbidding(together: ["periods", "from"]))
+            }
             from = reader.word("from")
             to = reader.word("to")
             for (given, missing) in [(from, "to"), (to, "from")] where given != nil && !reader.contains(missing) {

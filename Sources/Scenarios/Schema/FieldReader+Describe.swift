@@ -33,8 +33,10 @@ extension FieldReader {
 
     /// In describe mode, adds `schema` to what is noted of `key` (and notes it required when
     /// `required`); otherwise does nothing.
-    mutating func describe(_ key: String, _ schema: SchemaValue, required: Bool = false) {
+    /// The schema is only made in describe mode: reading a file pays one test per field.
+    mutating func describe(_ key: String, _ schema: @autoclosure () -> SchemaValue, required: Bool = false) {
         guard var notes = described else { return }
+        let schema = schema()
         if let index = notes.fields.firstIndex(where: { $0.key == key }) {
             notes.fields[index].schema = notes.fields[index].schema.merging(schema)
         } else {
@@ -45,8 +47,9 @@ extension FieldReader {
     }
 
     /// In describe mode, notes a constraint on the whole mapping; otherwise does nothing.
-    mutating func describeMapping(_ constraint: SchemaValue) {
-        described?.constraints.append(constraint)
+    mutating func describeMapping(_ constraint: @autoclosure () -> SchemaValue) {
+        guard described != nil else { return }
+        described?.constraints.append(constraint())
     }
 
     /// The JSON Schema of the mapping as described: an object with the fields read as its properties
