@@ -133,3 +133,12 @@ extension PlanFile {
         }
     }
 }
+
+extension PlanFile {
+    /// An empty plan, for reading a `targets:` entry in describe mode (see `FileSchema`).
+    static var blank: PlanFile {
+        PlanFile(
+            file: "", name: nil, catalog: InvestmentCatalog(investments: [], budgetUSD: 0, discountRate: nil),
+            scenarios: [], budgetPosition: SourcePosition(file: "", line: 0, column: 0))
+    }
+}

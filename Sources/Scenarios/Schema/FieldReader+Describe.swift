@@ -1,22 +1,3 @@
-/// What a ``FieldReader`` in describe mode learnt about the mapping its reading code reads: the
-/// accepted keys and, for each field read, its JSON Schema and whether it is required.
-///
-/// The JSON Schemas of `schemas/` are made from these notes (see ``FileSchema``), so the loader's
-/// reading code is the one field table: a key, type, range or requirement is written once.
-struct SchemaNotes: Sendable {
-    /// The keys passed to ``FieldReader/rejectUnknownKeys(allowed:)``, or `nil` when it was not called.
-    var allowed: [String]?
-    /// Each field read, in reading order, with its schema.
-    var fields: [(key: String, schema: SchemaValue)] = []
-    /// The fields read as required, in reading order.
-    var required: [String] = []
-    /// Optional fields that, when written, need a value (a selector, a change's `periods`): the others
-    /// may be null, which the loader reads as absent.
-    var needValue: Set<String> = []
-    /// Constraints on the mapping as a whole (`anyOf` the required selectors, say), all of which must hold.
-    var constraints: [SchemaValue] = []
-}
-
 extension FieldReader {
     /// A reader in describe mode for the mapping at `path`: it reads nothing (every field is absent),
     /// reports nothing, and notes what its reading code asks of each field in ``described``.
@@ -33,6 +14,7 @@ extension FieldReader {
 
     /// In describe mode, adds `schema` to what is noted of `key` (and notes it required when
     /// `required`); otherwise does nothing.
+    ///
     /// The schema is only made in describe mode: reading a file pays one test per field.
     mutating func describe(_ key: String, _ schema: @autoclosure () -> SchemaValue, required: Bool = false) {
         guard var notes = described else { return }
@@ -94,25 +76,5 @@ extension FieldReader {
     var undescribedKeys: [String] {
         guard let notes = described else { return [] }
         return (notes.allowed ?? []).filter { key in !notes.fields.contains { $0.key == key } }
-    }
-}
-
-extension SchemaValue {
-    /// `{ "type": type }` with `members` after it.
-    static func type(_ type: String, _ members: (String, SchemaValue)...) -> SchemaValue {
-        .object([("type", .string(type))] + members)
-    }
-
-    /// A list whose items have the schema `items`.
-    static func list(of items: SchemaValue) -> SchemaValue { .type("array", ("items", items)) }
-
-    /// `{ "anyOf": [{ "required": [a] }, …] }`: at least one of `keys` (`exactlyOne`: `oneOf`, exactly one).
-    static func requiring(anyOf keys: [String], exactlyOne: Bool = false) -> SchemaValue {
-        .object([(exactlyOne ? "oneOf" : "anyOf", .array(keys.map { .object([("required", .array([.string($0)]))]) }))])
-    }
-
-    /// `{ "not": { "required": keys } }`: not all of `keys` together.
-    static func forbidding(together keys: [String]) -> SchemaValue {
-        .object([("not", .object([("required", .array(keys.map { .string($0) }))]))])
     }
 }

@@ -1,5 +1,3 @@
-import FreightNetwork
-
 extension FileSchema {
     /// A plan file's top level: a scenario file's fields (none required: its scenarios may be other
     /// files) and the plan's.
@@ -83,14 +81,5 @@ extension FileSchema {
         guard case .object(var members)? = object["properties"] else { return .object([]) }
         if let index = members.firstIndex(where: { $0.0 == key }) { members[index].1 = members[index].1.merging(extra) }
         return .object(members)
-    }
-}
-
-extension PlanFile {
-    /// An empty plan, for reading records in describe mode.
-    static var blank: PlanFile {
-        PlanFile(
-            file: "", name: nil, catalog: InvestmentCatalog(investments: [], budgetUSD: 0, discountRate: nil),
-            scenarios: [], budgetPosition: SourcePosition(file: "", line: 0, column: 0))
     }
 }
