@@ -16,7 +16,7 @@ struct Corridor: ParsableCommand {
             """,
         version: "\(release) (GLPK \(GLPKSolver.version))",
         subcommands: [
-            Run.self, Compare.self, Capacity.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Backtest.self,
+            Run.self, Compare.self, Capacity.self, Frontier.self, Sweep.self, Merge.self, Validate.self, Plan.self, Backtest.self, Schema.self,
             Generate.self,
         ],
         defaultSubcommand: nil

@@ -20,8 +20,13 @@ enum ObservationRecord {
         _ node: YAMLNode, file: String, path: String, years: Set<Int>, into diagnostics: inout ScenarioDiagnostics
     ) -> (Observation, SourcePosition)? {
         guard var reader = FieldReader(node, file: file, path: path, into: &diagnostics) else { return nil }
-        reader.rejectUnknownKeys(allowed: ObservationsFile.observationKeys)
         defer { diagnostics.append(contentsOf: reader.problems) }
+        return read(fields: &reader, years: years)
+    }
+
+    /// The observation and where its subject was written, from its opened mapping; every problem stays in `reader`.
+    static func read(fields reader: inout FieldReader, years: Set<Int>) -> (Observation, SourcePosition)? {
+        reader.rejectUnknownKeys(allowed: ObservationsFile.observationKeys)
         let id = reader.identifier("id")
         let year = readYear("year", required: true, &reader, years: years)
         let relative = readYear("relative_to_year", required: false, &reader, years: years)
@@ -33,11 +38,17 @@ enum ObservationRecord {
         let unit = reader.word("unit", required: true)
         let factor = reader.number("scope_factor", rule: .range(1e-9...1e9, name: "a factor"))
         let scope = reader.word("scope")
+        reader.describeMapping(.object([("dependencies", .object([("scope_factor", .array(["scope"]))]))]))
         if factor != nil, scope == nil {
             reader.reportMissing("scope", hint: "say why the published value is multiplied by scope_factor")
         }
         let tolerance = readTolerance(&reader, hasRange: { if case .range = published { true } else { false } }())
         let background = reader.bool("include_background")
+        reader.describeMapping(
+            .object([
+                ("if", .object([("required", .array(["include_background"]))])),
+                ("then", .object([("properties", .object([("metric", .object([("enum", .array(["node_teu", "link_teu"]))]))]))])),
+            ]))
         if background != nil, let metric, !["node_teu", "link_teu"].contains(metric.value.name) {
             reader.report(
                 ScenarioError(
@@ -57,7 +68,7 @@ enum ObservationRecord {
     /// A year field, which must be a year of the file's `scenarios`.
     private static func readYear(_ key: String, required: Bool, _ reader: inout FieldReader, years: Set<Int>) -> Located<Int>? {
         guard let year = reader.integer(key, required: required) else { return nil }
-        guard years.contains(year.value) else {
+        guard years.contains(year.value) || reader.isDescribing else {
             let listed = years.sorted().map(String.init).joined(separator: ", ")
             reader.report(
                 ScenarioError(
@@ -71,6 +82,7 @@ enum ObservationRecord {
 
     /// The metric and its subject field (`corridor`, `node`, `link` or `demand`); the other subject fields are refused.
     private static func readMetric(_ reader: inout FieldReader) -> Located<Observation.Metric>? {
+        if reader.isDescribing { describeSubjects(&reader) }
         guard let name = reader.word("metric", required: true) else { return nil }
         guard let key = subjectKey(of: name.value) else {
             reader.report(FieldReader.choiceError(name, field: reader.fieldPath("metric"), allowed: Observation.Metric.names))
@@ -97,8 +109,35 @@ enum ObservationRecord {
         return Located(value: metric, position: subject.position)
     }
 
+    /// In describe mode: `metric` is one of the metrics, and the subject field it measures is required and
+    /// the other subject fields refused.
+    private static func describeSubjects(_ reader: inout FieldReader) {
+        let names = Observation.Metric.names
+        reader.describe("metric", .object([("enum", .array(names.map { .string($0) }))]))
+        let subjects = ["corridor", "node", "link", "demand"]
+        for key in subjects {
+            _ = reader.word(key)
+            let metrics = names.filter { subjectKey(of: $0) == key }
+            let others = subjects.filter { $0 != key }.map { ($0, SchemaValue.bool(false)) }
+            let metric = SchemaValue.object([("enum", .array(metrics.map { .string($0) }))])
+            let measuring = SchemaValue.object([("required", .array(["metric"])), ("properties", .object([("metric", metric)]))])
+            reader.describeMapping(
+                .object([
+                    ("if", measuring),
+                    ("then", .object([("required", .array([.string(key)])), ("properties", .object(others))])),
+                ]))
+        }
+    }
+
     /// `observed` (a number) or `observed_range` (`[low, high]`), exactly one of them.
     private static func readPublished(_ reader: inout FieldReader) -> Observation.Published? {
+        if reader.isDescribing {
+            _ = reader.number("observed", rule: .finite)
+            let bound = NumberRule.finite.schema
+            reader.describe("observed_range", .type("array", ("items", bound), ("minItems", 2), ("maxItems", 2)))
+            reader.describeMapping(.requiring(anyOf: ["observed", "observed_range"], exactlyOne: true))
+            return nil
+        }
         let hasValue = reader.contains("observed")
         let hasRange = reader.contains("observed_range")
         if hasValue, hasRange {
@@ -124,6 +163,15 @@ enum ObservationRecord {
     private static func readTolerance(_ reader: inout FieldReader, hasRange: Bool) -> Observation.Tolerance? {
         let percent = reader.number("tolerance_pct", rule: .range(0...1000, name: "a percentage"))
         let absolute = reader.number("tolerance_abs")
+        if reader.isDescribing {
+            reader.describeMapping(.forbidding(together: ["tolerance_pct", "tolerance_abs"]))
+            reader.describeMapping(
+                .object([
+                    ("if", .object([("not", .object([("required", .array(["observed_range"]))]))])),
+                    ("then", .requiring(anyOf: ["tolerance_pct", "tolerance_abs"])),
+                ]))
+            return nil
+        }
         switch (percent, absolute) {
         case (let p?, nil): return .percent(p)
         case (nil, let a?): return .absolute(a)

@@ -110,15 +110,7 @@ public struct ObservationsFile: Sendable {
         var diagnostics = ScenarioDiagnostics()
         guard let root = YAMLDocument.compose(text, file: file, into: &diagnostics) else { throw diagnostics }
         guard var top = FieldReader(root, file: file, path: "", into: &diagnostics) else { throw diagnostics }
-        top.rejectUnknownKeys(allowed: topLevelKeys)
-        if let version = top.integer("format_version", required: true), version.value != 1 {
-            top.report(
-                ScenarioError(
-                    at: version.position, field: "format_version",
-                    message: "unsupported format version \(version.value); this loader reads version 1"))
-        }
-        var result = ObservationsFile(file: file, name: top.word("name")?.value, scenarios: [], observations: [])
-        _ = top.string("description")
+        var result = ObservationsFile(file: file, name: readHeader(&top), scenarios: [], observations: [])
         result.readScenarios(&top, into: &diagnostics)
         let years = Set(result.scenarios.map(\.year))
         if !top.contains("observations") { top.reportMissing("observations") }
@@ -141,6 +133,21 @@ public struct ObservationsFile: Sendable {
         diagnostics.append(contentsOf: top.problems)
         result.diagnostics = diagnostics
         return result
+    }
+
+    /// Reads the top-level keys' check, `format_version` (1), `name` (returned) and `description`.
+    static func readHeader(_ top: inout FieldReader) -> String? {
+        top.rejectUnknownKeys(allowed: topLevelKeys)
+        top.describe("format_version", .object([("const", 1)]))
+        if let version = top.integer("format_version", required: true), version.value != 1 {
+            top.report(
+                ScenarioError(
+                    at: version.position, field: "format_version",
+                    message: "unsupported format version \(version.value); this loader reads version 1"))
+        }
+        let name = top.word("name")?.value
+        _ = top.string("description")
+        return name
     }
 
     /// Reads `scenarios:`, a mapping of year to scenario file.

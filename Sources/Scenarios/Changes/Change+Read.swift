@@ -72,18 +72,28 @@ extension Change {
             return LinkRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addLink($0), nil, true) }
         case .addDemand:
             return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addDemand($0), nil, true) }
-        case .scaleDemand:
+        case .scaleDemand, .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage, .scaleTime,
+            .setTimeDays, .scaleDwell, .setDwellDays, .scaleCost:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
-            let scope = PeriodScope.read(&reader, range: false)
-            return readScaleDemand(&reader).map { ($0, scope, reader.isValid) }
-        case .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage, .scaleTime, .setTimeDays,
-            .scaleDwell, .setDwellDays, .scaleCost:
-            guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
-            defer { diagnostics.append(contentsOf: reader.problems) }
-            let scope = readScope(kind, &reader)
-            let action = kind == .addStorage ? readAddStorage(&reader) : readSelecting(kind, &reader)
+            let (action, scope) = readBody(kind, &reader)
             return action.map { ($0, scope, reader.isValid) }
+        }
+    }
+
+    /// Reads the opened body of a change type that is not a record (all but `add_node`, `add_link` and
+    /// `add_demand`), with the periods it is limited to; every problem stays in `reader`.
+    static func readBody(_ kind: Kind, _ reader: inout FieldReader) -> (action: Action?, scope: PeriodScope?) {
+        switch kind {
+        case .scaleDemand:
+            let scope = PeriodScope.read(&reader, range: false)
+            return (readScaleDemand(&reader), scope)
+        case .addStorage:
+            let scope = readScope(kind, &reader)
+            return (readAddStorage(&reader), scope)
+        default:
+            let scope = readScope(kind, &reader)
+            return (readSelecting(kind, &reader), scope)
         }
     }
 
@@ -152,6 +162,11 @@ extension Change {
 
     /// Reads exactly one selector among those `kind` accepts.
     private static func readSelector(_ kind: Kind, _ reader: inout FieldReader) -> Selector? {
+        if reader.isDescribing {
+            Selector.describe(kind.selectorKinds, in: &reader)
+            reader.describeMapping(.requiring(anyOf: kind.selectorKinds.map(\.rawValue), exactlyOne: true))
+            return nil
+        }
         let written = reader.keys.compactMap { key in Selector.Kind(rawValue: key.value).map { (key, $0) } }
         let allowed = kind.selectorKinds
         let allowedList = allowed.map(\.rawValue).joined(separator: ", ")

@@ -120,6 +120,15 @@ struct Selector {
     /// The selector's field path, such as `changes[0].close.country`.
     var field: String
 
+    /// In describe mode, notes each of `kinds` as a non-empty word, `mode` as one of the modes.
+    static func describe(_ kinds: [Kind], in reader: inout FieldReader) {
+        for kind in kinds {
+            _ = reader.word(kind.rawValue)
+            reader.describeNeedsValue(kind.rawValue)
+        }
+        if kinds.contains(.mode) { reader.describe("mode", .object([("enum", .array(Mode.allCases.map { .string($0.rawValue) }))])) }
+    }
+
     /// `country RU`, as used in change descriptions.
     var summary: String { "\(kind.rawValue) \(value.value)" }
 }

@@ -22,6 +22,7 @@ extension PlanFile {
     /// ignored with a warning (the capex enters only the budget row).
     static func readEconomics(_ reader: inout FieldReader, id: String?, declaresDiscountRate: Bool) -> Economics {
         var lifetime: Int?
+        reader.describe("lifetime_years", .object([("minimum", 1), ("maximum", 200)]))
         if let years = reader.integer("lifetime_years") {
             if (1...200).contains(years.value) {
                 lifetime = years.value

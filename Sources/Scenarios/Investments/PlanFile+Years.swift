@@ -49,21 +49,28 @@ extension PlanFile {
 
     private mutating func readYear(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
         guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
+        let (entry, scenario) = Self.readYear(&reader)
+        diagnostics.append(contentsOf: reader.problems)
+        guard let entry else { return }
+        years.append(YearEntry(year: entry, file: scenario.map { Self.resolve($0.value, against: file) } ?? file,
+                               site: Site(path: path, position: reader.position)))
+    }
+
+    /// Reads one `years:` entry from its opened mapping: the year (nil when wrong) and its scenario file, if given.
+    static func readYear(_ reader: inout FieldReader) -> (year: PlanYear?, file: Located<String>?) {
         reader.rejectUnknownKeys(allowed: Self.yearKeys)
         let year = Self.calendarYear(&reader, "year")
         let scenario = reader.word("file")
         let growth = reader.number("demand_growth", rule: .range(0.01...100, name: "a demand growth factor"))
         let weight = reader.number("weight", rule: .range(0...1000, name: "a weight"))
         let budget = reader.number("budget_usd")
-        diagnostics.append(contentsOf: reader.problems)
-        guard let year else { return }
-        let entry = PlanYear(year: year, demandGrowth: growth ?? 1, weight: weight ?? 1, budgetUSD: budget)
-        years.append(YearEntry(year: entry, file: scenario.map { Self.resolve($0.value, against: file) } ?? file,
-                               site: Site(path: path, position: reader.position)))
+        guard let year else { return (nil, scenario) }
+        return (PlanYear(year: year, demandGrowth: growth ?? 1, weight: weight ?? 1, budgetUSD: budget), scenario)
     }
 
     /// A whole calendar year between 1900 and 2200, or nil (reported).
     private static func calendarYear(_ reader: inout FieldReader, _ key: String) -> Int? {
+        reader.describe(key, .object([("minimum", 1900), ("maximum", 2200)]))
         guard let value = reader.integer(key, required: true) else { return nil }
         guard (1900...2200).contains(value.value) else {
             reader.report(ScenarioError(at: value.position, field: reader.fieldPath(key),
@@ -85,6 +92,13 @@ extension PlanFile {
 
     private mutating func readTarget(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
         guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
+        readTarget(fields: &reader)
+        diagnostics.append(contentsOf: reader.problems)
+    }
+
+    /// Reads one `targets:` entry from its opened mapping; every problem stays in `reader`.
+    mutating func readTarget(fields reader: inout FieldReader) {
+        let path = reader.path
         reader.rejectUnknownKeys(allowed: Self.targetKeys)
         let transit = reader.contains("demand") || reader.contains("max_days")
         if transit {
@@ -95,13 +109,24 @@ extension PlanFile {
                                             hint: "write two targets"))
             }
         }
-        let corridor = transit ? nil : reader.word("corridor", required: true)
-        let minimum = transit ? nil : reader.number("min_capacity_teu", required: true)
+        if reader.isDescribing {
+            // A target is a capacity or a transit time: exactly one of the two pairs of keys.
+            reader.describeMapping(.object([("oneOf", .array([
+                .object([("required", .array([.string("corridor"), .string("min_capacity_teu")]))]),
+                .object([("required", .array([.string("demand"), .string("max_days")]))]),
+            ]))]))
+        }
+        let capacityKind = reader.isDescribing || !transit
+        let transitKind = reader.isDescribing || transit
+        let corridor = capacityKind ? reader.word("corridor", required: !reader.isDescribing) : nil
+        reader.describe("min_capacity_teu", .object([("exclusiveMinimum", 0)]))
+        let minimum = capacityKind ? reader.number("min_capacity_teu", required: !reader.isDescribing) : nil
         if let minimum, !(minimum > 0), let node = reader.value("min_capacity_teu") {
             reader.report(at: node, field: reader.fieldPath("min_capacity_teu"), "expected a capacity above 0 TEU/yr, found \(FieldReader.format(minimum))")
         }
-        let demand = transit ? reader.word("demand", required: true) : nil
-        let days = transit ? reader.number("max_days", required: true) : nil
+        let demand = transitKind ? reader.word("demand", required: !reader.isDescribing) : nil
+        reader.describe("max_days", .object([("exclusiveMinimum", 0)]))
+        let days = transitKind ? reader.number("max_days", required: !reader.isDescribing) : nil
         if let days, !(days > 0), let node = reader.value("max_days") {
             reader.report(at: node, field: reader.fieldPath("max_days"), "expected a transit time above 0 days, found \(FieldReader.format(days))")
         }
@@ -110,7 +135,6 @@ extension PlanFile {
             reader.report(at: node, field: reader.fieldPath("by_year"), "\(year) is after the plan's last year (\(last))",
                           hint: "add a `years` entry for \(year) or later")
         }
-        diagnostics.append(contentsOf: reader.problems)
         guard let year else { return }
         if let demand, let days, days > 0 {
             targets.append(TargetEntry(target: .transit(TransitTarget(demand: demand.value, maxDays: days, byYear: year)),
@@ -143,5 +167,14 @@ extension PlanFile {
                                       hint: Suggestions.hint(for: target.demand, in: demands) ?? "expected a China–Europe demand id")]
             }
         }
+    }
+}
+
+extension PlanFile {
+    /// An empty plan, for reading a `targets:` entry in describe mode (see `FileSchema`).
+    static var blank: PlanFile {
+        PlanFile(
+            file: "", name: nil, catalog: InvestmentCatalog(investments: [], budgetUSD: 0, discountRate: nil),
+            scenarios: [], budgetPosition: SourcePosition(file: "", line: 0, column: 0))
     }
 }

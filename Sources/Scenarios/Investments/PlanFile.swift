@@ -106,10 +106,8 @@ public struct PlanFile: Sendable {
         var diagnostics = ScenarioDiagnostics()
         guard let root = YAMLDocument.compose(text, file: file, into: &diagnostics) else { throw diagnostics }
         guard var top = FieldReader(root, file: file, path: "", into: &diagnostics) else { throw diagnostics }
-        let name = top.word("name")?.value
-        let budget = top.number("budget_usd", required: true)
+        let (name, budget, rate) = readHeader(&top)
         let budgetPosition = top.value("budget_usd").map { top.position(of: $0) } ?? top.position
-        let rate = readDiscountRate(&top)
         var plan = PlanFile(file: file, name: name,
                             catalog: InvestmentCatalog(investments: [], budgetUSD: budget ?? 0, discountRate: rate),
                             scenarios: [], budgetPosition: budgetPosition)
@@ -122,9 +120,7 @@ public struct PlanFile: Sendable {
             plan.listsScenarios = true
             for (i, entry) in (top.list("scenarios") ?? []).enumerated() {
                 guard var reader = FieldReader(entry, file: file, path: "scenarios[\(i)]", into: &diagnostics) else { continue }
-                reader.rejectUnknownKeys(allowed: ["file", "weight"])
-                let path = reader.word("file", required: true)
-                let weight = reader.number("weight") ?? 1
+                let (path, weight) = readScenarioReference(&reader)
                 diagnostics.append(contentsOf: reader.problems)
                 if let path { plan.scenarios.append(ScenarioReference(file: resolve(path.value, against: file), weight: weight)) }
             }
@@ -142,6 +138,17 @@ public struct PlanFile: Sendable {
         return plan
     }
 
+    /// Reads `name`, `budget_usd` and `discount_rate`.
+    static func readHeader(_ top: inout FieldReader) -> (name: String?, budget: Double?, rate: Double?) {
+        (top.word("name")?.value, top.number("budget_usd", required: true), readDiscountRate(&top))
+    }
+
+    /// Reads one entry of `scenarios`, `{ file, weight }` (weight 1 when not given), from its opened mapping.
+    static func readScenarioReference(_ reader: inout FieldReader) -> (file: Located<String>?, weight: Double) {
+        reader.rejectUnknownKeys(allowed: ["file", "weight"])
+        return (reader.word("file", required: true), reader.number("weight") ?? 1)
+    }
+
     /// The plan, or its diagnostics thrown when they hold an error.
     private func throwingErrors() throws(ScenarioDiagnostics) -> PlanFile {
         if diagnostics.hasErrors { throw diagnostics }
@@ -156,32 +163,10 @@ public struct PlanFile: Sendable {
 
     private mutating func readInvestment(_ yaml: YAMLNode, path: String, into diagnostics: inout ScenarioDiagnostics) {
         guard var reader = FieldReader(yaml, file: file, path: path, into: &diagnostics) else { return }
-        reader.rejectUnknownKeys(allowed: Self.investmentKeys)
-        let id = reader.identifier("id")
-        let description = reader.string("description")?.value
-        let capex = reader.number("capex_usd", required: true)
-        var minUnits = reader.integer("min_units")?.value ?? 0
-        var maxUnits = reader.integer("max_units")?.value ?? 1
-        if let units = reader.integer("units") {
-            minUnits = units.value
-            maxUnits = units.value
-        }
-        if maxUnits < 1 || maxUnits > 1000 {
-            reader.report(ScenarioError(at: reader.position, field: reader.fieldPath("max_units"),
-                                        message: "expected between 1 and 1000 units, found \(maxUnits)"))
-        }
-        if minUnits < 0 || minUnits > maxUnits {
-            reader.report(ScenarioError(at: reader.position, field: reader.fieldPath("min_units"),
-                                        message: "expected between 0 and max_units (\(maxUnits)), found \(minUnits)"))
-        }
-        let requires = Self.words(reader.value("requires"), &reader, field: "requires")
-        let excludes = Self.words(reader.value("excludes"), &reader, field: "excludes")
-        let source = reader.string("source")?.value
-        _ = reader.string("notes")
-        let economics = Self.readEconomics(&reader, id: id?.value, declaresDiscountRate: declaresDiscountRate)
+        let fields = Self.readInvestmentFields(&reader, declaresDiscountRate: declaresDiscountRate)
+        let (id, capex, minUnits, maxUnits, economics) = (fields.id, fields.capex, fields.minUnits, fields.maxUnits, fields.economics)
         var effects: [InvestmentEffect] = []
-        if !reader.contains("effects") { reader.reportMissing("effects") }
-        for (e, entry) in (reader.list("effects") ?? []).enumerated() {
+        for (e, entry) in fields.effects.enumerated() {
             let effectPath = "\(path).effects[\(e)]"
             // An effect with a wrong amount comes back with a stand-in, so that its ids are still checked.
             if let effect = readEffect(entry, path: effectPath, into: &diagnostics) {
@@ -197,15 +182,67 @@ public struct PlanFile: Sendable {
         }
         // Kept even with a wrong capex (then 0): other projects may name it, and its own references are checked.
         catalog.investments.append(
-            Investment(id: id.value, description: description, capexUSD: capex ?? 0, minUnits: minUnits, maxUnits: maxUnits,
-                       effects: effects, requires: requires, excludes: excludes, source: source,
+            Investment(id: id.value, description: fields.description, capexUSD: capex ?? 0, minUnits: minUnits, maxUnits: maxUnits,
+                       effects: effects, requires: fields.requires, excludes: fields.excludes, source: fields.source,
                        lifetimeYears: economics.lifetimeYears, opexUSDPerYear: economics.opexUSDPerYear,
                        leadTimeYears: economics.leadTimeYears))
         investmentSites.append(Site(path: path, position: reader.position))
     }
 
-    private static func words(_ node: YAMLNode?, _ reader: inout FieldReader, field: String) -> [String] {
-        guard let node else { return [] }
+    /// An investment's fields as read, its effects not yet read.
+    struct InvestmentFields {
+        var id: Located<String>?
+        var description: String?
+        var capex: Double?
+        var minUnits: Int
+        var maxUnits: Int
+        var requires: [String]
+        var excludes: [String]
+        var source: String?
+        var economics: Economics
+        /// The entries of its `effects` list.
+        var effects: [YAMLNode]
+    }
+
+    /// Reads an investment's fields from its opened mapping, all but the entries of `effects`; every problem stays
+    /// in `reader`.
+    static func readInvestmentFields(_ reader: inout FieldReader, declaresDiscountRate: Bool) -> InvestmentFields {
+        reader.rejectUnknownKeys(allowed: Self.investmentKeys)
+        let id = reader.identifier("id")
+        let description = reader.string("description")?.value
+        let capex = reader.number("capex_usd", required: true)
+        reader.describe("min_units", .object([("minimum", 0), ("maximum", 1000)]))
+        reader.describe("max_units", .object([("minimum", 1), ("maximum", 1000)]))
+        reader.describe("units", .object([("minimum", 1), ("maximum", 1000)]))
+        var minUnits = reader.integer("min_units")?.value ?? 0
+        var maxUnits = reader.integer("max_units")?.value ?? 1
+        if let units = reader.integer("units") {
+            minUnits = units.value
+            maxUnits = units.value
+        }
+        if maxUnits < 1 || maxUnits > 1000 {
+            reader.report(ScenarioError(at: reader.position, field: reader.fieldPath("max_units"),
+                                        message: "expected between 1 and 1000 units, found \(maxUnits)"))
+        }
+        if minUnits < 0 || minUnits > maxUnits {
+            reader.report(ScenarioError(at: reader.position, field: reader.fieldPath("min_units"),
+                                        message: "expected between 0 and max_units (\(maxUnits)), found \(minUnits)"))
+        }
+        let requires = words(&reader, field: "requires")
+        let excludes = words(&reader, field: "excludes")
+        let source = reader.string("source")?.value
+        _ = reader.string("notes")
+        let economics = readEconomics(&reader, id: id?.value, declaresDiscountRate: declaresDiscountRate)
+        if !reader.contains("effects") { reader.reportMissing("effects") }
+        return InvestmentFields(id: id, description: description, capex: capex, minUnits: minUnits, maxUnits: maxUnits,
+                                requires: requires, excludes: excludes, source: source, economics: economics,
+                                effects: reader.list("effects") ?? [])
+    }
+
+    /// Reads `requires` or `excludes`: one investment id or a list of them.
+    private static func words(_ reader: inout FieldReader, field: String) -> [String] {
+        reader.describe(field, .object([("anyOf", .array([.type("string"), .list(of: .type("string"))]))]))
+        guard let node = reader.value(field) else { return [] }
         if let scalar = node.scalar { return [scalar.string] }
         guard let sequence = node.sequence else {
             reader.report(at: node, field: reader.fieldPath(field), "expected a list of investment ids, found \(FieldReader.describe(node))")

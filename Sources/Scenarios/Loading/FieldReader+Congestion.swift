@@ -18,6 +18,12 @@ extension FieldReader {
     /// Reads `congestion`: `none`, or a list of `{utilisation, extra_days}` breakpoints forming a convex
     /// curve (``CongestionCurve``). A curve is only allowed on an element with a capacity (`limited`).
     mutating func congestion(limited: Bool) -> CongestionField? {
+        if isDescribing {
+            var point = FieldReader(describing: fieldPath("congestion"))
+            _ = Self.readBreakpoint(&point)
+            let curve = SchemaValue.list(of: point.schema).merging(.object([("minItems", 1)]))
+            describe("congestion", .object([("anyOf", .array([.object([("const", "none")]), curve]))]))
+        }
         guard let node = value("congestion") else { return nil }
         let field = fieldPath("congestion")
         if let scalar = node.scalar {
@@ -60,11 +66,18 @@ extension FieldReader {
             for problem in diagnostics.all { report(problem) }
             return nil
         }
+        let point = Self.readBreakpoint(&entry)
+        for problem in entry.problems { report(problem) }
+        guard entry.isValid, let point else { return nil }
+        return point
+    }
+
+    /// The fields of one breakpoint, from its opened mapping; every problem stays in `entry`.
+    private static func readBreakpoint(_ entry: inout FieldReader) -> CongestionCurve.Breakpoint? {
         entry.rejectUnknownKeys(allowed: ["utilisation", "extra_days"])
         let utilisation = entry.number("utilisation", required: true, rule: .range(0...1, name: "a utilisation"))
         let days = entry.number("extra_days", required: true)
-        for problem in entry.problems { report(problem) }
-        guard entry.isValid, let utilisation, let days else { return nil }
+        guard let utilisation, let days else { return nil }
         return CongestionCurve.Breakpoint(utilisation: utilisation, extraDays: days)
     }
 }

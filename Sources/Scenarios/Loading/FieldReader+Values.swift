@@ -7,6 +7,17 @@ enum NumberRule {
     case nonNegative
     /// A finite number in a range, named in the message ("a latitude").
     case range(ClosedRange<Double>, name: String)
+
+    /// The rule as JSON Schema: a number with its bounds (at most 1e15 in size, ``FieldReader/largestNumber``).
+    var schema: SchemaValue {
+        let (low, high) =
+            switch self {
+            case .finite: (-FieldReader.largestNumber, FieldReader.largestNumber)
+            case .nonNegative: (0, FieldReader.largestNumber)
+            case .range(let range, _): (range.lowerBound, range.upperBound)
+            }
+        return .type("number", ("minimum", .number(low)), ("maximum", .number(high)))
+    }
 }
 
 extension FieldReader {
@@ -22,6 +33,7 @@ extension FieldReader {
 
     /// Reads a string field; any scalar counts (so `country: NO` stays the text "NO").
     mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
+        describe(key, .type("string"), required: required)
         guard let node = present(key, required: required) else { return nil }
         guard let scalar = node.scalar else {
             report(at: node, field: fieldPath(key), "expected a string, found \(Self.describe(node))")
@@ -32,6 +44,7 @@ extension FieldReader {
 
     /// Reads a non-empty string field, such as a corridor tag.
     mutating func word(_ key: String, required: Bool = false) -> Located<String>? {
+        describe(key, .object([("pattern", "\\S")]))
         guard let text = string(key, required: required) else { return nil }
         guard !text.value.trimmingSpaces().isEmpty else {
             report(ScenarioError(at: text.position, field: fieldPath(key), message: "must not be empty"))
@@ -42,6 +55,7 @@ extension FieldReader {
 
     /// Reads a number field and checks it against `rule`.
     mutating func number(_ key: String, required: Bool = false, rule: NumberRule = .nonNegative) -> Double? {
+        describe(key, rule.schema, required: required)
         guard let node = present(key, required: required) else { return nil }
         let number: Double
         switch Self.reading(node) {
@@ -83,6 +97,7 @@ extension FieldReader {
 
     /// Reads an integer field (`schema_version`, `gauge_mm`).
     mutating func integer(_ key: String, required: Bool = false) -> Located<Int>? {
+        describe(key, .type("integer"), required: required)
         guard let node = present(key, required: required) else { return nil }
         let reading = Self.reading(node)
         if case .refused(let message, let hint) = reading {
@@ -102,6 +117,7 @@ extension FieldReader {
     /// Reads a boolean field: a plain `true` or `false` (YAML 1.1's `yes`, `no`, `on` and `off` are
     /// errors saying what they would have meant).
     mutating func bool(_ key: String) -> Bool? {
+        describe(key, .type("boolean"))
         guard let node = present(key, required: false) else { return nil }
         let field = fieldPath(key)
         guard let scalar = node.scalar, scalar.style == .plain else {
@@ -123,6 +139,7 @@ extension FieldReader {
     mutating func choice<E: RawRepresentable & CaseIterable>(
         _ key: String, as type: E.Type = E.self, required: Bool = true
     ) -> E? where E.RawValue == String {
+        describe(key, .object([("enum", .array(E.allCases.map { .string($0.rawValue) }))]))
         guard let text = string(key, required: required) else { return nil }
         if let value = E(rawValue: text.value) { return value }
         let allowed = E.allCases.map(\.rawValue)
@@ -145,6 +162,7 @@ extension FieldReader {
     /// An invalid id is reported but still returned, so that references to it are not reported
     /// again as unknown; the record itself is invalid.
     mutating func identifier(_ key: String, required: Bool = true) -> Located<String>? {
+        describe(key, .object([("pattern", "^[A-Za-z0-9_.-]{1,64}$")]))
         guard let text = string(key, required: required) else { return nil }
         if let problem = Self.identifierProblem(text.value) {
             report(ScenarioError(at: text.position, field: fieldPath(key), message: problem))
@@ -181,6 +199,7 @@ extension FieldReader {
 
     /// Reads a list field; a null value counts as an empty list.
     mutating func list(_ key: String) -> [YAMLNode]? {
+        describe(key, .type("array"))
         guard let node = entry(key) else { return nil }
         if YAMLDocument.isNull(node) { return [] }
         guard let sequence = node.sequence else {

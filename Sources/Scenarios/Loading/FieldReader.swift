@@ -19,6 +19,9 @@ struct FieldReader {
     private(set) var suggestedKeys: Set<String> = []
     /// Where ``lookup(_:)`` starts: just after the entry it found last.
     private var nextEntry = 0
+    /// In describe mode (see `FieldReader+Describe.swift`), what the reading code said about each field;
+    /// `nil` when reading a file.
+    var described: SchemaNotes?
 
     /// Opens `node` as a mapping, or returns `nil` after recording "expected a mapping".
     init?(_ node: YAMLNode, file: String, path: String, into diagnostics: inout ScenarioDiagnostics) {
@@ -97,6 +100,7 @@ struct FieldReader {
     /// Keys not yet written are preferred, and a wider misspelling of one of them is still
     /// suggested: `dislinktance_km` is most likely the missing `distance_km`.
     mutating func rejectUnknownKeys(allowed: [String]) {
+        if described != nil { described?.allowed = allowed }
         let allKnown = mapping.pairs.allSatisfy { pair in
             guard let name = pair.key.scalar?.string else { return false }
             return allowed.contains { $0.utf8.count == name.utf8.count && $0 == name }
@@ -122,7 +126,9 @@ struct FieldReader {
     /// Records "required field is missing" at the mapping's position.
     ///
     /// Nothing is recorded when a misspelling of `key` was already reported as an unknown key.
+    /// In describe mode the field is noted as required instead.
     mutating func reportMissing(_ key: String, hint: String? = nil) {
+        if described != nil { return describe(key, .object([]), required: true) }
         guard !suggestedKeys.contains(key) else { return }
         problems.append(
             ScenarioError(at: position, field: fieldPath(key), message: "required field is missing", hint: hint))
@@ -130,11 +136,15 @@ struct FieldReader {
 
     /// Records an error at `node`.
     mutating func report(at node: YAMLNode, field: String, _ message: String, hint: String? = nil) {
+        guard described == nil else { return }
         problems.append(ScenarioError(at: position(of: node), field: field, message: message, hint: hint))
     }
 
     /// Records an already-built diagnostic.
-    mutating func report(_ diagnostic: ScenarioError) { problems.append(diagnostic) }
+    mutating func report(_ diagnostic: ScenarioError) {
+        guard described == nil else { return }
+        problems.append(diagnostic)
+    }
 
     /// Where `node` starts in this reader's file.
     func position(of node: YAMLNode) -> SourcePosition { Self.position(of: node, in: file) }

@@ -74,6 +74,7 @@ struct LinkRecord: ScenarioRecord {
 
     /// Reads `gauge_mm`, a positive whole number of millimetres.
     private static func readGauge(_ reader: inout FieldReader) -> Int? {
+        reader.describe("gauge_mm", .object([("minimum", 1)]))
         guard let gauge = reader.integer("gauge_mm") else { return nil }
         guard gauge.value > 0 else {
             reader.report(

@@ -47,14 +47,10 @@ struct LoadSession {
         guard var top = FieldReader(root, file: file, path: "", into: &diagnostics) else { return nil }
         defer { diagnostics.append(contentsOf: top.problems) }
         top.rejectUnknownKeys(allowed: Self.topLevelKeys)
-        readSchemaVersion(&top)
-        let name = top.word("name", required: true)
-        let description = top.string("description")
+        let (name, description) = Self.readHeader(&top)
         var base = readNetwork(&top, file: file)
-        if let defaults = top.bool("default_congestion") { base.defaultCongestion = defaults }
         readPeriods(&top, into: &base)
-        if let tonnes = top.tonnesPerTEU() { base.tonnesPerTEU = tonnes }
-        if let perTrain = top.teuPerTrain() { base.teuPerTrain = perTrain }
+        Self.readDefaults(&top, into: &base)
         var final = base
         var lines: [String] = []
         let changes = (top.list("changes") ?? []).enumerated().map { index, entry in
@@ -105,8 +101,22 @@ struct LoadSession {
         readRecords("background", from: &top, into: &draft, read: BackgroundRecord.read) { $0.add($1.record, into: &$2) }
     }
 
+    /// Reads `schema_version`, `name` and `description`.
+    static func readHeader(_ top: inout FieldReader) -> (name: Located<String>?, description: Located<String>?) {
+        readSchemaVersion(&top)
+        return (top.word("name", required: true), top.string("description"))
+    }
+
+    /// Reads `default_congestion`, `tonnes_per_teu` and `teu_per_train` into `draft`.
+    static func readDefaults(_ top: inout FieldReader, into draft: inout NetworkDraft) {
+        if let defaults = top.bool("default_congestion") { draft.defaultCongestion = defaults }
+        if let tonnes = top.tonnesPerTEU() { draft.tonnesPerTEU = tonnes }
+        if let perTrain = top.teuPerTrain() { draft.teuPerTrain = perTrain }
+    }
+
     /// Checks `schema_version` is the integer 1.
-    private func readSchemaVersion(_ top: inout FieldReader) {
+    private static func readSchemaVersion(_ top: inout FieldReader) {
+        top.describe("schema_version", .object([("const", 1)]))
         guard let version = top.integer("schema_version", required: true), version.value != 1 else { return }
         let message = "unsupported schema version \(version.value); this loader reads version 1"
         top.report(ScenarioError(at: version.position, field: "schema_version", message: message))

@@ -77,13 +77,7 @@ extension LoadSession {
                 ok = false
                 continue
             }
-            reader.rejectUnknownKeys(allowed: ["name", "days"])
-            let name = reader.word("name", required: true)
-            let days = reader.number("days", required: true, rule: .finite)
-            if let days, days <= 0, let value = reader.value("days") {
-                let message = "expected a number of days > 0, found \(FieldReader.describe(value))"
-                reader.report(at: value, field: "periods[\(index)].days", message)
-            }
+            let (name, days) = readPeriod(&reader)
             if let name {
                 if let first = firstSeen[name.value] {
                     let place = first.file == name.position.file ? "line \(first.line)" : first.description
@@ -108,6 +102,19 @@ extension LoadSession {
             top.report(ScenarioError(.warning, at: position, field: "periods", message: message, hint: hint))
         }
         return Located(value: periods, position: position)
+    }
+
+    /// Reads one entry of a `periods` list, `{ name, days }`, from its opened mapping; every problem stays in `reader`.
+    static func readPeriod(_ reader: inout FieldReader) -> (name: Located<String>?, days: Double?) {
+        reader.rejectUnknownKeys(allowed: ["name", "days"])
+        let name = reader.word("name", required: true)
+        reader.describe("days", .object([("exclusiveMinimum", 0)]))
+        let days = reader.number("days", required: true, rule: .finite)
+        if let days, days <= 0, let value = reader.value("days") {
+            let message = "expected a number of days > 0, found \(FieldReader.describe(value))"
+            reader.report(at: value, field: reader.fieldPath("days"), message)
+        }
+        return (name, days)
     }
 
     /// Reads `seasonality.demand`: a weight ≥ 0 per period name (1 for periods not named).

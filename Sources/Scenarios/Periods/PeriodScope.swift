@@ -29,11 +29,18 @@ struct PeriodScope {
     /// - Returns: `nil` when the body has no scope or it is written wrongly (the reader then holds
     ///   the problems).
     static func read(_ reader: inout FieldReader, range: Bool = true) -> Self? {
+        reader.describe("periods", .object([("items", .type("string", ("pattern", "\\S"))), ("minItems", 1)]))
+        reader.describeNeedsValue("periods")
         let list = reader.list("periods")
         let names = list.map { readNames($0, &reader) }
         var from: Located<String>?
         var to: Located<String>?
         if range {
+            if reader.isDescribing {
+                let pairs: [(String, SchemaValue)] = [("from", .array(["to"])), ("to", .array(["from"]))]
+                reader.describeMapping(.object([("dependencies", .object(pairs))]))
+                reader.describeMapping(.forbidding(together: ["periods", "from"]))
+            }
             from = reader.word("from")
             to = reader.word("to")
             for (given, missing) in [(from, "to"), (to, "from")] where given != nil && !reader.contains(missing) {

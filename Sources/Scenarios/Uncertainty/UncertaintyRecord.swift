@@ -39,7 +39,19 @@ struct UncertaintyRecord {
     {
         guard var reader = FieldReader(node, file: file, path: path, into: &diagnostics) else { return nil }
         defer { diagnostics.append(contentsOf: reader.problems) }
+        return read(fields: &reader)
+    }
+
+    /// Reads one entry from its opened mapping; every problem stays in `reader`.
+    static func read(fields reader: inout FieldReader) -> Self? {
+        let path = reader.path
         reader.rejectUnknownKeys(allowed: keys)
+        if reader.isDescribing {
+            Selector.describe(Selector.Kind.allCases, in: &reader)
+            reader.describeMapping(.requiring(anyOf: Selector.Kind.allCases.map(\.rawValue)))
+            reader.describeMapping(.forbidding(together: ["link", "node"]))
+            reader.describeMapping(.requiring(anyOf: ["closed_probability", "capacity_factor"]))
+        }
         var selectors: [Selector] = []
         for kind in Selector.Kind.allCases {
             guard let value = reader.word(kind.rawValue) else { continue }
@@ -85,6 +97,7 @@ struct UncertaintyRecord {
     /// Reads `capacity_factor`: a number, or one of `uniform: [low, high]`,
     /// `triangular: [low, mode, high]`, `values: […]` with `probabilities: […]`.
     private static func readFactor(_ reader: inout FieldReader) -> CapacityFactorDistribution? {
+        reader.describe("capacity_factor", factorSchema)
         guard let node = reader.value("capacity_factor") else {
             if reader.contains("capacity_factor") {
                 reader.report(
@@ -154,6 +167,23 @@ struct UncertaintyRecord {
             return .discrete(values: values, probabilities: probabilities)
         }
     }
+
+    /// What `capacity_factor` accepts, as JSON Schema: what ``readFactor(_:)`` and ``numbers(_:_:count:meaning:probabilities:)``
+    /// read, the sums and orders of the numbers aside.
+    static let factorSchema: SchemaValue = {
+        let factor = NumberRule.nonNegative.schema
+        let probability = SchemaValue.type("number", ("minimum", 0), ("maximum", 1))
+        func list(_ items: SchemaValue, count: Int?) -> SchemaValue {
+            .list(of: items).merging(.object([("minItems", .number(Double(count ?? 1)))] + (count.map { [("maxItems", .number(Double($0)))] } ?? [])))
+        }
+        func shape(_ members: [(String, SchemaValue)]) -> SchemaValue {
+            .type("object", ("properties", .object(members)), ("required", .array(members.map { .string($0.0) })), ("additionalProperties", false))
+        }
+        return .object([("anyOf", .array([
+            factor, shape([("uniform", list(factor, count: 2))]), shape([("triangular", list(factor, count: 3))]),
+            shape([("values", list(factor, count: nil)), ("probabilities", list(probability, count: nil))]),
+        ]))])
+    }()
 
     /// Reads a list of numbers ≥ 0 (at most 1 when `probabilities`), of `count` items when given.
     private static func numbers(
