@@ -82,6 +82,10 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// `s` as a JSON string: quoted, with the other control characters as `\u00XX`.
     static func quote(_ s: String) -> String {
+        // Quote, backslash and control characters are single UTF-8 bytes: without any, `s` is its own body.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return "\"" + s + "\""
+        }
         let body = s.escaped { scalar in
             if let escape = escapes[scalar] { return escape }
             guard scalar.value < 0x20 else { return nil }

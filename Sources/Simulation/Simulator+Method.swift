@@ -3,16 +3,22 @@ import FreightNetwork
 import LinearProgramming
 
 extension Simulator {
-    /// Arc-form columns from which ``SolutionMethod/auto`` switches to column generation.
+    /// Arc-form columns from which ``SolutionMethod/auto`` solves a flow by column generation.
     ///
-    /// Column generation was faster at every size measured (docs/solution-methods.md), but below
-    /// this both take well under a second, and the arc form keeps the results of small networks,
-    /// such as every bundled scenario, exactly as before (a degenerate LP has several optimal flows).
-    public static let columnGenerationThreshold = 5_000
+    /// Column generation was faster at every size measured (docs/solution-methods.md); from about
+    /// 1,000 arc-form columns it is also faster end to end, where process start-up and loading weigh
+    /// as much as the solve (50 nodes, 1,010 columns: 30 ms of CPU against 37 ms; the S network, 4,020
+    /// columns: 30 ms against 103 ms). Every bundled scenario congests, so keeps the arc form whatever
+    /// its size (see ``chooseMethod(_:)``).
+    public static let columnGenerationThreshold = 1_000
+
+    /// Arc-form columns from which `CapacityAnalysis.concurrentCapacity(of:solver:options:method:)`
+    /// (λ) uses column generation under ``SolutionMethod/auto``: every bundled scenario's λ stays the
+    /// arc form's.
+    public static let concurrentColumnGenerationThreshold = 5_000
 
     /// The formulation ``SolutionMethod/auto`` picks for `network`: the arc form when its LP has
-    /// fewer than ``columnGenerationThreshold`` flow columns (every bundled scenario has under 2,000),
-    /// else column generation.
+    /// fewer than ``columnGenerationThreshold`` flow columns, else column generation.
     ///
     /// The arc form's column count is Σ over commodities of the links the commodity can use.
     ///
