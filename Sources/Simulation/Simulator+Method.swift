@@ -28,7 +28,7 @@ extension Simulator {
     /// ``planColumnGenerationThreshold``.
     static func planning(with solver: any LPSolver) -> Simulator {
         var simulator = Simulator(solver: solver)
-        simulator.columnGenerationThreshold = planColumnGenerationThreshold
+        simulator.autoThreshold = planColumnGenerationThreshold
         return simulator
     }
 
@@ -68,7 +68,7 @@ extension Simulator {
             return factory
         case .auto:
             guard let factory = solver as? any LPSessionFactory,
-                Self.chooseMethod(network, threshold: columnGenerationThreshold) == .paths
+                Self.chooseMethod(network, threshold: autoThreshold) == .paths
             else { return nil }
             return factory
         }

@@ -15,7 +15,7 @@ public struct Simulator: Sendable {
     public var columnGenerationRounds = 5_000
     /// Arc-form columns from which ``SolutionMethod/auto`` uses column generation (see
     /// ``chooseMethod(_:threshold:)``); ``Simulator/columnGenerationThreshold`` unless set.
-    public var columnGenerationThreshold = Simulator.columnGenerationThreshold
+    public var autoThreshold = Simulator.columnGenerationThreshold
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(), method: SolutionMethod = .auto) {
         self.solver = solver
