@@ -56,7 +56,10 @@ struct ProblemNames: Sendable {
 
     /// `name` with every control character (U+0000–U+001F, U+007F) replaced by `_`.
     static func withoutControlCharacters(_ name: String) -> String {
-        String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : Character($0) })
+        // Control characters are single UTF-8 bytes (no byte of a multi-byte scalar is below 0x80):
+        // a name without one, which is every name the formulations build, is kept as it is.
+        guard name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return name }
+        return String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : Character($0) })
     }
 
     /// Characters other than ASCII letters and digits that CPLEX LP names may contain and that

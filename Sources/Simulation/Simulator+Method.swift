@@ -3,29 +3,50 @@ import FreightNetwork
 import LinearProgramming
 
 extension Simulator {
-    /// Arc-form columns from which ``SolutionMethod/auto`` switches to column generation.
+    /// Arc-form columns from which ``SolutionMethod/auto`` solves a flow by column generation.
     ///
-    /// Column generation was faster at every size measured (docs/solution-methods.md), but below
-    /// this both take well under a second, and the arc form keeps the results of small networks,
-    /// such as every bundled scenario, exactly as before (a degenerate LP has several optimal flows).
-    public static let columnGenerationThreshold = 5_000
+    /// Column generation was faster at every size measured (docs/solution-methods.md); from about
+    /// 1,000 arc-form columns it is also faster end to end, where process start-up and loading weigh
+    /// as much as the solve (50 nodes, 1,010 columns: 30 ms of CPU against 37 ms; the S network, 4,020
+    /// columns: 30 ms against 103 ms). Every bundled scenario congests, so keeps the arc form whatever
+    /// its size (see ``chooseMethod(_:threshold:)``). `Planner` keeps 5,000
+    /// (``planColumnGenerationThreshold``).
+    public static let columnGenerationThreshold = 1_000
+
+    /// The threshold of `Planner`'s simulations (a plan's scenarios with and without its projects, congestion
+    /// left out): 5,000 arc-form columns, as before issue 17, so that a plan's figures stay as they were pinned.
+    /// The scenarios of `Scenarios/plans/invest-3.7bn.yaml`, congestion left out, fall between 1,000 and 5,000:
+    /// column generation finds the same costs, with shadow values that differ in their last digits.
+    public static let planColumnGenerationThreshold = 5_000
+
+    /// Arc-form columns from which `CapacityAnalysis.concurrentCapacity(of:solver:options:method:)`
+    /// (λ) uses column generation under ``SolutionMethod/auto``: every bundled scenario's λ stays the
+    /// arc form's.
+    public static let concurrentColumnGenerationThreshold = 5_000
+
+    /// The simulator of `Planner` and `YearPlanner`: `solver`, default options, ``SolutionMethod/auto`` with
+    /// ``planColumnGenerationThreshold``.
+    static func planning(with solver: any LPSolver) -> Simulator {
+        var simulator = Simulator(solver: solver)
+        simulator.autoThreshold = planColumnGenerationThreshold
+        return simulator
+    }
 
     /// The formulation ``SolutionMethod/auto`` picks for `network`: the arc form when its LP has
-    /// fewer than ``columnGenerationThreshold`` flow columns (every bundled scenario has under 2,000),
-    /// else column generation.
+    /// fewer than `threshold` flow columns, else column generation.
     ///
     /// The arc form's column count is Σ over commodities of the links the commodity can use.
     ///
     /// A network with congestion (`FreightNetwork/Network/hasCongestion`) always gets the arc form:
     /// column generation does not model congestion.
-    public static func chooseMethod(_ network: Network) -> SolutionMethod {
+    public static func chooseMethod(_ network: Network, threshold: Int = columnGenerationThreshold) -> SolutionMethod {
         guard !network.hasCongestion else { return .arc }
         let reach = Reachability(network: network)
         var columns = 0
         for commodity in Commodity.aggregate(network) {
             let sinks = commodity.demands.compactMap { network.index(of: network.demands[$0].to) }
             columns += reach.usableLinks(from: commodity.origin, to: sinks, in: network).count
-            if columns >= columnGenerationThreshold { return .paths }
+            if columns >= threshold { return .paths }
         }
         return .arc
     }
@@ -46,7 +67,9 @@ extension Simulator {
             }
             return factory
         case .auto:
-            guard let factory = solver as? any LPSessionFactory, Self.chooseMethod(network) == .paths else { return nil }
+            guard let factory = solver as? any LPSessionFactory,
+                Self.chooseMethod(network, threshold: autoThreshold) == .paths
+            else { return nil }
             return factory
         }
     }

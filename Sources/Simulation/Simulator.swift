@@ -8,11 +8,14 @@ public import LinearProgramming
 public struct Simulator: Sendable {
     public var solver: any LPSolver
     public var options: SolveOptions
-    /// Arc form, column generation, or a choice by size (see ``chooseMethod(_:)``).
+    /// Arc form, column generation, or a choice by size (see ``chooseMethod(_:threshold:)``).
     public var method: SolutionMethod
     /// Master solves after which column generation, not proven optimal, gives way to the arc form
     /// (with a note in ``FlowResult/notes``): a limit of the method, never reported as the user's.
     public var columnGenerationRounds = 5_000
+    /// Arc-form columns from which ``SolutionMethod/auto`` uses column generation (see
+    /// ``chooseMethod(_:threshold:)``); ``Simulator/columnGenerationThreshold`` unless set.
+    public var autoThreshold = Simulator.columnGenerationThreshold
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(), method: SolutionMethod = .auto) {
         self.solver = solver

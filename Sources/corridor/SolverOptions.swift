@@ -25,8 +25,9 @@ struct SolverOptions: ParsableArguments {
     @Option(
         help: """
             Formulation: arc (origin-aggregated arc form, one LP), paths (column generation over \
-            path flows) or auto (arc form below \(Simulator.columnGenerationThreshold) arc-form columns, \
-            else paths); λ of capacity and compare likewise. Exports (--export-lp/--export-mps) always write \
+            path flows) or auto (arc form below \(Simulator.columnGenerationThreshold) arc-form columns \
+            or with congestion, else paths; λ of capacity and compare: arc form below \
+            \(Simulator.concurrentColumnGenerationThreshold)). Exports (--export-lp/--export-mps) always write \
             the arc form.
             """
     )

@@ -91,6 +91,13 @@ struct SweepRecordsTests {
         #expect(throws: JSONParseError.self) { try JSONValue.parse("{\"a\":1} x") }
     }
 
+    @Test("JSON strings: plain text as it is, quote, backslash and control characters escaped")
+    func quoting() {
+        #expect(JSONValue.string("Xi'an–Duisburg é 𝄞 \u{7F}").compact() == "\"Xi'an–Duisburg é 𝄞 \u{7F}\"")
+        #expect(JSONValue.string("a\"b\\c\n\r\t\u{01}\u{1F}").compact() == #""a\"b\\c\n\r\t\u0001\u001f""#)
+        #expect(JSONValue.object([("k\"", .string(""))]).compact() == #"{"k\"":""}"#)
+    }
+
     @Test("Text, JSON and CSV reports of an incomplete Monte Carlo run say so and stay deterministic")
     func reports() throws {
         let run = Self.run()

@@ -141,6 +141,24 @@ struct ColumnGenerationTests {
         #expect(ta.links.map(\.throughputGainPerTEU) == tp.links.map(\.throughputGainPerTEU))
     }
 
+    @Test("auto: column generation from the threshold's arc-form columns, the arc form below it; the same objective")
+    func methodThreshold() throws {
+        // The generator's 50-node network: an arc-form LP of 1,010 columns (10 commodities); its 30-node
+        // one: 366 columns (3 commodities).
+        let large = try NetworkGenerator(.init(nodes: 50, links: 200, demands: 10, seed: 2021)).network()
+        let small = try NetworkGenerator(.init(nodes: 30, links: 120, demands: 6, origins: 3, seed: 2021)).network()
+        #expect(Simulator.chooseMethod(large) == .paths)
+        #expect(Simulator.chooseMethod(small) == .arc)
+        let auto = Simulator(solver: GLPKSolver())
+        let chosen = try auto.run(large, scenario: "t")
+        #expect(chosen.programSize.method == .paths)
+        let arcForm = try arc.run(large, scenario: "t")
+        #expect(arcForm.programSize.columns >= Simulator.columnGenerationThreshold)
+        let (x, y) = (try #require(arcForm.objectiveValue), try #require(chosen.objectiveValue))
+        #expect(isClose(x, y, tolerance: 1e-9), "arc \(x), paths \(y)")
+        #expect(try auto.run(small, scenario: "t").programSize.columns < Simulator.columnGenerationThreshold)
+    }
+
     @Test("auto: the arc form for small networks; paths needs a solver with sessions")
     func methodChoice() throws {
         let network = try RandomCorridor.network(seed: 3)

@@ -4,6 +4,7 @@ import Foundation
 import FreightNetwork
 import GLPK
 import LinearProgramming
+import Reports
 import Scenarios
 import Simulation
 
@@ -131,6 +132,20 @@ let benchmarks: @Sendable () -> Void = {
             ) { benchmark in
                 for _ in benchmark.scaledIterations {
                     blackHole(try ScenarioLoader.load(path: scenarioPath))
+                }
+            }
+            // What `corridor run Scenarios/baseline-2021.yaml --format json` does minus process start-up and
+            // the corridor capacities: load, formulate, solve (one cold primal simplex), decode, render.
+            Benchmark(
+                "Run/baseline-2021",
+                configuration: configuration(warmupIterations: 2, maxDuration: .seconds(3), maxIterations: 100)
+            ) { benchmark in
+                let simulator = Simulator(solver: GLPKSolver(), options: primalSimplex)
+                for _ in benchmark.scaledIterations {
+                    let scenario = try ScenarioLoader.load(path: scenarioPath)
+                    let result = try simulator.run(scenario.network, scenario: scenario.name, objective: .minCost)
+                    precondition(result.status == .optimal, "Run/baseline-2021: \(result.status)")
+                    blackHole(JSONReport.render(result, context: ReportContext(file: scenario.file)))
                 }
             }
         } catch {

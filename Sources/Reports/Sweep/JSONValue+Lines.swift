@@ -1,9 +1,9 @@
 extension JSONValue {
     /// The value on one line, without spaces (a JSON Lines record).
     public func compact() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The member `key` of an object, or `nil`.

@@ -70,7 +70,7 @@ extension CapacityAnalysis {
     /// column per origin and link it can use, flow balance per origin and node; 200,000 columns on a
     /// 20,000-link network with 10 origins), and column generation over paths in one warm session
     /// (see `ConcurrentCapacity+Paths.swift`). `.auto` takes the arc form below
-    /// ``Simulator/columnGenerationThreshold`` arc-form columns (every bundled scenario: its λ stays
+    /// ``Simulator/concurrentColumnGenerationThreshold`` arc-form columns (every bundled scenario: its λ stays
     /// exactly as it was, to the last bit) or with a solver without sessions, else paths.
     /// - Throws: `SolverError` when the solver fails, or `.paths` was asked of a solver without sessions.
     public func concurrentCapacity(
@@ -89,7 +89,7 @@ extension CapacityAnalysis {
             }
             return try concurrentByPaths(setup, selection, solver: sessions, options: options)
         case .auto:
-            if let sessions, setup.arcColumns >= Simulator.columnGenerationThreshold {
+            if let sessions, setup.arcColumns >= Simulator.concurrentColumnGenerationThreshold {
                 return try concurrentByPaths(setup, selection, solver: sessions, options: options)
             }
         }

@@ -9,7 +9,7 @@ extension Planner {
     public func expectedCost(
         _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, units: [Int], weights: [Double]
     ) throws(PlanError) -> Double {
-        let simulator = Simulator(solver: solver)
+        let simulator = Simulator.planning(with: solver)
         var total = 0.0
         for (s, scenario) in scenarios.enumerated() {
             let result = try simulate(simulator, try network(scenario, catalog, units: units), scenario)

@@ -125,7 +125,7 @@ public struct Planner: Sendable {
     func outcomes(
         _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, chosen: [Int], program: InvestmentProgram
     ) throws(PlanError) -> [PlanResult.ScenarioOutcome] {
-        let simulator = Simulator(solver: solver)
+        let simulator = Simulator.planning(with: solver)
         let minimum = catalog.investments.map(\.minUnits)
         var outcomes: [PlanResult.ScenarioOutcome] = []
         for (s, scenario) in scenarios.enumerated() {
@@ -152,7 +152,7 @@ public struct Planner: Sendable {
     /// Each scenario's background traffic as its min-cost flow (without projects) routes it, for
     /// ``capacityBackground``; empty for a scenario without background traffic.
     public func backgroundRoutes(_ scenarios: [PlanScenario]) throws(PlanError) -> [[DemandResult]] {
-        let simulator = Simulator(solver: solver)
+        let simulator = Simulator.planning(with: solver)
         var routes: [[DemandResult]] = []
         for scenario in scenarios {
             guard scenario.network.demands.contains(where: \.isBackground) else {

@@ -38,7 +38,7 @@ public struct YearPlanner: Sendable {
         -> [YearProgram.Year]
     {
         var result: [YearProgram.Year] = []
-        let simulator = Simulator(solver: solver)
+        let simulator = Simulator.planning(with: solver)
         for (year, scenario) in entries {
             var grownScenario = scenario
             do {

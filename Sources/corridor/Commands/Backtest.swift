@@ -7,6 +7,7 @@ extension Corridor {
     /// `corridor backtest OBSERVATIONS`: each year's scenario solved and measured against published figures.
     struct Backtest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backtest",
             abstract: "Run the year scenarios of an observations file and print the model against the published figures.",
             discussion: """
                 An observations file (format in docs/commands/backtest.md) lists a scenario per year and published \

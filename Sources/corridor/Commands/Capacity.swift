@@ -8,6 +8,7 @@ extension Corridor {
     /// `corridor capacity FILE`: how many TEU/yr each corridor can carry, and the cut that limits it.
     struct Capacity: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "capacity",
             abstract: "How many TEU/yr each corridor can carry from the origins to the destinations, and what limits it.",
             discussion: """
                 For each corridor (by default every corridor tag but `shared` and sea-only tags, then `overland`, all \

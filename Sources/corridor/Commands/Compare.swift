@@ -9,6 +9,7 @@ extension Corridor {
     /// `corridor compare BASE OTHER…`: the scenarios side by side, what changed against the base and why.
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare scenarios side by side against a base and explain why the freight moved.",
             discussion: """
                 Solves every scenario's min-cost flow and each corridor's capacity (maximum flow, minimum cut \

@@ -8,6 +8,7 @@ extension Corridor {
     /// `corridor frontier FILE --demand FROM:TO`: the Pareto curve of cost per TEU against days.
     struct Frontier: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "frontier",
             abstract: "Sweep a demand's value of time and print the Pareto curve of cost per TEU against days.",
             discussion: """
                 Every demand from FROM to TO (or the one demand with that id) gets the same value of time, swept \

@@ -6,6 +6,7 @@ extension Corridor {
     /// `corridor generate`: write a synthetic corridor-like network of an exact size, for scale tests.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract:
                 "Write a synthetic corridor-like scenario file of an exact size (nodes, directed links, demands).",
             discussion: """

@@ -6,6 +6,7 @@ extension Corridor {
     /// `corridor merge PART…`: the JSON Lines parts of a sharded sweep as one report.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Combine the JSON Lines parts of a sharded sweep into the report of one unsharded run.",
             discussion: """
                 Reads the files written by `corridor sweep … --shard I/N` (all of one sweep: same scenario, options \

@@ -8,6 +8,7 @@ extension Corridor {
     /// `corridor plan FILE`: choose investments under a budget over weighted scenarios (a MIP).
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Choose which investment projects to build with a budget, over weighted scenarios (MIP, GLPK branch-and-cut).",
             discussion: """
                 FILE holds `investments` and `budget_usd` (Scenarios/SCHEMA.md, "Investment plans"), and either \

@@ -9,6 +9,7 @@ extension Corridor {
     /// `corridor run FILE`: optimise one scenario and report flows, costs, times and what binds.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Optimise the freight flows of one scenario and report them."
         )
 

@@ -5,6 +5,7 @@ extension Corridor {
     /// scenario's uncertainty; warm-started, parallel and shardable.
     struct Sweep: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sweep",
             abstract: "Rank single failures by how much they hurt, or sample the scenario's uncertainty (Monte Carlo).",
             discussion: """
                 --single-failures closes each link, node (and, with --targets, each border or country) in turn and \

@@ -4,6 +4,7 @@ extension Corridor {
     /// `corridor validate FILE…`: check scenario files without solving.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check scenario, plan and observations files and report every problem at once, without solving.",
             discussion: "Exits 0 when every file is valid (warnings allowed unless --strict), 65 otherwise."
         )
