@@ -37,21 +37,25 @@ extension Planner {
         let withCost = result.scenarios.reduce(0) { $0 + $1.weight * ($1.with.objectiveValue ?? .nan) }
         let withoutCost = result.scenarios.reduce(0) { $0 + $1.weight * ($1.without.objectiveValue ?? .nan) }
         // The projects with a capital or running cost to appraise, each switched against the portfolio.
-        let appraised = catalog.investments.indices.filter { i in
-            i < result.projects.count && catalog.investments[i].appraisalPart(units: max(chosen[i], 1)) != nil
+        let appraised = catalog.investments.indices.compactMap { i -> (index: Int, part: Appraisal.Part)? in
+            guard i < result.projects.count, let part = catalog.investments[i].appraisalPart(units: max(chosen[i], 1)) else {
+                return nil
+            }
+            return (i, part)
         }
         let planner = self
-        let costs = try WorkerThreads.map(appraised.count, threads: threads) { (k: Int) throws(PlanError) -> Double in
+        let toggles = appraised.map { i, _ in
             var toggled = chosen
-            toggled[appraised[k]] = chosen[appraised[k]] > 0 ? 0 : 1
-            return try planner.expectedCost(scenarios, catalog, units: toggled, weights: weights)
+            toggled[i] = chosen[i] > 0 ? 0 : 1
+            return toggled
         }
-        for (i, cost) in zip(appraised, costs) {
-            let units = max(chosen[i], 1)
-            guard let part = catalog.investments[i].appraisalPart(units: units) else { continue }
+        let costs = try WorkerThreads.map(toggles.count, threads: threads) { (k: Int) throws(PlanError) -> Double in
+            try planner.expectedCost(scenarios, catalog, units: toggles[k], weights: weights)
+        }
+        for ((i, part), cost) in zip(appraised, costs) {
             let benefit = chosen[i] > 0 ? cost - withCost : withCost - cost
             result.projects[i].appraisal = Appraisal(parts: [part], benefitUSDPerYear: benefit, discountRate: rate)
-            result.projects[i].appraisedUnits = units
+            result.projects[i].appraisedUnits = max(chosen[i], 1)
         }
         let parts = catalog.investments.enumerated().compactMap { i, investment in
             chosen[i] > investment.minUnits ? investment.appraisalPart(units: chosen[i] - investment.minUnits) : nil
