@@ -6,7 +6,7 @@ import Testing
 struct BacktestCommandTests {
     /// The observations inside tolerance in the bundled backtest when this floor was last raised. The test
     /// fails if a change loses one; raise it when calibration (of parameters, never outputs) gains some.
-    static let insideFloor = 13
+    static let insideFloor = 14
 
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
