@@ -67,7 +67,8 @@ public struct FlowProgram: Sendable {
         var unitCost: [[Double]] = []
         for (k, commodity) in commodities.enumerated() {
             let sinks = commodity.demands.compactMap { network.index(of: network.demands[$0].to) }
-            let usable = reach.usableLinks(from: commodity.origin, to: sinks, in: network)
+            let usable = reach.usableLinks(
+                from: commodity.origin, to: sinks, in: network, avoiding: commodity.avoidedNodes)
             var columns: [(link: Int, variable: LinearProgram.Variable)] = []
             var costs: [Double] = []
             for l in usable {

@@ -40,8 +40,10 @@ extension PathProgram {
         var priced: [PricedPath] = []
         for commodity in commodities {
             let vot = commodity.valueOfTimeUSDPerTEUDay
+            let blocked = commodity.blockedNodes(count: network.nodes.count)
             let weight: [Double?] = network.links.indices.map { l in
-                guard openLink[l] else { return nil }
+                guard openLink[l], blocked.map({ !$0[network.linkEnds[l].from] && !$0[network.linkEnds[l].to] }) ?? true
+                else { return nil }
                 return (usesCost ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0) + dualWeight[l]
             }
             guard !network.nodes[commodity.origin].isClosed else { continue }

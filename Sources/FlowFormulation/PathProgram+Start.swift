@@ -23,12 +23,17 @@ extension PathProgram {
         for commodity in commodities where !network.nodes[commodity.origin].isClosed {
             let vot = commodity.valueOfTimeUSDPerTEUDay
             let cost = moneyAndDays.map { $0.money + vot * $0.days }
+            let blocked = commodity.blockedNodes(count: network.nodes.count)
+            func passable(_ l: Int) -> Bool {
+                blocked.map { !$0[network.linkEnds[l].from] && !$0[network.linkEnds[l].to] } ?? true
+            }
             for d in commodity.demands {
                 guard let sink = network.index(of: network.demands[d].to) else { continue }
                 var remaining = network.demands[d].teu
                 for _ in 0..<pathsPerDemand where remaining > 0 && nodeLeft[commodity.origin] > 0 {
                     let weight: [Double?] = network.links.indices.map { l in
-                        openLink[l] && linkLeft[l] > 0 && nodeLeft[network.linkEnds[l].to] > 0 ? cost[l] : nil
+                        openLink[l] && passable(l) && linkLeft[l] > 0 && nodeLeft[network.linkEnds[l].to] > 0
+                            ? cost[l] : nil
                     }
                     let tree = ShortestPathTree(
                         root: commodity.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)

@@ -67,7 +67,9 @@ public struct PathProgram: Sendable {
         var usable = [Bool](repeating: false, count: network.links.count)
         for commodity in commodities {
             let sinks = commodity.demands.compactMap { network.index(of: network.demands[$0].to) }
-            for l in reach.usableLinks(from: commodity.origin, to: sinks, in: network) { usable[l] = true }
+            for l in reach.usableLinks(from: commodity.origin, to: sinks, in: network, avoiding: commodity.avoidedNodes) {
+                usable[l] = true
+            }
         }
 
         let name = maximumUnmet != nil ? "corridor_paths_max_throughput_cost" : "corridor_paths_\(objective.rawValue)"

@@ -57,7 +57,8 @@ extension PeriodProgram {
         for (k, commodity) in layout.commodities.enumerated() {
             var open = Set<Int>()
             for o in layout.origins[k] {
-                open.formUnion(reach.usableLinks(from: o, to: [layout.sinks[k]], in: network))
+                open.formUnion(
+                    reach.usableLinks(from: o, to: [layout.sinks[k]], in: network, avoiding: commodity.avoidedNodes))
             }
             var links = open.sorted()
             if layout.minCost && pruneByCost {

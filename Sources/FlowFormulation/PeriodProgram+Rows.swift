@@ -15,7 +15,7 @@ extension PeriodProgram {
             network.index(of: demand.to).map {
                 Key(
                     sink: $0, valueOfTime: demand.valueOfTimeUSDPerTEUDay, late: latePenalty(demand),
-                    background: demand.isBackground)
+                    background: demand.isBackground, avoided: demand.avoidedCountries)
             }
         }
     }
@@ -35,6 +35,9 @@ extension PeriodProgram {
         var late: Double
         /// Background traffic never shares a commodity with freight, so that each is decoded apart.
         var background: Bool
+        /// The countries the demands avoid (sorted): freight that avoids a country never stands in for
+        /// freight that does not.
+        var avoided: [String]
     }
 
     /// Capacity in period `p` of an annual capacity (TEU/year): annual × days(p)/365 × factor.

@@ -34,6 +34,11 @@ public struct Demand: Sendable, Hashable, Identifiable {
     /// The direction written in the file, or nil to take it from the ends' longitudes
     /// (``Network/direction(of:)``).
     public var direction: Direction?
+    /// Countries (node `country` codes) the demand's freight never passes through, sorted and without
+    /// repeats: shippers who will not route via them (say Russia and Belarus since 2022). A node lies in
+    /// every country of its `country` ("BY/PL" in both), so a border node of an avoided country is
+    /// avoided too. Empty: any route.
+    public var avoidedCountries: [String]
 
     public init(
         id: ID? = nil,
@@ -45,7 +50,8 @@ public struct Demand: Sendable, Hashable, Identifiable {
         latePenaltyUSDPerTEUDay: Double? = nil,
         tonnesPerTEU: Double? = nil,
         isBackground: Bool = false,
-        direction: Direction? = nil
+        direction: Direction? = nil,
+        avoidedCountries: [String] = []
     ) {
         self.id = id ?? ID("\(from.rawValue)-\(to.rawValue)")
         self.from = from
@@ -57,5 +63,6 @@ public struct Demand: Sendable, Hashable, Identifiable {
         self.tonnesPerTEU = tonnesPerTEU
         self.isBackground = isBackground
         self.direction = direction
+        self.avoidedCountries = Array(Set(avoidedCountries)).sorted()
     }
 }

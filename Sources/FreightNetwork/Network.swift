@@ -44,6 +44,13 @@ public struct Network: Sendable {
             guard nodeIndex[demand.from] != nil else { throw .unknownNode(demand.from, referencedBy: "demand \(demand.id)") }
             guard nodeIndex[demand.to] != nil else { throw .unknownNode(demand.to, referencedBy: "demand \(demand.id)") }
             try Self.check(demand)
+            for end in [demand.from, demand.to] {
+                if let node = nodeIndex[end].map({ nodes[$0] }),
+                    let country = node.countries.first(where: demand.avoidedCountries.contains)
+                {
+                    throw .avoidedEndpoint(demand.id, node: end, country: country)
+                }
+            }
         }
         self.nodes = nodes
         self.links = links
@@ -53,6 +60,14 @@ public struct Network: Sendable {
         self.linkEnds = ends
         self.nodeIndex = nodeIndex
         self.linkIndex = linkIndex
+    }
+
+    /// The nodes (dense indices, ascending) that `demand`'s freight may not pass through: those lying in
+    /// one of its ``Demand/avoidedCountries``. Empty for a demand that avoids nothing.
+    public func avoidedNodes(of demand: Demand) -> [Int] {
+        guard !demand.avoidedCountries.isEmpty else { return [] }
+        let avoided = Set(demand.avoidedCountries)
+        return nodes.indices.filter { nodes[$0].countries.contains(where: avoided.contains) }
     }
 
     /// A demand's direction: the one written, or westbound when its origin lies east of its destination

@@ -9,6 +9,8 @@ public enum NetworkError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownNode(Node.ID, referencedBy: String)
     case selfLoop(Link.ID)
     case invalidValue(entity: String, field: String, value: Double, expected: String)
+    /// A demand starts or ends at a node in a country it avoids.
+    case avoidedEndpoint(Demand.ID, node: Node.ID, country: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum NetworkError: Error, Sendable, Hashable, CustomStringConvertible {
         case .selfLoop(let id): "link \"\(id)\" goes from a node to itself"
         case .invalidValue(let entity, let field, let value, let expected):
             "\(entity).\(field) = \(value): expected \(expected)"
+        case .avoidedEndpoint(let demand, let node, let country):
+            "demand \"\(demand)\" avoids \(country) but starts or ends at node \"\(node)\", which lies there"
         }
     }
 }

@@ -165,6 +165,9 @@ public enum JSONReport {
             let units: [(String, JSONValue)] = [("tonnes_per_teu", .number(tonnes)), ("delivered_mt", .number(mt))]
             fields.insert(contentsOf: units, at: fields.count - 1)
         }
+        if !d.avoidedCountries.isEmpty {
+            fields.insert(("avoid_countries", .array(d.avoidedCountries.map { .string($0) })), at: fields.count - 1)
+        }
         return .object(fields)
     }
 

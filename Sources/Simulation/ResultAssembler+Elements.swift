@@ -54,7 +54,8 @@ extension ResultAssembler {
             avgTimeDays: teu > dust ? days / teu : nil,
             routes: merged,
             tonnesPerTEU: demand.tonnesPerTEU,
-            direction: direction
+            direction: direction,
+            avoidedCountries: demand.avoidedCountries
         )
     }
 

@@ -45,7 +45,9 @@ extension Simulator {
         var columns = 0
         for commodity in Commodity.aggregate(network) {
             let sinks = commodity.demands.compactMap { network.index(of: network.demands[$0].to) }
-            columns += reach.usableLinks(from: commodity.origin, to: sinks, in: network).count
+            columns += reach.usableLinks(
+                from: commodity.origin, to: sinks, in: network, avoiding: commodity.avoidedNodes
+            ).count
             if columns >= threshold { return .paths }
         }
         return .arc

@@ -135,8 +135,14 @@ def concurrent_factor(net, tags):
     g = nx.DiGraph()
     g.add_nodes_from(n.id for n in net.nodes if not n.closed)
     g.add_edges_from((l.frm, l.to) for l in links)
+    def reaches(d):
+        if not d.avoid:
+            return nx.has_path(g, d.frm, d.to)
+        h = g.subgraph([n.id for n in net.nodes if not n.closed and not set(n.countries()) & set(d.avoid)])
+        return d.frm in h and d.to in h and nx.has_path(h, d.frm, d.to)
+
     demands = [d for d in net.demands
-               if not d.background and d.frm in sources and d.to in sinks and d.teu > 0 and nx.has_path(g, d.frm, d.to)]
+               if not d.background and d.frm in sources and d.to in sinks and d.teu > 0 and reaches(d)]
     if not demands:
         return None
     nodes = [n.id for n in net.nodes if not n.closed]
@@ -145,8 +151,11 @@ def concurrent_factor(net, tags):
     ncols = 1 + len(demands) * len(links)
     col = lambda k, j: 1 + k * len(links) + j  # noqa: E731
     eq = lil_matrix((len(demands) * len(nodes), ncols))
+    bounds = [(0, None)] * ncols
     for k, d in enumerate(demands):
         for j, l in enumerate(links):
+            if oracle.avoided(net, d, l):
+                bounds[col(k, j)] = (0, 0)  # issue 15: the demand never enters a country it avoids
             eq[k * len(nodes) + index[l.frm], col(k, j)] += 1
             eq[k * len(nodes) + index[l.to], col(k, j)] -= 1
         eq[k * len(nodes) + index[d.frm], 0] -= d.teu
@@ -175,7 +184,7 @@ def concurrent_factor(net, tags):
     cost = np.zeros(ncols)
     cost[0] = -1
     result = linprog(cost, A_ub=np.array(rows) if rows else None, b_ub=rhs if rows else None,
-                     A_eq=eq.tocsr(), b_eq=np.zeros(eq.shape[0]), bounds=(0, None), method="highs")
+                     A_eq=eq.tocsr(), b_eq=np.zeros(eq.shape[0]), bounds=bounds, method="highs")
     if result.status == 3:
         return None
     assert result.status == 0, result.message

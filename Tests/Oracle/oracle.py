@@ -92,9 +92,9 @@ LINK_KEYS = {"id", "from", "to", "mode", "corridor", "gauge_mm", "distance_km", 
              "cost_usd_per_teu", "time_days", "bidirectional", "teu_per_train", "congestion", "source", "notes"}
 LINK_REQUIRED = {"id", "from", "to", "mode", "corridor", "distance_km", "cost_usd_per_teu", "time_days"}
 DEMAND_KEYS = {"id", "from", "to", "teu", "value_of_time_usd_per_teu_day",
-               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "direction", "source", "notes"}
+               "unmet_penalty_usd_per_teu", "late_penalty_usd_per_teu_day", "tonnes_per_teu", "direction", "source", "notes", "avoid_countries"}
 DEMAND_REQUIRED = {"from", "to", "teu"}
-BACKGROUND_KEYS = DEMAND_KEYS - {"late_penalty_usd_per_teu_day"}
+BACKGROUND_KEYS = DEMAND_KEYS - {"late_penalty_usd_per_teu_day", "avoid_countries"}
 BACKGROUND_REQUIRED = {"id", "from", "to", "teu"}
 KINDS = {"hub", "border", "port", "terminal", "waypoint"}
 MODES = {"rail", "ferry", "road", "sea"}
@@ -114,6 +114,8 @@ CHANGE_KEYS = {
     "scale_dwell": (set(SELECTORS) | {"factor"} | PERIOD_SCOPE, {"factor"}),
     "set_dwell_days": (set(SELECTORS) | {"days"} | PERIOD_SCOPE, {"days"}),
     "scale_cost": (set(SELECTORS) | {"factor"}, {"factor"}),
+    # issue 15: a share of each picked demand avoids countries
+    "avoid_countries": ({"countries", "share", "demand", "from", "to", "direction"}, {"countries"}),
 }
 
 
@@ -312,6 +314,7 @@ class Demand:
     pscale: dict = field(default_factory=dict)   # period name -> share multiplier (scoped scale_demand)
     background: bool = False       # background traffic (issue 14): carried, reported apart
     direction: str | None = None   # "westbound" | "eastbound" as written; None = from the ends' longitudes
+    avoid: tuple = ()              # countries the freight never enters (issue 15), sorted
 
 
 @dataclass
@@ -415,7 +418,16 @@ def parse_demand(rec: dict, where: str) -> Demand:
         late=_num(rec["late_penalty_usd_per_teu_day"], f"{where}.late_penalty_usd_per_teu_day")
         if "late_penalty_usd_per_teu_day" in rec else None,
         direction=_direction(rec["direction"], f"{where}.direction") if "direction" in rec else None,
+        avoid=tuple(sorted({str(c) for c in rec.get("avoid_countries") or []})),
     )
+
+
+def avoided(net: "Network", d: Demand, l: "Link") -> bool:
+    """True when link l has an end in a country demand d avoids (a node lies in each of its countries)."""
+    if not d.avoid:
+        return False
+    ends = [n for n in net.nodes if n.id in (l.frm, l.to)]
+    return any(c in d.avoid for n in ends for c in n.countries())
 
 
 DIRECTIONS = ("westbound", "eastbound")
@@ -531,18 +543,27 @@ def scope_periods(net: Network, body: dict, where: str) -> list[str]:
     return chosen
 
 
+def picked_demands(net: Network, body: dict, w: str) -> list:
+    """The demands `scale_demand` or `avoid_countries` picks: by `demand` id, or by from/to/direction (freight only)."""
+    if "demand" in body and ("from" in body or "to" in body):
+        raise InputError(f"{w}: give either demand or from/to")
+    if "demand" in body:
+        hit = [d for d in net.demands if d.id == body["demand"]]
+        if not hit:
+            raise InputError(f"{w}.demand: unknown demand '{body['demand']}'"
+                             f"{_nearest(str(body['demand']), [d.id for d in net.demands])}")
+        return hit
+    return [d for d in net.demands if not d.background
+            and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])
+            and ("direction" not in body or direction_of(net, d) == body["direction"])]
+
+
 def apply_scoped(net: Network, ctype: str, body: dict, w: str) -> None:
     """A change limited to periods: factors, extra days or demand shares of those periods only."""
     chosen = scope_periods(net, body, w)
     if ctype == "scale_demand":
         f = _num(body["factor"], f"{w}.factor")
-        if "demand" in body:
-            hit = [d for d in net.demands if d.id == body["demand"]]
-        else:
-            hit = [d for d in net.demands if not d.background
-                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])
-                   and ("direction" not in body or direction_of(net, d) == body["direction"])]
-        for d in hit:
+        for d in picked_demands(net, body, w):
             for p in chosen:
                 d.pscale[p] = d.pscale.get(p, 1.0) * f
         return
@@ -654,7 +675,8 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
         raise InputError(f"{where}: unknown change '{ctype}'" + (f" (did you mean '{near[0]}'?)" if near else ""))
     allowed, required = CHANGE_KEYS[ctype]
     _check_keys(body, allowed, required, w)
-    scoped = "periods" in body or (ctype != "scale_demand" and ("from" in body or "to" in body))
+    scoped = "periods" in body or (
+        ctype not in ("scale_demand", "avoid_countries") and ("from" in body or "to" in body))
     if scoped:
         apply_scoped(net, ctype, body, w)
         return
@@ -722,19 +744,19 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
                 l.cost += s
     elif ctype == "scale_demand":
         f = _num(body["factor"], f"{w}.factor")
-        if "demand" in body and ("from" in body or "to" in body):
-            raise InputError(f"{w}: give either demand or from/to")
-        if "demand" in body:
-            hit = [d for d in net.demands if d.id == body["demand"]]
-            if not hit:
-                raise InputError(f"{w}.demand: unknown demand '{body['demand']}'"
-                                 f"{_nearest(str(body['demand']), [d.id for d in net.demands])}")
-        else:
-            hit = [d for d in net.demands if not d.background
-                   and ("from" not in body or d.frm == body["from"]) and ("to" not in body or d.to == body["to"])
-                   and ("direction" not in body or direction_of(net, d) == body["direction"])]
-        for d in hit:
+        for d in picked_demands(net, body, w):
             d.teu *= f
+    elif ctype == "avoid_countries":
+        codes = tuple(sorted({str(c) for c in body["countries"]}))
+        share = _num(body.get("share", 1), f"{w}.share")
+        for d in list(picked_demands(net, body, w)):
+            both = tuple(sorted(set(d.avoid) | set(codes)))
+            if share >= 1:
+                d.avoid = both
+            elif share > 0:
+                net.demands.append(replace(d, id=f"{d.id}.avoid-{'-'.join(codes)}", teu=d.teu * share, avoid=both,
+                                           pscale=dict(d.pscale)))
+                d.teu *= 1 - share
 
 
 # --------------------------------------------------------------------------- LP
@@ -845,7 +867,8 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
         late = d.vot if d.late is None else d.late
         shares = demand_shares(net, d)
         closed = nodes[o].closed or nodes[t].closed
-        group = groups.setdefault((t, d.vot, late), {"terms": {p: [] for p in range(P)}, "due": [0.0] * P})
+        # avoiding freight is its own group: it never stands in for freight that may use those countries
+        group = groups.setdefault((t, d.vot, late, d.avoid), {"terms": {p: [] for p in range(P)}, "due": [0.0] * P})
         ys, us = [], []
         for p in range(P):
             origin = nodes[o].handling + d.vot * nodes[o].dwell
@@ -869,6 +892,8 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
         lost_vars += us
         us_of.append(us)
         for l in links:
+            if avoided(net, d, l):
+                continue
             a = net.links.index(l)
             tail, head = nidx[l.frm], nidx[l.to]
             for p in range(P):
@@ -892,7 +917,7 @@ def solve_periods(net: Network, objective: str = "min-cost") -> Result:
                     sv = var(sc)
                     eq_r += [bal(k, n, p), bal(k, n, (p + 1) % P)]; eq_c += [sv, sv]; eq_v += [1.0, -1.0]
                     store_rows.setdefault((n, p), []).append(sv)
-    for (_, _, late), group in groups.items():
+    for (_, _, late, _), group in groups.items():
         backlog = [var(late * lengths[(p + 1) % P]) for p in range(P)] if P > 1 else []
         for p in range(P):
             r = len(eq_b)
@@ -1038,6 +1063,9 @@ def solve(net: Network, objective: str = "min-cost") -> Result:
         origin_cost = o.handling + d.vot * o.dwell
         const += d.teu * origin_cost
         c[uv(k)] = d.penalty - origin_cost
+        for a, l in enumerate(open_links):
+            if avoided(net, d, l):
+                bounds[xv(k, a)] = (0, 0)
         if o.closed or t.closed:
             bounds[uv(k)] = (d.teu, d.teu)
         else:

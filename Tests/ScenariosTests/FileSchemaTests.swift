@@ -60,7 +60,7 @@ struct FileSchemaTests {
         // Accepted by the key check but refused later: selectors the change does not take, periods on a
         // change that cannot be limited to them.
         var refused = Set(Selector.Kind.allCases.map(\.rawValue)).subtracting(kind.selectorKinds.map(\.rawValue))
-        if kind.scopeRefusal != nil { refused.formUnion(PeriodScope.keys) }
+        if kind.scopeRefusal != nil { refused.formUnion(kind.scopeKeys) }
         #expect(Set(reader.undescribedKeys) == refused.intersection(reader.described?.allowed ?? []))
         #expect(described.isDisjoint(with: refused))
     }

@@ -64,7 +64,69 @@ extension Change {
             return "add_demand \(demand.id): \(volume) TEU/year from \(demand.from) to \(demand.to)"
         case .addStorage(let selector, let teu, let holding):
             return addStorage(selector, teu: teu, holdingCost: holding, to: &draft, into: &diagnostics)
+        case .avoidCountries(let countries, let share, let filter):
+            return avoidCountries(countries, share: share, filter, in: &draft, into: &diagnostics)
         }
+    }
+
+    /// Makes `share` of each demand `filter` picks avoid `countries` (see ``Change/Action/avoidCountries(_:share:_:)``).
+    private func avoidCountries(
+        _ countries: [Located<String>],
+        share: Double,
+        _ filter: DemandFilter,
+        in draft: inout NetworkDraft,
+        into diagnostics: inout ScenarioDiagnostics
+    ) -> String? {
+        var ok = draft.checkCountries(countries, field: "\(path).countries", into: &diagnostics)
+        guard let (picked, label) = pickDemands(filter, in: draft, into: &diagnostics), ok else { return nil }
+        let avoided = Set(countries.map(\.value))
+        let codes = avoided.sorted()
+        let anchor = countries.first?.position ?? position
+        for d in picked {
+            let demand = draft.demands[d]
+            let ends = [demand.from, demand.to].compactMap { id in draft.nodes.first { $0.id == id } }
+            if demand.isBackground {
+                ok = false
+                let message = "'\(demand.id)' is background traffic: only China–Europe freight chooses its route"
+                diagnostics.append(ScenarioError(at: anchor, field: "\(path).demand", message: message))
+            } else if let end = ends.first(where: { $0.countries.contains(where: avoided.contains) }) {
+                ok = false
+                let country = end.countries.first(where: avoided.contains) ?? ""
+                let message = "demand '\(demand.id)' starts or ends at '\(end.id)', in \(country): it cannot avoid it"
+                diagnostics.append(
+                    ScenarioError(
+                        at: anchor, field: "\(path).countries", message: message,
+                        hint: "pick the demands with 'demand', 'from' or 'to'"))
+            }
+        }
+        guard ok else {
+            draft.isSound = false
+            return nil
+        }
+        var added = 0
+        for d in picked where share > 0 {
+            if share >= 1 {
+                draft.demands[d].avoidedCountries = Array(avoided.union(draft.demands[d].avoidedCountries)).sorted()
+                continue
+            }
+            var split = draft.demands[d]
+            split.id = Demand.ID("\(split.id.rawValue).avoid-\(codes.joined(separator: "-"))")
+            split.teu *= share
+            split.avoidedCountries = Array(avoided.union(split.avoidedCountries)).sorted()
+            let id = Located(value: split.id.rawValue, position: position)
+            if let duplicate = draft.demandIDs.register(id, field: path) {
+                diagnostics.append(duplicate)
+                draft.isSound = false
+                return nil
+            }
+            draft.apply([.scaleDemand(d, by: 1 - share)])
+            draft.appendDerived(split, from: d, source: RecordSource(path: path, position: position))
+            added += 1
+        }
+        let what = share >= 1 ? "" : " \(FieldReader.format((share * 100 * 1e6).rounded() / 1e6)) % of"
+        let result = share >= 1 || share == 0 ? "" : ", \(Selection.count(added, "demand")) added"
+        return "avoid_countries \(codes.joined(separator: ", ")):\(what) \(label): "
+            + "\(Selection.count(picked.count, "demand"))\(result)"
     }
 
     /// Applies `edit` to each element `selector` picks (a country: its nodes) and describes what it hit, or
@@ -90,7 +152,7 @@ extension Change {
             _ = draft.select(selector, countryLinks: false, into: &diagnostics)
         case .scaleCapacity(let selector, _):
             _ = draft.select(selector, countryLinks: true, into: &diagnostics)
-        case .scaleDemand(_, let filter):
+        case .scaleDemand(_, let filter), .avoidCountries(_, _, let filter):
             _ = pickDemands(filter, in: draft, into: &diagnostics)
         case .addNode, .addLink, .addDemand:
             break  // records are never broken changes: their references are checked when added

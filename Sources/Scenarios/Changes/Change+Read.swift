@@ -73,7 +73,7 @@ extension Change {
         case .addDemand:
             return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addDemand($0), nil, true) }
         case .scaleDemand, .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage, .scaleTime,
-            .setTimeDays, .scaleDwell, .setDwellDays, .scaleCost:
+            .setTimeDays, .scaleDwell, .setDwellDays, .scaleCost, .avoidCountries:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
             let (action, scope) = readBody(kind, &reader)
@@ -91,6 +91,9 @@ extension Change {
         case .addStorage:
             let scope = readScope(kind, &reader)
             return (readAddStorage(&reader), scope)
+        case .avoidCountries:
+            let scope = readScope(kind, &reader)
+            return (readAvoidCountries(&reader), scope)
         default:
             let scope = readScope(kind, &reader)
             return (readSelecting(kind, &reader), scope)
@@ -100,7 +103,7 @@ extension Change {
     /// Reads the period scope of a change that takes a selector, or reports that `kind` takes none.
     private static func readScope(_ kind: Kind, _ reader: inout FieldReader) -> PeriodScope? {
         guard let refusal = kind.scopeRefusal else { return PeriodScope.read(&reader) }
-        for key in reader.keys where PeriodScope.keys.contains(key.value) {
+        for key in reader.keys where kind.scopeKeys.contains(key.value) {
             let message = "\(kind.rawValue) cannot be limited to periods"
             let field = reader.fieldPath(key.value)
             reader.report(ScenarioError(at: key.position, field: field, message: message, hint: refusal))
@@ -203,6 +206,25 @@ extension Change {
     private static func readScaleDemand(_ reader: inout FieldReader) -> Action? {
         reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "direction", "periods"])
         let factor = reader.number("factor", required: true)
+        return .scaleDemand(factor: factor ?? 0, readDemandFilter(&reader))
+    }
+
+    /// Reads `avoid_countries`: `countries` (a list of country codes), optionally a `share` (0–1, default 1)
+    /// and the demands as `scale_demand` picks them (`demand`, or `from`, `to` and/or `direction`).
+    private static func readAvoidCountries(_ reader: inout FieldReader) -> Action? {
+        reader.rejectUnknownKeys(
+            allowed: ["countries", "share", "demand", "from", "to", "direction", "periods"])
+        let countries = DemandRecord.readCountries(&reader, key: "countries", required: true)
+        let share = reader.number("share", rule: .range(0...1, name: "a share (a fraction: 0.4 for 40 %)"))
+        if !reader.isDescribing, reader.value("countries") != nil, countries.isEmpty, reader.isValid {
+            let message = "expected at least one country code"
+            reader.report(ScenarioError(at: reader.position, field: reader.fieldPath("countries"), message: message))
+        }
+        return .avoidCountries(countries, share: share ?? 1, readDemandFilter(&reader))
+    }
+
+    /// Reads which demands a change picks: `demand`, or `from`, `to` and/or `direction`, or none (all).
+    private static func readDemandFilter(_ reader: inout FieldReader) -> DemandFilter {
         let demand = reader.word("demand")
         let from = reader.word("from")
         let to = reader.word("to")
@@ -213,11 +235,8 @@ extension Change {
             let message = "give either 'demand' or 'from'/'to'/'direction', not both"
             reader.report(ScenarioError(at: demand.position, field: reader.fieldPath("demand"), message: message))
         }
-        let value = factor ?? 0
-        if let demand { return .scaleDemand(factor: value, .id(demand)) }
-        if from != nil || to != nil || direction != nil {
-            return .scaleDemand(factor: value, .route(from: from, to: to, direction: direction))
-        }
-        return .scaleDemand(factor: value, .all)
+        if let demand { return .id(demand) }
+        if from != nil || to != nil || direction != nil { return .route(from: from, to: to, direction: direction) }
+        return .all
     }
 }

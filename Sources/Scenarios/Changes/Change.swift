@@ -22,6 +22,7 @@ struct Change {
         case scaleDwell = "scale_dwell"
         case setDwellDays = "set_dwell_days"
         case scaleCost = "scale_cost"
+        case avoidCountries = "avoid_countries"
 
         /// The selector keys this change accepts, or `[]` when it takes no selector.
         var selectorKinds: [Selector.Kind] {
@@ -31,7 +32,16 @@ struct Change {
                 Selector.Kind.allCases
             case .setCapacity: [.link, .node]
             case .addStorage: [.node]
-            case .scaleDemand, .addNode, .addLink, .addDemand: []
+            case .scaleDemand, .addNode, .addLink, .addDemand, .avoidCountries: []
+            }
+        }
+
+        /// The keys that limit a change to periods: `periods` alone where `from` and `to` pick demands
+        /// (`scale_demand`, `avoid_countries`), otherwise `periods`, `from` and `to`.
+        var scopeKeys: [String] {
+            switch self {
+            case .scaleDemand, .avoidCountries: ["periods"]
+            default: PeriodScope.keys
             }
         }
 
@@ -47,6 +57,7 @@ struct Change {
             case .addSurcharge: "costs do not vary by period"
             case .addStorage: "storage is there all year"
             case .addNode, .addLink, .addDemand: "records exist all year: close or scale them in periods instead"
+            case .avoidCountries: "which countries a shipper avoids holds all year"
             }
         }
     }
@@ -88,6 +99,9 @@ struct Change {
         case addDemand(DemandRecord)
         /// Adds storage in TEU to a node and, when given, sets its holding cost in USD per TEU-day.
         case addStorage(Selector, teu: Double, holdingCostUSDPerTEUDay: Double?)
+        /// Makes a share (0–1) of each picked demand avoid the countries: the whole demand at share 1,
+        /// otherwise a new demand `ID.avoid-C1-C2` of that share, the original keeping the rest.
+        case avoidCountries([Located<String>], share: Double, DemandFilter)
     }
 
     /// What the change does.

@@ -5,7 +5,7 @@ struct DemandRecord: ScenarioRecord {
     /// The keys a demand may have.
     static let keys = [
         "id", "from", "to", "teu", "value_of_time_usd_per_teu_day", "unmet_penalty_usd_per_teu",
-        "late_penalty_usd_per_teu_day", "tonnes_per_teu", "direction", "source", "notes",
+        "late_penalty_usd_per_teu_day", "tonnes_per_teu", "direction", "avoid_countries", "source", "notes",
     ]
 
     /// The id: the one written, or `FROM-TO` (positioned at the record) when none was given.
@@ -19,6 +19,9 @@ struct DemandRecord: ScenarioRecord {
     /// `late_penalty_usd_per_teu_day` as a key with where its value is, when written (it only
     /// matters in a scenario with periods).
     var periodOnlyField: Located<String>?
+    /// `avoid_countries`: the country codes written, each where it is (checked against the nodes by
+    /// ``NetworkDraft``).
+    var avoidCountries: [Located<String>] = []
     /// The demand, when every field is valid.
     var demand: Demand?
     /// The dotted path of the record, such as `demands[0]`.
@@ -39,6 +42,7 @@ struct DemandRecord: ScenarioRecord {
         let late = reader.number("late_penalty_usd_per_teu_day")
         let tonnes = reader.tonnesPerTEU()
         let direction = reader.choice("direction", as: Direction.self, required: false)
+        let avoid = readCountries(&reader, key: "avoid_countries")
         reader.notes()
         var id = written
         if id == nil, reader.value("id") == nil, let from, let to {
@@ -49,7 +53,7 @@ struct DemandRecord: ScenarioRecord {
             periodOnlyField: reader.value("late_penalty_usd_per_teu_day").map {
                 Located(value: "late_penalty_usd_per_teu_day", position: reader.position(of: $0))
             },
-            demand: nil, path: path, position: reader.position
+            avoidCountries: avoid, demand: nil, path: path, position: reader.position
         )
         if reader.isValid, let id, let from, let to, let teu {
             record.demand = Demand(
@@ -61,9 +65,30 @@ struct DemandRecord: ScenarioRecord {
                 unmetPenaltyUSDPerTEU: penalty ?? Demand.defaultUnmetPenaltyUSDPerTEU,
                 latePenaltyUSDPerTEUDay: late,
                 tonnesPerTEU: tonnes,
-                direction: direction
+                direction: direction,
+                avoidedCountries: avoid.map(\.value)
             )
         }
         return record
+    }
+
+    /// Reads a list of country codes (as in the nodes' `country`) under `key`, each a word.
+    static func readCountries(_ reader: inout FieldReader, key: String, required: Bool = false) -> [Located<String>] {
+        reader.describe(key, .object([("items", .type("string", ("pattern", "^[^/\\s]+$")))]), required: required)
+        guard let entries = reader.list(key) else {
+            if required && !reader.isDescribing && reader.value(key) == nil { reader.reportMissing(key) }
+            return []
+        }
+        return entries.enumerated().compactMap { index, entry in
+            let field = "\(reader.fieldPath(key))[\(index)]"
+            guard let text = entry.scalar?.string, !YAMLDocument.isNull(entry),
+                !text.isEmpty, !text.contains("/"), !text.contains(" ")
+            else {
+                reader.report(
+                    at: entry, field: field, "expected a country code such as RU, found \(FieldReader.describe(entry))")
+                return nil
+            }
+            return Located(value: text, position: reader.position(of: entry))
+        }
     }
 }

@@ -109,7 +109,8 @@ struct NetworkDraft {
             record.id, in: &demandIDs, path: record.path, note: record.hasExplicitID ? nil : "the default FROM-TO",
             hint: record.hasExplicitID ? nil : "give one of them an 'id'", into: &diagnostics)
         let endsExist = checkEnds(record.from, record.to, of: record.path, into: &diagnostics)
-        guard isNew, endsExist, let demand = record.demand else {
+        let avoidable = endsExist && checkAvoided(record, into: &diagnostics)
+        guard isNew, endsExist, avoidable, let demand = record.demand else {
             isSound = false
             return
         }
@@ -117,6 +118,51 @@ struct NetworkDraft {
         demands.append(demand)
         demandSources.append(RecordSource(path: record.path, position: record.position))
         periods?.appendDemand()
+    }
+
+    /// Appends a demand a change made from demand `original` (its id already registered), with where the
+    /// change is; in periods it keeps the original's seasonal factors.
+    mutating func appendDerived(_ demand: Demand, from original: Int, source: RecordSource) {
+        demands.append(demand)
+        demandSources.append(source)
+        if let factors = periods?.demandFactor[original] { periods?.demandFactor.append(factors) }
+    }
+
+    /// True when every country a demand avoids is some node's and neither of its ends lies in one (each
+    /// problem reported).
+    private func checkAvoided(_ record: DemandRecord, into diagnostics: inout ScenarioDiagnostics) -> Bool {
+        guard !record.avoidCountries.isEmpty else { return true }
+        var ok = checkCountries(record.avoidCountries, field: "\(record.path).avoid_countries", into: &diagnostics)
+        let avoided = Set(record.avoidCountries.map(\.value))
+        for (end, key) in [(record.from, "from"), (record.to, "to")] {
+            guard let end, let node = nodes.first(where: { $0.id.rawValue == end.value }),
+                let country = node.countries.first(where: avoided.contains)
+            else { continue }
+            ok = false
+            diagnostics.append(
+                ScenarioError(
+                    at: end.position, field: "\(record.path).\(key)",
+                    message: "node '\(end.value)' lies in \(country), a country this demand avoids"))
+        }
+        return ok
+    }
+
+    /// True when each of `countries` is some node's; each one that is not is reported at `field[i]`, with the
+    /// nearest country.
+    func checkCountries(
+        _ countries: [Located<String>], field: String, into diagnostics: inout ScenarioDiagnostics
+    ) -> Bool {
+        let known = Set(nodes.flatMap(\.countries))
+        var ok = true
+        for (index, country) in countries.enumerated() where !known.contains(country.value) {
+            ok = false
+            diagnostics.append(
+                ScenarioError(
+                    at: country.position, field: "\(field)[\(index)]",
+                    message: "unknown country '\(country.value)': no node lies in it",
+                    hint: Suggestions.hint(for: country.value, in: known.sorted())))
+        }
+        return ok
     }
 
     /// Registers a record's id (when it could be read) in `registry`; false, with the error, when another

@@ -80,8 +80,11 @@ private struct ConcurrentMaster {
     let open: [Bool]
     private(set) var program: LinearProgram
     let lambda: LinearProgram.Variable
-    /// Origin–destination pairs (by origin, then destination index) and their rows.
-    let pairs: [(origin: Int, sink: Int, teu: Double, row: LinearProgram.Constraint)]
+    /// Origin–destination pairs (by source, then destination index) and their rows; `source` indexes
+    /// ``ConcurrentSetup/sources``.
+    let pairs: [(origin: Int, source: Int, sink: Int, teu: Double, row: LinearProgram.Constraint)]
+    /// Per source: `blocked[n]`, node n is avoided; nil when the source avoids none.
+    let blocked: [[Bool]?]
     /// The capacity rows, as ``ConcurrentSetup/limits``.
     let rows: [LinearProgram.Constraint]
     let linkRow: [LinearProgram.Constraint?]
@@ -98,15 +101,22 @@ private struct ConcurrentMaster {
         open = setup.open
         var lp = LinearProgram(name: "concurrent_paths_\(name)", sense: .maximize)
         let lambda = lp.addVariable("lambda", bounds: .lower(0), cost: 1)
-        var pairs: [(origin: Int, sink: Int, teu: Double, row: LinearProgram.Constraint)] = []
+        var pairs: [(origin: Int, source: Int, sink: Int, teu: Double, row: LinearProgram.Constraint)] = []
         var originating = [Double](repeating: 0, count: network.nodes.count)
-        for o in setup.origins {
-            let sinks = setup.supply[o]!
-            originating[o] = sinks.sumInKeyOrder()
+        for (i, source) in setup.sources.enumerated() {
+            let o = source.origin
+            let sinks = setup.supply[i]
+            originating[o] += sinks.sumInKeyOrder()
             for (t, teu) in sinks.sorted(by: { $0.key < $1.key }) {
-                let id = "\(network.nodes[o].id.rawValue)_\(network.nodes[t].id.rawValue)"
-                pairs.append((o, t, teu, lp.addConstraint("pair_\(id)", [.init(lambda, -teu)], bounds: .fixed(0))))
+                let id = "\(source.label(network))_\(network.nodes[t].id.rawValue)"
+                pairs.append((o, i, t, teu, lp.addConstraint("pair_\(id)", [.init(lambda, -teu)], bounds: .fixed(0))))
             }
+        }
+        blocked = setup.sources.map { source in
+            guard !source.avoided.isEmpty else { return nil }
+            var mask = [Bool](repeating: false, count: network.nodes.count)
+            for n in source.avoided { mask[n] = true }
+            return mask
         }
         var linkRow = [LinearProgram.Constraint?](repeating: nil, count: network.links.count)
         var nodeRow = [LinearProgram.Constraint?](repeating: nil, count: network.nodes.count)
@@ -208,12 +218,18 @@ private struct ConcurrentMaster {
     /// without a path are left out.
     func shortestPaths(_ weight: [Double?]) -> [(pair: Int, links: [Int])] {
         var paths: [(pair: Int, links: [Int])] = []
-        var tree: (origin: Int, tree: ShortestPathTree)?
+        var tree: (source: Int, tree: ShortestPathTree)?
         for (k, pair) in pairs.enumerated() {
-            if tree?.origin != pair.origin {
+            if tree?.source != pair.source {
+                var sourceWeight = weight
+                if let blocked = blocked[pair.source] {
+                    for l in network.links.indices where blocked[network.linkEnds[l].from] || blocked[network.linkEnds[l].to] {
+                        sourceWeight[l] = nil
+                    }
+                }
                 let search = ShortestPathTree(
-                    root: pair.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
-                tree = (pair.origin, search)
+                    root: pair.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: sourceWeight)
+                tree = (pair.source, search)
             }
             if let links = tree?.tree.path(to: pair.sink) { paths.append((k, links)) }
         }

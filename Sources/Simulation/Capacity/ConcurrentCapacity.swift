@@ -44,11 +44,27 @@ struct ConcurrentSetup {
 
     /// `open[l]`: link l is open and on the corridor.
     var open: [Bool]
-    /// Origins of the counted demands, in demand order.
-    var origins: [Int]
-    /// Per origin: TEU/yr to each destination.
-    var supply: [Int: [Int: Double]]
-    /// Per origin (as `origins`): `usable[i][l]`, link l lies on a path from the origin to one of its destinations.
+    /// A commodity of the λ LP: the counted demands of one origin that avoid the same nodes.
+    struct Source: Hashable {
+        /// Dense index of the origin node.
+        var origin: Int
+        /// Nodes its freight may not pass (``FreightNetwork/Network/avoidedNodes(of:)``), ascending.
+        var avoided: [Int]
+
+        /// The origin's id, with the countries avoided when there are any (names of LP rows and columns).
+        func label(_ network: Network) -> String {
+            let id = network.nodes[origin].id.rawValue
+            guard !avoided.isEmpty else { return id }
+            return id + "~" + avoided.map { network.nodes[$0].id.rawValue }.joined(separator: "~")
+        }
+    }
+
+    /// Sources of the counted demands, in demand order.
+    var sources: [Source]
+    /// Per source (as `sources`): TEU/yr to each destination.
+    var supply: [[Int: Double]]
+    /// Per source (as `sources`): `usable[i][l]`, link l lies on a path from the origin to one of its
+    /// destinations, off the avoided nodes.
     var usable: [[Bool]]
     /// The capacity rows, nodes then links, each in network order.
     var limits: [Limit]
@@ -78,7 +94,7 @@ extension CapacityAnalysis {
         method: SolutionMethod = .auto
     ) throws(SolverError) -> ConcurrentCapacity {
         let setup = concurrentSetup(of: selection)
-        guard !setup.origins.isEmpty else { return setup.result }
+        guard !setup.sources.isEmpty else { return setup.result }
         let sessions = solver as? any LPSolver & LPSessionFactory
         switch method {
         case .arc:
@@ -101,18 +117,20 @@ extension CapacityAnalysis {
         _ setup: ConcurrentSetup, _ selection: CorridorSelection, solver: any LPSolver, options: SolveOptions
     ) throws(SolverError) -> ConcurrentCapacity {
         var result = setup.result
-        guard !setup.origins.isEmpty else { return result }
+        guard !setup.sources.isEmpty else { return result }
 
         var lp = LinearProgram(name: "concurrent_\(selection.name)", sense: .maximize)
         let lambda = lp.addVariable("lambda", bounds: .lower(0), cost: 1)
         var linkTerms = [[LinearProgram.Term]](repeating: [], count: network.links.count)
         var nodeTerms = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
-        for (i, o) in setup.origins.enumerated() {
-            let sinks = setup.supply[o]!
+        for (i, source) in setup.sources.enumerated() {
+            let o = source.origin
+            let label = source.label(network)
+            let sinks = setup.supply[i]
             var balance = [[LinearProgram.Term]](repeating: [], count: network.nodes.count)
             for l in network.links.indices where setup.usable[i][l] {
                 let (from, to) = network.linkEnds[l]
-                let x = lp.addVariable("x_\(network.nodes[o].id.rawValue)_\(network.links[l].id.rawValue)")
+                let x = lp.addVariable("x_\(label)_\(network.links[l].id.rawValue)")
                 balance[from].append(.init(x, 1))
                 balance[to].append(.init(x, -1))
                 linkTerms[l].append(.init(x, 1))
@@ -124,7 +142,7 @@ extension CapacityAnalysis {
             for (t, teu) in sinks { balance[t].append(.init(lambda, teu)) }
             for n in network.nodes.indices where !balance[n].isEmpty {
                 lp.addConstraint(
-                    "bal_\(network.nodes[o].id.rawValue)_\(network.nodes[n].id.rawValue)", balance[n], bounds: .fixed(0)
+                    "bal_\(label)_\(network.nodes[n].id.rawValue)", balance[n], bounds: .fixed(0)
                 )
             }
         }
@@ -156,34 +174,50 @@ extension CapacityAnalysis {
         let open = network.links.indices.map { l in network.isOpen(link: l) && tags.contains(network.links[l].corridor)
         }
         var result = ConcurrentCapacity(factor: nil, teu: nil, demandTEU: 0, demands: [], unreachable: [], binding: [])
-        // Demands by origin, with their destinations; those with no path listed apart.
-        var origins: [Int] = []
-        var supply: [Int: [Int: Double]] = [:]
-        var forward: [Int: [Bool]] = [:]
+        // Demands by origin and avoided nodes, with their destinations; those with no path listed apart.
+        var counted: [ConcurrentSetup.Source] = []
+        var index: [ConcurrentSetup.Source: Int] = [:]
+        var supply: [[Int: Double]] = []
+        var forward: [ConcurrentSetup.Source: [Bool]] = [:]
+        var passable: [ConcurrentSetup.Source: [Bool]] = [:]
         for demand in network.freightDemands {
             guard let o = network.index(of: demand.from), let t = network.index(of: demand.to),
                 sources.contains(o), sinks.contains(t), demand.teu > 0
             else { continue }
-            if forward[o] == nil { forward[o] = reach(from: o, open) }
-            guard forward[o]![t] else {
+            let source = ConcurrentSetup.Source(origin: o, avoided: network.avoidedNodes(of: demand))
+            if forward[source] == nil {
+                var through = open
+                for l in network.links.indices where through[l] {
+                    let (from, to) = network.linkEnds[l]
+                    if source.avoided.contains(from) || source.avoided.contains(to) { through[l] = false }
+                }
+                passable[source] = through
+                forward[source] = reach(from: o, through)
+            }
+            guard forward[source]![t] else {
                 result.unreachable.append(demand.id.rawValue)
                 continue
             }
-            if supply[o] == nil { origins.append(o) }
-            supply[o, default: [:]][t, default: 0] += demand.teu
+            if index[source] == nil {
+                index[source] = counted.count
+                counted.append(source)
+                supply.append([:])
+            }
+            supply[index[source]!][t, default: 0] += demand.teu
             result.demands.append(demand.id.rawValue)
             result.demandTEU += demand.teu
         }
         // A node row where a usable link enters or freight originates, a link row where a link is usable.
         var linkUsed = [Bool](repeating: false, count: network.links.count)
         var nodeUsed = [Bool](repeating: false, count: network.nodes.count)
-        let usable = origins.map { o in
-            let forward = forward[o]!
-            let backward = reach(to: Array(supply[o]!.keys), open)
-            nodeUsed[o] = true
+        let usable = counted.enumerated().map { i, source in
+            let forward = forward[source]!
+            let through = passable[source]!
+            let backward = reach(to: Array(supply[i].keys), through)
+            nodeUsed[source.origin] = true
             return network.links.indices.map { l in
                 let (from, to) = network.linkEnds[l]
-                guard open[l] && forward[from] && backward[to] else { return false }
+                guard through[l] && forward[from] && backward[to] else { return false }
                 linkUsed[l] = true
                 nodeUsed[to] = true
                 return true
@@ -207,7 +241,7 @@ extension CapacityAnalysis {
                     element: .init(kind: .link, id: link.id.rawValue, name: name, capacityTEU: capacity)))
         }
         return ConcurrentSetup(
-            open: open, origins: origins, supply: supply, usable: usable, limits: limits, result: result)
+            open: open, sources: counted, supply: supply, usable: usable, limits: limits, result: result)
     }
 
     /// Nodes reachable from `start` over `open` links.
