@@ -4,11 +4,14 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
@@ -142,3 +145,135 @@ def seconds(value):
     if value < 100:
         return f"{value:.1f} s"
     return f"{value:.0f} s"
+
+
+# Generated sections of Markdown files: a script's tables live between `<!-- NAME:begin -->` and
+# `<!-- NAME:end -->` (each marker alone on its line) and are rewritten by the script, never by hand.
+SECTION_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class SectionError(Exception):
+    """A Markdown file without exactly one well-formed section of the name asked for."""
+
+
+def section_markers(name):
+    """The begin and end marker lines of the generated section `name`."""
+    if not SECTION_NAME.match(name):
+        raise SectionError(f"section name '{name}': lower-case letters, digits and '-' only")
+    return f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+
+
+def replace_section(text, name, content):
+    """`text` with the lines between the markers of section `name` replaced by `content`.
+
+    The markers stay as they are; `content` is written between them with one trailing newline. Raises
+    SectionError unless each marker appears exactly once, alone on its line, begin before end.
+    """
+    begin, end = section_markers(name)
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.strip() == begin]
+    ends = [i for i, line in enumerate(lines) if line.strip() == end]
+    if len(starts) != 1 or len(ends) != 1:
+        raise SectionError(f"expected one '{begin}' and one '{end}' line, found {len(starts)} and {len(ends)}")
+    if starts[0] > ends[0]:
+        raise SectionError(f"'{end}' comes before '{begin}'")
+    body = content.strip("\n").split("\n") if content.strip("\n") else []
+    return "\n".join(lines[: starts[0] + 1] + body + lines[ends[0]:])
+
+
+def check_section(path, name):
+    """Fails (exit 1) unless `path` is a regular file holding one section `name`: checked before a long run."""
+    try:
+        replace_section(read_regular(path), name, "")
+    except (OSError, SectionError) as error:
+        fail(f"--markdown-out {path}: {error}")
+
+
+def read_regular(path):
+    """The text of `path`, which must be a regular file (not a symbolic link, folder or device)."""
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise SectionError(f"{path} is not a regular file")
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def update_section(path, name, content):
+    """Rewrites section `name` of the Markdown file `path` with `content`, safely.
+
+    `path` must already be a regular file with the section's markers. The new text goes to a temporary
+    file in the same folder (same permissions), flushed to disk, then renamed over `path` in one step,
+    so a reader sees the old file or the new one, never half of one. Nothing is written when the file
+    or its markers are wrong; the temporary file is removed on any failure. Returns True when the file
+    changed.
+    """
+    text = read_regular(path)
+    updated = replace_section(text, name, content)
+    if updated == text:
+        return False
+    mode = stat.S_IMODE(os.lstat(path).st_mode)
+    folder = os.path.dirname(os.path.abspath(path))
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as f:
+            f.write(updated)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temporary, mode)
+        # Checked again just before the rename: only a regular file is ever replaced.
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise SectionError(f"{path} is no longer a regular file")
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return True
+
+
+def add_markdown_arguments(parser, section):
+    """--markdown-out FILE (repeatable) and --section NAME (default `section`)."""
+    parser.add_argument(
+        "--markdown-out", action="append", default=[], metavar="FILE",
+        help="rewrite the generated section of this Markdown file (between <!-- NAME:begin --> and "
+        "<!-- NAME:end -->) with the table; repeatable")
+    parser.add_argument(
+        "--section", default=section,
+        help=f"the section's NAME in the markers (default {section})")
+
+
+def check_markdown_arguments(args):
+    """Checks every --markdown-out file and its markers before anything is measured."""
+    for path in args.markdown_out:
+        check_section(path, args.section)
+
+
+def write_markdown(args, command, block):
+    """Writes `block`, headed by the command line and the time, into each --markdown-out file."""
+    if not args.markdown_out:
+        return
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    content = (f"<!-- Written by {command.split()[0]} --markdown-out: do not edit by hand; "
+               f"re-run the command below to update. -->\n`{command}` (finished {stamp}):\n\n{block}")
+    for path in args.markdown_out:
+        try:
+            changed = update_section(path, args.section, content)
+        except (OSError, SectionError) as error:
+            fail(f"--markdown-out {path}: {error}")
+        print(f"{path}: section '{args.section}' {'rewritten' if changed else 'unchanged'}", file=sys.stderr)
+
+
+def command_line(script, arguments):
+    """The command as a reader re-runs it from the repository root, without --markdown-out/--section."""
+    kept = []
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+            continue
+        if argument in ("--markdown-out", "--section", "--work", "--corridor"):
+            skip = True
+            continue
+        if argument.startswith(("--markdown-out=", "--section=", "--work=", "--corridor=")):
+            continue
+        kept.append(argument)
+    return shlex.join([f"Benchmarks/scripts/{script}"] + kept)

@@ -14,6 +14,20 @@ let corridorMetrics: [BenchmarkMetric] = [
     .wallClock, .cpuTotal, .instructions, .mallocCountTotal, .peakMemoryResident,
 ]
 
+/// The tolerances of the static thresholds checked in under `Benchmarks/Thresholds/` (p90 of each
+/// benchmark, written by `scripts/thresholds update`, checked by `scripts/thresholds check`): a
+/// relative deviation in percent either way, so that an improvement past it fails the check too and
+/// the thresholds are updated with the change that made it. Only the metrics with a tolerance here
+/// are written to the thresholds files: the malloc count (exact for one sample, but the harness's own
+/// threads and the p90 of a histogram move it by up to about 1 %) and instructions (where the machine
+/// has hardware counters). Times are too noisy on shared machines to guard.
+var thresholdTolerances: [BenchmarkMetric: BenchmarkThresholds] {
+    [
+        .mallocCountTotal: .init(relative: [.p90: 2.0]),
+        .instructions: .init(relative: [.p90: 5.0]),
+    ]
+}
+
 /// Every time in microseconds and mallocs as plain counts, so that S, M and L read alike.
 func configuration(warmupIterations: Int, maxDuration: Duration, maxIterations: Int) -> Benchmark.Configuration {
     .init(
@@ -22,7 +36,8 @@ func configuration(warmupIterations: Int, maxDuration: Duration, maxIterations: 
         units: [.mallocCountTotal: .count, .instructions: .count],
         warmupIterations: warmupIterations,
         maxDuration: maxDuration,
-        maxIterations: maxIterations
+        maxIterations: maxIterations,
+        thresholds: thresholdTolerances
     )
 }
 

@@ -71,8 +71,11 @@ public struct ObservationsFile: Sendable {
     ///
     /// False for a file that cannot be read or parsed; loading it as a scenario then reports why.
     public static func isObservationsFile(path: String) -> Bool {
-        YAMLDocument.hasTopLevelKey(path: path, ["observations"])
+        YAMLDocument.hasTopLevelKey(path: path, topLevelMarkers)
     }
+
+    /// The top-level keys that make a file an observations file.
+    static let topLevelMarkers: [StaticString] = ["observations"]
 
     /// Why `metric` names nothing in `network`, or nil when its subject is there.
     static func subjectProblem(_ metric: Observation.Metric, in network: Network) -> String? {

@@ -72,6 +72,9 @@ extension PlanFile {
     ///
     /// False for a file that cannot be read or parsed; loading it as a scenario then reports why.
     public static func isPlanFile(path: String) -> Bool {
-        YAMLDocument.hasTopLevelKey(path: path, ["investments", "budget_usd"])
+        YAMLDocument.hasTopLevelKey(path: path, topLevelMarkers)
     }
+
+    /// The top-level keys that make a file a plan file.
+    static let topLevelMarkers: [StaticString] = ["investments", "budget_usd"]
 }

@@ -1,5 +1,13 @@
 internal import CYaml
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Builds a tree of light ``YAMLNode``s straight from libyaml's events, without Yams's nodes,
 /// tag resolution or string bridging.
 ///
@@ -17,12 +25,23 @@ final class EventComposer {
     private let event: UnsafeMutablePointer<yaml_event_t>
     /// False to check the whole text but keep only the root and its entries (their values empty).
     private let keepsAll: Bool
-    /// The keys of the mappings being composed, outermost first: each mapping's keys follow its
-    /// parent's, and are dropped when it ends. One buffer for all saves an array per mapping.
-    private var openKeys: [String] = []
-    /// The entries of the mappings being composed, kept as ``openKeys`` is; each mapping copies its
-    /// own out once, at its exact size, instead of growing an array of its own.
-    private var openPairs: [YAMLNode.Mapping.Entry] = []
+    /// The keys and entries of the mappings being composed, behind a constant pointer for the same reason
+    /// as ``event`` (the run-time exclusivity checks on a class's arrays were a sixth of composing).
+    private let open: UnsafeMutablePointer<OpenMappings>
+
+    /// The keys and entries of the mappings being composed, outermost first.
+    private struct OpenMappings {
+        /// The keys: each mapping's keys follow its parent's, and are dropped when it ends. One buffer
+        /// for all saves an array per mapping.
+        var keys: [String] = []
+        /// The entries, kept as ``keys`` is; each mapping copies its own out once, at its exact size,
+        /// instead of growing an array of its own.
+        var pairs: [YAMLNode.Mapping.Entry] = []
+        /// Keys longer than 15 bytes met lately, the newest last (see ``longKey(_:)``).
+        var longKeys: [String] = []
+        /// How many of them are kept: more than any record kind has long field names.
+        static let longKeysKept = 16
+    }
 
     /// The tree of the single document in `bytes` (UTF-8, without NUL bytes), or `nil` to ask Yams.
     static func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode? {
@@ -40,6 +59,8 @@ final class EventComposer {
         parser = .allocate(capacity: 1)
         event = .allocate(capacity: 1)
         event.initialize(to: yaml_event_t())
+        open = .allocate(capacity: 1)
+        open.initialize(to: OpenMappings())
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -50,6 +71,8 @@ final class EventComposer {
         event.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
+        open.deinitialize(count: 1)
+        open.deallocate()
     }
 
     /// Moves to the next event; `false` on a syntax error.
@@ -83,12 +106,31 @@ final class EventComposer {
         }
     }
 
-    private func scalar() -> YAMLNode? {
+    /// The scalar at the current event; a key's text longer than a small string is shared with the same
+    /// key met before (``OpenMappings/longKeys``).
+    private func scalar(isKey: Bool = false) -> YAMLNode? {
         let data = event.pointee.data.scalar
         guard data.anchor == nil, data.tag == nil, let style = YAMLNode.Scalar.Style(rawValue: UInt8(data.style.rawValue))
         else { return nil }
-        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        let text = isKey && bytes.count > 15 ? longKey(bytes) : String(decoding: bytes, as: UTF8.self)
         return YAMLNode(storage: .scalar(YAMLNode.Scalar(string: text, style: style), mark))
+    }
+
+    /// The text of a key of more than 15 bytes (longer than Swift's inline small strings): the string made for
+    /// the same bytes before, when there is one among the last few, so that `handling_cost_usd_per_teu` on
+    /// each of 5,000 nodes is one allocation, not 5,000.
+    private func longKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        for known in open.pointee.longKeys {
+            let same = known.utf8.withContiguousStorageIfAvailable { stored in
+                stored.count == bytes.count && memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            }
+            if same == true { return known }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if open.pointee.longKeys.count == OpenMappings.longKeysKept { open.pointee.longKeys.removeFirst() }
+        open.pointee.longKeys.append(text)
+        return text
     }
 
     private func sequence(depth: Int) -> YAMLNode? {
@@ -109,32 +151,31 @@ final class EventComposer {
         let data = event.pointee.data.mapping_start
         guard data.anchor == nil, data.implicit != 0 else { return nil }
         let start = mark
-        let firstKey = openKeys.endIndex
-        let firstPair = openPairs.endIndex
+        let firstKey = open.pointee.keys.endIndex
+        let firstPair = open.pointee.pairs.endIndex
         defer {
-            openKeys.removeSubrange(firstKey...)
-            openPairs.removeSubrange(firstPair...)
+            open.pointee.keys.removeSubrange(firstKey...)
+            open.pointee.pairs.removeSubrange(firstPair...)
         }
         var written: Set<String> = []
         while true {
             guard advance() else { return nil }
             if event.pointee.type == YAML_MAPPING_END_EVENT { break }
-            guard event.pointee.type == YAML_SCALAR_EVENT, let key = scalar(), let text = key.scalar?.string, text != "<<"
+            guard event.pointee.type == YAML_SCALAR_EVENT, let key = scalar(isKey: true), let text = key.scalar?.string, text != "<<"
             else { return nil }
             // A repeated key is an error or not depending on resolved tags: Yams decides.
-            if openKeys.count - firstKey < 16 {
-                guard !openKeys[firstKey...].contains(where: { $0.utf8.count == text.utf8.count && $0 == text }) else {
-                    return nil
-                }
+            if open.pointee.keys.count - firstKey < 16 {
+                guard !open.pointee.keys[firstKey...].contains(where: { $0.utf8.count == text.utf8.count && $0 == text })
+                else { return nil }
             } else {
-                if written.isEmpty { written = Set(openKeys[firstKey...]) }
+                if written.isEmpty { written = Set(open.pointee.keys[firstKey...]) }
                 guard written.insert(text).inserted else { return nil }
             }
-            openKeys.append(text)
+            open.pointee.keys.append(text)
             guard advance(), let value = node(depth: depth + 1) else { return nil }
-            if keepsAll || depth == 0 { openPairs.append(YAMLNode.Mapping.Entry(key: key, value: value)) }
+            if keepsAll || depth == 0 { open.pointee.pairs.append(YAMLNode.Mapping.Entry(key: key, value: value)) }
         }
-        let pairs = Array(openPairs[firstPair...])
+        let pairs = Array(open.pointee.pairs[firstPair...])
         return YAMLNode(storage: .light(.mapping(YAMLNode.Mapping(pairs: pairs)), start))
     }
 }

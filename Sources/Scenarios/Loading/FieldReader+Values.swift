@@ -119,18 +119,17 @@ extension FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         describe(key, .type("boolean"))
         guard let node = present(key, required: false) else { return nil }
-        let field = fieldPath(key)
         guard let scalar = node.scalar, scalar.style == .plain else {
-            report(at: node, field: field, "expected true or false, found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "expected true or false, found \(Self.describe(node))")
             return nil
         }
         switch ScalarText.boolean(scalar.string) {
         case .value(let value):
             return value
         case .refused(let message, let hint):
-            report(at: node, field: field, "expected true or false, \(message)", hint: hint)
+            report(at: node, field: fieldPath(key), "expected true or false, \(message)", hint: hint)
         case .notABoolean:
-            report(at: node, field: field, "expected true or false, found \(Self.describe(node))")
+            report(at: node, field: fieldPath(key), "expected true or false, found \(Self.describe(node))")
         }
         return nil
     }

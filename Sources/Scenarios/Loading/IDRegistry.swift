@@ -29,7 +29,9 @@ struct IDRegistry {
     /// - Parameter note: Said about the id before where it was first defined, such as
     ///   `the default FROM-TO`.
     mutating func register(_ id: Located<String>, field: @autoclosure () -> String, note: String? = nil) -> ScenarioError? {
-        if let first = origins[id.value] {
+        // One hash for a new id (the common case): the old value comes back when there was one, and is put back.
+        if let first = origins.updateValue(id.position, forKey: id.value) {
+            origins[id.value] = first
             let place = first.file == id.position.file ? "line \(first.line)" : first.description
             let prefix = note.map { "\($0); " } ?? ""
             return ScenarioError(
@@ -38,7 +40,6 @@ struct IDRegistry {
                 message: "duplicate \(kind) id '\(id.value)' (\(prefix)first defined at \(place))"
             )
         }
-        origins[id.value] = id.position
         order.append(id.value)
         return nil
     }

@@ -71,7 +71,10 @@ extension NetworkDraft {
     private func openGraph() -> OpenGraph {
         var index: [FreightNetwork.Node.ID: Int] = [:]
         index.reserveCapacity(nodes.count)
-        for (n, node) in nodes.enumerated() where index[node.id] == nil { index[node.id] = n }
+        for (n, node) in nodes.enumerated() {
+            // The first node of an id keeps it; one hash when the id is new.
+            if let first = index.updateValue(n, forKey: node.id) { index[node.id] = first }
+        }
         var outgoing = [[Int]](repeating: [], count: nodes.count)
         var heads = [Int?](repeating: nil, count: links.count)
         for (l, link) in links.enumerated() where !link.isClosed {

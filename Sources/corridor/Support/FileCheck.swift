@@ -11,8 +11,11 @@ struct FileCheck {
     /// Checks `file` (a plan file with its scenarios, as `corridor plan` does) and reports it; false
     /// when it has errors (or warnings, when ``strict``).
     func check(_ file: String) throws -> Bool {
-        if PlanFile.isPlanFile(path: file) { return try checkPlan(file) }
-        if ObservationsFile.isObservationsFile(path: file) { return try checkObservations(file) }
+        switch ScenarioFileKind.of(path: file) {
+        case .plan: return try checkPlan(file)
+        case .observations: return try checkObservations(file)
+        case .scenario: break
+        }
         guard let scenario = Self.loaded(file, { () throws(ScenarioDiagnostics) in try ScenarioLoader.load(path: file) }) else {
             return false
         }
