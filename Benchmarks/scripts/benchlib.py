@@ -10,6 +10,9 @@ import sys
 import tempfile
 import time
 
+# Cold solves: `corridor run`'s basis cache off unless the caller set CORRIDOR_CACHE (docs/benchmarks.md).
+os.environ.setdefault("CORRIDOR_CACHE", "off")
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 # The issue's sizes: nodes, directed links, demands; 10 origin hubs each.
