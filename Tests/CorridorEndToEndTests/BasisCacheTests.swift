@@ -79,6 +79,16 @@ struct BasisCacheTests {
         #expect(Self.loggedIterations(hit.stderr) == [0, 0], "\(hit.stderr)")
     }
 
+    @Test("A file with periods is not cached (its time-expanded LP keeps the cold solve's values)")
+    func periodsNotCached() throws {
+        let scratch = try Scratch()
+        let directory = scratch.path("bases")
+        let arguments = ["run", "Tests/CorridorEndToEndTests/Fixtures/caspian-quarters-warehouse.yaml", "--format", "json"]
+        let run = try CLI.run(arguments, environment: Self.cache(directory))
+        #expect(run.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
     @Test("Corrupt, short, mismatched and foreign cache files: the run solves cold with the same output")
     func corruptFiles() throws {
         let scratch = try Scratch()

@@ -8,8 +8,8 @@ import Simulation
 struct ScenarioSolve {
     let solver = GLPKSolver()
     let options: SolverOptions
-    /// The basis cache of ``flow(_:objective:export:)``'s solves (`run` only; see ``BasisDirectory``), nil
-    /// for none. The capacity study never uses it.
+    /// The basis cache of ``flow(_:objective:export:)``'s solves of annual scenarios (`run` only; see
+    /// ``BasisDirectory``), nil for none. The capacity study and files with periods never use it.
     var basisCache: (any LPBasisCache)?
 
     init(options: SolverOptions, basisCache: (any LPBasisCache)? = nil) {
@@ -33,7 +33,9 @@ struct ScenarioSolve {
     func flow(
         _ scenario: Scenario, objective: Objective = .minCost, export: (Simulator.Prepared) throws -> Void = { _ in }
     ) throws -> FlowResult {
-        let simulator = flowSimulator
+        // Annual programs only: on the time-expanded LP a fresh factorisation of the optimal basis moves
+        // values by up to 1e-9 relative (not only last digits), so seasonal outputs stay as they were.
+        let simulator = scenario.periods == nil ? flowSimulator : self.simulator
         let prepared = try simulator.prepare(scenario.network, periods: scenario.periods, objective: objective)
         try export(prepared)
         return try simulator.run(prepared, scenario: scenario.name)
