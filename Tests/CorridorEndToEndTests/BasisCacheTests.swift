@@ -121,6 +121,14 @@ struct BasisCacheTests {
             #expect(Self.loggedIterations(run.stderr).max() ?? 0 > 100, "\(label): solved cold")
             #expect(Self.names(directory) == [name], "\(label)")
         }
+        // A FIFO under the name: no hang, no read, left alone.
+        try FileManager.default.removeItem(atPath: file)
+        #expect(mkfifo(file, 0o600) == 0)
+        let fifo = try CLI.run(Self.arguments, environment: Self.cache(directory))
+        #expect(fifo.status == 0 && fifo.stdout == cold.stdout)
+        var info = stat()
+        #expect(lstat(file, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        try FileManager.default.removeItem(atPath: file)
         // A corrupt file that is ours (it starts with the header) is replaced by the good basis.
         try allBasic.write(to: URL(fileURLWithPath: file))
         _ = try CLI.run(Self.arguments, environment: Self.cache(directory))

@@ -50,7 +50,9 @@ struct BasisDirectory: LPBasisCache {
     func basis(for program: LinearProgram, method: String) -> CachedBasis? {
         guard let path, let directory = Self.openDirectory(path) else { return nil }
         defer { close(directory) }
-        let file = openat(directory, Self.fileName(program, method: method), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO under the name must not hang the run (it is no regular file: a miss).
+        let name = Self.fileName(program, method: method)
+        let file = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard file >= 0 else { return nil }
         defer { close(file) }
         var info = stat()
