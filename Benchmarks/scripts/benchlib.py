@@ -13,6 +13,9 @@ import tempfile
 import time
 from datetime import datetime, timezone
 
+# Cold solves: `corridor run`'s basis cache off unless the caller set CORRIDOR_CACHE (docs/benchmarks.md).
+os.environ.setdefault("CORRIDOR_CACHE", "off")
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 # The issue's sizes: nodes, directed links, demands; 10 origin hubs each.

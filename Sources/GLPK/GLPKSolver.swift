@@ -21,8 +21,22 @@ public import LinearProgramming
 /// `SolverError`. Should GLPK still hit a fatal error, a C guard catches it and it is thrown
 /// as a `SolverError` with code -1 instead of aborting the process.
 public struct GLPKSolver: LPSolver, Sendable {
-    /// Creates the solver; it has no state.
+    /// Optimal bases kept between runs (nil: none, the default). With a cache, an LP solved by the
+    /// simplex method without presolve and without limits ends canonically: its answer is read from a
+    /// second solve that starts from the optimal basis on a freshly loaded problem (0 iterations, one
+    /// fresh factorisation), and that basis is stored. A later solve of the same program (by its
+    /// `method` key: the digest is the cache's business) starts from the stored basis and so gives the
+    /// same answer bit for bit, with the stored count of iterations; a stored basis that is not
+    /// optimal in 0 iterations is ignored and the program is solved cold. See ``solve(_:options:)``.
+    public var basisCache: (any LPBasisCache)?
+
+    /// Creates the solver, without a basis cache.
     public init() {}
+
+    /// Creates the solver with a basis cache (see ``basisCache``).
+    public init(basisCache: (any LPBasisCache)?) {
+        self.basisCache = basisCache
+    }
 
     /// For tests only: how many `glp_simplex` runs of an LP solve are reported as `GLP_EFAIL` (a
     /// singular basis) whatever GLPK answered, so that the retries and the interior point fallback of
@@ -90,6 +104,9 @@ public struct GLPKSolver: LPSolver, Sendable {
         let (program, hasEmptyIntegerRange) = program.withIntegralIntegerBounds()
         if hasEmptyIntegerRange {
             return LPSolution(termination: .infeasible, objective: nil, primal: [])
+        }
+        if let basisCache, canCache(program, options: options) {
+            return try solveCanonically(program, options: options, cache: basisCache)
         }
         return try GLPKEnvironment.run(captureLog: options.captureLog) { () throws(SolverError) -> LPSolution in
             var problem = NativeProblem(sense: program.sense)

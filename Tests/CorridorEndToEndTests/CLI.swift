@@ -27,12 +27,22 @@ struct CLI {
         return root.appendingPathComponent(".build/debug/corridor")
     }
 
-    /// Runs `corridor ARGS` in the package root.
-    static func run(_ arguments: [String], in directory: URL = root) throws -> Outcome {
+    /// The environment of every `corridor` the tests start: this process's, with `run`'s basis cache
+    /// off (`CORRIDOR_CACHE=off`), so that no test reads or writes the user's cache; the cache's own
+    /// tests set `CORRIDOR_CACHE_DIR` and `CORRIDOR_CACHE` themselves.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        ProcessInfo.processInfo.environment.merging(["CORRIDOR_CACHE": "off"]) { $1 }.merging(extra) { $1 }
+    }
+
+    /// Runs `corridor ARGS` in the package root (with ``environment(_:)`` and `extra`).
+    static func run(_ arguments: [String], in directory: URL = root, environment extra: [String: String] = [:])
+        throws -> Outcome
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        process.environment = environment(extra)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

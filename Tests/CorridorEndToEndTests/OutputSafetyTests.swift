@@ -43,6 +43,7 @@ struct OutputSafetyTests {
         process.executableURL = CLI.executable
         process.arguments = arguments
         process.currentDirectoryURL = CLI.root
+        process.environment = CLI.environment()
         let err = Pipe()
         process.standardOutput = stdout
         process.standardError = err
@@ -107,6 +108,7 @@ struct OutputSafetyTests {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -f 1; exec \"$0\" run Scenarios/baseline-2021.yaml >> \"$1\"", CLI.executable.path, report]
         process.currentDirectoryURL = CLI.root
+        process.environment = CLI.environment()
         let err = Pipe()
         process.standardError = err
         try process.run()

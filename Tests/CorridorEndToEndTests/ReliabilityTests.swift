@@ -102,6 +102,7 @@ struct ReliabilityTests {
             let process = Process()
             process.executableURL = CLI.executable
             process.arguments = ["run", scenario, "--export-lp", target.path, "--export-mps", target.path + ".mps"]
+            process.environment = CLI.environment()
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -10,7 +10,7 @@ struct SweepCommandTests {
         process.executableURL = CLI.executable
         process.arguments = arguments
         process.currentDirectoryURL = CLI.root
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = CLI.environment(environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

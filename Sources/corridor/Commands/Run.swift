@@ -27,11 +27,21 @@ extension Corridor {
 
         @OptionGroup var solverOptions: SolverOptions
 
+        @Flag(
+            name: .customLong("no-cache"),
+            help: """
+                Solve cold, without the basis cache (also CORRIDOR_CACHE=off). The cache keeps each solved \
+                LP's optimal basis under $CORRIDOR_CACHE_DIR, else $XDG_CACHE_HOME/corridor/bases, else \
+                ~/.cache/corridor/bases; safe to delete. Results are the same either way.
+                """)
+        var noCache = false
+
         func validate() throws { try solverOptions.check() }
 
         func run() throws {
             let scenario = try self.scenario.load()
-            let solve = ScenarioSolve(options: solverOptions)
+            let solve = ScenarioSolve(
+                options: solverOptions, basisCache: BasisDirectory.fromEnvironment(disabled: noCache))
             let result = try Output.solving {
                 try solve.flow(scenario, objective: objective) { try programExport.write($0, solve.solver) }
             }
