@@ -13,7 +13,7 @@ public struct Commodity: Sendable, Hashable {
     /// Indices into `Network.demands`, in file order.
     public var demands: [Int]
     /// Nodes (dense indices, ascending) the commodity may not pass through: those of the countries its
-    /// demands avoid (``Network/avoidedNodes(of:)``); every demand of a commodity avoids the same.
+    /// demands avoid (`FreightNetwork/Network/avoidedNodes(of:)`); every demand of a commodity avoids the same.
     public var avoidedNodes: [Int]
 
     public init(origin: Int, valueOfTimeUSDPerTEUDay: Double, demands: [Int], avoidedNodes: [Int] = []) {

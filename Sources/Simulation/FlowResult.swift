@@ -176,7 +176,7 @@ public struct DemandResult: Sendable, Hashable {
     public var tonnesPerTEU: Double? = nil
     /// Which way it moves (`FreightNetwork/Network/direction(of:)`).
     public var direction: Direction = .westbound
-    /// The countries its freight never passes through (``FreightNetwork/Demand/avoidedCountries``).
+    /// The countries its freight never passes through (`FreightNetwork/Demand/avoidedCountries`).
     public var avoidedCountries: [String] = []
 }
 

@@ -48,7 +48,7 @@ struct ConcurrentSetup {
     struct Source: Hashable {
         /// Dense index of the origin node.
         var origin: Int
-        /// Nodes its freight may not pass (``FreightNetwork/Network/avoidedNodes(of:)``), ascending.
+        /// Nodes its freight may not pass (`FreightNetwork/Network/avoidedNodes(of:)`), ascending.
         var avoided: [Int]
 
         /// The origin's id, with the countries avoided when there are any (names of LP rows and columns).
