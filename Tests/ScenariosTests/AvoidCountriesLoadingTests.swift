@@ -62,15 +62,17 @@ struct AvoidCountriesLoadingTests {
             """
               - avoid_countries: { countries: [RUS], share: 0.5 }
               - avoid_countries: { countries: [CN] }
-              - avoid_countries: { countries: [RU], share: 1.5, demand: XIA-DUX }
+              - avoid_countries: { countries: [RUX], share: 1.5, demand: XIA-DUX }
               - avoid_countries: { share: 0.5 }
               - avoid_countries: { countries: [RU], periods: [jan] }
             """)
         let expected = [
             "5:36: error: changes[0].avoid_countries.countries[0]: unknown country 'RUS': no node lies in it (did you mean 'RU'?)",
-            "6:36: error: changes[1].avoid_countries.countries: demand 'XIA-DUI' starts or ends at 'XIA', in CN: it cannot avoid it",
-            "7:48: error: changes[2].avoid_countries.share:",
-            "7:61: error: changes[2].avoid_countries.demand: unknown demand 'XIA-DUX'",
+            "6:36: error: changes[1].avoid_countries.countries: 2 demands start or end in a country they would avoid "
+                + "('XIA-DUI' at 'XIA', in CN, and 1 more) (pick the demands with 'demand', 'from' or 'to')",
+            "7:36: error: changes[2].avoid_countries.countries[0]: unknown country 'RUX': no node lies in it (did you mean 'RU'?)",
+            "7:49: error: changes[2].avoid_countries.share:",
+            "7:62: error: changes[2].avoid_countries.demand: unknown demand 'XIA-DUX'",
             "8:22: error: changes[3].avoid_countries.countries: required field is missing",
             "9:41: error: changes[4].avoid_countries.periods: avoid_countries cannot be limited to periods",
         ]

@@ -82,6 +82,7 @@ extension Change {
         let avoided = Set(countries.map(\.value))
         let codes = avoided.sorted()
         let anchor = countries.first?.position ?? position
+        var inside: [(demand: Demand.ID, node: Node.ID, country: String)] = []
         for d in picked {
             let demand = draft.demands[d]
             let ends = [demand.from, demand.to].compactMap { id in draft.nodes.first { $0.id == id } }
@@ -90,14 +91,21 @@ extension Change {
                 let message = "'\(demand.id)' is background traffic: only China–Europe freight chooses its route"
                 diagnostics.append(ScenarioError(at: anchor, field: "\(path).demand", message: message))
             } else if let end = ends.first(where: { $0.countries.contains(where: avoided.contains) }) {
-                ok = false
-                let country = end.countries.first(where: avoided.contains) ?? ""
-                let message = "demand '\(demand.id)' starts or ends at '\(end.id)', in \(country): it cannot avoid it"
-                diagnostics.append(
-                    ScenarioError(
-                        at: anchor, field: "\(path).countries", message: message,
-                        hint: "pick the demands with 'demand', 'from' or 'to'"))
+                inside.append((demand.id, end.id, end.countries.first(where: avoided.contains) ?? ""))
             }
+        }
+        if let first = inside.first {
+            // One error for all of them: a country of origin named by mistake picks every demand.
+            ok = false
+            let message =
+                inside.count == 1
+                ? "demand '\(first.demand)' starts or ends at '\(first.node)', in \(first.country): it cannot avoid it"
+                : "\(inside.count) demands start or end in a country they would avoid ('\(first.demand)' at "
+                    + "'\(first.node)', in \(first.country), and \(inside.count - 1) more)"
+            diagnostics.append(
+                ScenarioError(
+                    at: anchor, field: "\(path).countries", message: message,
+                    hint: "pick the demands with 'demand', 'from' or 'to'"))
         }
         guard ok else {
             draft.isSound = false
@@ -152,7 +160,10 @@ extension Change {
             _ = draft.select(selector, countryLinks: false, into: &diagnostics)
         case .scaleCapacity(let selector, _):
             _ = draft.select(selector, countryLinks: true, into: &diagnostics)
-        case .scaleDemand(_, let filter), .avoidCountries(_, _, let filter):
+        case .scaleDemand(_, let filter):
+            _ = pickDemands(filter, in: draft, into: &diagnostics)
+        case .avoidCountries(let countries, _, let filter):
+            _ = draft.checkCountries(countries, field: "\(path).countries", into: &diagnostics)
             _ = pickDemands(filter, in: draft, into: &diagnostics)
         case .addNode, .addLink, .addDemand:
             break  // records are never broken changes: their references are checked when added
