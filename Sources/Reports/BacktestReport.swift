@@ -35,7 +35,7 @@ public enum BacktestReport {
                 .text(format(range.lowerBound, unit: o.modelUnit) + "–" + format(range.upperBound, unit: o.modelUnit)),
                 row.model == nil ? .number(nil, display: "—") : cell(row.model, unit: o.modelUnit),
                 .number(row.deviationPercent, display: row.deviationPercent.map { F.signedFixed($0, 0) + "%" } ?? "—"),
-                .text(row.isInside ? "inside" : "OUTSIDE"), .text(o.source),
+                .text((row.isInside ? "inside" : "OUTSIDE") + (o.calibrates == nil ? "" : " (c)")), .text(o.source),
             ])
         }
         return t
@@ -118,12 +118,17 @@ public enum BacktestReport {
 
     static func format(_ value: Double, unit: String) -> String { cell(value, unit: unit).display }
 
-    /// "31 of 38 observations inside tolerance (82%), over 7 years (2019–2025)."
+    /// "31 of 38 observations inside tolerance (82%), over 7 years (2019–2025)", then, when some observations
+    /// calibrate a parameter, "; 28 of 35 (80%) without the 3 whose source also sets a parameter (c)."
     public static func summary(_ result: BacktestResult) -> String {
         let years = result.observedYears
         let span = years.count > 1 ? " (\(years.first!)–\(years.last!))" : years.first.map { " (\($0))" } ?? ""
-        return "\(result.insideCount) of \(result.rows.count) observations inside tolerance "
-            + "(\(F.fixed(result.insidePercent, 0))%), over \(years.count) year\(years.count == 1 ? "" : "s")\(span)."
+        let all = "\(result.insideCount) of \(result.rows.count) observations inside tolerance "
+            + "(\(F.fixed(result.insidePercent, 0))%), over \(years.count) year\(years.count == 1 ? "" : "s")\(span)"
+        let calibrating = result.rows.count - result.validationRows.count
+        guard calibrating > 0 else { return all + "." }
+        return all + "; \(result.validationInsideCount) of \(result.validationRows.count) "
+            + "(\(F.fixed(result.validationInsidePercent, 0))%) without the \(calibrating) whose source also sets a parameter (c)."
     }
 
     static func notes(_ result: BacktestResult) -> [String] {
@@ -136,6 +141,11 @@ public enum BacktestReport {
         ]
         for row in result.rows {
             if let missing = row.missing { notes.append("\(row.observation.id): no model value, \(missing).") }
+        }
+        for row in result.rows {
+            if let parameter = row.observation.calibrates {
+                notes.append("(c) \(row.observation.id): its source also sets \(parameter); it checks that calibration, not the model.")
+            }
         }
         return notes
     }
@@ -190,6 +200,7 @@ public enum BacktestReport {
                 ("model", .number(row.model)), ("deviation_percent", .number(row.deviationPercent)),
                 ("inside", .bool(row.isInside)), ("missing", row.missing.map(JSONValue.string) ?? .null),
                 ("source", .string(o.source)), ("notes", o.notes.map(JSONValue.string) ?? .null),
+                ("calibrates", o.calibrates.map(JSONValue.string) ?? .null),
             ])
         }
         let years = result.years.map { year -> JSONValue in
@@ -212,6 +223,9 @@ public enum BacktestReport {
             ("summary", .object([
                 ("observations", .number(Double(result.rows.count))), ("inside", .number(Double(result.insideCount))),
                 ("inside_percent", .number(result.insidePercent)),
+                ("validation_observations", .number(Double(result.validationRows.count))),
+                ("validation_inside", .number(Double(result.validationInsideCount))),
+                ("validation_inside_percent", .number(result.validationInsidePercent)),
                 ("years", .array(result.observedYears.map { .number(Double($0)) })),
             ])),
             ("observations", .array(rows)), ("years", .array(years)),

@@ -24,7 +24,7 @@ struct PlanYearsCommandTests {
         let targets = try #require(report["targets"] as? [[String: Any]])
         #expect(targets.count == 1)
         #expect(targets.first?["met"] as? Bool == true)
-        #expect((number(targets.first?["capacity_teu"]) ?? 0) >= 200_000)
+        #expect((number(targets.first?["capacity_teu"]) ?? 0) >= 42_500)
         let projects = try #require(report["projects"] as? [[String: Any]])
         for project in projects where (number(project["units"]) ?? 0) > 0 {
             let build = try #require(number(project["build_year"]))
@@ -43,7 +43,7 @@ struct PlanYearsCommandTests {
         let budget = try #require(sensitivity["budget"] as? [[String: Any]])
         #expect(budget.compactMap { number($0["value"]) }.map { ($0 / 1e8).rounded() } == [9, 11])
         let target = try #require((sensitivity["targets"] as? [[String: Any]])?.first?["resolves"] as? [[String: Any]])
-        #expect(target.compactMap { number($0["value"]) }.map { $0.rounded() } == [180_000, 220_000])
+        #expect(target.compactMap { number($0["value"]) }.map { $0.rounded() } == [38_250, 46_750])
         let rates = try #require(sensitivity["discount_rate"] as? [[String: Any]])
         #expect(rates.compactMap { number($0["value"]) }.map { ($0 * 100).rounded() } == [4, 8])
         #expect((budget + target + rates).allSatisfy { ($0["build_years"] as? [Any])?.count == projects.count })
@@ -52,7 +52,7 @@ struct PlanYearsCommandTests {
     @Test("A target the budget cannot meet: the report names it with its shortfall, stderr says it, exit 65")
     func missedTarget() throws {
         let text = try String(contentsOfFile: CLI.root.appendingPathComponent(bundled).path, encoding: .utf8)
-            .replacingOccurrences(of: "min_capacity_teu: 200000", with: "min_capacity_teu: 400000")
+            .replacingOccurrences(of: "min_capacity_teu: 42500", with: "min_capacity_teu: 400000")
             .replacingOccurrences(of: "../years/", with: CLI.root.appendingPathComponent("Scenarios/years").path + "/")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("corridor-missed-\(UUID().uuidString).yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -79,6 +79,35 @@ struct BacktestTests {
         #expect(result.rows[4].model == nil && result.rows[4].missing == "year 3 was not solved")
         #expect(result.years.map(\.year) == [1, 2])
         #expect(isClose(try #require(result.years[1].overlandSharePercent["middle"]), 60))
+
+        // The same observations with "in" and "out" marked as checking a calibrated parameter: the validation
+        // count leaves them out (ratio and range inside, unsolved outside: 2 of 3).
+        var marked = observations
+        marked[0].calibrates = "north's capacity"
+        marked[1].calibrates = "north's capacity"
+        let split = Backtest.evaluate(
+            file: "t.yaml", name: nil, observations: marked,
+            years: [(year: 1, file: "1.yaml", network: one, result: r1), (year: 2, file: "2.yaml", network: two, result: r2)])
+        #expect(split.insideCount == 3 && split.validationRows.map(\.observation.id) == ["ratio", "range", "unsolved"])
+        #expect(split.validationInsideCount == 2)
+        #expect(isClose(split.validationInsidePercent, 200.0 / 3))
+        #expect(result.validationInsideCount == 3 && result.validationRows.count == 5)
+    }
+
+    // By hand: 100 TEU of D and 50 of its split part D.avoid-XX (as an `avoid_countries` change names it), A→B,
+    // north (2 days) capped at 60: 60 TEU take 2 days and 90 take 7, whichever demand they belong to. The
+    // demand's days are those of the whole: (60·2 + 90·7) / 150 = 5.
+    @Test("Hand-checked: a demand's days count the parts an avoid_countries change split from it")
+    func splitDemandDays() throws {
+        let network = try F.network(
+            links: [
+                F.link("A", "B", cost: 10, time: 2, capacity: 60, corridor: "north", id: "N"),
+                F.link("A", "M", cost: 20, time: 3, corridor: "middle", id: "M1"),
+                F.link("M", "B", cost: 5, time: 4, corridor: "middle", id: "M2"),
+            ],
+            demands: [F.demand("A", "B", teu: 100, id: "D"), F.demand("A", "B", teu: 50, id: "D.avoid-XX")])
+        let result = try simulator.run(network, scenario: "split")
+        #expect(isClose(try Backtest.measure(.demandDays("D"), in: result, network: network).get(), 5))
     }
 
     @Test("Accepted ranges: a value widened by a percentage, a range by an absolute margin, scope factors first")

@@ -98,11 +98,15 @@ public struct Observation: Sendable, Hashable, Identifiable {
     public var includesBackground: Bool
     public var source: String
     public var notes: String?
+    /// The parameter this observation's source also sets, when it does (free text, e.g. "the 2024 BY–PL
+    /// capacity in years/2024.yaml"): the observation then checks the calibration, not the model, and the
+    /// backtest counts it apart (``BacktestResult`` in Simulation).
+    public var calibrates: String?
 
     public init(
         id: String, year: Int, metric: Metric, published: Published, unit: String, scopeFactor: Double = 1,
         scope: String? = nil, relativeToYear: Int? = nil, tolerance: Tolerance, includesBackground: Bool = false,
-        source: String, notes: String? = nil
+        source: String, notes: String? = nil, calibrates: String? = nil
     ) {
         self.id = id
         self.year = year
@@ -116,6 +120,7 @@ public struct Observation: Sendable, Hashable, Identifiable {
         self.includesBackground = includesBackground
         self.source = source
         self.notes = notes
+        self.calibrates = calibrates
     }
 
     /// The published value (a range's midpoint) in the model's scope.

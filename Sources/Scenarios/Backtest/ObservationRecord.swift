@@ -57,11 +57,13 @@ enum ObservationRecord {
         }
         let source = reader.word("source", required: true)
         let notes = reader.string("notes")
+        let calibrates = reader.word("calibrates")
         guard reader.isValid, let id, let year, let metric, let published, let unit, let tolerance, let source else { return nil }
         let observation = Observation(
             id: id.value, year: year.value, metric: metric.value, published: published, unit: unit.value,
             scopeFactor: factor ?? 1, scope: scope?.value, relativeToYear: relative?.value, tolerance: tolerance,
-            includesBackground: background ?? false, source: source.value, notes: notes?.value)
+            includesBackground: background ?? false, source: source.value, notes: notes?.value,
+            calibrates: calibrates?.value)
         return (observation, metric.position)
     }
 

@@ -33,6 +33,7 @@ public struct ObservationsFile: Sendable {
     static let observationKeys = [
         "id", "year", "metric", "corridor", "node", "link", "demand", "observed", "observed_range", "unit", "scope_factor",
         "scope", "relative_to_year", "tolerance_pct", "tolerance_abs", "include_background", "source", "notes",
+        "calibrates",
     ]
 
     /// The file at `path` with the scenario of each year loaded, every observation checked against its

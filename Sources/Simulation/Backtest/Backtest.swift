@@ -41,6 +41,15 @@ public struct BacktestResult: Sendable, Hashable {
     public var observedYears: [Int] { Array(Set(rows.map(\.observation.year))).sorted() }
     /// Percentage of observations inside tolerance.
     public var insidePercent: Double { rows.isEmpty ? 0 : Double(insideCount) / Double(rows.count) * 100 }
+    /// The observations whose source sets no parameter (`Observation/calibrates` is nil): the model's test.
+    public var validationRows: [BacktestRow] { rows.filter { $0.observation.calibrates == nil } }
+    /// Of ``validationRows``, those inside tolerance.
+    public var validationInsideCount: Int { validationRows.count { $0.isInside } }
+    /// Percentage of ``validationRows`` inside tolerance.
+    public var validationInsidePercent: Double {
+        let rows = validationRows
+        return rows.isEmpty ? 0 : Double(validationInsideCount) / Double(rows.count) * 100
+    }
 }
 
 /// Measures observations in solved years (``BacktestResult``).
@@ -118,10 +127,12 @@ public enum Backtest {
         case .nodeCongestionDays(let node):
             return .success(result.nodes.first { $0.id == node }?.congestionDays ?? 0)
         case .demandDays(let demand):
-            guard let d = result.demands.first(where: { $0.id == demand }), let days = d.avgTimeDays, d.deliveredTEU > 0 else {
-                return .failure(Missing("\(demand) delivers nothing"))
-            }
-            return .success(days)
+            // The demand with the parts an `avoid_countries` change split from it (`ID.avoid-…`), weighted by
+            // delivered TEU: the observation is of the whole flow.
+            let parts = result.demands.filter { $0.id == demand || $0.id.rawValue.hasPrefix(demand.rawValue + ".avoid-") }
+            let delivered = parts.reduce(0) { $0 + ($1.avgTimeDays == nil ? 0 : $1.deliveredTEU) }
+            guard delivered > 0 else { return .failure(Missing("\(demand) delivers nothing")) }
+            return .success(parts.reduce(0) { $0 + ($1.avgTimeDays ?? 0) * $1.deliveredTEU } / delivered)
         }
     }
 
