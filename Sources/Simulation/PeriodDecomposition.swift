@@ -1,5 +1,6 @@
 import FlowFormulation
 import LinearProgramming
+import Synchronization
 
 /// Solves a min-cost ``PeriodProgram`` by Dantzig–Wolfe decomposition over its balance rows, with
 /// a Markov-decision pricing problem per commodity, and proves the answer optimal for the full program.
@@ -33,11 +34,15 @@ struct PeriodDecomposition {
     /// Relative row violation the check accepts (GLPK's own feasibility tolerance is 1e-7).
     static let feasibilityTolerance = 1e-7
 
+    /// A strategy: the full program's columns one TEU uses (its shipped column 1), with their values.
+    typealias Strategy = [(column: Int, value: Double)]
+
     /// The certified solution of the full program, and what it took.
     struct Outcome {
         var solution: LPSolution
         var rounds: Int
-        var strategies: Int
+        /// Every strategy of the final master, in column order.
+        var strategies: [Strategy]
     }
 
     /// One action of the MDP: a full column leaving `from`, landing in `transitions`.
@@ -73,13 +78,12 @@ struct PeriodDecomposition {
         var excluded: [Bool]
     }
 
-    /// The structure of `formulation`'s program, or nil when a column does not fit the MDP.
-    static func structure(_ formulation: PeriodProgram) -> Structure? {
-        let lp = formulation.program
+    /// The structure of `lp` with these balance rows, or nil when a column does not fit the MDP.
+    static func structure(_ lp: LinearProgram, balanceRows: [LinearProgram.Constraint]) -> Structure? {
         let R = lp.rowCount
         let C = lp.columnCount
         var isBalance = [Bool](repeating: false, count: R)
-        for row in formulation.balanceRows { isBalance[row.index] = true }
+        for row in balanceRows where row.index < R { isBalance[row.index] = true }
         var columnTerms = [[(row: Int, coefficient: Double)]](repeating: [], count: C)
         for (i, row) in lp.rows.enumerated() {
             for term in row.terms where term.coefficient != 0 {
@@ -106,7 +110,7 @@ struct PeriodDecomposition {
         }
         var state = [Int](repeating: -1, count: R)
         var stateRow: [Int] = []
-        for row in formulation.balanceRows {
+        for row in balanceRows where row.index < R {
             state[row.index] = stateRow.count
             stateRow.append(row.index)
         }
@@ -148,10 +152,49 @@ struct PeriodDecomposition {
         return structure
     }
 
-    /// Solves `formulation` (min cost) and checks the optimum on the full program; nil when unproven.
+    /// Solves `formulation`'s program and checks the optimum on it; nil when unproven.
     func solve(_ formulation: PeriodProgram) throws(SolverError) -> Outcome? {
-        guard formulation.program.sense == .minimize, let structure = Self.structure(formulation) else { return nil }
-        let lp = formulation.program
+        try solve(formulation.program, balanceRows: formulation.balanceRows)
+    }
+
+    /// Solves `program` (a ``PeriodProgram``'s, or its stage 2 of max throughput) whose flow conservation
+    /// is `balanceRows`, and checks the optimum on it; nil when unproven. A maximum is found as the minimum
+    /// of the negated objective, and its objective, duals and reduced costs are negated back.
+    /// - Parameter seed: strategies the first master holds (stage 1's for stage 2 of max throughput, whose
+    ///   throughput row the lost and late columns alone cannot meet).
+    func solve(_ program: LinearProgram, balanceRows: [LinearProgram.Constraint], seed: [Strategy] = [])
+        throws(SolverError) -> Outcome?
+    {
+        guard program.sense == .maximize else { return try minimize(program, balanceRows: balanceRows, seed: seed) }
+        var negated = program
+        negated.sense = .minimize
+        negated.objectiveConstant = -program.objectiveConstant
+        for (j, column) in program.columns.enumerated() { negated.setCost(.init(index: j), -column.cost) }
+        guard var outcome = try minimize(negated, balanceRows: balanceRows, seed: seed) else { return nil }
+        outcome.solution.objective = outcome.solution.objective.map { -$0 }
+        outcome.solution.duals = outcome.solution.duals.map { -$0 }
+        outcome.solution.reducedCosts = outcome.solution.reducedCosts.map { -$0 }
+        return outcome
+    }
+
+    private func minimize(_ lp: LinearProgram, balanceRows: [LinearProgram.Constraint], seed: [Strategy])
+        throws(SolverError) -> Outcome?
+    {
+        guard let structure = Self.structure(lp, balanceRows: balanceRows),
+            seed.allSatisfy({ $0.allSatisfy { $0.column < lp.columnCount } })
+        else { return nil }
+        /// A strategy's master column: its cost and coefficients in the master rows.
+        func column(_ occupancy: Strategy, number: Int) -> LinearProgram.NewColumn {
+            var cost = 0.0
+            var coefficients: [(LinearProgram.Constraint, Double)] = []
+            for (j, value) in occupancy {
+                cost += value * lp.columns[j].cost
+                for term in structure.coupling[j] {
+                    coefficients.append((.init(index: structure.masterRow[term.row]), value * term.coefficient))
+                }
+            }
+            return .init(name: "w\(number)", cost: cost, coefficients: LinearProgram.merged(coefficients))
+        }
         var master = LinearProgram(name: "corridor_periods_master", sense: .minimize)
         master.objectiveConstant = lp.objectiveConstant
         var masterColumn = [Int: Int]()
@@ -166,11 +209,12 @@ struct PeriodDecomposition {
             }
             master.addConstraint(row.name, terms, bounds: row.bounds)
         }
+        for (s, occupancy) in seed.enumerated() { master.add(column(occupancy, number: s + 1)) }
         var pricing = Pricing(structure: structure, program: lp)
         return try factory.withSession(master, options: options) {
             (session: inout any LPSession & ~Copyable) throws(SolverError) -> Outcome? in
-            var strategies: [[(column: Int, value: Double)]] = []
-            var seen = Set<[Int]>()
+            var strategies = seed
+            var seen = Set(seed.map { $0.map(\.column) })
             var rounds = 0
             var iterations = 0
             while rounds < roundLimit {
@@ -186,25 +230,13 @@ struct PeriodDecomposition {
                     else { continue }
                     let key = occupancy.map(\.column)
                     guard !seen.contains(key) else { continue }
-                    var cost = 0.0
-                    var coefficients: [(LinearProgram.Constraint, Double)] = []
-                    for (j, value) in occupancy {
-                        cost += value * lp.columns[j].cost
-                        for term in structure.coupling[j] {
-                            coefficients.append((.init(index: structure.masterRow[term.row]), value * term.coefficient))
-                        }
-                    }
-                    var reduced = cost
-                    for (row, value) in LinearProgram.merged(coefficients) {
-                        reduced -= value * solution.dual(row)
-                    }
-                    guard reduced < -Self.tolerance * max(1, abs(cost)) else { continue }
+                    let candidate = column(occupancy, number: strategies.count + 1)
+                    var reduced = candidate.cost
+                    for (row, value) in candidate.coefficients { reduced -= value * solution.dual(row) }
+                    guard reduced < -Self.tolerance * max(1, abs(candidate.cost)) else { continue }
                     seen.insert(key)
                     strategies.append(occupancy)
-                    fresh.append(
-                        .init(
-                            name: "w\(strategies.count)", cost: cost,
-                            coefficients: LinearProgram.merged(coefficients)))
+                    fresh.append(candidate)
                 }
                 if fresh.isEmpty {
                     return Self.certify(
@@ -222,7 +254,7 @@ struct PeriodDecomposition {
     /// balance rows' duals the pricing's values), when it is feasible, dual feasible and closes the gap.
     static func certify(
         _ lp: LinearProgram, _ structure: Structure, pricing: Pricing, master: LPSolution,
-        masterColumn: [Int: Int], masterColumnCount: Int, strategies: [[(column: Int, value: Double)]],
+        masterColumn: [Int: Int], masterColumnCount: Int, strategies: [Strategy],
         rounds: Int, iterations: Int
     ) -> Outcome? {
         let C = lp.columnCount
@@ -297,7 +329,7 @@ struct PeriodDecomposition {
         let solution = LPSolution(
             termination: .optimal, objective: primal, primal: x, rowActivity: activity, duals: duals,
             reducedCosts: reduced, iterations: iterations)
-        return Outcome(solution: solution, rounds: rounds, strategies: strategies.count)
+        return Outcome(solution: solution, rounds: rounds, strategies: strategies)
     }
 }
 
@@ -396,7 +428,7 @@ extension PeriodDecomposition {
 
         /// The expected use of each column by one TEU started by `source` under the policy, or nil when it
         /// reaches a state without an action or does not settle.
-        func strategy(source: (column: Int, state: Int)) -> [(column: Int, value: Double)]? {
+        func strategy(source: (column: Int, state: Int)) -> Strategy? {
             var occupancy: [Int: Double] = [source.column: 1]
             var mass: [Int: Double] = [source.state: 1]
             var queue = [source.state]
@@ -421,5 +453,47 @@ extension PeriodDecomposition {
             }
             return occupancy.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
+    }
+}
+
+/// The solver of a ``PeriodProgram``'s programs (the min-cost one, or both stages of max throughput, which
+/// share its balance rows): ``PeriodDecomposition`` first, `inner` with the caller's options when it
+/// proves nothing. Each solve starts from the strategies of the last one it proved (stage 2 from stage 1's).
+struct PeriodDecomposingSolver: LPSolver {
+    let inner: any LPSolver
+    let factory: any LPSessionFactory
+    let balanceRows: [LinearProgram.Constraint]
+    private let memory = Memory()
+
+    init(inner: any LPSolver, factory: any LPSessionFactory, balanceRows: [LinearProgram.Constraint]) {
+        self.inner = inner
+        self.factory = factory
+        self.balanceRows = balanceRows
+    }
+
+    /// The strategies of the last proven solve.
+    private final class Memory: Sendable {
+        let strategies = Mutex<[PeriodDecomposition.Strategy]>([])
+    }
+
+    var name: String { inner.name }
+
+    func solve(_ program: LinearProgram, options: SolveOptions) throws(SolverError) -> LPSolution {
+        // The master is re-solved warm by the primal simplex from GLPK's standard start; the user's limits hold
+        // for each master solve.
+        let master = SolveOptions(
+            algorithm: .primalSimplex, timeLimitSeconds: options.timeLimitSeconds,
+            iterationLimit: options.iterationLimit)
+        let decomposition = PeriodDecomposition(factory: factory, options: master)
+        let seed = memory.strategies.withLock { $0 }
+        guard let outcome = try decomposition.solve(program, balanceRows: balanceRows, seed: seed) else {
+            return try inner.solve(program, options: options)
+        }
+        memory.strategies.withLock { $0 = outcome.strategies }
+        var solution = outcome.solution
+        solution.log =
+            "period decomposition: \(outcome.rounds) master solves, \(outcome.strategies.count) strategies, "
+            + "\(solution.iterations ?? 0) simplex iterations; optimum checked on the full program\n"
+        return solution
     }
 }

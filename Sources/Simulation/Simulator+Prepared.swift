@@ -80,9 +80,13 @@ extension Simulator {
         case .arc(let formulation):
             return try runArc(formulation, scenario: scenario)
         case .periods(let formulation):
-            if let result = try runDecomposed(formulation, scenario: scenario) { return result }
             var crashing = self
             crashing.options = options.forTimeExpanded
+            // Unless --method arc: the decomposition, which solves the full program when it proves nothing.
+            if method != .arc, formulation.periodCount > 1, let factory = solver as? any LPSessionFactory {
+                crashing.solver = PeriodDecomposingSolver(
+                    inner: solver, factory: factory, balanceRows: formulation.balanceRows)
+            }
             return try crashing.solveLexicographic(
                 PeriodDecoder.self, formulation, program: formulation.program, objective: objective,
                 demandTEU: formulation.due.reduce(0) { $0 + $1.reduce(0, +) }, scenario: scenario,
@@ -97,27 +101,6 @@ extension Simulator {
             )
             return result
         }
-    }
-
-    /// A min-cost program over periods solved by ``PeriodDecomposition`` (unless ``method`` is
-    /// ``SolutionMethod/arc`` or the solver has no sessions), when it proves its optimum; nil otherwise,
-    /// and the full time-expanded program is solved instead.
-    private func runDecomposed(_ formulation: PeriodProgram, scenario: String) throws(SolverError) -> FlowResult? {
-        guard method != .arc, formulation.objective == .minCost, formulation.periodCount > 1,
-            let factory = solver as? any LPSessionFactory
-        else { return nil }
-        var masterOptions = options
-        masterOptions.algorithm = .primalSimplex
-        masterOptions.presolve = false
-        let decomposition = PeriodDecomposition(factory: factory, options: masterOptions)
-        guard let outcome = try decomposition.solve(formulation) else { return nil }
-        let decoder = PeriodDecoder(formulation: formulation, solution: outcome.solution, scenario: scenario)
-        var result = decoder.result(
-            objectiveValue: outcome.solution.objective, solver: solver.name, iterations: outcome.solution.iterations)
-        result.solverLog =
-            "period decomposition: \(outcome.rounds) master solves, \(outcome.strategies) strategies, "
-            + "\(outcome.solution.iterations ?? 0) simplex iterations; optimum checked on the full program\n"
-        return result
     }
 
     /// The arc form (``FlowProgram``): one LP, or two on the same LP for max throughput.
