@@ -191,11 +191,12 @@ extension PeriodProgram {
         }
     }
 
-    /// Balance rows per commodity, node and period, for the nodes the commodity touches.
+    /// Balance rows per commodity, node and period, for the nodes the commodity touches; returns them.
     static func addBalanceRows(
         _ lp: inout LinearProgram, _ layout: Layout, flow: [[FlowColumn]], stock: [[StockColumn]],
         _ columns: DemandColumns
-    ) {
+    ) -> [LinearProgram.Constraint] {
+        var rows: [LinearProgram.Constraint] = []
         let network = layout.network
         let P = layout.periodCount
         let N = network.nodes.count
@@ -228,9 +229,10 @@ extension PeriodProgram {
                 for p in 0..<P {
                     let name = FlowProgram.clipped(
                         "bal_\(layout.labels[k])_\(network.nodes[n].id.rawValue)_\(layout.periodNames[p])")
-                    lp.addConstraint(name, terms[n * P + p], bounds: .fixed(0))
+                    rows.append(lp.addConstraint(name, terms[n * P + p], bounds: .fixed(0)))
                 }
             }
         }
+        return rows
     }
 }

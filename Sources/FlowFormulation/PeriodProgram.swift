@@ -83,6 +83,8 @@ public struct PeriodProgram: Sendable {
     public let storageCapacity: [[LinearProgram.Constraint?]]
     /// `due[d][p]`: TEU of demand d due at its destination in period p.
     public let due: [[Double]]
+    /// The balance rows (flow conservation per commodity, node and period), in the order added.
+    public let balanceRows: [LinearProgram.Constraint]
 
     public var periodCount: Int { schedule.periods.count }
 
@@ -110,7 +112,7 @@ public struct PeriodProgram: Sendable {
         let stock = Self.addStockColumns(&lp, layout, usable: usable)
         let demand = Self.addDemandColumns(&lp, layout, latePenalty: latePenalty)
         Self.addSupplyAndDueRows(&lp, layout, demand)
-        Self.addBalanceRows(&lp, layout, flow: flow, stock: stock, demand)
+        self.balanceRows = Self.addBalanceRows(&lp, layout, flow: flow, stock: stock, demand)
         (self.linkCapacity, self.nodeCapacity, self.storageCapacity) = Self.addCapacityRows(
             &lp, network, schedule, flow, stock, demand.shipped, layout.periodNames)
         self.flow = flow

@@ -82,6 +82,11 @@ extension Simulator {
         case .periods(let formulation):
             var crashing = self
             crashing.options = options.forTimeExpanded
+            // Unless --method arc: the decomposition, which solves the full program when it proves nothing.
+            if method != .arc, formulation.periodCount > 1, let factory = solver as? any LPSessionFactory {
+                crashing.solver = PeriodDecomposingSolver(
+                    inner: solver, factory: factory, balanceRows: formulation.balanceRows)
+            }
             return try crashing.solveLexicographic(
                 PeriodDecoder.self, formulation, program: formulation.program, objective: objective,
                 demandTEU: formulation.due.reduce(0) { $0 + $1.reduce(0, +) }, scenario: scenario,
@@ -92,7 +97,8 @@ extension Simulator {
             }
             var result = try runArc(FlowProgram(network: network, objective: objective), scenario: scenario)
             result.notes.append(
-                "note: column generation did not converge in \(columnGenerationRounds) rounds; solved with the arc form instead")
+                "note: column generation did not converge in \(columnGenerationRounds) rounds; solved with the arc form instead"
+            )
             return result
         }
     }

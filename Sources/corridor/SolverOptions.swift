@@ -27,8 +27,9 @@ struct SolverOptions: ParsableArguments {
             Formulation: arc (origin-aggregated arc form, one LP), paths (column generation over \
             path flows) or auto (arc form below \(Simulator.columnGenerationThreshold) arc-form columns \
             or with congestion, else paths; λ of capacity and compare: arc form below \
-            \(Simulator.concurrentColumnGenerationThreshold)). Exports (--export-lp/--export-mps) always write \
-            the arc form.
+            \(Simulator.concurrentColumnGenerationThreshold)). With periods, the program is decomposed by \
+            commodity (checked optimal for the time-expanded LP, which is solved instead when it is not); arc \
+            solves that LP whole. Exports (--export-lp/--export-mps) always write the arc form.
             """
     )
     var method: SolutionMethod = .auto

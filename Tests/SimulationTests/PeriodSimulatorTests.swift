@@ -155,7 +155,8 @@ struct PeriodSimulatorTests {
             schedule.linkCapacityFactor[try #require(network.index(of: Link.ID(id)))] = [0.5, 1, 1, 0.7]
         }
         func solve(_ start: SolveOptions.StartBasis?) throws -> FlowResult {
-            let simulator = Simulator(solver: GLPKSolver(), options: SolveOptions(startBasis: start))
+            // The full program (--method arc): by default a min-cost program over periods is decomposed.
+            let simulator = Simulator(solver: GLPKSolver(), options: SolveOptions(startBasis: start), method: .arc)
             return try simulator.run(network, periods: schedule, scenario: "quarters")
         }
         let standard = try solve(.standard), crash = try solve(.crash), chosen = try solve(nil)

@@ -179,32 +179,35 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 /// `Seasonal/<file>`: what `corridor run FILE` does minus printing, on bundled files: the annual
-/// `russia-disrupted-2023.yaml` and the 12-month files built on it. A 12-month solve takes 20-60 s:
-/// 3 samples each, so the ratio to the annual run is measured in one run. `…-standard-start` solves
-/// the first 12-month file from GLPK's all-slack basis instead of the crash basis that time-expanded
-/// programs start from, to show what that start is worth.
+/// `russia-disrupted-2023.yaml` and the 12-month files built on it, solved by the period decomposition
+/// (the default). `…-arc` solves the first 12-month file as the full time-expanded program (`--method
+/// arc`, 20-60 s: 3 samples), and `…-standard-start` that program from GLPK's all-slack basis instead of
+/// the crash basis it starts from, to show what that start is worth.
 func seasonalBenchmarks() {
     let files = [
-        "russia-disrupted-2023", "caspian-winter-seasonal", "caspian-winter-seasonal-standard-start",
-        "caspian-winter-seasonal-upgraded", "caspian-winter-seasonal-upgraded-warehouse",
+        "russia-disrupted-2023", "caspian-winter-seasonal", "caspian-winter-seasonal-arc",
+        "caspian-winter-seasonal-standard-start", "caspian-winter-seasonal-upgraded",
+        "caspian-winter-seasonal-upgraded-warehouse",
     ]
     for name in files {
         let standardStart = name.hasSuffix("-standard-start")
-        let file = standardStart ? String(name.dropLast("-standard-start".count)) : name
+        let fullProgram = standardStart || name.hasSuffix("-arc")
+        let suffix = standardStart ? "-standard-start" : fullProgram ? "-arc" : ""
+        let file = String(name.dropLast(suffix.count))
         let path = repositoryRoot.appendingPathComponent("Scenarios/\(file).yaml").path
         guard FileManager.default.fileExists(atPath: path) else {
             note("skipping Seasonal/\(name): \(path) does not exist")
             continue
         }
-        let annual = name == "russia-disrupted-2023"
+        let fast = !fullProgram
         let configuration =
-            annual
-            ? configuration(warmupIterations: 2, maxDuration: .seconds(5), maxIterations: 100)
+            fast
+            ? configuration(warmupIterations: 2, maxDuration: .seconds(10), maxIterations: 100)
             : configuration(warmupIterations: 0, maxDuration: .seconds(90), maxIterations: 3)
         Benchmark("Seasonal/\(name)", configuration: configuration) { benchmark in
             var options = primalSimplex
             if standardStart { options.startBasis = .standard }
-            let simulator = Simulator(solver: GLPKSolver(), options: options)
+            let simulator = Simulator(solver: GLPKSolver(), options: options, method: fullProgram ? .arc : .auto)
             for _ in benchmark.scaledIterations {
                 let scenario = try ScenarioLoader.load(path: path)
                 let result =
