@@ -100,7 +100,7 @@ public struct Observation: Sendable, Hashable, Identifiable {
     public var notes: String?
     /// The parameter this observation's source also sets, when it does (free text, e.g. "the 2024 BY–PL
     /// capacity in years/2024.yaml"): the observation then checks the calibration, not the model, and the
-    /// backtest counts it apart (``BacktestResult`` in Simulation).
+    /// backtest counts it apart (`BacktestResult` in Simulation).
     public var calibrates: String?
 
     public init(
