@@ -66,3 +66,17 @@ public struct Demand: Sendable, Hashable, Identifiable {
         self.avoidedCountries = Array(Set(avoidedCountries)).sorted()
     }
 }
+
+extension Demand {
+    /// The id of the part of demand `id` that an `avoid_countries` change splits off to avoid `countries`
+    /// (sorted codes): `ID.avoid-C1-C2`.
+    public static func avoidingPartID(of id: ID, countries: [String]) -> ID {
+        ID("\(id.rawValue).avoid-\(countries.joined(separator: "-"))")
+    }
+
+    /// Whether `candidate` is demand `id` or a part an `avoid_countries` change split from it
+    /// (``avoidingPartID(of:countries:)``).
+    public static func isSame(_ candidate: ID, orPartOf id: ID) -> Bool {
+        candidate == id || candidate.rawValue.hasPrefix(id.rawValue + ".avoid-")
+    }
+}

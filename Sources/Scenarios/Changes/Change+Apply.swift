@@ -118,7 +118,7 @@ extension Change {
                 continue
             }
             var split = draft.demands[d]
-            split.id = Demand.ID("\(split.id.rawValue).avoid-\(codes.joined(separator: "-"))")
+            split.id = Demand.avoidingPartID(of: split.id, countries: codes)
             split.teu *= share
             split.avoidedCountries = Array(avoided.union(split.avoidedCountries)).sorted()
             let id = Located(value: split.id.rawValue, position: position)

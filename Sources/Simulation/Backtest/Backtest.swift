@@ -129,7 +129,7 @@ public enum Backtest {
         case .demandDays(let demand):
             // The demand with the parts an `avoid_countries` change split from it (`ID.avoid-…`), weighted by
             // delivered TEU: the observation is of the whole flow.
-            let parts = result.demands.filter { $0.id == demand || $0.id.rawValue.hasPrefix(demand.rawValue + ".avoid-") }
+            let parts = result.demands.filter { Demand.isSame($0.id, orPartOf: demand) }
             let delivered = parts.reduce(0) { $0 + ($1.avgTimeDays == nil ? 0 : $1.deliveredTEU) }
             guard delivered > 0 else { return .failure(Missing("\(demand) delivers nothing")) }
             return .success(parts.reduce(0) { $0 + ($1.avgTimeDays ?? 0) * $1.deliveredTEU } / delivered)
