@@ -47,6 +47,7 @@ extension NetworkEdit {
             nodes[n].storageCapacityTEU = (nodes[n].storageCapacityTEU ?? 0) + teu
             if let holding { nodes[n].holdingCostUSDPerTEUDay = holding }
         case .scaleDemand(let d, let factor): demands[d].teu *= factor
+        case .scaleUnmetPenalty(let d, let factor): demands[d].unmetPenaltyUSDPerTEU *= factor
         case .addNode(let node): nodes.append(node)
         case .addLink(let link): links.append(link)
         }

@@ -43,6 +43,8 @@ public enum NetworkEdit: Sendable, Hashable {
     case addStorage(node: Int, teu: Double, holdingCostUSDPerTEUDay: Double?)
     /// Multiplies demand `demand`'s volume (TEU/year) by `factor` (≥ 0).
     case scaleDemand(Int, by: Double)
+    /// Multiplies demand `demand`'s unmet penalty (USD per TEU not carried) by `factor` (≥ 0).
+    case scaleUnmetPenalty(Int, by: Double)
     /// Appends a node (its index is the node count before it).
     case addNode(Node)
     /// Appends a directed link (its index is the link count before it).

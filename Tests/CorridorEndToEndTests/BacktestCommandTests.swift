@@ -6,7 +6,7 @@ import Testing
 struct BacktestCommandTests {
     /// The observations inside tolerance in the bundled backtest when this floor was last raised. The test
     /// fails if a change loses one; raise it when calibration (of parameters, never outputs) gains some.
-    static let insideFloor = 20
+    static let insideFloor = 22
     /// The same for the observations whose source sets no parameter (no `calibrates`): the model's own test.
     static let validationInsideFloor = 18
 

@@ -116,6 +116,8 @@ CHANGE_KEYS = {
     "scale_cost": (set(SELECTORS) | {"factor"}, {"factor"}),
     # issue 15: a share of each picked demand avoids countries
     "avoid_countries": ({"countries", "share", "demand", "from", "to", "direction"}, {"countries"}),
+    # issue 15: the price of a TEU not carried, by year
+    "scale_unmet_penalty": ({"factor", "demand", "from", "to", "direction"}, {"factor"}),
 }
 
 
@@ -544,7 +546,7 @@ def scope_periods(net: Network, body: dict, where: str) -> list[str]:
 
 
 def picked_demands(net: Network, body: dict, w: str) -> list:
-    """The demands `scale_demand` or `avoid_countries` picks: by `demand` id, or by from/to/direction (freight only)."""
+    """The demands `scale_demand`, `scale_unmet_penalty` or `avoid_countries` picks: by `demand` id, or by from/to/direction (freight only)."""
     if "demand" in body and ("from" in body or "to" in body):
         raise InputError(f"{w}: give either demand or from/to")
     if "demand" in body:
@@ -676,7 +678,7 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
     allowed, required = CHANGE_KEYS[ctype]
     _check_keys(body, allowed, required, w)
     scoped = "periods" in body or (
-        ctype not in ("scale_demand", "avoid_countries") and ("from" in body or "to" in body))
+        ctype not in ("scale_demand", "avoid_countries", "scale_unmet_penalty") and ("from" in body or "to" in body))
     if scoped:
         apply_scoped(net, ctype, body, w)
         return
@@ -746,6 +748,10 @@ def apply_change(net: Network, ch: Any, where: str) -> None:
         f = _num(body["factor"], f"{w}.factor")
         for d in picked_demands(net, body, w):
             d.teu *= f
+    elif ctype == "scale_unmet_penalty":
+        f = _num(body["factor"], f"{w}.factor")
+        for d in picked_demands(net, body, w):
+            d.penalty *= f
     elif ctype == "avoid_countries":
         codes = tuple(sorted({str(c) for c in body["countries"]}))
         share = _num(body.get("share", 1), f"{w}.share")

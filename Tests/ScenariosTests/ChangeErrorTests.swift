@@ -96,7 +96,8 @@ struct ChangeErrorTests {
                 inline.yaml:16:53: error: changes[10].add_surcharge.usd_per_teu: expected a number, found 'lots'
                 inline.yaml:17:5: error: changes[11]: expected a change type (one of close, scale_capacity, set_capacity, \
                 add_delay, add_surcharge, scale_demand, add_node, add_link, add_demand, add_storage, scale_time, \
-                set_time_days, scale_dwell, set_dwell_days, scale_cost, avoid_countries), found an empty mapping
+                set_time_days, scale_dwell, set_dwell_days, scale_cost, avoid_countries, scale_unmet_penalty), \
+                found an empty mapping
                 """)
     }
 

@@ -78,6 +78,33 @@ struct ObservationsFileTests {
         #expect(messages.count == expected.count + 4)
     }
 
+    @Test("demand_days may name a corridor (its freight there only); an unknown corridor or demand is an error")
+    func demandDaysOnCorridor() throws {
+        let folder = try TemporaryFolder("observations")
+        func file(_ rows: String) throws -> String {
+            try folder.write(
+                "format_version: 1\nname: T\nscenarios:\n  2021: \(Self.scenarios)/years/2021.yaml\nobservations:\n" + rows,
+                to: "t.yaml")
+        }
+        let good = try ObservationsFile.loadChecked(
+            path: try file(
+                "  - { id: a, year: 2021, metric: demand_days, demand: E-XIA-DUI, corridor: northern, observed: 20, unit: d, tolerance_pct: 10, source: x }\n"
+                    + "  - { id: b, year: 2021, metric: demand_days, demand: E-XIA-DUI, observed: 20, unit: d, tolerance_pct: 10, source: x }\n"))
+        #expect(good.file.observations.map(\.metric) == [.demandDays("E-XIA-DUI", corridor: "northern"), .demandDays("E-XIA-DUI")])
+        #expect(good.file.observations.map(\.metric.subject) == ["E-XIA-DUI on northern", "E-XIA-DUI"])
+        let bad = try file(
+            "  - { id: a, year: 2021, metric: demand_days, demand: E-XIA-DUI, corridor: nothern, observed: 20, unit: d, tolerance_pct: 10, source: x }\n"
+                + "  - { id: b, year: 2021, metric: node_teu, node: ALT, corridor: middle, observed: 20, unit: d, tolerance_pct: 10, source: x }\n")
+        do {
+            _ = try ObservationsFile.loadChecked(path: bad)
+            Issue.record("an unknown corridor must not load")
+        } catch {
+            let all = error.errors.map(\.description).joined(separator: "\n")
+            #expect(all.contains("observations[0]: no link has the corridor tag 'nothern'") && all.contains("(did you mean 'northern'?)"), "\(all)")
+            #expect(all.contains("observations[1].corridor: not used by metric node_teu, which measures a node"), "\(all)")
+        }
+    }
+
     @Test("Top level: the format version, scenarios as a year mapping, at least one observation")
     func topLevel() throws {
         func problems(_ text: String) -> String {

@@ -50,6 +50,14 @@ struct BacktestTests {
         #expect(isClose(try value(.nodeTEU("M"), r1, one), 40))
         #expect(isClose(try value(.linkTEU("M2"), r2, two), 90))
         #expect(isClose(try value(.demandDays("D"), r1, one), (60 * 2 + 40 * 7) / 100))
+        // With a corridor: the demand's freight on that corridor only (north 2 days, middle 7).
+        #expect(isClose(try value(.demandDays("D", corridor: "north"), r1, one), 2))
+        #expect(isClose(try value(.demandDays("D", corridor: "middle"), r1, one), 7))
+        guard case .failure(let none) = Backtest.measure(.demandDays("D", corridor: "absent"), in: r1, network: one) else {
+            Issue.record("days of a demand on a corridor it does not use must be missing")
+            return
+        }
+        #expect(none.reason == "D sends nothing on absent")
         guard case .failure = Backtest.measure(.corridorDays("absent"), in: r1, network: one) else {
             Issue.record("days of a corridor that carries nothing must be missing")
             return

@@ -20,8 +20,9 @@ public struct Observation: Sendable, Hashable, Identifiable {
         case linkTEU(Link.ID)
         /// The congestion delay at a node, days.
         case nodeCongestionDays(Node.ID)
-        /// A demand's flow-weighted transit days.
-        case demandDays(Demand.ID)
+        /// A demand's flow-weighted transit days; with a corridor tag, of its freight on routes of that
+        /// corridor only (a published train time against a demand that also goes by sea).
+        case demandDays(Demand.ID, corridor: String? = nil)
 
         /// The metric's name in an observations file.
         public var name: String {
@@ -43,7 +44,8 @@ public struct Observation: Sendable, Hashable, Identifiable {
             case .corridorTEU(let c), .corridorShare(let c), .corridorDays(let c), .corridorCost(let c): c
             case .nodeTEU(let n), .nodeCongestionDays(let n): n.rawValue
             case .linkTEU(let l): l.rawValue
-            case .demandDays(let d): d.rawValue
+            case .demandDays(let d, nil): d.rawValue
+            case .demandDays(let d, let corridor?): "\(d.rawValue) on \(corridor)"
             }
         }
 

@@ -90,7 +90,10 @@ enum ObservationRecord {
             reader.report(FieldReader.choiceError(name, field: reader.fieldPath("metric"), allowed: Observation.Metric.names))
             return nil
         }
+        // `demand_days` may name a corridor too: the demand's freight on that corridor only.
+        let qualifier = key == "demand" ? reader.word("corridor") : nil
         for other in ["corridor", "node", "link", "demand"] where other != key && reader.contains(other) {
+            if key == "demand", other == "corridor" { continue }
             reader.report(
                 ScenarioError(
                     at: reader.position, field: reader.fieldPath(other),
@@ -106,7 +109,7 @@ enum ObservationRecord {
             case "node_teu": .nodeTEU(Node.ID(subject.value))
             case "node_congestion_days": .nodeCongestionDays(Node.ID(subject.value))
             case "link_teu": .linkTEU(Link.ID(subject.value))
-            default: .demandDays(Demand.ID(subject.value))
+            default: .demandDays(Demand.ID(subject.value), corridor: qualifier?.value)
             }
         return Located(value: metric, position: subject.position)
     }
@@ -120,7 +123,8 @@ enum ObservationRecord {
         for key in subjects {
             _ = reader.word(key)
             let metrics = names.filter { subjectKey(of: $0) == key }
-            let others = subjects.filter { $0 != key }.map { ($0, SchemaValue.bool(false)) }
+            // `demand_days` may also name a corridor (its freight there only).
+            let others = subjects.filter { $0 != key && !(key == "demand" && $0 == "corridor") }.map { ($0, SchemaValue.bool(false)) }
             let metric = SchemaValue.object([("enum", .array(metrics.map { .string($0) }))])
             let measuring = SchemaValue.object([("required", .array(["metric"])), ("properties", .object([("metric", metric)]))])
             reader.describeMapping(

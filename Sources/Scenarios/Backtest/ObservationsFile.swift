@@ -90,8 +90,9 @@ public struct ObservationsFile: Sendable {
             return network.index(of: node) == nil ? "unknown node '\(node)'" : nil
         case .linkTEU(let link):
             return network.links.contains { $0.baseID == link } ? nil : "unknown link '\(link)'"
-        case .demandDays(let demand):
-            return network.freightDemands.contains { $0.id == demand } ? nil : "unknown demand '\(demand)'"
+        case .demandDays(let demand, let corridor):
+            guard network.freightDemands.contains(where: { $0.id == demand }) else { return "unknown demand '\(demand)'" }
+            return corridor.flatMap { subjectProblem(.corridorDays($0), in: network) }
         }
     }
 

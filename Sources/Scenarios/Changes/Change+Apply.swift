@@ -66,6 +66,11 @@ extension Change {
             return addStorage(selector, teu: teu, holdingCost: holding, to: &draft, into: &diagnostics)
         case .avoidCountries(let countries, let share, let filter):
             return avoidCountries(countries, share: share, filter, in: &draft, into: &diagnostics)
+        case .scaleUnmetPenalty(let factor, let filter):
+            guard let (picked, label) = pickDemands(filter, in: draft, into: &diagnostics) else { return nil }
+            draft.apply(picked.map { .scaleUnmetPenalty($0, by: factor) })
+            let count = Selection.count(picked.count, "demand")
+            return "scale_unmet_penalty \(label) by \(FieldReader.format(factor)): \(count)"
         }
     }
 
@@ -160,7 +165,7 @@ extension Change {
             _ = draft.select(selector, countryLinks: false, into: &diagnostics)
         case .scaleCapacity(let selector, _):
             _ = draft.select(selector, countryLinks: true, into: &diagnostics)
-        case .scaleDemand(_, let filter):
+        case .scaleDemand(_, let filter), .scaleUnmetPenalty(_, let filter):
             _ = pickDemands(filter, in: draft, into: &diagnostics)
         case .avoidCountries(let countries, _, let filter):
             _ = draft.checkCountries(countries, field: "\(path).countries", into: &diagnostics)

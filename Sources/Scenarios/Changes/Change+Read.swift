@@ -73,7 +73,7 @@ extension Change {
         case .addDemand:
             return DemandRecord.read(body, file: file, path: path, into: &diagnostics).map { (.addDemand($0), nil, true) }
         case .scaleDemand, .close, .scaleCapacity, .setCapacity, .addDelay, .addSurcharge, .addStorage, .scaleTime,
-            .setTimeDays, .scaleDwell, .setDwellDays, .scaleCost, .avoidCountries:
+            .setTimeDays, .scaleDwell, .setDwellDays, .scaleCost, .avoidCountries, .scaleUnmetPenalty:
             guard var reader = FieldReader(body, file: file, path: path, into: &diagnostics) else { return nil }
             defer { diagnostics.append(contentsOf: reader.problems) }
             let (action, scope) = readBody(kind, &reader)
@@ -94,6 +94,9 @@ extension Change {
         case .avoidCountries:
             let scope = readScope(kind, &reader)
             return (readAvoidCountries(&reader), scope)
+        case .scaleUnmetPenalty:
+            let scope = readScope(kind, &reader)
+            return (readScaleUnmetPenalty(&reader), scope)
         default:
             let scope = readScope(kind, &reader)
             return (readSelecting(kind, &reader), scope)
@@ -207,6 +210,14 @@ extension Change {
         reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "direction", "periods"])
         let factor = reader.number("factor", required: true)
         return .scaleDemand(factor: factor ?? 0, readDemandFilter(&reader))
+    }
+
+    /// Reads `scale_unmet_penalty`: a `factor` and optionally `demand`, or `from`, `to` and/or `direction`
+    /// (as `scale_demand` picks them).
+    private static func readScaleUnmetPenalty(_ reader: inout FieldReader) -> Action? {
+        reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "direction", "periods"])
+        let factor = reader.number("factor", required: true)
+        return .scaleUnmetPenalty(factor: factor ?? 0, readDemandFilter(&reader))
     }
 
     /// Reads `avoid_countries`: `countries` (a list of country codes), optionally a `share` (0–1, default 1)

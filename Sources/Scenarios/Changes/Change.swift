@@ -23,6 +23,7 @@ struct Change {
         case setDwellDays = "set_dwell_days"
         case scaleCost = "scale_cost"
         case avoidCountries = "avoid_countries"
+        case scaleUnmetPenalty = "scale_unmet_penalty"
 
         /// The selector keys this change accepts, or `[]` when it takes no selector.
         var selectorKinds: [Selector.Kind] {
@@ -32,15 +33,15 @@ struct Change {
                 Selector.Kind.allCases
             case .setCapacity: [.link, .node]
             case .addStorage: [.node]
-            case .scaleDemand, .addNode, .addLink, .addDemand, .avoidCountries: []
+            case .scaleDemand, .addNode, .addLink, .addDemand, .avoidCountries, .scaleUnmetPenalty: []
             }
         }
 
         /// The keys that limit a change to periods: `periods` alone where `from` and `to` pick demands
-        /// (`scale_demand`, `avoid_countries`), otherwise `periods`, `from` and `to`.
+        /// (`scale_demand`, `avoid_countries`, `scale_unmet_penalty`), otherwise `periods`, `from` and `to`.
         var scopeKeys: [String] {
             switch self {
-            case .scaleDemand, .avoidCountries: ["periods"]
+            case .scaleDemand, .avoidCountries, .scaleUnmetPenalty: ["periods"]
             default: PeriodScope.keys
             }
         }
@@ -58,11 +59,12 @@ struct Change {
             case .addStorage: "storage is there all year"
             case .addNode, .addLink, .addDemand: "records exist all year: close or scale them in periods instead"
             case .avoidCountries: "which countries a shipper avoids holds all year"
+            case .scaleUnmetPenalty: "the cost of a TEU not carried holds all year"
             }
         }
     }
 
-    /// Which demands `scale_demand` multiplies.
+    /// Which demands `scale_demand`, `avoid_countries` and `scale_unmet_penalty` pick.
     enum DemandFilter {
         /// Every demand.
         case all
@@ -102,6 +104,9 @@ struct Change {
         /// Makes a share (0–1) of each picked demand avoid the countries: the whole demand at share 1,
         /// otherwise a new demand `ID.avoid-C1-C2` of that share, the original keeping the rest.
         case avoidCountries([Located<String>], share: Double, DemandFilter)
+        /// Multiplies the unmet penalty (USD per TEU not carried) of the picked demands by a factor ≥ 0:
+        /// the price of air freight in another year than the file's.
+        case scaleUnmetPenalty(factor: Double, DemandFilter)
     }
 
     /// What the change does.

@@ -126,10 +126,16 @@ public enum Backtest {
             return .success(routes.reduce(0) { $0 + ($1.links.contains(where: ids.contains) ? $1.teu : 0) })
         case .nodeCongestionDays(let node):
             return .success(result.nodes.first { $0.id == node }?.congestionDays ?? 0)
-        case .demandDays(let demand):
+        case .demandDays(let demand, let corridor):
             // The demand with the parts an `avoid_countries` change split from it (`ID.avoid-…`), weighted by
-            // delivered TEU: the observation is of the whole flow.
+            // delivered TEU: the observation is of the whole flow (with a corridor, of its routes there).
             let parts = result.demands.filter { Demand.isSame($0.id, orPartOf: demand) }
+            if let corridor {
+                let routes = parts.flatMap(\.routes).filter { $0.corridor == corridor && $0.teu > 0 }
+                let teu = routes.reduce(0) { $0 + $1.teu }
+                guard teu > 0 else { return .failure(Missing("\(demand) sends nothing on \(corridor)")) }
+                return .success(routes.reduce(0) { $0 + $1.timeDays * $1.teu } / teu)
+            }
             let delivered = parts.reduce(0) { $0 + ($1.avgTimeDays == nil ? 0 : $1.deliveredTEU) }
             guard delivered > 0 else { return .failure(Missing("\(demand) delivers nothing")) }
             return .success(parts.reduce(0) { $0 + ($1.avgTimeDays ?? 0) * $1.deliveredTEU } / delivered)
