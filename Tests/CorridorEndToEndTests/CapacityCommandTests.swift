@@ -176,20 +176,23 @@ struct CapacityCommandTests {
         try #require(run.status == 0, "\(run.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let intact = try #require((object["intact_capacity_teu"] as? NSNumber)?.doubleValue)
-        // As `corridor capacity`: the cut is the AZ-GE border at Böyük Kəsik, 150,000 less the 21,300 TEU-eq of
-        // Caspian bulk the intact flow's background routes through it.
-        #expect(intact == 128_700)
+        // As `corridor capacity`: the cut is Alat, the Middle Corridor's container potential (EY [S181]: 80,000 TEU
+        // × 0.343 = 27,440, plus the 21,300 TEU-eq of Caspian bulk: 48,740), less that bulk, which the intact
+        // flow's background routes through it.
+        #expect(intact == 48_740 - 21_300)
         #expect(run.stderr.contains("capacities are what the intact flow's background traffic leaves"))
         let cases = try #require(object["cases"] as? [[String: Any]])
         let lost = cases.compactMap { ($0["lost_teu"] as? NSNumber)?.doubleValue }
         #expect(lost.count == cases.count && lost == lost.sorted(by: >))
-        // Closing Alat port (every Caspian crossing lands there) or the border itself removes all of it; closing
-        // the Beineu–Aktau line leaves the Kuryk crossing (the 2023 fleet: 71,250 × 1.135) less the bulk on it.
+        // Closing Alat port (every Caspian crossing lands there) or the border behind it removes all of it; closing
+        // the Beineu–Aktau line removes nothing: the Kuryk crossing alone (the 2023 fleet: 71,250 × 1.135 = 80,869
+        // wagon slots, less the 21,300 of bulk on it) still has more room than the container potential at Alat.
         func loss(_ id: String) -> Double? {
             cases.first { (($0["elements"] as? [[String: Any]])?.first?["id"] as? String) == id }.flatMap { ($0["lost_teu"] as? NSNumber)?.doubleValue }
         }
-        #expect(loss("ALT") == 128_700 && loss("BKS") == 128_700)
-        #expect(isClose(try #require(loss("BEY-AKU")), 128_700 - (71_250 * 1.135 - 21_300), tolerance: 1e-9))
+        #expect(loss("ALT") == 27_440 && loss("BKS") == 27_440)
+        #expect(71_250 * 1.135 - 21_300 > 27_440)
+        #expect(loss("BEY-AKU") == 0)
         let table = try CLI.run(["sweep", "Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--metric", "capacity", "--corridor", "middle"])
         #expect(table.status == 0 && table.stdout.contains("Failures ranked by middle capacity lost"))
         let missing = try CLI.run(["sweep", "Scenarios/russia-disrupted-2023.yaml", "--single-failures", "--metric", "capacity"])
@@ -248,11 +251,14 @@ struct CapacityCommandTests {
             #expect(with >= without, "the portfolio never lowers the Middle Corridor's capacity")
             weighted += with * ((scenario["weight"] as? NSNumber)?.doubleValue ?? .nan)
         }
-        // Without projects the baseline is cut at Böyük Kəsik, 128,700 as `corridor capacity` reports it (150,000 less
-        // the Caspian bulk background); no candidate widens that line, so only the Caspian winter, whose crossings
-        // bind, gains.
+        // Without projects the baseline is cut at Alat, 27,440 as `corridor capacity` reports it (the container
+        // potential 48,740 less the Caspian bulk background 21,300). Each ferry adds 10,000 container slots there
+        // (max 7 units); the next cut, the AZ–GE border at 150,000 − 21,300 = 128,700, is further off. So all seven
+        // ferries are built: 27,440 + 70,000 = 97,440 in the baseline; the Caspian winter's storms (Alat × 0.889)
+        // cut the added slots as the old ones.
         let baseline = try #require(scenarios.first { $0["name"] as? String == "baseline-2021" }?["capacity"] as? [String: Any])
-        #expect((baseline["without_teu"] as? NSNumber)?.doubleValue == 128_700)
+        #expect(isClose(try #require((baseline["without_teu"] as? NSNumber)?.doubleValue), 48_740 - 21_300, tolerance: 1e-9))
+        #expect(isClose(try #require((baseline["with_teu"] as? NSNumber)?.doubleValue), 48_740 - 21_300 + 7 * 10_000, tolerance: 1e-9))
         let winter = try #require(scenarios.first { $0["name"] as? String == "caspian-winter" }?["capacity"] as? [String: Any])
         #expect(try #require((winter["with_teu"] as? NSNumber)?.doubleValue) > (winter["without_teu"] as? NSNumber)?.doubleValue ?? .infinity)
         // The MIP's objective is the weighted capacity of the networks with the portfolio applied.
@@ -263,7 +269,9 @@ struct CapacityCommandTests {
         #expect(table.status == 0 && table.stdout.contains("Capacity of the middle corridor without → with the portfolio"))
         let missing = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--objective", "max-capacity"])
         #expect(missing.status == 64 && missing.stderr.contains("--corridor"))
-        let target = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--min-capacity", "middle=100000", "--no-values"])
+        // A target every scenario can reach: 50,000 takes three ferries in the baseline (27,440 + 30,000) and four in
+        // the Caspian winter (22,030 + 4 × 8,890, the storms' × 0.889 on each ferry's slots at Alat).
+        let target = try CLI.run(["plan", "Scenarios/plans/invest-3.7bn.yaml", "--min-capacity", "middle=50000", "--no-values"])
         #expect(target.status == 0 && target.stdout.contains("Capacity of the middle corridor"), "\(target.stderr)")
     }
 

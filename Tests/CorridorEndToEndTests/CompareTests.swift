@@ -31,11 +31,11 @@ struct CompareTests {
             (metrics.first { $0["key"] as? String == key }?["values"] as? [Any] ?? []).map { ($0 as? NSNumber)?.doubleValue }
         }
         // Figures agree with `corridor capacity` and the oracle (CapacityCommandTests): northern loses all
-        // of its 380,600 TEU/yr with Russia closed; on gross port capacities (issue 14) the ports upgrade
-        // leaves the middle corridor where it was: it is limited beyond the Caspian, at the AZ–GE border
-        // (150,000 less the 21,300 TEU-eq of Caspian bulk background).
+        // of its 380,600 TEU/yr with Russia closed; the ports upgrade leaves the middle corridor where it was:
+        // it is limited at Alat by its container potential (EY [S181]: 27,440 westbound China–Europe TEU/yr,
+        // 48,740 less the 21,300 TEU-eq of Caspian bulk background), which vessels, not berths, limit.
         #expect(values("capacity_teu:northern") == [380_600, 0, 178_882])
-        #expect(values("capacity_teu:middle") == [128_700, 128_700, 128_700])
+        #expect(values("capacity_teu:middle") == [27_440, 27_440, 27_440])
         let scenarios = try #require(json["scenarios"] as? [[String: Any]])
         #expect(scenarios.allSatisfy { ($0["capacity"] as? [[String: Any]])?.count == 4 })
         let sentences = try #require(json["explanation"] as? [[String: Any]]).flatMap { $0["sentences"] as? [String] ?? [] }

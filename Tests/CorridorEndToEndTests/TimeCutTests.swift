@@ -13,8 +13,9 @@ struct TimeCutEndToEndTests {
 
     /// The issue's acceptance: a change file that cuts the Caspian ferries' time and a border's dwell
     /// shortens the Middle Corridor's transit in `compare`, and the explanation says why. On the Red Sea
-    /// year the Middle Corridor is full at Böyük Kəsik, so the cuts speed the same freight; on 2023 they draw
-    /// more (Türkiye's) onto longer routes and the average rises (issue 15), which the next test covers.
+    /// year the Middle Corridor is full at Alat (its container potential, 27,440 TEU/yr), all of it on the
+    /// cheaper Kuryk crossing, so the cuts speed the same freight; on 2023 they draw more onto the corridor
+    /// and Alat's queue outweighs them (issue 15), which the next test covers.
     @Test("Cutting the Caspian ferries' time and the borders' dwell shortens the Middle Corridor, and compare says why")
     func middleCorridorFaster() throws {
         try withTemporaryFolder("timecut") { folder in
@@ -31,11 +32,11 @@ struct TimeCutEndToEndTests {
             """.write(to: file, atomically: true, encoding: .utf8)
             let sentences = try Self.explanation("Scenarios/red-sea-closed.yaml", file.path)
             let middle = try #require(sentences.first { $0.hasPrefix("The middle corridor's transit falls from") })
-            // "… falls from 41.4 to 40.4 days on average: the scenario cuts …"
+            // "… falls from 31.0 to 30.4 days on average: the scenario cuts …"
             let numbers = middle.split(separator: " ").compactMap { Double($0) }
             try #require(numbers.count >= 2, "\(middle)")
             #expect(numbers[0] - numbers[1] >= 0.2, "\(middle)")
-            #expect(middle.contains("the time of the Aktau port → Alat ferry (1.0 → 0.5 days)"), "\(middle)")
+            #expect(middle.contains("the time of the Kuryk port → Alat ferry (0.8 → 0.4 days)"), "\(middle)")
             #expect(middle.contains("the dwell at Dostyk (1.2 → 0.6 days)"), "\(middle)")
 
             // The text report says it too (wrapped at 120 columns).
