@@ -93,11 +93,11 @@ struct RunTests {
         #expect(closed.corridorTEU("northern") == 0)
         #expect(closed.corridorTEU("middle") > base.corridorTEU("middle"))
         #expect(closed.corridorTEU("sea") > base.corridorTEU("sea"))
-        // What stops more freight moving to the Middle Corridor: the Caspian ferries' congestion (a delay price
+        // What stops more freight moving to the Middle Corridor: the Caspian chain's queue at Alat (a delay price
         // with no hard capacity binding), or a capacity.
         let binding = closed.list("binding").compactMap { $0["id"] as? String }
-        let congested = closed.list("links").filter { (num($0, "congestion_price_usd_per_teu") ?? 0) > 0 }
-        #expect(!binding.isEmpty || congested.contains { $0["id"] as? String == "KUR-ALT" })
+        let congested = closed.list("nodes").filter { (num($0, "congestion_price_usd_per_teu") ?? 0) > 0 }
+        #expect(!binding.isEmpty || congested.contains { $0["id"] as? String == "ALT" })
     }
 
     @Test("The table report names status, corridors, demands and binding capacities")

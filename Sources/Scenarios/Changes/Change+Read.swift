@@ -87,7 +87,7 @@ extension Change {
         switch kind {
         case .scaleDemand:
             let scope = PeriodScope.read(&reader, range: false)
-            return (readScaleDemand(&reader), scope)
+            return (readDemandFactor(&reader, Action.scaleDemand), scope)
         case .addStorage:
             let scope = readScope(kind, &reader)
             return (readAddStorage(&reader), scope)
@@ -96,7 +96,7 @@ extension Change {
             return (readAvoidCountries(&reader), scope)
         case .scaleUnmetPenalty:
             let scope = readScope(kind, &reader)
-            return (readScaleUnmetPenalty(&reader), scope)
+            return (readDemandFactor(&reader, Action.scaleUnmetPenalty), scope)
         default:
             let scope = readScope(kind, &reader)
             return (readSelecting(kind, &reader), scope)
@@ -205,19 +205,14 @@ extension Change {
         return Selector(kind: selectorKind, value: value, field: reader.fieldPath(selectorKind.rawValue))
     }
 
-    /// Reads `scale_demand`: a `factor` and optionally `demand`, or `from`, `to` and/or `direction`.
-    private static func readScaleDemand(_ reader: inout FieldReader) -> Action? {
+    /// Reads `scale_demand` or `scale_unmet_penalty`: a `factor` and optionally `demand`, or `from`, `to`
+    /// and/or `direction`; `make` builds the action.
+    private static func readDemandFactor(
+        _ reader: inout FieldReader, _ make: (Double, DemandFilter) -> Action
+    ) -> Action? {
         reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "direction", "periods"])
         let factor = reader.number("factor", required: true)
-        return .scaleDemand(factor: factor ?? 0, readDemandFilter(&reader))
-    }
-
-    /// Reads `scale_unmet_penalty`: a `factor` and optionally `demand`, or `from`, `to` and/or `direction`
-    /// (as `scale_demand` picks them).
-    private static func readScaleUnmetPenalty(_ reader: inout FieldReader) -> Action? {
-        reader.rejectUnknownKeys(allowed: ["factor", "demand", "from", "to", "direction", "periods"])
-        let factor = reader.number("factor", required: true)
-        return .scaleUnmetPenalty(factor: factor ?? 0, readDemandFilter(&reader))
+        return make(factor ?? 0, readDemandFilter(&reader))
     }
 
     /// Reads `avoid_countries`: `countries` (a list of country codes), optionally a `share` (0–1, default 1)
