@@ -58,6 +58,15 @@ struct ColumnGeneration {
     static let nearlyFull = 0.9
     /// Default master solves after which the rounds stop unproven (``Outcome/stalled``).
     static let roundLimit = 5_000
+    /// Threads the pricing searches run on (one shortest-path search per commodity, none touching GLPK):
+    /// the searches are independent, and their paths are put together in commodity order, so the answer
+    /// is the same on any number of threads.
+    static let pricingThreads = 2
+
+    /// Prices at `duals` with the commodities' searches shared among ``pricingThreads`` threads.
+    static func price(_ master: PathProgram, duals: [Double], rows: PathProgram.CapacityRows) -> [PathProgram.PricedPath] {
+        master.price(duals: duals, rows: rows) { count, body in WorkerThreads.map(count, threads: pricingThreads, body) }
+    }
 
     /// What a stalled solve reports (``Outcome/stalled``).
     static let unproven = LPSolution(termination: .iterationLimit, objective: nil, primal: [])
@@ -213,7 +222,7 @@ struct ColumnGeneration {
         /// (Wentges), which damps the oscillation of the duals, and from the master's own duals, which
         /// are sure to improve: more of the final basis per round, fewer rounds.
         mutating func newPaths(_ solution: LPSolution) -> (fresh: [PathColumn], revived: [Int])? {
-            let exact = master.price(duals: solution.duals, rows: rows)
+            let exact = ColumnGeneration.price(master, duals: solution.duals, rows: rows)
             let improving = exact.filter { improves($0.demand, $0.reducedCost, solution) }
             if improving.isEmpty { return nil }
             var bound = sense * (solution.objective ?? 0)
@@ -228,7 +237,7 @@ struct ColumnGeneration {
                 let smoothed = solution.duals.indices.map { i in
                     weight * (i < stableDuals.count ? stableDuals[i] : 0) + (1 - weight) * solution.duals[i]
                 }
-                candidates = master.price(duals: smoothed, rows: rows).filter { priced in
+                candidates = ColumnGeneration.price(master, duals: smoothed, rows: rows).filter { priced in
                     improves(
                         priced.demand, master.reducedCost(demand: priced.demand, links: priced.links, duals: solution.duals, rows: rows),
                         solution)
