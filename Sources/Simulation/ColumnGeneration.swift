@@ -279,7 +279,7 @@ struct ColumnGeneration {
                 idle[p] = isIdle ? idle[p] + 1 : 0
                 if idle[p] >= ColumnGeneration.idleRounds {
                     parked.insert(p)
-                    try session.setBounds(v, .fixed(0))
+                    try session.park(v)
                 }
             }
             if onlyRevived, let p = revived.first {
