@@ -64,18 +64,23 @@ extension PathProgram {
         guard !network.nodes[commodity.origin].isClosed else { return [] }
         let vot = commodity.valueOfTimeUSDPerTEUDay
         let blocked = commodity.blockedNodes(count: network.nodes.count)
-        var weight = [Double?](repeating: nil, count: network.links.count)
+        var weight = [Double](repeating: .infinity, count: network.links.count)
         for l in network.links.indices where openLink[l] {
             if let blocked, blocked[network.linkEnds[l].from] || blocked[network.linkEnds[l].to] { continue }
             weight[l] = (usesCost ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0) + dualWeight[l]
         }
-        let tree = ShortestPathTree(
-            root: commodity.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
+        let tree = outgoingLinks.search(from: commodity.origin, weight: weight)
         var priced: [PricedPath] = []
         for d in commodity.demands {
-            guard let sink = network.index(of: network.demands[d].to), let links = tree.path(to: sink) else {
-                continue
+            guard let sink = network.index(of: network.demands[d].to), tree.predecessor[sink] >= 0 else { continue }
+            var links: [Int] = []
+            var at = sink
+            while tree.predecessor[at] >= 0 {
+                let l = tree.predecessor[at]
+                links.append(l)
+                at = network.linkEnds[l].from
             }
+            links.reverse()
             let reduced = duals.map { tree.distance[sink] - sense * $0[demandRow[d].index] } ?? 0
             priced.append(PricedPath(demand: d, links: links, reducedCost: reduced))
         }
