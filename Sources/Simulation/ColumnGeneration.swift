@@ -62,10 +62,14 @@ struct ColumnGeneration {
     /// the searches are independent, and their paths are put together in commodity order, so the answer
     /// is the same on any number of threads.
     static let pricingThreads = 2
+    /// Commodities × links from which pricing uses ``pricingThreads`` threads (L: 200,000); below, a round's
+    /// searches take about a millisecond (M: 40,000), less than starting a thread on a busy machine.
+    static let parallelPricingSize = 100_000
 
-    /// Prices at `duals` with the commodities' searches shared among ``pricingThreads`` threads.
+    /// Prices at `duals`, the commodities' searches shared among ``pricingThreads`` threads on a large network.
     static func price(_ master: PathProgram, duals: [Double], rows: PathProgram.CapacityRows) -> [PathProgram.PricedPath] {
-        master.price(duals: duals, rows: rows) { count, body in WorkerThreads.map(count, threads: pricingThreads, body) }
+        let threads = master.commodities.count * master.network.links.count >= parallelPricingSize ? pricingThreads : 1
+        return master.price(duals: duals, rows: rows) { count, body in WorkerThreads.map(count, threads: threads, body) }
     }
 
     /// What a stalled solve reports (``Outcome/stalled``).
