@@ -72,15 +72,9 @@ extension PathProgram {
         let tree = outgoingLinks.search(from: commodity.origin, weight: weight)
         var priced: [PricedPath] = []
         for d in commodity.demands {
-            guard let sink = network.index(of: network.demands[d].to), tree.predecessor[sink] >= 0 else { continue }
-            var links: [Int] = []
-            var at = sink
-            while tree.predecessor[at] >= 0 {
-                let l = tree.predecessor[at]
-                links.append(l)
-                at = network.linkEnds[l].from
-            }
-            links.reverse()
+            guard let sink = network.index(of: network.demands[d].to),
+                let links = OutgoingLinks.path(to: sink, predecessor: tree.predecessor, ends: network.linkEnds)
+            else { continue }
             let reduced = duals.map { tree.distance[sink] - sense * $0[demandRow[d].index] } ?? 0
             priced.append(PricedPath(demand: d, links: links, reducedCost: reduced))
         }

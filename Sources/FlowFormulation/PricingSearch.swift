@@ -66,4 +66,18 @@ struct OutgoingLinks: Sendable {
         }
         return (distance, predecessor)
     }
+
+    /// The links from the search's root to `sink` along `predecessor` (``search(from:weight:)``), in order;
+    /// nil at the root or when unreachable (as ``ShortestPathTree/path(to:)``).
+    static func path(to sink: Int, predecessor: [Int], ends: [(from: Int, to: Int)]) -> [Int]? {
+        guard predecessor[sink] >= 0 else { return nil }
+        var links: [Int] = []
+        var at = sink
+        while predecessor[at] >= 0 {
+            let l = predecessor[at]
+            links.append(l)
+            at = ends[l].from
+        }
+        return links.reversed()
+    }
 }
