@@ -25,6 +25,16 @@ extension PathProgram {
     ///   - rows: the capacity rows the master holds (an absent one has dual 0).
     /// - Returns: per demand with a path, in demand order; demands without any open path are left out.
     public func price(duals: [Double]?, rows: CapacityRows) -> [PricedPath] {
+        price(duals: duals, rows: rows) { count, body in (0..<count).map(body) }
+    }
+
+    /// ``price(duals:rows:)`` with the commodities' searches run by `map`, which must return
+    /// `body(0), …, body(count − 1)` in that order (say on several threads: each search reads only
+    /// `self` and the duals). The result is the same whatever `map` runs them on.
+    public func price(
+        duals: [Double]?, rows: CapacityRows,
+        map: (_ count: Int, _ body: @escaping @Sendable (Int) -> [PricedPath]) -> [[PricedPath]]
+    ) -> [PricedPath] {
         let sense: Double = objective == .minCost ? 1 : -1
         var dualWeight = [Double](repeating: 0, count: network.links.count)
         if let duals {
@@ -37,27 +47,38 @@ extension PathProgram {
             }
         }
         let usesCost = costsPaths || duals == nil
-        var priced: [PricedPath] = []
-        for commodity in commodities {
-            let vot = commodity.valueOfTimeUSDPerTEUDay
-            let blocked = commodity.blockedNodes(count: network.nodes.count)
-            let weight: [Double?] = network.links.indices.map { l in
-                guard openLink[l], blocked.map({ !$0[network.linkEnds[l].from] && !$0[network.linkEnds[l].to] }) ?? true
-                else { return nil }
-                return (usesCost ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0) + dualWeight[l]
-            }
-            guard !network.nodes[commodity.origin].isClosed else { continue }
-            let tree = ShortestPathTree(
-                root: commodity.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
-            for d in commodity.demands {
-                guard let sink = network.index(of: network.demands[d].to), let links = tree.path(to: sink) else {
-                    continue
-                }
-                let reduced = duals.map { tree.distance[sink] - sense * $0[demandRow[d].index] } ?? 0
-                priced.append(PricedPath(demand: d, links: links, reducedCost: reduced))
-            }
+        let weights = dualWeight
+        let program = self
+        let perCommodity = map(commodities.count) { k in
+            program.price(commodity: k, dualWeight: weights, usesCost: usesCost, duals: duals, sense: sense)
         }
-        return priced.sorted { $0.demand < $1.demand }
+        return perCommodity.flatMap { $0 }.sorted { $0.demand < $1.demand }
+    }
+
+    /// One commodity's shortest-path search under `dualWeight` (per link, see ``price(duals:rows:)``) and
+    /// its demands' paths, in demand order; none when its origin is closed.
+    private func price(
+        commodity k: Int, dualWeight: [Double], usesCost: Bool, duals: [Double]?, sense: Double
+    ) -> [PricedPath] {
+        let commodity = commodities[k]
+        guard !network.nodes[commodity.origin].isClosed else { return [] }
+        let vot = commodity.valueOfTimeUSDPerTEUDay
+        let blocked = commodity.blockedNodes(count: network.nodes.count)
+        var weight = [Double](repeating: .infinity, count: network.links.count)
+        for l in network.links.indices where openLink[l] {
+            if let blocked, blocked[network.linkEnds[l].from] || blocked[network.linkEnds[l].to] { continue }
+            weight[l] = (usesCost ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0) + dualWeight[l]
+        }
+        let tree = outgoingLinks.search(from: commodity.origin, weight: weight)
+        var priced: [PricedPath] = []
+        for d in commodity.demands {
+            guard let sink = network.index(of: network.demands[d].to),
+                let links = OutgoingLinks.path(to: sink, predecessor: tree.predecessor, ends: network.linkEnds)
+            else { continue }
+            let reduced = duals.map { tree.distance[sink] - sense * $0[demandRow[d].index] } ?? 0
+            priced.append(PricedPath(demand: d, links: links, reducedCost: reduced))
+        }
+        return priced
     }
 }
 

@@ -31,13 +31,13 @@ extension PathProgram {
                 guard let sink = network.index(of: network.demands[d].to) else { continue }
                 var remaining = network.demands[d].teu
                 for _ in 0..<pathsPerDemand where remaining > 0 && nodeLeft[commodity.origin] > 0 {
-                    let weight: [Double?] = network.links.indices.map { l in
+                    let weight: [Double] = network.links.indices.map { l in
                         openLink[l] && passable(l) && linkLeft[l] > 0 && nodeLeft[network.linkEnds[l].to] > 0
-                            ? cost[l] : nil
+                            ? cost[l] : .infinity
                     }
-                    let tree = ShortestPathTree(
-                        root: commodity.origin, outgoing: network.outgoing, ends: network.linkEnds, weight: weight)
-                    guard let links = tree.path(to: sink) else { break }
+                    let tree = outgoingLinks.search(from: commodity.origin, weight: weight)
+                    guard let links = OutgoingLinks.path(to: sink, predecessor: tree.predecessor, ends: network.linkEnds)
+                    else { break }
                     var amount = min(remaining, nodeLeft[commodity.origin])
                     for l in links { amount = min(amount, linkLeft[l], nodeLeft[network.linkEnds[l].to]) }
                     for l in links {

@@ -45,6 +45,8 @@ public struct PathProgram: Sendable {
     public let openLink: [Bool]
     /// Per link: tariff plus head handling (USD/TEU), and time plus head dwell (days); cost(a, vot) = first + vot·second.
     let moneyAndDays: [(money: Double, days: Double)]
+    /// The network's outgoing links in flat arrays, for the pricing searches.
+    let outgoingLinks: OutgoingLinks
 
     /// - Parameters:
     ///   - network: The network to formulate.
@@ -59,6 +61,7 @@ public struct PathProgram: Sendable {
         self.commodities = commodities
         let reach = Reachability(network: network)
         openLink = reach.openLink
+        outgoingLinks = OutgoingLinks(network)
         moneyAndDays = network.links.indices.map { l in
             let head = network.nodes[network.linkEnds[l].to]
             return (network.links[l].costUSDPerTEU + head.handlingCostUSDPerTEU, network.links[l].timeDays + head.dwellDays)

@@ -10,7 +10,7 @@ public struct ShortestPathTree: Sendable {
     public let distance: [Double]
     /// `predecessor[n]`: the link entering n on its shortest path, nil at the root or when unreachable.
     public let predecessor: [Int?]
-    private let tails: [Int]
+    private let ends: [(from: Int, to: Int)]
 
     /// - Parameters:
     ///   - root: the start node index.
@@ -41,7 +41,7 @@ public struct ShortestPathTree: Sendable {
         }
         self.distance = distance
         self.predecessor = predecessor
-        tails = ends.map(\.from)
+        self.ends = ends
     }
 
     /// Links of the shortest path from the root to `node`, in order; nil when unreachable or the root.
@@ -51,7 +51,7 @@ public struct ShortestPathTree: Sendable {
         var at = node
         while let l = predecessor[at] {
             links.append(l)
-            at = tails[l]
+            at = ends[l].from
         }
         return links.reversed()
     }

@@ -16,6 +16,38 @@ extension NativeProblem {
             cglpk_set_col_bnds(problem, Int32(column + 1), glpk.type, glpk.lower, glpk.upper), "glp_set_col_bnds")
     }
 
+    /// Whether column `column` (0-based) is basic.
+    func isBasic(column: Int) -> Bool {
+        precondition((0..<columnCount).contains(column), "column \(column) out of range 0..<\(columnCount)")
+        return glp_get_col_stat(ready, Int32(column + 1)) == GLP_BS
+    }
+
+    /// A column's coefficients as GLPK keeps them (`glp_get_mat_col`): 0-based rows and values, in the
+    /// order of GLPK's column list.
+    func entries(column: Int) -> (rows: [Int], values: [Double]) {
+        precondition((0..<columnCount).contains(column), "column \(column) out of range 0..<\(columnCount)")
+        let problem = ready
+        let index = Int32(column + 1)
+        let length = Int(glp_get_mat_col(problem, index, nil, nil))
+        guard length > 0 else { return ([], []) }
+        var ind = [Int32](repeating: 0, count: length + 1)
+        var val = [Double](repeating: 0, count: length + 1)
+        _ = glp_get_mat_col(problem, index, &ind, &val)
+        return (ind[1...].map { Int($0) - 1 }, Array(val[1...]))
+    }
+
+    /// Replaces a column's coefficients (`glp_set_mat_col`, which puts each element at the head of
+    /// GLPK's column list: the list ends up in the reverse of the order given).
+    mutating func setEntries(column: Int, rows: [Int], values: [Double]) throws(SolverError) {
+        precondition((0..<columnCount).contains(column), "column \(column) out of range 0..<\(columnCount)")
+        precondition(rows.count == values.count, "column rows and values differ in length")
+        for row in rows { precondition((0..<rowCount).contains(row), "row \(row) out of range 0..<\(rowCount)") }
+        let problem = ready
+        let ind: [Int32] = [0] + rows.map { Int32($0 + 1) }
+        let val: [Double] = [0] + values
+        try guarded(cglpk_set_mat_col(problem, Int32(column + 1), Int32(rows.count), ind, val), "glp_set_mat_col")
+    }
+
     /// Replaces a row's bounds (0-based `row`; bounds finite and ordered).
     mutating func setRowBounds(_ row: Int, _ bounds: Bounds) throws(SolverError) {
         precondition((0..<rowCount).contains(row), "row \(row) out of range 0..<\(rowCount)")

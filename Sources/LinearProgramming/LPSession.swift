@@ -20,6 +20,13 @@ public protocol LPSession: ~Copyable {
     /// Replaces a column's objective coefficient.
     mutating func setCost(_ variable: LinearProgram.Variable, _ cost: Double) throws(SolverError)
 
+    /// Fixes a non-basic column at 0 for a while (column generation's idle path): the same program as
+    /// ``setBounds(_:_:)-(LinearProgram.Variable,_)`` with `.fixed(0)`, but the solver may set the column's
+    /// coefficients aside until its bounds change, so that re-solves no longer walk it.
+    ///
+    /// Its reduced cost stays readable; a basis put back with ``restore(_:)`` may make it basic again.
+    mutating func park(_ variable: LinearProgram.Variable) throws(SolverError)
+
     /// Appends columns with their coefficients in existing rows, keeping the basis (column generation).
     ///
     /// New columns are non-basic at their lower bound, so an optimal basis stays primal feasible and
@@ -56,6 +63,13 @@ public protocol LPSession: ~Copyable {
 
     /// Forgets the basis, so that the next solve starts cold.
     mutating func resetBasis() throws(SolverError)
+}
+
+extension LPSession where Self: ~Copyable {
+    /// Fixes the column at 0 (``setBounds(_:_:)-(LinearProgram.Variable,_)``): a solver without a cheaper way.
+    public mutating func park(_ variable: LinearProgram.Variable) throws(SolverError) {
+        try setBounds(variable, .fixed(0))
+    }
 }
 
 /// A solver that can open re-solvable ``LPSession``s.

@@ -58,6 +58,19 @@ struct ColumnGeneration {
     static let nearlyFull = 0.9
     /// Default master solves after which the rounds stop unproven (``Outcome/stalled``).
     static let roundLimit = 5_000
+    /// Threads the pricing searches run on (one shortest-path search per commodity, none touching GLPK):
+    /// the searches are independent, and their paths are put together in commodity order, so the answer
+    /// is the same on any number of threads.
+    static let pricingThreads = 2
+    /// Commodities × links from which pricing uses ``pricingThreads`` threads (L: 200,000); below, a round's
+    /// searches take about a millisecond (M: 40,000), less than starting a thread on a busy machine.
+    static let parallelPricingSize = 100_000
+
+    /// Prices at `duals`, the commodities' searches shared among ``pricingThreads`` threads on a large network.
+    static func price(_ master: PathProgram, duals: [Double], rows: PathProgram.CapacityRows) -> [PathProgram.PricedPath] {
+        let threads = master.commodities.count * master.network.links.count >= parallelPricingSize ? pricingThreads : 1
+        return master.price(duals: duals, rows: rows) { count, body in WorkerThreads.map(count, threads: threads, body) }
+    }
 
     /// What a stalled solve reports (``Outcome/stalled``).
     static let unproven = LPSolution(termination: .iterationLimit, objective: nil, primal: [])
@@ -213,7 +226,7 @@ struct ColumnGeneration {
         /// (Wentges), which damps the oscillation of the duals, and from the master's own duals, which
         /// are sure to improve: more of the final basis per round, fewer rounds.
         mutating func newPaths(_ solution: LPSolution) -> (fresh: [PathColumn], revived: [Int])? {
-            let exact = master.price(duals: solution.duals, rows: rows)
+            let exact = ColumnGeneration.price(master, duals: solution.duals, rows: rows)
             let improving = exact.filter { improves($0.demand, $0.reducedCost, solution) }
             if improving.isEmpty { return nil }
             var bound = sense * (solution.objective ?? 0)
@@ -228,7 +241,7 @@ struct ColumnGeneration {
                 let smoothed = solution.duals.indices.map { i in
                     weight * (i < stableDuals.count ? stableDuals[i] : 0) + (1 - weight) * solution.duals[i]
                 }
-                candidates = master.price(duals: smoothed, rows: rows).filter { priced in
+                candidates = ColumnGeneration.price(master, duals: smoothed, rows: rows).filter { priced in
                     improves(
                         priced.demand, master.reducedCost(demand: priced.demand, links: priced.links, duals: solution.duals, rows: rows),
                         solution)
@@ -270,7 +283,7 @@ struct ColumnGeneration {
                 idle[p] = isIdle ? idle[p] + 1 : 0
                 if idle[p] >= ColumnGeneration.idleRounds {
                     parked.insert(p)
-                    try session.setBounds(v, .fixed(0))
+                    try session.park(v)
                 }
             }
             if onlyRevived, let p = revived.first {

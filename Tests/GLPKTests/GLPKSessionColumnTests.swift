@@ -40,6 +40,47 @@ struct GLPKSessionColumnTests {
         #expect(try #require(after.iterations) <= 8 + 8)
     }
 
+    /// The same steps with two idle columns (the first two non-basic ones) parked or fixed at 0: solve, set
+    /// them aside, solve, add a row over one of them, solve, free both (one made cheap so that it enters), solve.
+    static func idleSteps(parking: Bool) throws -> (solutions: [LPSolution], idle: [LinearProgram.Variable]) {
+        var lp = Programs.transportation(size: 8)
+        for column in Self.expressLanes(lp) { lp.add(column) }
+        return try GLPKSolver().withSession(lp, options: SolveOptions()) {
+            (session: inout any LPSession & ~Copyable) throws(SolverError)
+                -> (solutions: [LPSolution], idle: [LinearProgram.Variable]) in
+            var solutions = [try session.solve(reducedCosts: true)]
+            let idle = Array((0..<64).map(LinearProgram.Variable.init(index:)).filter { solutions[0].reducedCost($0) > 0.1 }.prefix(2))
+            for v in idle { try parking ? session.park(v) : session.setBounds(v, .fixed(0)) }
+            solutions.append(try session.solve(reducedCosts: true))
+            _ = try session.addRows([.init(name: "cap", bounds: .upper(25), terms: [(idle[0], 1), (.init(index: 64), 1)])])
+            solutions.append(try session.solve(reducedCosts: true))
+            for v in idle { try session.setBounds(v, .lower(0)) }
+            try session.setCost(idle[0], -1)
+            solutions.append(try session.solve(reducedCosts: true))
+            return (solutions, idle)
+        }
+    }
+
+    @Test("A parked column: the same answers as one fixed at 0, its reduced cost included, and the same once freed")
+    func parkedColumns() throws {
+        let (parked, idle) = try Self.idleSteps(parking: true)
+        let (fixed, fixedIdle) = try Self.idleSteps(parking: false)
+        #expect(idle.count == 2 && idle == fixedIdle)
+        #expect(parked.count == 4 && fixed.count == 4)
+        for (a, b) in zip(parked, fixed) {
+            #expect(a.termination == .optimal && b.termination == .optimal)
+            #expect(isClose(try #require(a.objective), try #require(b.objective)))
+            #expect(a.primal.count == b.primal.count && a.reducedCosts.count == b.reducedCosts.count)
+            for (x, y) in zip(a.primal, b.primal) { #expect(isClose(x, y)) }
+            for (x, y) in zip(a.duals, b.duals) { #expect(isClose(x, y)) }
+            for (x, y) in zip(a.reducedCosts, b.reducedCosts) { #expect(isClose(x, y)) }
+        }
+        // Both idle columns sit at 0 while set aside, and the cheap one carries flow once freed.
+        #expect(parked[1][idle[0]] == 0 && parked[2][idle[1]] == 0)
+        #expect(parked[1].reducedCost(idle[0]) > 0.1 && parked[2].reducedCost(idle[1]) > 0.1)
+        #expect(parked[3][idle[0]] > 0)
+    }
+
     @Test("A column naming a row twice has its coefficients summed")
     func repeatedRowsSummed() throws {
         var lp = LinearProgram(name: "t", sense: .maximize)

@@ -1,0 +1,83 @@
+import FreightNetwork
+
+/// The links leaving each node in one flat array (compressed rows), for the pricing searches.
+struct OutgoingLinks: Sendable {
+    /// Links leaving node n: `link[start[n]..<start[n + 1]]`, in `Network.outgoing` order.
+    let start: [Int]
+    let link: [Int]
+    /// Head node of `link[e]`.
+    let head: [Int]
+
+    init(_ network: Network) {
+        var start = [0]
+        var link: [Int] = []
+        var head: [Int] = []
+        start.reserveCapacity(network.nodes.count + 1)
+        link.reserveCapacity(network.links.count)
+        head.reserveCapacity(network.links.count)
+        for out in network.outgoing {
+            for l in out {
+                link.append(l)
+                head.append(network.linkEnds[l].to)
+            }
+            start.append(link.count)
+        }
+        self.start = start
+        self.link = link
+        self.head = head
+    }
+
+    /// ``ShortestPathTree``'s search from `root` with `weight[l]` per link (≥ 0; `.infinity`: not usable):
+    /// the same order of settled nodes (by distance, then node index) and the same predecessors (changed
+    /// only on a strictly shorter distance), hence the same paths, over flat arrays.
+    /// - Returns: each node's distance (`.infinity` when unreachable) and entering link (−1 at the root
+    ///   or when unreachable).
+    func search(from root: Int, weight: [Double]) -> (distance: [Double], predecessor: [Int]) {
+        let nodeCount = start.count - 1
+        var distance = [Double](repeating: .infinity, count: nodeCount)
+        var predecessor = [Int](repeating: -1, count: nodeCount)
+        var done = [Bool](repeating: false, count: nodeCount)
+        var heap = MinHeap()
+        distance[root] = 0
+        heap.push(0, root)
+        start.withUnsafeBufferPointer { start in
+            link.withUnsafeBufferPointer { link in
+                head.withUnsafeBufferPointer { head in
+                    weight.withUnsafeBufferPointer { weight in
+                        while let (d, n) = heap.pop() {
+                            if done[n] || d > distance[n] { continue }
+                            done[n] = true
+                            for e in start[n]..<start[n + 1] {
+                                let w = weight[link[e]]
+                                guard w < .infinity else { continue }
+                                precondition(w >= 0, "link \(link[e]): negative weight \(w)")
+                                let h = head[e]
+                                let candidate = d + w
+                                if candidate < distance[h] {
+                                    distance[h] = candidate
+                                    predecessor[h] = link[e]
+                                    heap.push(candidate, h)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (distance, predecessor)
+    }
+
+    /// The links from the search's root to `sink` along `predecessor` (``search(from:weight:)``), in order;
+    /// nil at the root or when unreachable (as ``ShortestPathTree/path(to:)``).
+    static func path(to sink: Int, predecessor: [Int], ends: [(from: Int, to: Int)]) -> [Int]? {
+        guard predecessor[sink] >= 0 else { return nil }
+        var links: [Int] = []
+        var at = sink
+        while predecessor[at] >= 0 {
+            let l = predecessor[at]
+            links.append(l)
+            at = ends[l].from
+        }
+        return links.reversed()
+    }
+}
