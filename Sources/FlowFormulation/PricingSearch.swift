@@ -9,16 +9,23 @@ struct OutgoingLinks: Sendable {
     let head: [Int]
 
     init(_ network: Network) {
+        self.init(outgoing: network.outgoing, ends: network.linkEnds)
+    }
+
+    /// - Parameters:
+    ///   - outgoing: links leaving each node (indices into `ends`).
+    ///   - ends: (tail, head) of each link.
+    init(outgoing: [[Int]], ends: [(from: Int, to: Int)]) {
         var start = [0]
         var link: [Int] = []
         var head: [Int] = []
-        start.reserveCapacity(network.nodes.count + 1)
-        link.reserveCapacity(network.links.count)
-        head.reserveCapacity(network.links.count)
-        for out in network.outgoing {
+        start.reserveCapacity(outgoing.count + 1)
+        link.reserveCapacity(ends.count)
+        head.reserveCapacity(ends.count)
+        for out in outgoing {
             for l in out {
                 link.append(l)
-                head.append(network.linkEnds[l].to)
+                head.append(ends[l].to)
             }
             start.append(link.count)
         }
@@ -27,9 +34,9 @@ struct OutgoingLinks: Sendable {
         self.head = head
     }
 
-    /// ``ShortestPathTree``'s search from `root` with `weight[l]` per link (≥ 0; `.infinity`: not usable):
-    /// the same order of settled nodes (by distance, then node index) and the same predecessors (changed
-    /// only on a strictly shorter distance), hence the same paths, over flat arrays.
+    /// Dijkstra's search from `root` with `weight[l]` per link (≥ 0; `.infinity`: not usable), over flat
+    /// arrays: nodes settle by distance, then node index, and a predecessor changes only on a strictly
+    /// shorter distance, so the same weights always give the same paths (``ShortestPathTree`` runs it).
     /// - Returns: each node's distance (`.infinity` when unreachable) and entering link (−1 at the root
     ///   or when unreachable).
     func search(from root: Int, weight: [Double]) -> (distance: [Double], predecessor: [Int]) {

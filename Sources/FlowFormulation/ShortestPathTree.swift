@@ -18,29 +18,10 @@ public struct ShortestPathTree: Sendable {
     ///   - ends: (tail, head) of each link.
     ///   - weight: each link's weight (≥ 0), or `nil` for a link that may not be used.
     public init(root: Int, outgoing: [[Int]], ends: [(from: Int, to: Int)], weight: [Double?]) {
-        var distance = [Double](repeating: .infinity, count: outgoing.count)
-        var predecessor = [Int?](repeating: nil, count: outgoing.count)
-        var done = [Bool](repeating: false, count: outgoing.count)
-        var heap = MinHeap()
-        distance[root] = 0
-        heap.push(0, root)
-        while let (d, n) = heap.pop() {
-            if done[n] || d > distance[n] { continue }
-            done[n] = true
-            for l in outgoing[n] {
-                guard let w = weight[l] else { continue }
-                precondition(w >= 0, "link \(l): negative weight \(w)")
-                let head = ends[l].to
-                let candidate = d + w
-                if candidate < distance[head] {
-                    distance[head] = candidate
-                    predecessor[head] = l
-                    heap.push(candidate, head)
-                }
-            }
-        }
-        self.distance = distance
-        self.predecessor = predecessor
+        let search = OutgoingLinks(outgoing: outgoing, ends: ends).search(
+            from: root, weight: weight.map { $0 ?? .infinity })
+        distance = search.distance
+        predecessor = search.predecessor.map { $0 >= 0 ? $0 : nil }
         self.ends = ends
     }
 
