@@ -25,13 +25,16 @@ public struct CongestionRows: Sendable {
 }
 
 extension FlowProgram {
-    /// The value of time, USD per TEU-day, that prices congestion delay in the objective: the mean over
-    /// demands weighted by TEU (0 when no demand has volume).
+    /// The value of time, USD per TEU-day, that prices congestion delay in the objective: the network's
+    /// `FreightNetwork/Network/congestionValueOfTime` (a scenario's
+    /// `congestion_value_of_time_usd_per_teu_day`), else the mean over demands weighted by TEU (0 when
+    /// no demand has volume).
     ///
     /// The extra TEU-days D(F) of an element are shared by every commodity through it, so one value
     /// prices them all; with a single value of time in the network this is exact. Reported times
     /// use every demand's own days.
     public static func congestionValueOfTime(_ network: Network) -> Double {
+        if let set = network.congestionValueOfTime { return set }
         let teu = network.demands.reduce(0) { $0 + $1.teu }
         guard teu > 0 else { return 0 }
         return network.demands.reduce(0) { $0 + $1.teu * $1.valueOfTimeUSDPerTEUDay } / teu

@@ -66,7 +66,8 @@ extension InvestmentProgram {
                 if let holding { nodes[n].holdingCostUSDPerTEUDay = holding }
             }
         }
-        let augmentedNetwork = try Network(nodes: nodes, links: links, demands: network.demands)
+        var augmentedNetwork = try Network(nodes: nodes, links: links, demands: network.demands)
+        augmentedNetwork.congestionValueOfTime = network.congestionValueOfTime
         var result = Augmented(network: augmentedNetwork)
         result.baseStorage = baseStorage
         for (i, node) in newNodes {

@@ -69,7 +69,8 @@ extension InvestmentProgram {
                 pending.append((l, S, copy.id))
             }
         }
-        let extended = try Network(nodes: network.nodes, links: links, demands: network.demands)
+        var extended = try Network(nodes: network.nodes, links: links, demands: network.demands)
+        extended.congestionValueOfTime = network.congestionValueOfTime
         for (l, projects, id) in pending {
             if let v = extended.index(of: id) { result.variantOf[v] = (l, projects) }
         }

@@ -66,6 +66,8 @@ extension Network {
         for n in nodes.indices { nodes[n].congestion = nil }
         for l in links.indices { links[l].congestion = nil }
         // The same values less the curves: valid, so this cannot fail.
-        return (try? Network(nodes: nodes, links: links, demands: demands)) ?? self
+        guard var network = try? Network(nodes: nodes, links: links, demands: demands) else { return self }
+        network.congestionValueOfTime = congestionValueOfTime
+        return network
     }
 }

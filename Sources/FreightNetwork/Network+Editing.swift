@@ -8,7 +8,9 @@ extension Network {
         var links = self.links
         var demands = self.demands
         for edit in edits { edit.apply(to: &nodes, &links, &demands) }
-        return try Network(nodes: nodes, links: links, demands: demands)
+        var network = try Network(nodes: nodes, links: links, demands: demands)
+        network.congestionValueOfTime = congestionValueOfTime
+        return network
     }
 
     /// True when link `l` and both its end nodes are open (not closed).

@@ -14,6 +14,10 @@ public struct Network: Sendable {
     public let linkEnds: [(from: Int, to: Int)]
     private let nodeIndex: [Node.ID: Int]
     private let linkIndex: [Link.ID: Int]
+    /// USD per TEU-day that prices congestion waits in the program (a scenario's
+    /// `congestion_value_of_time_usd_per_teu_day`); nil for the TEU-weighted mean over the demands.
+    /// Networks derived from this one (edits, reservations, curves removed) keep it.
+    public var congestionValueOfTime: Double?
 
     public init(nodes: [Node], links: [Link], demands: [Demand]) throws(NetworkError) {
         var nodeIndex: [Node.ID: Int] = [:]
@@ -97,7 +101,8 @@ public struct Network: Sendable {
         for n in nodes.indices { nodes[n].capacityTEU = nodes[n].capacityTEU.map { max(0, $0 - nodeTEU[n]) } }
         for l in links.indices { links[l].capacityTEU = links[l].capacityTEU.map { max(0, $0 - linkTEU[l]) } }
         // The same records with smaller capacities and fewer demands: every check passed already.
-        guard let network = try? Network(nodes: nodes, links: links, demands: freightDemands) else { return self }
+        guard var network = try? Network(nodes: nodes, links: links, demands: freightDemands) else { return self }
+        network.congestionValueOfTime = congestionValueOfTime
         return network
     }
 

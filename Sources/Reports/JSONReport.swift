@@ -45,6 +45,11 @@ public enum JSONReport {
         if let program = r.programObjectiveValue, let at = fields.firstIndex(where: { $0.0 == "objective_value" }) {
             fields.insert(("program_objective_value", .number(program)), at: at + 1)
         }
+        // Only with congestion (min-cost): the value of time its waits were priced at.
+        if let vot = r.congestionValueOfTime, let at = fields.firstIndex(where: { $0.0 == "objective_value" }) {
+            let after = fields.firstIndex(where: { $0.0 == "program_objective_value" }) ?? at
+            fields.insert(("congestion_value_of_time_usd_per_teu_day", .number(vot)), at: after + 1)
+        }
         // Only with `tonnes_per_teu`: delivered million tonnes a year, after `delivered_teu`.
         if let mt = r.deliveredMegatonnes, let at = fields.firstIndex(where: { $0.0 == "delivered_teu" }) {
             fields.insert(("delivered_mt", .number(mt)), at: at + 1)

@@ -98,6 +98,9 @@ struct FlowDecoder: StageDecoder {
             linkFlow: linkFlow, throughput: throughput, delivered: delivered,
             objectiveValue: realised, solver: solver, iterations: iterations)
         if realised != objectiveValue { result.programObjectiveValue = objectiveValue }
+        if objective == .minCost && network.hasCongestion {
+            result.congestionValueOfTime = FlowProgram.congestionValueOfTime(network)
+        }
         return result
     }
 

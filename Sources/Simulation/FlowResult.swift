@@ -37,6 +37,10 @@ public struct FlowResult: Sendable {
     /// only): the program charges each element the integral of its wait (the user equilibrium's
     /// objective), the reported cost every TEU's wait. This is what an exported LP solves to.
     public var programObjectiveValue: Double? = nil
+    /// USD per TEU-day at which the program priced congestion waits (min-cost with congestion only; see
+    /// `FlowProgram.congestionValueOfTime(_:)`): the scenario's `congestion_value_of_time_usd_per_teu_day`,
+    /// else the TEU-weighted mean value of time.
+    public var congestionValueOfTime: Double? = nil
     /// China–Europe demand, TEU/year (background traffic apart, see ``background``); likewise every
     /// total, average and share below.
     public var demandTEU: Double

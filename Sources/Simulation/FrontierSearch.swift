@@ -90,12 +90,13 @@ struct FrontierSearch {
         solves += 1
         var demands = network.demands
         for d in chosen { demands[d].valueOfTimeUSDPerTEUDay = vot }
-        let swept: Network
+        var swept: Network
         do {
             swept = try Network(nodes: network.nodes, links: network.links, demands: demands)
         } catch {
             preconditionFailure("a validated network with a non-negative value of time failed validation: \(error)")
         }
+        swept.congestionValueOfTime = network.congestionValueOfTime
         let result = try simulator.run(swept, scenario: "frontier", objective: .minCost)
         guard result.status == .optimal, let objective = result.objectiveValue else {
             status = result.status

@@ -106,6 +106,9 @@ struct PeriodDecoder: StageDecoder {
             objectiveValue: realised, delivered: delivered, unmet: unmet, totals: totals, demands: demands,
             links: annualLinks(linkFlow), nodes: annualNodes(throughput), solver: solver, iterations: iterations)
         if realised != objectiveValue { result.programObjectiveValue = objectiveValue }
+        if formulation.objective == .minCost && network.hasCongestion {
+            result.congestionValueOfTime = FlowProgram.congestionValueOfTime(network)
+        }
         result.periods = periods(
             linkFlow: linkFlow, throughput: throughput, shipped: shipped, lost: lost, corridors: paths.corridors)
         return result

@@ -6,9 +6,9 @@ import Testing
 struct BacktestCommandTests {
     /// The observations inside tolerance in the bundled backtest when this floor was last raised. The test
     /// fails if a change loses one; raise it when calibration (of parameters, never outputs) gains some.
-    static let insideFloor = 22
+    static let insideFloor = 23
     /// The same for the observations whose source sets no parameter (no `calibrates`): the model's own test.
-    static let validationInsideFloor = 18
+    static let validationInsideFloor = 20
 
     static func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

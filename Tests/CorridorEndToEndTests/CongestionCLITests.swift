@@ -28,23 +28,24 @@ struct CongestionCLITests {
         return try Report(run.stdout)
     }
 
-    static func middleDays(_ report: Report) throws -> Double {
-        let middle = try #require(report.list("corridors").first { $0["corridor"] as? String == "middle" })
-        return try #require(num(middle, "avg_time_days"))
-    }
-
-    @Test("2023: halving every demand shortens the Middle Corridor's flow-weighted days; the Kazakh gate's dwell shows")
-    func halvingShortensMiddle() throws {
+    /// Halving the demand eases the queues where freight can leave: Dostyk and Alat wait less. (The Middle
+    /// Corridor's flow-weighted days need not fall: which freight stays on it changes, and where hard
+    /// capacity holds the Northern corridor — Małaszewicze, Kuźnica, Altynkol's background — nothing moves.)
+    @Test("2023: halving every demand eases the queues at Dostyk and Alat; the Kazakh gates' waits show")
+    func halvingEasesQueues() throws {
         let full = try Self.report("Scenarios/russia-disrupted-2023.yaml")
-        let dostyk = try #require(full.list("nodes").first { $0["id"] as? String == "DOS" })
-        #expect(try #require(num(dostyk, "congestion_extra_days")) > 0.1)
-        let altynkol = try #require(full.list("nodes").first { $0["id"] as? String == "ATK" })
-        #expect(try #require(num(altynkol, "congestion_extra_days")) > 0.5)
+        func wait(_ report: Report, _ id: String) throws -> Double {
+            let node = try #require(report.list("nodes").first { $0["id"] as? String == id })
+            return try #require(num(node, "congestion_extra_days"))
+        }
+        #expect(try wait(full, "DOS") > 0.1)
+        #expect(try wait(full, "ATK") > 0.5)
+        #expect(try wait(full, "ALT") > 0.1)
         try Self.withScaled(0.5) { file in
             let half = try Self.report(file.path)
-            #expect(try Self.middleDays(half) < (try Self.middleDays(full)) - 0.3)
-            let altynkolHalf = try #require(half.list("nodes").first { $0["id"] as? String == "ATK" })
-            #expect(try #require(num(altynkolHalf, "congestion_extra_days")) < (try #require(num(altynkol, "congestion_extra_days"))))
+            #expect(try wait(half, "DOS") < (try wait(full, "DOS")) - 0.1)
+            #expect(try wait(half, "ALT") < (try wait(full, "ALT")) - 0.1)
+            #expect(try wait(half, "ATK") <= (try wait(full, "ATK")) + 1e-9)
             expectReportInvariants(half)
             let compare = try CLI.run(["compare", "Scenarios/russia-disrupted-2023.yaml", file.path])
             #expect(compare.status == 0, "\(compare.stderr)")

@@ -63,9 +63,11 @@ struct FrontierEndToEndTests {
         for (a, b) in zip(points, points.dropFirst()) {
             #expect(num(a, "vot_to_usd_per_teu_day") == num(b, "vot_from_usd_per_teu_day"))
         }
-        let pareto = points.filter { $0["pareto"] as? Bool == true }
         // Sea, then the Northern corridor (with congestion the full borders wait their curves' 4 days, so the
-        // split optima in between are dominated).
+        // split optima in between are dominated). The waits are priced at the scenario's congestion value of
+        // time, not the swept one, so the Pareto points need not fall in VOT order: by cost, days fall.
+        let pareto = points.filter { $0["pareto"] as? Bool == true }
+            .sorted { (num($0, "cost_usd_per_teu") ?? 0) < (num($1, "cost_usd_per_teu") ?? 0) }
         #expect(pareto.count >= 2)
         for (a, b) in zip(pareto, pareto.dropFirst()) {
             #expect((num(a, "cost_usd_per_teu") ?? 0) < (num(b, "cost_usd_per_teu") ?? 0))

@@ -12,12 +12,52 @@ struct TimeCutEndToEndTests {
     }
 
     /// The issue's acceptance: a change file that cuts the Caspian ferries' time and a border's dwell
-    /// shortens the Middle Corridor's transit in `compare`, and the explanation says why. On the Red Sea
-    /// year the Middle Corridor is full at Alat (its container potential, 27,440 TEU/yr), all of it on the
-    /// cheaper Kuryk crossing, so the cuts speed the same freight; on 2023 they draw more onto the corridor
-    /// and Alat's queue outweighs them (issue 15), which the next test covers.
+    /// shortens the Middle Corridor's transit in `compare`, and the explanation says why. With its waits
+    /// priced at the mean value of time of every demand (`congestion_value_of_time_usd_per_teu_day: 132`, as
+    /// before issue 15) the Red Sea year fills the Middle Corridor to its container potential at Alat, all of
+    /// it on the cheaper Kuryk crossing, so the cuts speed the same freight. At the rail-affine freight's 304
+    /// (the bundled value) the cuts draw more freight on and Alat's queue outweighs them, which the next test
+    /// covers.
     @Test("Cutting the Caspian ferries' time and the borders' dwell shortens the Middle Corridor, and compare says why")
     func middleCorridorFaster() throws {
+        try withTemporaryFolder("timecut") { folder in
+            let base = folder.appendingPathComponent("mean-valued.yaml")
+            try """
+            schema_version: 1
+            name: Red Sea closed, waits at the all-demand mean value of time
+            extends: \(CLI.root.appendingPathComponent("Scenarios/red-sea-closed.yaml").path)
+            congestion_value_of_time_usd_per_teu_day: 132
+            """.write(to: base, atomically: true, encoding: .utf8)
+            let file = folder.appendingPathComponent("faster.yaml")
+            try """
+            schema_version: 1
+            name: faster Caspian, digital borders
+            extends: \(base.path)
+            changes:
+              - scale_time: { link: AKU-ALT, factor: 0.5 }
+              - scale_time: { link: KUR-ALT, factor: 0.5 }
+              - scale_dwell: { node: DOS, factor: 0.5 }
+              - scale_dwell: { node: ATK, factor: 0.5 }
+            """.write(to: file, atomically: true, encoding: .utf8)
+            let sentences = try Self.explanation(base.path, file.path)
+            let middle = try #require(sentences.first { $0.hasPrefix("The middle corridor's transit falls from") })
+            // "… falls from 52.5 to 51.9 days on average: the scenario cuts …"
+            let numbers = middle.split(separator: " ").compactMap { Double($0) }
+            try #require(numbers.count >= 2, "\(middle)")
+            #expect(numbers[0] - numbers[1] >= 0.2, "\(middle)")
+            #expect(middle.contains("the time of the Kuryk port → Alat ferry (0.8 → 0.4 days)"), "\(middle)")
+            #expect(middle.contains("the dwell at Dostyk (1.2 → 0.6 days)"), "\(middle)")
+
+            // The text report says it too (wrapped at 120 columns).
+            let text = try CLI.run(["compare", base.path, file.path])
+            #expect(text.stdout.contains("The middle corridor's transit falls from \(middle.split(separator: " ")[6])"))
+        }
+    }
+
+    /// With waits priced, the same cuts on the Red Sea year draw freight onto the Middle Corridor, whose
+    /// Caspian chain then queues at Alat: compare says the waits outweigh the cuts, and where.
+    @Test("Cutting the Caspian's times with waits priced: congestion outweighs the cuts, and compare names where")
+    func congestionOutweighsCuts() throws {
         try withTemporaryFolder("timecut") { folder in
             let file = folder.appendingPathComponent("faster.yaml")
             try """
@@ -31,30 +71,11 @@ struct TimeCutEndToEndTests {
               - scale_dwell: { node: ATK, factor: 0.5 }
             """.write(to: file, atomically: true, encoding: .utf8)
             let sentences = try Self.explanation("Scenarios/red-sea-closed.yaml", file.path)
-            let middle = try #require(sentences.first { $0.hasPrefix("The middle corridor's transit falls from") })
-            // "… falls from 31.0 to 30.4 days on average: the scenario cuts …"
-            let numbers = middle.split(separator: " ").compactMap { Double($0) }
-            try #require(numbers.count >= 2, "\(middle)")
-            #expect(numbers[0] - numbers[1] >= 0.2, "\(middle)")
-            #expect(middle.contains("the time of the Kuryk port → Alat ferry (0.8 → 0.4 days)"), "\(middle)")
-            #expect(middle.contains("the dwell at Dostyk (1.2 → 0.6 days)"), "\(middle)")
-
-            // The text report says it too (wrapped at 120 columns).
-            let text = try CLI.run(["compare", "Scenarios/red-sea-closed.yaml", file.path])
-            #expect(text.stdout.contains("The middle corridor's transit falls from \(middle.split(separator: " ")[6])"))
+            let middle = try #require(sentences.first { $0.hasPrefix("The middle corridor's transit rises from") })
+            #expect(middle.contains("although the scenario cuts"), "\(middle)")
+            #expect(middle.contains("congestion outweighs it, as waits grow at"), "\(middle)")
+            #expect(middle.contains("Alat"), "\(middle)")
         }
-    }
-
-    /// Speed alone (the 2030 targets on 2023 capacities) draws freight onto the Middle Corridor, whose gates
-    /// then queue: compare says the waits outweigh the cuts, and where.
-    @Test("The 2030 time targets on 2023 capacities: congestion outweighs the cuts, and compare names where")
-    func congestionOutweighsCuts() throws {
-        let sentences = try Self.explanation(
-            "Scenarios/russia-disrupted-2023.yaml", "Scenarios/middle-corridor-digital-2030.yaml")
-        let middle = try #require(sentences.first { $0.hasPrefix("The middle corridor's transit rises from") })
-        #expect(middle.contains("although the scenario cuts"), "\(middle)")
-        #expect(middle.contains("congestion outweighs it, as waits grow at"), "\(middle)")
-        #expect(middle.contains("Altynkol"), "\(middle)")
     }
 
     @Test("A cut below 0 days is refused with its position, field and what was expected")

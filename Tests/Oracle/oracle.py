@@ -83,7 +83,8 @@ TOP_KEYS = {"schema_version", "name", "description", "extends", "nodes", "links"
             "uncertainty",  # uncertainty: read by `corridor sweep --monte-carlo`; the oracle solves the deterministic scenario
             "periods", "seasonality",  # periods (issue 8): solved by solve_periods, a time-expanded LP
             "tonnes_per_teu", "teu_per_train",
-            "default_congestion"}  # units for reports only, and false turns the default congestion curves off (issue 14)
+            "default_congestion",  # units for reports only, and false turns the default congestion curves off (issue 14)
+            "congestion_value_of_time_usd_per_teu_day"}  # the value of time of congestion waits (issue 15)
 NODE_KEYS = {"id", "name", "country", "kind", "lat", "lon", "capacity_teu",
              "handling_cost_usd_per_teu", "dwell_days", "storage_capacity_teu",
              "holding_cost_usd_per_teu_day", "congestion", "source", "notes"}  # storage: used only with periods
@@ -258,7 +259,10 @@ def effective_curve(net, elem, default_key):
 
 
 def congestion_vot(net) -> float:
-    """The one value of time that prices congestion delay: the TEU-weighted mean over the demands."""
+    """The one value of time that prices congestion delay: the scenario's
+    congestion_value_of_time_usd_per_teu_day, else the TEU-weighted mean over the demands."""
+    if net.congestion_vot is not None:
+        return net.congestion_vot
     teu = sum(d.teu for d in net.demands)
     return sum(d.teu * d.vot for d in net.demands) / teu if teu > 0 else 0.0
 
@@ -329,6 +333,7 @@ class Network:
     periods: list | None = None    # [(name, days)] of a seasonal scenario
     seasonality: dict = field(default_factory=dict)  # period name -> demand weight
     default_congestion: bool = True  # false: no default congestion curves
+    congestion_vot: float | None = None  # congestion_value_of_time_usd_per_teu_day; None: the mean
 
 
 # --------------------------------------------------------------------------- loading
@@ -490,6 +495,9 @@ def load(path: str, _stack: tuple[str, ...] = ()) -> Network:
         if not isinstance(doc["default_congestion"], bool):
             raise InputError(f"{fname}.default_congestion: expected true or false")
         net.default_congestion = doc["default_congestion"]
+    if "congestion_value_of_time_usd_per_teu_day" in doc:
+        net.congestion_vot = _num(doc["congestion_value_of_time_usd_per_teu_day"],
+                                  f"{fname}.congestion_value_of_time_usd_per_teu_day")
     if "periods" in doc:
         net.periods = parse_periods(doc["periods"], f"{fname}.periods")
     if "seasonality" in doc:

@@ -55,6 +55,34 @@ struct CongestionLoadingTests {
         #expect(plain.network.nodes.contains { $0.congestion != nil })
     }
 
+    @Test("'congestion_value_of_time_usd_per_teu_day' sets the value of the waits; a file extending it inherits it")
+    func valueOfTime() throws {
+        let plain = try ScenarioLoader.load(text: Self.small(), file: "t.yaml").network
+        #expect(plain.congestionValueOfTime == nil)
+        let set = try ScenarioLoader.load(
+            text: Self.small(top: "congestion_value_of_time_usd_per_teu_day: 304\n"), file: "t.yaml"
+        ).network
+        #expect(set.congestionValueOfTime == 304)
+        // Kept by what is derived from the network: edits (sweep cases, frontier steps) and no curves (plans).
+        #expect(try set.applying([.scaleDemand(0, by: 2)]).congestionValueOfTime == 304)
+        #expect(set.withoutCongestion.congestionValueOfTime == 304)
+        let inherited = try Fixtures.scenario(
+            Fixtures.extendingNetwork("congestion_value_of_time_usd_per_teu_day: 250"), name: "inline.yaml")
+        #expect(inherited.network.congestionValueOfTime == 250)
+    }
+
+    @Test(
+        "A bad value of time for the waits is one error at its value",
+        arguments: [
+            ("congestion_value_of_time_usd_per_teu_day: -5\n", "3:43: error: congestion_value_of_time_usd_per_teu_day"),
+            ("congestion_value_of_time_usd_per_teu_day: lots\n", "3:43: error: congestion_value_of_time_usd_per_teu_day"),
+            ("congestion_value_of_time: 300\n", "3:1: error: congestion_value_of_time: unknown key (did you mean"),
+        ])
+    func badValueOfTime(top: String, expected: String) {
+        let text = Fixtures.diagnostics(Self.small(top: top))
+        #expect(text.contains("t.yaml:\(expected)"), "\(text)")
+    }
+
     @Test(
         "A bad curve is one error at its breakpoint or value",
         arguments: [

@@ -75,6 +75,30 @@ struct CongestionTests {
         expectInvariants(r, network)
     }
 
+    // By hand: with the waits priced at 50 USD/TEU-day (the network's congestionValueOfTime) instead of the
+    // demand's 100, the fast link's pieces cost 100 + 50·(0.25, 0.75, 1.25, 1.75) = 112.5 … 187.5 USD, all
+    // below the detour's 200: every TEU takes it, to capacity (100 TEU), where each waits g(1) = 2 days. The
+    // realised cost, every TEU's wait at 50: 100·100 + 50·(100·2) = 20,000 USD; the reported time value is
+    // the demand's own, 100·(100·2) = 20,000 USD.
+    @Test("Hand-checked: the network's value of time for waits, not the demands' mean, prices them")
+    func setValueOfTime() throws {
+        var network = try twoRoutes()
+        network.congestionValueOfTime = 50
+        let r = try simulator.run(network, scenario: "cheap waits")
+        #expect(r.status == .optimal)
+        #expect(r.congestionValueOfTime == 50)
+        #expect(isClose(r.links[0].flowTEU, 100))
+        #expect(isClose(r.links[1].flowTEU, 0))
+        #expect(isClose(try #require(r.links[0].congestionDays), 2))
+        #expect(isClose(try #require(r.objectiveValue), 20_000))
+        #expect(isClose(r.timeValueUSD, 20_000))
+        expectInvariants(r, network)
+        // Unset, the mean over the demands (here the one demand's 100) prices them: the hand-checked 75 TEU.
+        let mean = try simulator.run(try twoRoutes(), scenario: "mean")
+        #expect(mean.congestionValueOfTime == 100)
+        #expect(isClose(mean.links[0].flowTEU, 75))
+    }
+
     @Test("Halving the demand on a congesting link shortens its days; flows conserve and respect capacities")
     func respondsToLoad() throws {
         let network = try twoRoutes()

@@ -34,6 +34,9 @@ public enum NetworkYAMLWriter {
         let limited = network.nodes.contains { $0.capacityTEU != nil && $0.congestion == nil }
             || network.links.contains { $0.capacityTEU != nil && $0.congestion == nil }
         if limited { out += "default_congestion: false\n" }
+        if let value = network.congestionValueOfTime {
+            out += "congestion_value_of_time_usd_per_teu_day: \(number(value))\n"
+        }
         out += "nodes:\n"
         for node in network.nodes { out += "  - \(try record(node))\n" }
         out += "links:\n"

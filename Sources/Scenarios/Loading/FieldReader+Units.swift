@@ -54,6 +54,12 @@ extension FieldReader {
         number("tonnes_per_teu", rule: .range(0.001...40, name: "tonnes per TEU"))
     }
 
+    /// Reads `congestion_value_of_time_usd_per_teu_day`: USD per TEU-day that prices every congestion
+    /// wait, 0 to 100,000 (the demands' values of time are of the order of 10 to 1,000).
+    mutating func congestionValueOfTime() -> Double? {
+        number("congestion_value_of_time_usd_per_teu_day", rule: .range(0...100_000, name: "USD per TEU-day"))
+    }
+
     /// Reads `teu_per_train`: TEU one train carries, 1 to 1,000.
     mutating func teuPerTrain() -> Double? {
         number("teu_per_train", rule: .range(1...1000, name: "TEU per train"))

@@ -21,6 +21,7 @@ struct LoadSession {
     static let topLevelKeys = [
         "schema_version", "name", "description", "extends", "nodes", "links", "demands", "background", "changes",
         "uncertainty", "periods", "seasonality", "tonnes_per_teu", "teu_per_train", "default_congestion",
+        "congestion_value_of_time_usd_per_teu_day",
     ] + PlanFile.topLevelKeys
 
     /// Everything found wrong so far, in every file.
@@ -107,9 +108,11 @@ struct LoadSession {
         return (top.word("name", required: true), top.string("description"))
     }
 
-    /// Reads `default_congestion`, `tonnes_per_teu` and `teu_per_train` into `draft`.
+    /// Reads `default_congestion`, `congestion_value_of_time_usd_per_teu_day`, `tonnes_per_teu` and
+    /// `teu_per_train` into `draft`.
     static func readDefaults(_ top: inout FieldReader, into draft: inout NetworkDraft) {
         if let defaults = top.bool("default_congestion") { draft.defaultCongestion = defaults }
+        if let value = top.congestionValueOfTime() { draft.congestionValueOfTime = value }
         if let tonnes = top.tonnesPerTEU() { draft.tonnesPerTEU = tonnes }
         if let perTrain = top.teuPerTrain() { draft.teuPerTrain = perTrain }
     }

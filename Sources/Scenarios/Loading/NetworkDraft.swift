@@ -49,6 +49,9 @@ struct NetworkDraft {
     var congestionOff: Set<String> = []
     /// False when a file of the chain says `default_congestion: false`: no element gets a default curve.
     var defaultCongestion = true
+    /// The file's (or the nearest base's) `congestion_value_of_time_usd_per_teu_day`: USD per TEU-day
+    /// that prices congestion waits; nil for the TEU-weighted mean over the demands.
+    var congestionValueOfTime: Double?
 
     /// A draft that stands for a base file that could not be read: nothing is known about it.
     /// A demand's direction: the one written, or from its ends' longitudes (westbound when the origin is
@@ -233,8 +236,16 @@ struct NetworkDraft {
     /// their own `tonnes_per_teu` get the file's, rail links without their own `teu_per_train` the file's.
     ///
     /// Every capacity-limited node and link with no curve of its own and no `congestion: none` gets its
-    /// kind's default curve (``CongestionDefaults``), unless `default_congestion: false`.
+    /// kind's default curve (``CongestionDefaults``), unless `default_congestion: false`. The network
+    /// carries the chain's `congestion_value_of_time_usd_per_teu_day`.
     func network() throws(NetworkError) -> Network {
+        var network = try curvedNetwork()
+        network.congestionValueOfTime = congestionValueOfTime
+        return network
+    }
+
+    /// The network with the default curves (see ``network()``).
+    private func curvedNetwork() throws(NetworkError) -> Network {
         var demands = demands
         var nodes = nodes
         var links = links
