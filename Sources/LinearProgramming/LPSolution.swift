@@ -26,6 +26,10 @@ public struct LPSolution: Sendable {
     /// limit from the last basis, such as the links of a cycle whose total cost is negative.
     /// Empty otherwise.
     public var unboundedDirection: [LinearProgram.Term] = []
+    /// Master solves of the decomposition that produced this solution (a solver that decomposes the
+    /// program, such as the period decomposition of a seasonal program); nil when the program was
+    /// solved as given.
+    public var masterSolves: Int? = nil
 
     public init(
         termination: TerminationStatus,

@@ -37,7 +37,7 @@ public enum JSONReport {
                 ("commodities", .number(Double(r.programSize.commodities))),
                 ("solver", .string(r.solverName)),
                 ("iterations", r.iterations.map { .number(Double($0)) } ?? .null),
-                ("method", .string(r.programSize.method.rawValue)),
+                ("method", .string(r.programSize.methodName)),
                 ("rounds", r.programSize.rounds.map { .number(Double($0)) } ?? .null),
             ])),
         ]

@@ -40,6 +40,8 @@ public enum TableReport {
         out += "   LP: \(F.grouped(Double(r.programSize.rows))) rows × \(F.grouped(Double(r.programSize.columns))) columns"
         if r.programSize.method == .paths {
             out += " (column generation, \(r.programSize.rounds ?? 0) rounds)"
+        } else if r.programSize.periodDecomposition {
+            out += " (period decomposition, \(r.programSize.rounds ?? 0) master solves)"
         }
         out += "\n"
         for change in context.changes { out += "  change: \(change)\n" }

@@ -86,8 +86,15 @@ public struct ProgramSize: Sendable, Hashable {
     public var commodities: Int
     /// The formulation that ran: ``SolutionMethod/arc`` or ``SolutionMethod/paths`` (never `auto`).
     public var method: SolutionMethod = .arc
-    /// Column generation: pricing rounds (master solves), over both stages of max throughput; nil for the arc form.
+    /// Column generation: pricing rounds (master solves), over both stages of max throughput; the period
+    /// decomposition: its master solves; nil for the arc form solved as one LP.
     public var rounds: Int? = nil
+    /// True when the time-expanded program of a scenario with periods was solved by the period
+    /// decomposition (every stage proven by it), not as one LP.
+    public var periodDecomposition = false
+
+    /// How the program was solved, as reports name it: `arc`, `paths` or `period-decomposition`.
+    public var methodName: String { periodDecomposition ? "period-decomposition" : method.rawValue }
 }
 
 /// Delivered TEU/year on one corridor and its share of all delivered TEU.

@@ -118,6 +118,12 @@ extension Simulator {
                 result = decoder.result(objectiveValue: stages.delivered, solver: solver.name, iterations: iterations)
             }
         }
+        // A decomposing solver (the period decomposition) proved every stage: say so, with its master solves.
+        let solved = [first] + (stages.second.map { [$0] } ?? [])
+        if last.termination == .optimal, !fellBack, solved.allSatisfy({ $0.masterSolves != nil }) {
+            result.programSize.periodDecomposition = true
+            result.programSize.rounds = solved.reduce(0) { $0 + ($1.masterSolves ?? 0) }
+        }
         result.solverLog = first.log + (stages.second?.log ?? "")
         if fellBack {
             result.notes.append(LexicographicSolve.fallbackNote)

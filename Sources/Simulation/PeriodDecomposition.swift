@@ -495,6 +495,7 @@ struct PeriodDecomposingSolver: LPSolver {
         guard let outcome = proven ?? nil else { return try inner.solve(program, options: options) }
         memory.strategies.withLock { $0 = outcome.strategies }
         var solution = outcome.solution
+        solution.masterSolves = outcome.rounds
         solution.log =
             "period decomposition: \(outcome.rounds) master solves, \(outcome.strategies.count) strategies, "
             + "\(solution.iterations ?? 0) simplex iterations; optimum checked on the full program\n"

@@ -32,6 +32,12 @@ struct PeriodDecompositionTests {
             fast.solverLog.hasPrefix(Self.decomposed) == decomposes, "\(fast.solverLog)", sourceLocation: sourceLocation
         )
         #expect(!full.solverLog.hasPrefix(Self.decomposed), sourceLocation: sourceLocation)
+        // Reports name the method: the full program is the arc form; a decomposed one counts its master solves.
+        #expect(full.programSize.methodName == "arc" && full.programSize.rounds == nil, sourceLocation: sourceLocation)
+        if !decomposes { #expect(!fast.programSize.periodDecomposition, sourceLocation: sourceLocation) }
+        if fast.programSize.periodDecomposition {
+            #expect((fast.programSize.rounds ?? 0) > 0, sourceLocation: sourceLocation)
+        }
         if full.status == .optimal {
             let a = try #require(fast.programObjectiveValue ?? fast.objectiveValue)
             let b = try #require(full.programObjectiveValue ?? full.objectiveValue)
@@ -68,7 +74,8 @@ struct PeriodDecompositionTests {
             schedule.linkCapacityFactor[l] = [0.5, 1, 1, 0]
             schedule.linkExtraDays[l] = [2, 0, 0, 0]
         }
-        try expectSameOptimum(network, schedule)
+        let (fast, _) = try expectSameOptimum(network, schedule)
+        #expect(fast.programSize.methodName == "period-decomposition", "\(fast.programSize)")
     }
 
     /// Closures (a link's factor 0; a node's factor 0, whose row forces its columns to 0), a warehouse and
