@@ -11,6 +11,22 @@ struct TimeCutEndToEndTests {
         return try #require(json["explanation"] as? [[String: Any]]).flatMap { $0["sentences"] as? [String] ?? [] }
     }
 
+    /// Writes `faster.yaml` in `folder`: `base` with the Caspian crossings' times and the Kazakh gates' dwell halved.
+    static func fasterCaspian(extending base: String, in folder: URL) throws -> URL {
+        let file = folder.appendingPathComponent("faster.yaml")
+        try """
+        schema_version: 1
+        name: faster Caspian, digital borders
+        extends: \(base)
+        changes:
+          - scale_time: { link: AKU-ALT, factor: 0.5 }
+          - scale_time: { link: KUR-ALT, factor: 0.5 }
+          - scale_dwell: { node: DOS, factor: 0.5 }
+          - scale_dwell: { node: ATK, factor: 0.5 }
+        """.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// The issue's acceptance: a change file that cuts the Caspian ferries' time and a border's dwell
     /// shortens the Middle Corridor's transit in `compare`, and the explanation says why. With its waits
     /// priced at the mean value of time of every demand (`congestion_value_of_time_usd_per_teu_day: 132`, as
@@ -28,17 +44,7 @@ struct TimeCutEndToEndTests {
             extends: \(CLI.root.appendingPathComponent("Scenarios/red-sea-closed.yaml").path)
             congestion_value_of_time_usd_per_teu_day: 132
             """.write(to: base, atomically: true, encoding: .utf8)
-            let file = folder.appendingPathComponent("faster.yaml")
-            try """
-            schema_version: 1
-            name: faster Caspian, digital borders
-            extends: \(base.path)
-            changes:
-              - scale_time: { link: AKU-ALT, factor: 0.5 }
-              - scale_time: { link: KUR-ALT, factor: 0.5 }
-              - scale_dwell: { node: DOS, factor: 0.5 }
-              - scale_dwell: { node: ATK, factor: 0.5 }
-            """.write(to: file, atomically: true, encoding: .utf8)
+            let file = try Self.fasterCaspian(extending: base.path, in: folder)
             let sentences = try Self.explanation(base.path, file.path)
             let middle = try #require(sentences.first { $0.hasPrefix("The middle corridor's transit falls from") })
             // "… falls from 52.5 to 51.9 days on average: the scenario cuts …"
@@ -59,17 +65,8 @@ struct TimeCutEndToEndTests {
     @Test("Cutting the Caspian's times with waits priced: congestion outweighs the cuts, and compare names where")
     func congestionOutweighsCuts() throws {
         try withTemporaryFolder("timecut") { folder in
-            let file = folder.appendingPathComponent("faster.yaml")
-            try """
-            schema_version: 1
-            name: faster Caspian, digital borders
-            extends: \(CLI.root.appendingPathComponent("Scenarios/red-sea-closed.yaml").path)
-            changes:
-              - scale_time: { link: AKU-ALT, factor: 0.5 }
-              - scale_time: { link: KUR-ALT, factor: 0.5 }
-              - scale_dwell: { node: DOS, factor: 0.5 }
-              - scale_dwell: { node: ATK, factor: 0.5 }
-            """.write(to: file, atomically: true, encoding: .utf8)
+            let file = try Self.fasterCaspian(
+                extending: CLI.root.appendingPathComponent("Scenarios/red-sea-closed.yaml").path, in: folder)
             let sentences = try Self.explanation("Scenarios/red-sea-closed.yaml", file.path)
             let middle = try #require(sentences.first { $0.hasPrefix("The middle corridor's transit rises from") })
             #expect(middle.contains("although the scenario cuts"), "\(middle)")
