@@ -69,7 +69,8 @@ extension PathProgram {
             if let blocked, blocked[network.linkEnds[l].from] || blocked[network.linkEnds[l].to] { continue }
             weight[l] = (usesCost ? moneyAndDays[l].money + vot * moneyAndDays[l].days : 0) + dualWeight[l]
         }
-        let tree = outgoingLinks.search(from: commodity.origin, weight: weight)
+        let sinks = commodity.demands.compactMap { network.index(of: network.demands[$0].to) }
+        let tree = outgoingLinks.search(from: commodity.origin, weight: weight, targets: sinks)
         var priced: [PricedPath] = []
         for d in commodity.demands {
             guard let sink = network.index(of: network.demands[d].to),

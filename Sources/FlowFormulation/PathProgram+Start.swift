@@ -35,7 +35,7 @@ extension PathProgram {
                         openLink[l] && passable(l) && linkLeft[l] > 0 && nodeLeft[network.linkEnds[l].to] > 0
                             ? cost[l] : .infinity
                     }
-                    let tree = outgoingLinks.search(from: commodity.origin, weight: weight)
+                    let tree = outgoingLinks.search(from: commodity.origin, weight: weight, targets: [sink])
                     guard let links = OutgoingLinks.path(to: sink, predecessor: tree.predecessor, ends: network.linkEnds)
                     else { break }
                     var amount = min(remaining, nodeLeft[commodity.origin])

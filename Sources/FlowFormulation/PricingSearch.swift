@@ -37,13 +37,26 @@ struct OutgoingLinks: Sendable {
     /// Dijkstra's search from `root` with `weight[l]` per link (≥ 0; `.infinity`: not usable), over flat
     /// arrays: nodes settle by distance, then node index, and a predecessor changes only on a strictly
     /// shorter distance, so the same weights always give the same paths (``ShortestPathTree`` runs it).
+    ///
+    /// With `targets`, the search stops once every target is settled: their distances and paths (whose nodes
+    /// all settle before them) are final and the same as without `targets`; other nodes' may not be.
     /// - Returns: each node's distance (`.infinity` when unreachable) and entering link (−1 at the root
     ///   or when unreachable).
-    func search(from root: Int, weight: [Double]) -> (distance: [Double], predecessor: [Int]) {
+    func search(from root: Int, weight: [Double], targets: [Int]? = nil) -> (distance: [Double], predecessor: [Int]) {
         let nodeCount = start.count - 1
         var distance = [Double](repeating: .infinity, count: nodeCount)
         var predecessor = [Int](repeating: -1, count: nodeCount)
         var done = [Bool](repeating: false, count: nodeCount)
+        // Targets not yet settled (each counted once); the search runs to the end without targets.
+        var isTarget = [Bool](repeating: false, count: targets == nil ? 0 : nodeCount)
+        var waiting = Int.max
+        if let targets {
+            waiting = 0
+            for t in targets where !isTarget[t] {
+                isTarget[t] = true
+                waiting += 1
+            }
+        }
         var heap = MinHeap()
         distance[root] = 0
         heap.push(0, root)
@@ -54,6 +67,10 @@ struct OutgoingLinks: Sendable {
                         while let (d, n) = heap.pop() {
                             if done[n] || d > distance[n] { continue }
                             done[n] = true
+                            if waiting != .max, isTarget[n] {
+                                waiting -= 1
+                                if waiting == 0 { break }
+                            }
                             for e in start[n]..<start[n + 1] {
                                 let w = weight[link[e]]
                                 guard w < .infinity else { continue }

@@ -10,13 +10,18 @@ public struct MinHeap: Sendable {
     }
 
     public mutating func push(_ distance: Double, _ node: Int) {
-        items.append((distance, node))
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard Self.less(items[i], items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
+        let item = (distance, node)
+        items.append(item)
+        items.withUnsafeMutableBufferPointer { items in
+            // Moves parents down into the hole instead of swapping (the same order: keys are distinct pairs).
+            var i = items.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard Self.less(item, items[parent]) else { break }
+                items[i] = items[parent]
+                i = parent
+            }
+            items[i] = item
         }
     }
 
@@ -24,16 +29,19 @@ public struct MinHeap: Sendable {
         guard let top = items.first else { return nil }
         let last = items.removeLast()
         guard !items.isEmpty else { return top }
-        items[0] = last
-        var i = 0
-        while true {
-            let (left, right) = (2 * i + 1, 2 * i + 2)
-            var smallest = i
-            if left < items.count, Self.less(items[left], items[smallest]) { smallest = left }
-            if right < items.count, Self.less(items[right], items[smallest]) { smallest = right }
-            guard smallest != i else { break }
-            items.swapAt(i, smallest)
-            i = smallest
+        items.withUnsafeMutableBufferPointer { items in
+            let count = items.count
+            var i = 0
+            while true {
+                let left = 2 * i + 1
+                guard left < count else { break }
+                var child = left
+                if left + 1 < count, Self.less(items[left + 1], items[left]) { child = left + 1 }
+                guard Self.less(items[child], last) else { break }
+                items[i] = items[child]
+                i = child
+            }
+            items[i] = last
         }
         return top
     }

@@ -97,8 +97,9 @@ struct ColumnGeneration {
                 guard solution.termination == .optimal else { return outcome(solution, session.program) }
                 // With some capacity exceeded, rows for the nearly full ones come too: they would
                 // most likely be exceeded after the next round's paths (M: 42 → 35 rounds, L: 115 → 100).
-                let exceeded = state.exceeded(solution).isEmpty
-                    ? [] : state.withParallelRows(state.exceeded(solution, fraction: Self.nearlyFull))
+                let loads = state.loads(solution)
+                let exceeded = state.exceeded(loads).isEmpty
+                    ? [] : state.withParallelRows(state.exceeded(loads, fraction: Self.nearlyFull))
                 if !exceeded.isEmpty {
                     guard rounds < roundLimit else { return outcome(Self.unproven, session.program, stalled: true) }
                     let handles = try session.addRows(exceeded.map { state.newRow($0) })
@@ -153,7 +154,8 @@ struct ColumnGeneration {
         var paths: [(column: PathColumn, variable: LinearProgram.Variable)] = []
         /// Per path: consecutive rounds at 0 with a positive reduced cost; parked paths are fixed at 0.
         var idle: [Int] = []
-        var parked: Set<Int> = []
+        /// Per path: whether it is parked (an array, not a set: every round walks all paths).
+        var parked: [Bool] = []
         /// The best Lagrangian bound so far (minimisation terms) and the duals that gave it.
         var bestBound = -Double.infinity
         var stableDuals: [Double] = []
@@ -173,6 +175,7 @@ struct ColumnGeneration {
             known[column.demand][column.links] = paths.count
             paths.append((column, variable))
             idle.append(0)
+            parked.append(false)
             for l in column.links {
                 if master.linkLimit[l] != nil { onLink[l].append(variable) }
                 let head = master.network.linkEnds[l].to
@@ -256,7 +259,7 @@ struct ColumnGeneration {
             for list in [candidates, improving, variants] {
                 for priced in list {
                     if let p = known[priced.demand][priced.links] {
-                        if parked.contains(p) && !revived.contains(p) { revived.append(p) }
+                        if p < parked.count, parked[p], !revived.contains(p) { revived.append(p) }
                         continue
                     }
                     known[priced.demand][priced.links] = paths.count + fresh.count
@@ -273,16 +276,16 @@ struct ColumnGeneration {
             _ solution: LPSolution, reviving revived: [Int], onlyRevived: Bool, in session: inout any LPSession & ~Copyable
         ) throws(SolverError) {
             for p in revived {
-                parked.remove(p)
+                parked[p] = false
                 idle[p] = 0
                 try session.setBounds(paths[p].variable, .lower(0))
             }
-            for p in paths.indices where !parked.contains(p) {
+            for p in paths.indices where !parked[p] {
                 let v = paths[p].variable
                 let isIdle = solution[v] <= 0 && sense * solution.reducedCost(v) > ColumnGeneration.tolerance
                 idle[p] = isIdle ? idle[p] + 1 : 0
                 if idle[p] >= ColumnGeneration.idleRounds {
-                    parked.insert(p)
+                    parked[p] = true
                     try session.park(v)
                 }
             }
@@ -292,19 +295,31 @@ struct ColumnGeneration {
             }
         }
 
-        /// Limited links and nodes without a row whose load in `solution` exceeds `fraction` of their limit.
-        func exceeded(_ solution: LPSolution, fraction: Double = 1) -> [(isLink: Bool, index: Int)] {
+        /// The loads in `solution` of the limited links and nodes without a row (`nil` elsewhere).
+        func loads(_ solution: LPSolution) -> (link: [Double?], node: [Double?]) {
+            var link = [Double?](repeating: nil, count: master.linkLimit.count)
+            var node = [Double?](repeating: nil, count: master.nodeLimit.count)
+            for (l, limit) in master.linkLimit.enumerated() where limit != nil && rows.link[l] == nil {
+                link[l] = onLink[l].reduce(0) { $0 + solution[$1] }
+            }
+            for (n, limit) in master.nodeLimit.enumerated() where limit != nil && rows.node[n] == nil {
+                node[n] = intoNode[n].reduce(0) { $0 + solution[$1] } - master.originUnmet[n].reduce(0) { $0 + solution[$1] }
+            }
+            return (link, node)
+        }
+
+        /// Limited links and nodes without a row whose load (``loads(_:)``) exceeds `fraction` of their limit.
+        func exceeded(_ loads: (link: [Double?], node: [Double?]), fraction: Double = 1) -> [(isLink: Bool, index: Int)] {
             var result: [(isLink: Bool, index: Int)] = []
             func over(_ load: Double, _ limit: Double) -> Bool {
                 load > fraction * limit + ColumnGeneration.capacityTolerance * max(1, abs(limit))
             }
-            for (l, limit) in master.linkLimit.enumerated() where rows.link[l] == nil {
-                guard let limit else { continue }
-                if over(onLink[l].reduce(0) { $0 + solution[$1] }, limit) { result.append((true, l)) }
+            for (l, limit) in master.linkLimit.enumerated() {
+                guard let limit, let load = loads.link[l] else { continue }
+                if over(load, limit) { result.append((true, l)) }
             }
-            for (n, limit) in master.nodeLimit.enumerated() where rows.node[n] == nil {
-                guard let limit else { continue }
-                let load = intoNode[n].reduce(0) { $0 + solution[$1] } - master.originUnmet[n].reduce(0) { $0 + solution[$1] }
+            for (n, limit) in master.nodeLimit.enumerated() {
+                guard let limit, let load = loads.node[n] else { continue }
                 if over(load, limit) { result.append((false, n)) }
             }
             return result
