@@ -64,9 +64,7 @@ struct PlanPeriodDecompositionTests {
         let program = try planner.program(scenarios, catalog, objective: objective)
         #expect(!program.periodBalanceRows.isEmpty, sourceLocation: sourceLocation)
         let options = planner.options.forTimeExpanded
-        let search = PeriodBranchAndBound(
-            inner: GLPKSolver(), factory: GLPKSolver(), balanceRows: program.periodBalanceRows,
-            memory: PeriodStrategyMemory())
+        let search = PeriodBranchAndBound(inner: GLPKSolver(), factory: GLPKSolver(), balanceRows: program.periodBalanceRows)
         let fast = try #require(search.search(program.program, options: options), sourceLocation: sourceLocation)
         let full = try GLPKSolver().solve(program.program, options: options)
         #expect(fast.termination == .optimal, sourceLocation: sourceLocation)

@@ -1,5 +1,4 @@
 import LinearProgramming
-import Synchronization
 
 /// Solves a plan's program with seasonal blocks (an `InvestmentProgram` MIP, its LP relaxation or a re-solve
 /// with some projects fixed) by branch-and-bound over its integer columns, each node's LP relaxation solved by
@@ -19,7 +18,6 @@ struct PeriodBranchAndBound: LPSolver {
     let inner: any LPSolver
     let factory: any LPSessionFactory
     let balanceRows: [LinearProgram.Constraint]
-    let memory: PeriodStrategyMemory
     /// Nodes solved after which the search gives up (and `inner` solves the program).
     var nodeLimit = 512
 
@@ -44,20 +42,74 @@ struct PeriodBranchAndBound: LPSolver {
 
     /// The branch-and-bound search, or nil when it proves nothing.
     func search(_ program: LinearProgram, options: SolveOptions) -> LPSolution? {
-        let clock = ContinuousClock()
-        let start = clock.now
-        // Each master is re-solved warm by the primal simplex from GLPK's standard start; the user's limits hold
-        // for each master solve (as in ``PeriodDecomposingSolver``).
+        // Each master is solved by the primal simplex from GLPK's standard start, then warm after new strategies;
+        // the user's limits hold for each master solve (as in ``PeriodDecomposingSolver``).
         let master = SolveOptions(
             algorithm: .primalSimplex, timeLimitSeconds: options.timeLimitSeconds,
             iterationLimit: options.iterationLimit)
         let decomposition = PeriodDecomposition(factory: factory, options: master)
+        let sign: Double = program.sense == .maximize ? -1 : 1
+        var minimum = program
+        if program.sense == .maximize {
+            minimum.sense = .minimize
+            minimum.objectiveConstant = -program.objectiveConstant
+            for (j, column) in program.columns.enumerated() { minimum.setCost(.init(index: j), -column.cost) }
+        }
+        // Each node's LP is decomposed afresh (with the node's bounds on the build columns, which are master
+        // columns): a master re-solved warm after new bounds, or started from the parent's strategies, failed
+        // (GLP_EFAIL) or stalled on the 12-month files, where a fresh one takes 14 master solves.
+        var inBalance = [Bool](repeating: false, count: program.columnCount)
+        for row in balanceRows where row.index < program.rowCount {
+            for term in program.rows[row.index].terms { inBalance[term.variable.index] = true }
+        }
+        // Columns outside the balance rows fixed in the program (a re-solve's fixed projects).
+        var alwaysFixed: [Int: Double] = [:]
+        for (j, column) in program.columns.enumerated()
+        where !inBalance[j] && column.bounds.lowerValue == column.bounds.upperValue {
+            alwaysFixed[j] = column.bounds.lowerValue
+        }
+        func solve(_ bounds: [Int: Bounds]) throws(SolverError) -> PeriodDecomposition.Outcome? {
+            var fixed = alwaysFixed
+            for (j, b) in bounds where b.lowerValue == b.upperValue { fixed[j] = b.lowerValue }
+            var lp = Self.substituted(minimum, fixed: fixed)
+            for (j, b) in bounds { lp.setBounds(LinearProgram.Variable(index: j), b) }
+            return try decomposition.solve(lp, balanceRows: balanceRows)
+        }
+        guard var solution = search(minimum, options: options, solve: solve) else { return nil }
+        // The substituted rows' activities and the fixed columns' reduced costs, on the program itself.
+        solution.rowActivity = program.rows.map { row in
+            row.terms.reduce(0) { $0 + $1.coefficient * solution[$1.variable] }
+        }
+        if !solution.reducedCosts.isEmpty {
+            for j in alwaysFixed.keys {
+                var reduced = minimum.columns[j].cost
+                for (i, row) in program.rows.enumerated() where solution.dual(.init(index: i)) != 0 {
+                    for term in row.terms where term.variable.index == j {
+                        reduced -= term.coefficient * solution.dual(.init(index: i))
+                    }
+                }
+                solution.reducedCosts[j] = reduced
+            }
+        }
+        if sign < 0 {
+            solution.objective = solution.objective.map { -$0 }
+            solution.bestBound = solution.bestBound.map { -$0 }
+            solution.duals = solution.duals.map { -$0 }
+            solution.reducedCosts = solution.reducedCosts.map { -$0 }
+        }
+        return solution
+    }
+
+    /// The search on a minimum, each node's LP by `solve` (bounds of the integer columns).
+    private func search(
+        _ program: LinearProgram, options: SolveOptions,
+        solve: ([Int: Bounds]) throws(SolverError) -> PeriodDecomposition.Outcome?
+    ) -> LPSolution? {
+        let clock = ContinuousClock()
+        let start = clock.now
         let integers = program.columns.indices.filter { program.columns[$0].isInteger }
         let integerRows = Self.integerRows(program)
-        let sign: Double = program.sense == .maximize ? -1 : 1
         let gap = max(0, options.mipGap ?? 0)
-        let shape = PeriodStrategyMemory.Shape(rows: program.rowCount, columns: program.columnCount)
-        var strategies = memory.strategies(for: shape)
         var open = [Node(bounds: integers.map { program.columns[$0].bounds }, bound: -.infinity, depth: 0)]
         var incumbent: LPSolution?
         var best = Double.infinity
@@ -66,6 +118,7 @@ struct PeriodBranchAndBound: LPSolver {
         var solved = 0
         var rounds = 0
         var iterations = 0
+        var strategies = 0
         var stoppedByTime = false
         func cannotImprove(_ bound: Double) -> Bool {
             guard best.isFinite else { return false }
@@ -83,23 +136,20 @@ struct PeriodBranchAndBound: LPSolver {
             }!
             let node = open.remove(at: next)
             if cannotImprove(node.bound) { continue }
-            if let limit = options.timeLimitSeconds, PeriodBranchAndBound.seconds(start.duration(to: clock.now)) > limit {
+            if let limit = options.timeLimitSeconds, Self.seconds(start.duration(to: clock.now)) > limit {
                 stoppedByTime = true
                 break
             }
             guard solved < nodeLimit else { return nil }
             if !Self.satisfiable(integerRows, program: program, integers: integers, bounds: node.bounds) { continue }
-            var lp = program
-            for (k, j) in integers.enumerated() { lp.setBounds(LinearProgram.Variable(index: j), node.bounds[k]) }
-            guard let outcome = try? decomposition.solve(lp, balanceRows: balanceRows, seed: strategies),
-                let objective = outcome.solution.objective
-            else { return nil }
+            var bounds: [Int: Bounds] = [:]
+            for (k, j) in integers.enumerated() { bounds[j] = node.bounds[k] }
+            guard let outcome = try? solve(bounds), let objective = outcome.solution.objective else { return nil }
             solved += 1
             rounds += outcome.rounds
             iterations += outcome.solution.iterations ?? 0
-            if solved == 1 { memory.remember(outcome.strategies, for: shape) }
-            strategies = outcome.strategies
-            let value = sign * objective
+            strategies = outcome.strategies.count
+            let value = objective
             if cannotImprove(value) { continue }
             var branch: (column: Int, value: Double, distance: Double)?
             for (k, j) in integers.enumerated() {
@@ -125,10 +175,10 @@ struct PeriodBranchAndBound: LPSolver {
         guard var solution = incumbent, let objective = solution.objective else { return nil }
         let openBound = open.map(\.bound).min() ?? .infinity
         let bound = min(best, prunedByGap, stoppedByTime ? openBound : .infinity)
-        solution.termination = stoppedByTime ? .timeLimit : bound < best - Self.pruneTolerance * max(1, abs(best)) ? .feasible : .optimal
-        solution.bestBound = solution.termination == .optimal ? objective : sign * bound
-        solution.relativeGap =
-            solution.termination == .optimal ? 0 : abs(objective - sign * bound) / (abs(objective) + Double.ulpOfOne)
+        let proven = bound >= best - Self.pruneTolerance * max(1, abs(best))
+        solution.termination = stoppedByTime ? .timeLimit : proven ? .optimal : .feasible
+        solution.bestBound = proven ? objective : bound
+        solution.relativeGap = proven ? 0 : abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
         if !integers.isEmpty {
             // As a MIP solution: no duals or reduced costs.
             solution.duals = []
@@ -136,9 +186,39 @@ struct PeriodBranchAndBound: LPSolver {
         }
         solution.iterations = iterations
         solution.log =
-            "period branch-and-bound: \(solved) nodes, \(rounds) master solves, \(strategies.count) strategies, "
+            "period branch-and-bound: \(solved) nodes, \(rounds) master solves, \(strategies) strategies, "
             + "\(iterations) simplex iterations; each node's optimum checked on the full program\n"
         return solution
+    }
+
+    /// `program` with the `fixed` columns' terms moved into the row bounds (each column kept, without terms, at
+    /// its value): the same LP, in which a row such as a candidate warehouse's stock ≤ 12,000 TEU × y reads
+    /// stock ≤ 0 when y is fixed at 0, so that the decomposition keeps its columns out of the pricing (a master
+    /// with them and y fixed at 0 made GLPK's simplex fail, GLP_EFAIL, on the 12-month files).
+    static func substituted(_ program: LinearProgram, fixed: [Int: Double]) -> LinearProgram {
+        guard !fixed.isEmpty else { return program }
+        var lp = LinearProgram(name: program.name, sense: program.sense)
+        lp.objectiveConstant = program.objectiveConstant
+        for column in program.columns {
+            lp.addVariable(column.name, bounds: column.bounds, cost: column.cost, isInteger: column.isInteger)
+        }
+        for row in program.rows {
+            var shift = 0.0
+            var terms: [LinearProgram.Term] = []
+            terms.reserveCapacity(row.terms.count)
+            for term in row.terms {
+                if let value = fixed[term.variable.index] { shift += term.coefficient * value } else { terms.append(term) }
+            }
+            let lower = row.bounds.lowerValue - shift
+            let upper = row.bounds.upperValue - shift
+            let bounds: Bounds =
+                shift == 0 ? row.bounds
+                : lower == upper ? .fixed(lower)
+                : lower.isFinite && upper.isFinite ? .range(lower, upper)
+                : lower.isFinite ? .lower(lower) : upper.isFinite ? .upper(upper) : .free
+            lp.addConstraint(row.name, terms, bounds: bounds)
+        }
+        return lp
     }
 
     /// `.range`, or `.fixed` when the ends meet.
@@ -177,26 +257,5 @@ struct PeriodBranchAndBound: LPSolver {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
-}
-
-/// The strategies of the first proven decomposition of each program shape (rows × columns) a planner
-/// solved, which seed its later solves of programs of that shape (the same scenarios and candidates with
-/// other bounds, budgets or costs). Kept from the first solve only, so that the seeds, and the answers, do
-/// not depend on the order in which threads finish.
-final class PeriodStrategyMemory: Sendable {
-    struct Shape: Hashable {
-        var rows: Int
-        var columns: Int
-    }
-
-    private let store = Mutex<[Shape: [PeriodDecomposition.Strategy]]>([:])
-
-    func strategies(for shape: Shape) -> [PeriodDecomposition.Strategy] {
-        store.withLock { $0[shape] ?? [] }
-    }
-
-    func remember(_ strategies: [PeriodDecomposition.Strategy], for shape: Shape) {
-        store.withLock { if $0[shape] == nil { $0[shape] = strategies } }
     }
 }

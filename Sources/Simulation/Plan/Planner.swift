@@ -36,8 +36,6 @@ public struct Planner: Sendable {
     /// branch-and-bound over the build variables with each node's LP solved by the period decomposition
     /// (``PeriodBranchAndBound``; the whole MIP when it proves nothing).
     public var method: SolutionMethod = .auto
-    /// The strategies of the decomposition shared by this planner's solves (and its copies').
-    let strategies = PeriodStrategyMemory()
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
                 budgetStep: Double = 0.1) {
@@ -83,8 +81,7 @@ public struct Planner: Sendable {
             let options = timeExpanded ? options.forTimeExpanded : options
             let balanceRows = program.periodBalanceRows
             if method != .arc, !balanceRows.isEmpty, let factory = solver as? any LPSessionFactory {
-                let search = PeriodBranchAndBound(
-                    inner: solver, factory: factory, balanceRows: balanceRows, memory: strategies)
+                let search = PeriodBranchAndBound(inner: solver, factory: factory, balanceRows: balanceRows)
                 return Solve(program: program, solution: try search.solve(program.program, options: options))
             }
             return Solve(program: program, solution: try solver.solve(program.program, options: options))
