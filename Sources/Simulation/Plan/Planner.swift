@@ -34,7 +34,7 @@ public struct Planner: Sendable {
     /// How the plans with seasonal scenarios (two or more periods) are solved: ``SolutionMethod/arc``, each
     /// MIP whole by the solver (GLPK's branch-and-cut on the time-expanded program); otherwise by
     /// branch-and-bound over the build variables with each node's LP solved by the period decomposition
-    /// (``PeriodBranchAndBound``; the whole MIP when it proves nothing).
+    /// (`PeriodBranchAndBound`; the whole MIP when it proves nothing).
     public var method: SolutionMethod = .auto
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
