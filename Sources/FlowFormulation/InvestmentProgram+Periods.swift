@@ -54,6 +54,8 @@ extension InvestmentProgram {
             bigM: max(dueTEU, 1), variants: variants.variantOf.mapValues(\.link))
         copyColumns(of: program, into: &lp, s: s, weight: weight, objective: objective,
                     unmet: period.lost.flatMap { $0 }.map(rows.mapped), demandTEU: dueTEU)
+        // addCapacityRows copies the program's rows in order: its row r is the MIP's row rowOffset + r.
+        let rowOffset = lp.rowCount
         rows.addCapacityRows(&lp, program)
         rows.addSharedRows(&lp)
         rows.addGates(&lp)
@@ -65,6 +67,7 @@ extension InvestmentProgram {
         var block = Block(
             scenario: scenario, network: augmented.network, flow: nil, periods: period, columnOffset: offset,
             upgradeOf: augmented.upgradeOf, demandTEU: dueTEU)
+        block.balanceRows = period.balanceRows.map { LinearProgram.Constraint(index: rowOffset + $0.index) }
         if program.columnCount != period.program.columnCount || !variants.variantOf.isEmpty { block.priced = program }
         return block
     }

@@ -84,6 +84,9 @@ public struct InvestmentProgram: Sendable {
         public var capacity: LinearProgram.Variable? = nil
         /// The TEU-days of the demands (by index) the block keeps as commodities of their own (transit targets).
         public var transit: [Int: TransitDays] = [:]
+        /// A seasonal block's flow conservation rows (``PeriodProgram/balanceRows``) as rows of the program;
+        /// empty for an annual block.
+        public var balanceRows: [LinearProgram.Constraint] = []
 
         /// ``flow``'s program with the service variants priced and the origin columns added (see
         /// ``ServiceVariants``), when the scenario has any.
@@ -247,6 +250,12 @@ public struct InvestmentProgram: Sendable {
     /// is not the scenarios' generalised cost).
     public func annualisedCost(_ solution: LPSolution) -> Double {
         zip(build.indices, build).reduce(0) { $0 + annualisedCostPerUnit($1.0) * solution[$1.1] }
+    }
+
+    /// The flow conservation rows of the seasonal blocks with two or more periods, which the period
+    /// decomposition prices (`PeriodDecomposition` in `Simulation`); empty when there are none.
+    public var periodBalanceRows: [LinearProgram.Constraint] {
+        blocks.filter { ($0.periods?.periodCount ?? 0) > 1 }.flatMap(\.balanceRows)
     }
 
     /// Units of each project in a solution (rounded).

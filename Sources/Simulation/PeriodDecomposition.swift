@@ -37,6 +37,9 @@ struct PeriodDecomposition {
     /// optimal at reduced costs down to 1e-7·(1 + |cost|) of its scaled program, which is up to about 3e-7
     /// of the terms on the bundled files' stage 2 of max throughput.
     static let dualTolerance = 1e-6
+    /// A row dual the check sets to 0 when its sign asks for a bound the row does not have, relative to the
+    /// largest cost.
+    static let noiseDual = 1e-10
 
     /// A strategy: the full program's columns one TEU uses (its shipped column 1), with their values.
     typealias Strategy = [(column: Int, value: Double)]
@@ -271,6 +274,7 @@ struct PeriodDecomposition {
             guard lambda != 0 else { continue }
             for (j, value) in occupancy { x[j] += lambda * value }
         }
+        let costScale = lp.columns.reduce(1.0) { max($0, abs($1.cost)) }
         var activity = [Double](repeating: 0, count: R)
         var duals = [Double](repeating: 0, count: R)
         for (i, row) in lp.rows.enumerated() {
@@ -287,6 +291,10 @@ struct PeriodDecomposition {
             if structure.masterRow[i] >= 0 {
                 duals[i] =
                     master.duals.indices.contains(structure.masterRow[i]) ? master.duals[structure.masterRow[i]] : 0
+                // A dual of rounding size with the sign of a bound the row does not have (1e-12 on a ≤ row
+                // whose slack is basic): 0, which the checks below then hold to.
+                let toward = duals[i] > 0 ? bounds.lowerValue : bounds.upperValue
+                if !toward.isFinite && abs(duals[i]) <= noiseDual * costScale { duals[i] = 0 }
             } else if structure.state[i] >= 0 {
                 duals[i] = pricing.value[structure.state[i]]
             }

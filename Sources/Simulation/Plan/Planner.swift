@@ -31,6 +31,11 @@ public struct Planner: Sendable {
     /// Threads for the re-solves that explain the plan (project values, appraisals, sensitivity), each with
     /// GLPK problems of its own; the results are the same on any number.
     public var threads = 1
+    /// How the plans with seasonal scenarios (two or more periods) are solved: ``SolutionMethod/arc``, each
+    /// MIP whole by the solver (GLPK's branch-and-cut on the time-expanded program); otherwise by
+    /// branch-and-bound over the build variables with each node's LP solved by the period decomposition
+    /// (`PeriodBranchAndBound`; the whole MIP when it proves nothing).
+    public var method: SolutionMethod = .auto
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
                 budgetStep: Double = 0.1) {
@@ -74,6 +79,11 @@ public struct Planner: Sendable {
         do {
             let timeExpanded = scenarios.contains { $0.periods != nil }
             let options = timeExpanded ? options.forTimeExpanded : options
+            let balanceRows = program.periodBalanceRows
+            if method != .arc, !balanceRows.isEmpty, let factory = solver as? any LPSessionFactory {
+                let search = PeriodBranchAndBound(inner: solver, factory: factory, balanceRows: balanceRows)
+                return Solve(program: program, solution: try search.solve(program.program, options: options))
+            }
             return Solve(program: program, solution: try solver.solve(program.program, options: options))
         } catch {
             throw .solver(error)

@@ -24,6 +24,15 @@ struct MIPOptions: ParsableArguments {
         help: "Skip the sensitivity re-solves (budget and targets ±10%, discount rate ±2 percentage points; faster).")
     var noSensitivity = false
 
+    @Option(
+        help: """
+            How the MIPs of a plan with seasonal scenarios are solved: auto (branch-and-bound over the projects, \
+            each LP relaxation by the period decomposition and checked optimal for the time-expanded program; the \
+            whole MIP when that proves nothing) or arc (each MIP whole by GLPK's branch-and-cut, as before; paths \
+            is auto here).
+            """)
+    var method: SolutionMethod = .auto
+
     @Option(name: .customLong("export-lp"), help: "Also write the MIP in CPLEX LP format to this file.")
     var exportLP: String?
 
@@ -41,6 +50,7 @@ struct MIPOptions: ParsableArguments {
         var planner = Planner(solver: GLPKSolver(), options: SolveOptions(timeLimitSeconds: timeLimit, mipGap: gap), valueProjects: !noValues)
         planner.computesSensitivity = !noSensitivity
         planner.threads = threads
+        planner.method = method
         planner.reference = scenarios.first?.network
         return planner
     }
