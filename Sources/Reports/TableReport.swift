@@ -124,8 +124,8 @@ public enum TableReport {
                 l.shadowPriceUSDPerTEU)
         }
         guard !table.rows.isEmpty else { return "" }
-        let valued = r.congestionValueOfTime.map { "at USD \(F.grouped($0)) per TEU-day" } ?? "at the mean value of time"
-        return "\nCongestion (extra days per TEU as elements fill; wait = what the next TEU's wait there costs, USD \(valued))\n"
+        let valued = r.congestionValueOfTime.map { "its days at \(F.grouped($0)) USD per TEU-day" } ?? "at the mean value of time"
+        return "\nCongestion (extra days per TEU as elements fill; wait = what the next TEU's wait there costs in USD, \(valued))\n"
             + table.rendered()
     }
 
