@@ -66,8 +66,7 @@ extension InvestmentProgram {
                 if let holding { nodes[n].holdingCostUSDPerTEUDay = holding }
             }
         }
-        var augmentedNetwork = try Network(nodes: nodes, links: links, demands: network.demands)
-        augmentedNetwork.congestionValueOfTime = network.congestionValueOfTime
+        let augmentedNetwork = try network.rebuilt(nodes: nodes, links: links, demands: network.demands)
         var result = Augmented(network: augmentedNetwork)
         result.baseStorage = baseStorage
         for (i, node) in newNodes {

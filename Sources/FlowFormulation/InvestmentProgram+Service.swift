@@ -69,8 +69,7 @@ extension InvestmentProgram {
                 pending.append((l, S, copy.id))
             }
         }
-        var extended = try Network(nodes: network.nodes, links: links, demands: network.demands)
-        extended.congestionValueOfTime = network.congestionValueOfTime
+        let extended = try network.rebuilt(nodes: network.nodes, links: links, demands: network.demands)
         for (l, projects, id) in pending {
             if let v = extended.index(of: id) { result.variantOf[v] = (l, projects) }
         }

@@ -66,8 +66,6 @@ extension Network {
         for n in nodes.indices { nodes[n].congestion = nil }
         for l in links.indices { links[l].congestion = nil }
         // The same values less the curves: valid, so this cannot fail.
-        guard var network = try? Network(nodes: nodes, links: links, demands: demands) else { return self }
-        network.congestionValueOfTime = congestionValueOfTime
-        return network
+        return (try? rebuilt(nodes: nodes, links: links, demands: demands)) ?? self
     }
 }

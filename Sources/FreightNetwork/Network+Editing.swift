@@ -8,6 +8,13 @@ extension Network {
         var links = self.links
         var demands = self.demands
         for edit in edits { edit.apply(to: &nodes, &links, &demands) }
+        return try rebuilt(nodes: nodes, links: links, demands: demands)
+    }
+
+    /// A network of these records that keeps this one's network-level settings
+    /// (``congestionValueOfTime``): what every network derived from this one is built with.
+    /// - Throws: ``NetworkError`` when the records are not a valid network.
+    public func rebuilt(nodes: [Node], links: [Link], demands: [Demand]) throws(NetworkError) -> Network {
         var network = try Network(nodes: nodes, links: links, demands: demands)
         network.congestionValueOfTime = congestionValueOfTime
         return network

@@ -101,8 +101,7 @@ public struct Network: Sendable {
         for n in nodes.indices { nodes[n].capacityTEU = nodes[n].capacityTEU.map { max(0, $0 - nodeTEU[n]) } }
         for l in links.indices { links[l].capacityTEU = links[l].capacityTEU.map { max(0, $0 - linkTEU[l]) } }
         // The same records with smaller capacities and fewer demands: every check passed already.
-        guard var network = try? Network(nodes: nodes, links: links, demands: freightDemands) else { return self }
-        network.congestionValueOfTime = congestionValueOfTime
+        guard let network = try? rebuilt(nodes: nodes, links: links, demands: freightDemands) else { return self }
         return network
     }
 

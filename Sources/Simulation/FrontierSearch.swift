@@ -90,13 +90,12 @@ struct FrontierSearch {
         solves += 1
         var demands = network.demands
         for d in chosen { demands[d].valueOfTimeUSDPerTEUDay = vot }
-        var swept: Network
+        let swept: Network
         do {
-            swept = try Network(nodes: network.nodes, links: network.links, demands: demands)
+            swept = try network.rebuilt(nodes: network.nodes, links: network.links, demands: demands)
         } catch {
             preconditionFailure("a validated network with a non-negative value of time failed validation: \(error)")
         }
-        swept.congestionValueOfTime = network.congestionValueOfTime
         let result = try simulator.run(swept, scenario: "frontier", objective: .minCost)
         guard result.status == .optimal, let objective = result.objectiveValue else {
             status = result.status

@@ -129,13 +129,7 @@ struct PlanPeriodDecompositionTests {
 
     @Test("A node the budget rules out is not solved; an annual scenario beside a seasonal one is a master block")
     func mixedAndBudget() throws {
-        let (network, schedule) = try PlanPeriodTests.closure()
-        var catalog = PlanPeriodTests.warehouse
-        catalog.budgetUSD = 10e6
-        let scenarios = [
-            PlanScenario(name: "annual", network: network, weight: 1),
-            PlanScenario(name: "seasonal", network: network, weight: 1, periods: schedule),
-        ]
+        let (scenarios, catalog) = try PlanPeriodTests.mixedClosure()
         try expectSearchProves(scenarios, catalog)
         try expectSamePlan(scenarios, catalog)
         let program = try Planner(solver: GLPKSolver()).program(scenarios, catalog, objective: .expectedCost)

@@ -27,6 +27,19 @@ struct PlanPeriodTests {
     }
 
     /// A warehouse at W of 50 TEU per unit (up to 3), USD 1 m per unit, holding 1 USD/TEU/day.
+    /// The closure as an annual scenario and as a seasonal one, equally weighted, with the warehouse
+    /// catalog at a USD 10 m budget.
+    static func mixedClosure() throws -> ([PlanScenario], InvestmentCatalog) {
+        let (network, schedule) = try closure()
+        var catalog = warehouse
+        catalog.budgetUSD = 10e6
+        let scenarios = [
+            PlanScenario(name: "annual", network: network, weight: 1),
+            PlanScenario(name: "seasonal", network: network, weight: 1, periods: schedule),
+        ]
+        return (scenarios, catalog)
+    }
+
     static let warehouse = InvestmentCatalog(
         investments: [
             Investment(id: "W-YARD", capexUSD: 1e6, maxUnits: 3, effects: [.storage("W", teu: 50, holdingCostUSDPerTEUDay: 1)])
@@ -65,13 +78,7 @@ struct PlanPeriodTests {
     func mixedAnnualAndSeasonal() throws {
         // Annual: 200 TEU × 30 USD = 6,000 with or without storage. Seasonal: 24,250 with two units (above).
         // Equal weights: 0.5 × 6,000 + 0.5 × 24,250 = 15,125. Without projects: 0.5 × (6,000 + 1,003,000).
-        let (network, schedule) = try Self.closure()
-        var catalog = Self.warehouse
-        catalog.budgetUSD = 10e6
-        let scenarios = [
-            PlanScenario(name: "annual", network: network, weight: 1),
-            PlanScenario(name: "seasonal", network: network, weight: 1, periods: schedule),
-        ]
+        let (scenarios, catalog) = try Self.mixedClosure()
         let result = try Planner(solver: solver, valueProjects: false).plan(scenarios, catalog, objective: .expectedCost)
         #expect(result.units == [2])
         #expect(isClose(try #require(result.objectiveValue), 15_125, tolerance: 1e-7))
