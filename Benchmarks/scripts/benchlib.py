@@ -44,15 +44,18 @@ def parse_sizes(text):
 
 
 def corridor_binary(path=None):
-    """The release `corridor` (built with `swift build -c release --product corridor` when missing)."""
+    """The release `corridor` (built as scripts/corridor builds it, `swift build -c release --product corridor
+    --static-swift-stdlib`, when missing)."""
     if path:
         if not os.access(path, os.X_OK):
             fail(f"--corridor: {path} is not an executable")
         return path
     binary = os.path.join(ROOT, ".build", "release", "corridor")
     if not os.access(binary, os.X_OK):
-        print("building corridor (swift build -c release --product corridor)...", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--product", "corridor"], cwd=ROOT, check=True)
+        print("building corridor (swift build -c release --product corridor --static-swift-stdlib)...", file=sys.stderr)
+        subprocess.run(
+            ["swift", "build", "-c", "release", "--product", "corridor", "--static-swift-stdlib"], cwd=ROOT, check=True
+        )
     return binary
 
 
