@@ -60,18 +60,17 @@ public enum PlanReport {
         let cut = plan.method.kind == .arc ? " (branch-and-cut)" : ""
         out += "Objective: \(plan.objective.rawValue)   Status: \(plan.status.rawValue)   MIP gap: \(gap)   Solver: \(plan.solver)\(cut)\n"
         out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")\n"
-        out += methodLine(plan) + "\n"
+        out += methodLine(plan.method, solver: plan.solver) + "\n"
         return out
     }
 
     /// "Method: …": how the plan's MIP was solved, and its programs (the MIP, its relaxation, the program
     /// without projects, the re-solves) by the seasonal branch-and-bound and by fallbacks to the whole MIP.
-    static func methodLine(_ plan: PlanResult) -> String {
-        let m = plan.method
+    static func methodLine(_ m: PlanMethod, solver: String) -> String {
         let solves = "\(m.solves) solve\(m.solves == 1 ? "" : "s")"
-        let whole = "\(plan.solver)'s branch-and-cut on the whole MIP"
+        let whole = "\(solver)'s branch-and-cut on the whole MIP"
         guard m.triedDecomposition else { return "Method: arc, \(whole) (\(solves))\n" }
-        let name = m.kind == .arc ? "arc, \(whole) (the decomposition fell back)" : m.kind.rawValue
+        let name = m.kind == .arc ? "arc, \(whole), where the branch-and-bound with period decomposition proved nothing" : m.kind.rawValue
         let nodes = "\(m.nodes) node\(m.nodes == 1 ? "" : "s")"
         return "Method: \(name) (\(solves): \(m.decompositionSolves) by branch-and-bound with period decomposition "
             + "over \(nodes), \(m.fallbacks) fell back to the whole MIP)\n"

@@ -38,6 +38,8 @@ public struct Planner: Sendable {
     public var method: SolutionMethod = .auto
     /// Where ``plan(_:_:objective:)`` counts its solves (``PlanMethod``); nil outside a plan.
     var tally: PlanMethodTally? = nil
+    /// Nodes after which the seasonal branch-and-bound falls back to the whole MIP (`PeriodBranchAndBound`).
+    var nodeLimit = 512
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
                 budgetStep: Double = 0.1) {
@@ -85,7 +87,8 @@ public struct Planner: Sendable {
             let options = timeExpanded ? options.forTimeExpanded : options
             let balanceRows = program.periodBalanceRows
             if method != .arc, !balanceRows.isEmpty, let factory = solver as? any LPSessionFactory {
-                let search = PeriodBranchAndBound(inner: solver, factory: factory, balanceRows: balanceRows)
+                let search = PeriodBranchAndBound(
+                    inner: solver, factory: factory, balanceRows: balanceRows, nodeLimit: nodeLimit)
                 let solved = try search.solveCounting(program.program, options: options)
                 tally?.record(searched: true, nodes: solved.nodes)
                 return Solve(
