@@ -70,10 +70,13 @@ public enum PlanReport {
         let solves = "\(m.solves) solve\(m.solves == 1 ? "" : "s")"
         let whole = "\(solver)'s branch-and-cut on the whole MIP"
         guard m.triedDecomposition else { return "Method: arc, \(whole) (\(solves))\n" }
-        let name = m.kind == .arc ? "arc, \(whole), where the branch-and-bound with period decomposition proved nothing" : m.kind.rawValue
         let nodes = "\(m.nodes) node\(m.nodes == 1 ? "" : "s")"
-        return "Method: \(name) (\(solves): \(m.decompositionSolves) by branch-and-bound with period decomposition "
-            + "over \(nodes), \(m.fallbacks) fell back to the whole MIP)\n"
+        if m.kind == .arc {
+            return "Method: arc, \(whole), where the branch-and-bound with period decomposition proved nothing (\(solves): "
+                + "\(m.decompositionSolves) by that search over \(nodes), \(m.fallbacks) fell back)\n"
+        }
+        return "Method: \(m.kind.rawValue) (\(solves): \(m.decompositionSolves) by it over \(nodes), "
+            + "\(m.fallbacks) fell back to \(solver)'s whole MIP)\n"
     }
 
     /// Budget, capex, the objective `value` and its bounds, and what the portfolio gains over building nothing.

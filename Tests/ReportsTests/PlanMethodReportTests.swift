@@ -11,8 +11,8 @@ struct PlanMethodReportTests {
         let decomposition = PlanMethod(kind: .periodBranchAndBound, solves: 6, decompositionSolves: 6, nodes: 12)
         #expect(
             PlanReport.methodLine(decomposition, solver: "GLPK 5.0")
-                == "Method: branch-and-bound with period decomposition (6 solves: 6 by branch-and-bound with period "
-                + "decomposition over 12 nodes, 0 fell back to the whole MIP)\n")
+                == "Method: branch-and-bound with period decomposition (6 solves: 6 by it over 12 nodes, 0 fell back to "
+                + "GLPK 5.0's whole MIP)\n")
         #expect(
             PlanReport.methodLine(PlanMethod(kind: .arc, solves: 1), solver: "GLPK 5.0")
                 == "Method: arc, GLPK 5.0's branch-and-cut on the whole MIP (1 solve)\n")
@@ -20,7 +20,6 @@ struct PlanMethodReportTests {
         #expect(
             PlanReport.methodLine(fellBack, solver: "GLPK 5.0")
                 == "Method: arc, GLPK 5.0's branch-and-cut on the whole MIP, where the branch-and-bound with period "
-                + "decomposition proved nothing (7 solves: 4 by branch-and-bound with period decomposition over 4 nodes, "
-                + "3 fell back to the whole MIP)\n")
+                + "decomposition proved nothing (7 solves: 4 by that search over 4 nodes, 3 fell back)\n")
     }
 }
