@@ -35,7 +35,8 @@ public enum PlanHTMLReport {
         let title = name ?? file
         var body = heading("Plan: \(title)", [
             file, "objective \(plan.objective.rawValue)", "status \(plan.status.rawValue)", "MIP gap \(gapText(plan.relativeGap))",
-            "\(plan.solver) (branch-and-cut)", "\(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")",
+            "\(plan.solver) (\(plan.method.kind == .arc ? "branch-and-cut" : plan.method.kind.rawValue))",
+            "\(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")",
         ])
         guard let value = plan.objectiveValue else {
             return HTML.page(title: "corridor plan: \(title)", body: body + "<p>No portfolio: \(HTML.escape(plan.status.rawValue)).</p>\n")

@@ -57,9 +57,26 @@ public enum PlanReport {
     static func heading(_ plan: PlanResult, file: String, name: String?) -> String {
         let gap = plan.relativeGap.map { NumberFormatting.fixed($0 * 100, 2) + "%" } ?? "—"
         var out = "Plan: \(name ?? file)  (\(file))\n"
-        out += "Objective: \(plan.objective.rawValue)   Status: \(plan.status.rawValue)   MIP gap: \(gap)   Solver: \(plan.solver) (branch-and-cut)\n"
-        out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")\n\n"
+        let cut = plan.method.kind == .arc ? " (branch-and-cut)" : ""
+        out += "Objective: \(plan.objective.rawValue)   Status: \(plan.status.rawValue)   MIP gap: \(gap)   Solver: \(plan.solver)\(cut)\n"
+        out += "MIP: \(NumberFormatting.grouped(Double(plan.rows))) rows × \(NumberFormatting.grouped(Double(plan.columns))) columns (\(plan.integerColumns) integer), \(plan.scenarios.count) scenario\(plan.scenarios.count == 1 ? "" : "s")\n"
+        out += methodLine(plan.method, solver: plan.solver) + "\n"
         return out
+    }
+
+    /// "Method: …": how the plan's MIP was solved, and its programs (the MIP, its relaxation, the program
+    /// without projects, the re-solves) by the seasonal branch-and-bound and by fallbacks to the whole MIP.
+    static func methodLine(_ m: PlanMethod, solver: String) -> String {
+        let solves = "\(m.solves) solve\(m.solves == 1 ? "" : "s")"
+        let whole = "\(solver)'s branch-and-cut on the whole MIP"
+        guard m.triedDecomposition else { return "Method: arc, \(whole) (\(solves))\n" }
+        let nodes = "\(m.nodes) node\(m.nodes == 1 ? "" : "s")"
+        if m.kind == .arc {
+            return "Method: arc, \(whole), where the branch-and-bound with period decomposition proved nothing (\(solves): "
+                + "\(m.decompositionSolves) by that search over \(nodes), \(m.fallbacks) fell back)\n"
+        }
+        return "Method: \(m.kind.rawValue) (\(solves): \(m.decompositionSolves) by it over \(nodes), "
+            + "\(m.fallbacks) fell back to \(solver)'s whole MIP)\n"
     }
 
     /// Budget, capex, the objective `value` and its bounds, and what the portfolio gains over building nothing.
@@ -336,6 +353,10 @@ public enum PlanReport {
             ("portfolio_appraisal", json(plan.portfolioAppraisal)),
             ("rows", .number(Double(plan.rows))), ("columns", .number(Double(plan.columns))),
             ("integer_columns", .number(Double(plan.integerColumns))), ("solver", .string(plan.solver)),
+            ("method", .string(plan.method.kind.rawValue)), ("solves", .number(Double(plan.method.solves))),
+            ("decomposition_solves", .number(Double(plan.method.decompositionSolves))),
+            ("fallbacks", .number(Double(plan.method.fallbacks))),
+            ("nodes", plan.method.triedDecomposition ? .number(Double(plan.method.nodes)) : .null),
             ("portfolio", .array(plan.projects.map { projectJSON(plan, $0) })),
             ("scenarios", .array(plan.scenarios.map { s in
                 var fields: [(String, JSONValue)] = [("name", .string(s.name)), ("weight", .number(s.weight)),

@@ -171,6 +171,9 @@ let benchmarks: @Sendable () -> Void = {
     // Seasons: the 2023 network solved as one year and as 12 months (issue 8's "12 months within 60 s").
     seasonalBenchmarks()
 
+    // The bundled seasonal plan, as `corridor plan` solves it (PlanBenchmarks.swift).
+    planBenchmarks()
+
     // Disruption sweeps: warm against cold per case, and sweeps on 1 and 2 threads (SweepBenchmarks.swift).
     sweepBenchmarks()
 

@@ -29,8 +29,16 @@ struct PeriodBranchAndBound: LPSolver {
     var name: String { inner.name }
 
     func solve(_ program: LinearProgram, options: SolveOptions) throws(SolverError) -> LPSolution {
-        if let solution = search(program, options: options) { return solution }
-        return try inner.solve(program, options: options)
+        try solveCounting(program, options: options).solution
+    }
+
+    /// ``solve(_:options:)`` with the number of nodes the search solved: nil when it proved nothing and
+    /// `inner` solved the whole program (a fallback).
+    func solveCounting(_ program: LinearProgram, options: SolveOptions) throws(SolverError) -> (
+        solution: LPSolution, nodes: Int?
+    ) {
+        if let found = searchCounting(program, options: options) { return (found.solution, found.nodes) }
+        return (try inner.solve(program, options: options), nil)
     }
 
     /// A node: the bounds of the integer columns and its parent's bound (signed: lower is better).
@@ -42,6 +50,11 @@ struct PeriodBranchAndBound: LPSolver {
 
     /// The branch-and-bound search, or nil when it proves nothing.
     func search(_ program: LinearProgram, options: SolveOptions) -> LPSolution? {
+        searchCounting(program, options: options)?.solution
+    }
+
+    /// The branch-and-bound search and the nodes it solved, or nil when it proves nothing.
+    func searchCounting(_ program: LinearProgram, options: SolveOptions) -> (solution: LPSolution, nodes: Int)? {
         // Each master is solved by the primal simplex from GLPK's standard start, then warm after new strategies;
         // the user's limits hold for each master solve (as in ``PeriodDecomposingSolver``).
         let master = SolveOptions(
@@ -75,7 +88,8 @@ struct PeriodBranchAndBound: LPSolver {
             for (j, b) in bounds { lp.setBounds(LinearProgram.Variable(index: j), b) }
             return try decomposition.solve(lp, balanceRows: balanceRows)
         }
-        guard var solution = search(minimum, options: options, solve: solve) else { return nil }
+        guard let found = search(minimum, options: options, solve: solve) else { return nil }
+        var solution = found.solution
         // The substituted rows' activities and the fixed columns' reduced costs, on the program itself.
         solution.rowActivity = program.rows.map { row in
             row.terms.reduce(0) { $0 + $1.coefficient * solution[$1.variable] }
@@ -97,14 +111,14 @@ struct PeriodBranchAndBound: LPSolver {
             solution.duals = solution.duals.map { -$0 }
             solution.reducedCosts = solution.reducedCosts.map { -$0 }
         }
-        return solution
+        return (solution, found.nodes)
     }
 
-    /// The search on a minimum, each node's LP by `solve` (bounds of the integer columns).
+    /// The search on a minimum, each node's LP by `solve` (bounds of the integer columns), and the nodes solved.
     private func search(
         _ program: LinearProgram, options: SolveOptions,
         solve: ([Int: Bounds]) throws(SolverError) -> PeriodDecomposition.Outcome?
-    ) -> LPSolution? {
+    ) -> (solution: LPSolution, nodes: Int)? {
         let clock = ContinuousClock()
         let start = clock.now
         let integers = program.columns.indices.filter { program.columns[$0].isInteger }
@@ -188,7 +202,7 @@ struct PeriodBranchAndBound: LPSolver {
         solution.log =
             "period branch-and-bound: \(solved) nodes, \(rounds) master solves, \(strategies) strategies, "
             + "\(iterations) simplex iterations; each node's optimum checked on the full program\n"
-        return solution
+        return (solution, solved)
     }
 
     /// `program` with the `fixed` columns' terms moved into the row bounds (each column kept, without terms, at

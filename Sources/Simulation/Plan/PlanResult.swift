@@ -106,6 +106,9 @@ public struct PlanResult: Sendable {
     public var columns: Int
     public var integerColumns: Int
     public var solver: String
+    /// How the plan's MIP and its re-solves were solved: the method that produced the plan, and how often
+    /// the seasonal branch-and-bound fell back to the solver's whole MIP.
+    public var method = PlanMethod(kind: .arc)
 
     /// The marginal value of budget: objective improvement per extra USD of budget, per year.
     public var marginalValueOfBudget: Double? {

@@ -36,6 +36,10 @@ public struct Planner: Sendable {
     /// branch-and-bound over the build variables with each node's LP solved by the period decomposition
     /// (`PeriodBranchAndBound`; the whole MIP when it proves nothing).
     public var method: SolutionMethod = .auto
+    /// Where ``plan(_:_:objective:)`` counts its solves (``PlanMethod``); nil outside a plan.
+    var tally: PlanMethodTally? = nil
+    /// Nodes after which the seasonal branch-and-bound falls back to the whole MIP (`PeriodBranchAndBound`).
+    var nodeLimit = 512
 
     public init(solver: any LPSolver, options: SolveOptions = SolveOptions(mipGap: 0.0001), valueProjects: Bool = true,
                 budgetStep: Double = 0.1) {
@@ -49,6 +53,8 @@ public struct Planner: Sendable {
     public struct Solve: Sendable {
         public var program: InvestmentProgram
         public var solution: LPSolution
+        /// How it was solved: ``PlanMethod/Kind/arc`` also when the branch-and-bound fell back.
+        public var kind: PlanMethod.Kind = .arc
         public var units: [Int]? { solution.termination.hasSolution || solution.termination == .timeLimit && !solution.primal.isEmpty ? program.units(solution) : nil }
     }
 
@@ -81,17 +87,35 @@ public struct Planner: Sendable {
             let options = timeExpanded ? options.forTimeExpanded : options
             let balanceRows = program.periodBalanceRows
             if method != .arc, !balanceRows.isEmpty, let factory = solver as? any LPSessionFactory {
-                let search = PeriodBranchAndBound(inner: solver, factory: factory, balanceRows: balanceRows)
-                return Solve(program: program, solution: try search.solve(program.program, options: options))
+                let search = PeriodBranchAndBound(
+                    inner: solver, factory: factory, balanceRows: balanceRows, nodeLimit: nodeLimit)
+                let solved = try search.solveCounting(program.program, options: options)
+                tally?.record(searched: true, nodes: solved.nodes)
+                return Solve(
+                    program: program, solution: solved.solution, kind: solved.nodes == nil ? .arc : .periodBranchAndBound)
             }
-            return Solve(program: program, solution: try solver.solve(program.program, options: options))
+            let solution = try solver.solve(program.program, options: options)
+            tally?.record(searched: false, nodes: nil)
+            return Solve(program: program, solution: solution)
         } catch {
             throw .solver(error)
         }
     }
 
-    /// Plans over `scenarios`.
+    /// Plans over `scenarios`; ``PlanResult/method`` says how its programs were solved.
     public func plan(_ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective) throws(PlanError) -> PlanResult {
+        var planner = self
+        let tally = PlanMethodTally()
+        planner.tally = tally
+        var result = try planner.planned(scenarios, catalog, objective: objective)
+        result.method = tally.method(result.method.kind)
+        return result
+    }
+
+    /// ``plan(_:_:objective:)`` with ``tally`` set; its ``PlanResult/method`` has the kind of the plan's MIP only.
+    private func planned(
+        _ scenarios: [PlanScenario], _ catalog: InvestmentCatalog, objective: PlanObjective
+    ) throws(PlanError) -> PlanResult {
         let clock = ContinuousClock()
         let start = clock.now
         let main = try solve(scenarios, catalog, objective: objective)
@@ -109,7 +133,8 @@ public struct Planner: Sendable {
             capexUSD: zip(catalog.investments, chosen).reduce(0) { $0 + $1.0.capexUSD * Double($1.1) },
             scenarios: [], projects: [], budgetStep: budgetStep,
             seconds: 0, rows: main.program.program.rowCount, columns: main.program.program.columnCount,
-            integerColumns: main.program.program.columns.filter(\.isInteger).count, solver: solver.name)
+            integerColumns: main.program.program.columns.filter(\.isInteger).count, solver: solver.name,
+            method: PlanMethod(kind: main.kind))
         guard main.units != nil else {
             result.seconds = Self.seconds(start.duration(to: clock.now))
             return result

@@ -29,7 +29,7 @@ struct MIPOptions: ParsableArguments {
             How the MIPs of a plan with seasonal scenarios are solved: auto (branch-and-bound over the projects, \
             each LP relaxation by the period decomposition and checked optimal for the time-expanded program; the \
             whole MIP when that proves nothing) or arc (each MIP whole by GLPK's branch-and-cut, as before; paths \
-            is auto here).
+            is auto here). The report's Method line (JSON `method`, `fallbacks`) says which produced the plan.
             """)
     var method: SolutionMethod = .auto
 
