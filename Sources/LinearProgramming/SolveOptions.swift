@@ -54,9 +54,10 @@ public struct SolveOptions: Sendable, Hashable {
     /// GLPK's primal simplex can stall on a time-expanded program: with its waits priced at 304 USD per
     /// TEU-day, `caspian-winter-seasonal-upgraded.yaml` solved as one LP ran over 15 minutes without an
     /// answer, while the dual simplex solved it in 102 s. The budget is deterministic (iterations, never
-    /// seconds): ``iterationsPerRow`` times the program's rows, at least ``minimumIterations``. Measured
-    /// primal solves that end normally use at most about 4 iterations per row (see docs/periods.md), so
-    /// the standard budget of 10 per row stops only stalls.
+    /// seconds): ``iterationsPerRow`` times the program's rows, at least ``minimumIterations``. The primal
+    /// solves measured that end normally took at most 1.66 iterations per row (generated M, arc form; the
+    /// bundled files 0.7–1.03, see docs/solution-methods.md), so the standard budget of 5 per row stops
+    /// only stalls.
     public struct StallGuard: Sendable, Hashable {
         /// Primal simplex iterations allowed per row of the program.
         public var iterationsPerRow: Int
@@ -68,8 +69,8 @@ public struct SolveOptions: Sendable, Hashable {
             self.minimumIterations = minimumIterations
         }
 
-        /// 10 primal iterations per row, at least 10,000.
-        public static let standard = StallGuard(iterationsPerRow: 10, minimumIterations: 10_000)
+        /// 5 primal iterations per row, at least 10,000.
+        public static let standard = StallGuard(iterationsPerRow: 5, minimumIterations: 10_000)
 
         /// The primal simplex iterations allowed on a program of `rows` rows.
         public func budget(rows: Int) -> Int {

@@ -7,7 +7,7 @@ struct SolverOptions: ParsableArguments {
     @Option(
         help: """
             LP algorithm: primal, dual (simplex) or interior (point). Default: primal, going on by the dual \
-            simplex from its basis should it stall (after 10 iterations per LP row); a chosen algorithm runs \
+            simplex from its basis should it stall (after 5 iterations per LP row); a chosen algorithm runs \
             to the end.
             """
     )
