@@ -99,4 +99,27 @@ struct GLPKStallGuardTests {
         #expect(solution.dualSimplexAfterIterations == 0)
         #expect(isClose(solution.objective, Programs.knapsackBruteForce()))
     }
+
+    @Test("Through the basis cache a miss and a hit report the switch; a primal simplex without guard solves cold")
+    func basisCache() throws {
+        let lp = Programs.transportation(size: 30)
+        let cache = GLPKBasisCacheTests.MemoryCache()
+        let solver = GLPKSolver(basisCache: cache)
+        let guarded = SolveOptions(stallGuard: Self.tiny(5))
+        let miss = try solver.solve(lp, options: guarded)
+        let hit = try solver.solve(lp, options: guarded)
+        let unguarded = try solver.solve(lp, options: SolveOptions(stallGuard: nil))
+
+        #expect(cache.stores == 2)  // the miss, and the unguarded solve, which ran cold
+        for solution in [miss, hit] {
+            #expect(solution.termination == .optimal)
+            #expect(solution.dualSimplexAfterIterations == 5)
+            #expect(solution.iterations == miss.iterations)
+        }
+        #expect(GLPKBasisCacheTests.bits(hit) == GLPKBasisCacheTests.bits(miss))
+        let plain = try GLPKSolver().solve(lp, options: SolveOptions(stallGuard: nil))
+        #expect(unguarded.dualSimplexAfterIterations == nil)
+        #expect(unguarded.iterations == plain.iterations)
+        #expect(isClose(unguarded.objective, try #require(miss.objective), tolerance: 1e-9))
+    }
 }
