@@ -33,11 +33,15 @@ extension GLPKSolver {
                 if options.captureLog { solution.log = GLPKEnvironment.capturedText }
                 return solution
             }
+            // A basis the stall guard's dual simplex found is not the answer of a primal simplex chosen to run
+            // to the end (no guard): that solve runs cold.
             if let cached = cache.basis(for: program, method: method),
+                cached.dualSimplexAfterIterations == nil || options.stallGuard != nil,
                 let warm = try? warmSolve(program, from: cached.basis, options: options)
             {
                 var solution = warm
                 solution.iterations = cached.iterations
+                solution.dualSimplexAfterIterations = cached.dualSimplexAfterIterations
                 return logged(solution)
             }
             var problem = NativeProblem(sense: program.sense)
@@ -47,7 +51,12 @@ extension GLPKSolver {
             let basis = problem.basis()
             guard var canonical = try warmSolve(program, from: basis, options: options) else { return logged(cold) }
             canonical.iterations = cold.iterations
-            cache.store(CachedBasis(basis: basis, iterations: cold.iterations ?? 0), for: program, method: method)
+            canonical.dualSimplexAfterIterations = cold.dualSimplexAfterIterations
+            cache.store(
+                CachedBasis(
+                    basis: basis, iterations: cold.iterations ?? 0,
+                    dualSimplexAfterIterations: cold.dualSimplexAfterIterations),
+                for: program, method: method)
             return logged(canonical)
         }
     }

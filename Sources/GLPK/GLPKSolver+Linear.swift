@@ -10,8 +10,11 @@ extension GLPKSolver {
         var parameters = Self.simplexParameters(options)
         if options.startBasis == .crash { problem.crashBasis() }
         var failures = simulatedSimplexFailuresForTesting
-        func simplex(_ parameters: glp_smcp) throws(SolverError) -> GLPKReturnCode {
-            let code = try problem.simplex(parameters)
+        // The primal iterations after which the stall guard handed the solve to the dual simplex, if it did.
+        var switchedAfter: Int?
+        func simplex(_ parameters: glp_smcp, guarded: Bool = true) throws(SolverError) -> GLPKReturnCode {
+            let (code, switched) = try Self.guardedSimplex(problem, parameters, options: guarded ? options : nil)
+            if switchedAfter == nil { switchedAfter = switched }
             guard failures > 0 else { return code }
             failures -= 1
             return .failure
@@ -31,16 +34,18 @@ extension GLPKSolver {
                 return try solveInteriorPoint(&problem, options: options)
             }
         }
-        if code == .success, parameters.meth != GLP_PRIMAL,
+        // Whether the dual simplex ran: chosen, or after the stall guard's budget.
+        let dualRan = parameters.meth != GLP_PRIMAL || switchedAfter != nil
+        if code == .success, dualRan,
             ![.optimal, .noFeasibleSolution, .unbounded].contains(problem.status(.basic))
         {
             // GLPK's dual simplex stops without a verdict when no dual feasible basis exists (the
             // program is unbounded, or infeasible): the primal simplex, from that basis, tells which.
             parameters.meth = GLP_PRIMAL
             parameters.presolve = GLP_OFF
-            code = try simplex(parameters)
+            code = try simplex(parameters, guarded: false)
         }
-        if parameters.meth != GLP_PRIMAL || parameters.presolve == GLP_ON,
+        if dualRan || parameters.presolve == GLP_ON,
             code == .noPrimalFeasibleSolution || (code == .success && problem.status(.basic) == .noFeasibleSolution)
         {
             // A verdict of infeasibility from the dual simplex or the presolver rests on their own
@@ -48,7 +53,7 @@ extension GLPKSolver {
             // call a feasible program infeasible. The primal simplex without presolve, from the
             // standard basis, confirms it or finds the optimum. Feasible programs never pay for this.
             problem.standardBasis()
-            code = try simplex(Self.retryParameters(parameters))
+            code = try simplex(Self.retryParameters(parameters), guarded: false)
         }
         let termination = try Self.simplexTermination(code, status: problem.status(.basic))
         var solution = problem.solution(
@@ -58,7 +63,53 @@ extension GLPKSolver {
             iterations: problem.iterationCount
         )
         if termination == .unbounded { solution.unboundedDirection = try problem.unboundedDirection() }
+        solution.dualSimplexAfterIterations = switchedAfter
         return solution
+    }
+
+    /// Runs `glp_simplex` with `parameters`; a primal simplex solve of ``SolveOptions/Algorithm/primalSimplex``
+    /// with a ``SolveOptions/stallGuard`` in `options` (nil: none) runs under the guard's budget for the
+    /// problem's rows (or the caller's iteration limit, when lower).
+    ///
+    /// When the budget runs out (`GLP_EITLIM` before the caller's own limit), the solve goes on by the dual
+    /// simplex (`GLP_DUALP`) from the basis the primal simplex stopped at, which GLPK keeps in the problem
+    /// object: the problem is not rescaled and no start basis is built. That basis is primal feasible once the
+    /// primal simplex is in its phase 2, and seldom dual feasible; GLPK's dual simplex then runs its own
+    /// phase 1 (artificial bounds) from it, and `GLP_DUALP` turns to the primal simplex should the dual one
+    /// fail. The dual simplex keeps what is left of the caller's limits. With presolve the primal simplex ran
+    /// on GLPK's presolved copy, whose basis is not kept: the dual simplex then starts the presolved program
+    /// afresh.
+    ///
+    /// - Returns: GLPK's return code, and the problem's iteration count when the guard switched to the dual
+    ///   simplex (nil when it did not).
+    static func guardedSimplex(
+        _ problem: borrowing NativeProblem, _ parameters: glp_smcp, options: SolveOptions?
+    ) throws(SolverError) -> (code: GLPKReturnCode, switchedAfter: Int?) {
+        guard let options, let guardRule = options.stallGuard, options.algorithm == .primalSimplex,
+            parameters.meth == GLP_PRIMAL
+        else { return (try problem.simplex(parameters), nil) }
+        let budget = guardRule.budget(rows: problem.rowCount)
+        // The caller's limit, when it is lower, is the only one: reaching it is the caller's answer.
+        guard budget < Int(parameters.it_lim) else { return (try problem.simplex(parameters), nil) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let startCount = problem.iterationCount
+        var primal = parameters
+        primal.it_lim = Int32(budget)
+        let code = try problem.simplex(primal)
+        guard code == .iterationLimit else { return (code, nil) }
+        let switchedAfter = problem.iterationCount
+        var dual = parameters
+        dual.meth = GLP_DUALP
+        if parameters.it_lim != Int32.max {
+            dual.it_lim = max(0, parameters.it_lim - Int32(clamping: switchedAfter - startCount))
+        }
+        if parameters.tm_lim != Int32.max {
+            let elapsed = start.duration(to: clock.now)
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            dual.tm_lim = max(0, parameters.tm_lim - Int32(clamping: milliseconds))
+        }
+        return (try problem.simplexKeepingScale(dual), switchedAfter)
     }
 
     /// The parameters for retrying a simplex that stopped with `GLP_EFAIL` (a basis singular to

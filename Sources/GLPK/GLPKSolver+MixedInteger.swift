@@ -10,13 +10,17 @@ extension GLPKSolver {
         let clock = ContinuousClock()
         let start = clock.now
         if options.startBasis == .crash { problem.crashBasis() }
-        let relaxationCode = try problem.simplex(Self.simplexParameters(options))
+        // The relaxation is the whole program's root LP: the stall guard holds (see ``guardedSimplex(_:_:options:)``).
+        let (relaxationCode, switchedAfter) = try Self.guardedSimplex(
+            problem, Self.simplexParameters(options), options: options)
         let relaxation = try Self.simplexTermination(relaxationCode, status: problem.status(.basic))
         guard relaxation == .optimal else {
             // An unbounded relaxation leaves the MIP unbounded or, without integer points, infeasible.
             let termination: TerminationStatus = relaxation == .unbounded ? .infeasibleOrUnbounded : relaxation
-            return problem.solution(
+            var solution = problem.solution(
                 .basic, termination: termination, withValues: false, iterations: problem.iterationCount)
+            solution.dualSimplexAfterIterations = switchedAfter
+            return solution
         }
         let relaxationBound = problem.objectiveValue(.basic)
 
@@ -43,6 +47,7 @@ extension GLPKSolver {
             withValues: withValues,
             iterations: problem.iterationCount
         )
+        solution.dualSimplexAfterIterations = switchedAfter
         if let objective = solution.objective {
             if termination == .optimal {
                 solution.bestBound = objective

@@ -19,9 +19,13 @@ public struct CachedBasis: Sendable, Hashable {
     /// The simplex iterations of the cold solve that found `basis`: the count a hit reports, so that
     /// a hit's answer is the miss's.
     public var iterations: Int
+    /// The cold solve's ``LPSolution/dualSimplexAfterIterations``: when the stall guard handed it to the
+    /// dual simplex, after how many primal iterations (what a hit reports too); nil when it did not.
+    public var dualSimplexAfterIterations: Int?
 
-    public init(basis: LPBasis, iterations: Int) {
+    public init(basis: LPBasis, iterations: Int, dualSimplexAfterIterations: Int? = nil) {
         self.basis = basis
         self.iterations = iterations
+        self.dualSimplexAfterIterations = dualSimplexAfterIterations
     }
 }

@@ -30,6 +30,10 @@ public struct LPSolution: Sendable {
     /// program, such as the period decomposition of a seasonal program); nil when the program was
     /// solved as given.
     public var masterSolves: Int? = nil
+    /// The primal simplex iterations after which ``SolveOptions/stallGuard`` handed the solve to the dual
+    /// simplex (which went on from the primal one's basis); nil when the primal simplex finished alone,
+    /// or another algorithm ran. ``iterations`` counts both.
+    public var dualSimplexAfterIterations: Int? = nil
 
     public init(
         termination: TerminationStatus,

@@ -50,6 +50,13 @@ public enum JSONReport {
             let after = fields.firstIndex(where: { $0.0 == "program_objective_value" }) ?? at
             fields.insert(("congestion_value_of_time_usd_per_teu_day", .number(vot)), at: after + 1)
         }
+        // Only when the stall guard switched a primal simplex solve to the dual simplex: after how many iterations.
+        if let after = r.programSize.dualSimplexAfterIterations, let at = fields.firstIndex(where: { $0.0 == "lp" }),
+            case .object(var lp) = fields[at].1
+        {
+            lp.append(("switched_to_dual_after_iterations", .number(Double(after))))
+            fields[at].1 = .object(lp)
+        }
         // Only with `tonnes_per_teu`: delivered million tonnes a year, after `delivered_teu`.
         if let mt = r.deliveredMegatonnes, let at = fields.firstIndex(where: { $0.0 == "delivered_teu" }) {
             fields.insert(("delivered_mt", .number(mt)), at: at + 1)

@@ -43,6 +43,9 @@ public enum TableReport {
         } else if r.programSize.periodDecomposition {
             out += " (period decomposition, \(r.programSize.rounds ?? 0) master solves)"
         }
+        if let after = r.programSize.dualSimplexAfterIterations {
+            out += " (primal simplex, then dual after \(F.grouped(Double(after))) iterations)"
+        }
         out += "\n"
         for change in context.changes { out += "  change: \(change)\n" }
         for warning in context.warnings { out += "  \(warning)\n" }

@@ -92,6 +92,10 @@ public struct ProgramSize: Sendable, Hashable {
     /// True when the time-expanded program of a scenario with periods was solved by the period
     /// decomposition (every stage proven by it), not as one LP.
     public var periodDecomposition = false
+    /// When the primal simplex's stall guard handed a solve of this program to the dual simplex: the primal
+    /// iterations it had run (over both stages of max throughput, for the stages that switched); nil when
+    /// no solve switched (see `SolveOptions/stallGuard`).
+    public var dualSimplexAfterIterations: Int? = nil
 
     /// How the program was solved, as reports name it: `arc`, `paths` or `period-decomposition`.
     public var methodName: String { periodDecomposition ? "period-decomposition" : method.rawValue }

@@ -124,6 +124,8 @@ extension Simulator {
             result.programSize.periodDecomposition = true
             result.programSize.rounds = solved.reduce(0) { $0 + ($1.masterSolves ?? 0) }
         }
+        let switched = solved.compactMap(\.dualSimplexAfterIterations)
+        if !switched.isEmpty { result.programSize.dualSimplexAfterIterations = switched.reduce(0, +) }
         result.solverLog = first.log + (stages.second?.log ?? "")
         if fellBack {
             result.notes.append(LexicographicSolve.fallbackNote)

@@ -4,8 +4,14 @@ import Simulation
 
 /// Solver flags shared by the commands that solve.
 struct SolverOptions: ParsableArguments {
-    @Option(help: "LP algorithm: primal, dual (simplex) or interior (point).")
-    var algorithm: SolveOptions.Algorithm = .primalSimplex
+    @Option(
+        help: """
+            LP algorithm: primal, dual (simplex) or interior (point). Default: primal, going on by the dual \
+            simplex from its basis should it stall (after 5 iterations per LP row); a chosen algorithm runs \
+            to the end.
+            """
+    )
+    var algorithm: SolveOptions.Algorithm?
 
     @Flag(help: "Run GLPK's presolver first (slower on these flow problems; see docs/commands/run.md).")
     var presolve = false
@@ -44,9 +50,10 @@ struct SolverOptions: ParsableArguments {
     }
 
     var solveOptions: SolveOptions {
+        // The stall guard only for the default algorithm: a chosen one is the user's to keep.
         SolveOptions(
-            algorithm: algorithm, presolve: presolve, timeLimitSeconds: timeLimit, iterationLimit: iterationLimit,
-            captureLog: solverLog
+            algorithm: algorithm ?? .primalSimplex, presolve: presolve, timeLimitSeconds: timeLimit,
+            iterationLimit: iterationLimit, captureLog: solverLog, stallGuard: algorithm == nil ? .standard : nil
         )
     }
 }

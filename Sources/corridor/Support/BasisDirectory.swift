@@ -88,8 +88,12 @@ struct BasisDirectory: LPBasisCache {
     // MARK: - The file
 
     /// The header line, then one byte per row and column status (`LPBasis.Status` raw values).
+    ///
+    /// The iterations field is `N`, or `N/P` when the stall guard switched the cold solve to the dual simplex
+    /// after `P` primal iterations (a file older builds read as a miss).
     static func encode(_ cached: CachedBasis, method: String) -> [UInt8] {
-        let header = "\(magic) \(cached.basis.rows.count) \(cached.basis.columns.count) \(cached.iterations) \(method)\n"
+        let iterations = "\(cached.iterations)" + (cached.dualSimplexAfterIterations.map { "/\($0)" } ?? "")
+        let header = "\(magic) \(cached.basis.rows.count) \(cached.basis.columns.count) \(iterations) \(method)\n"
         return Array(header.utf8) + cached.basis.rows.map(\.rawValue) + cached.basis.columns.map(\.rawValue)
     }
 
@@ -99,9 +103,9 @@ struct BasisDirectory: LPBasisCache {
         let fields = String(decoding: bytes[..<newline], as: UTF8.self).split(
             separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
         guard fields.count == 6, "\(fields[0]) \(fields[1])" == magic, fields[5] == method,
-            let rows = Int(fields[2]), let columns = Int(fields[3]), let iterations = Int(fields[4]),
+            let rows = Int(fields[2]), let columns = Int(fields[3]), let counts = Self.iterations(fields[4]),
             rows == program.rowCount, columns == program.columnCount || columns == program.columnCount + 1,
-            iterations >= 0, bytes.count - newline - 1 == rows + columns
+            bytes.count - newline - 1 == rows + columns
         else { return nil }
         var statuses = [LPBasis.Status]()
         statuses.reserveCapacity(rows + columns)
@@ -110,7 +114,17 @@ struct BasisDirectory: LPBasisCache {
             statuses.append(status)
         }
         return CachedBasis(
-            basis: LPBasis(rows: Array(statuses[..<rows]), columns: Array(statuses[rows...])), iterations: iterations)
+            basis: LPBasis(rows: Array(statuses[..<rows]), columns: Array(statuses[rows...])),
+            iterations: counts.iterations, dualSimplexAfterIterations: counts.switchedAfter)
+    }
+
+    /// The iterations field of a header, `N` or `N/P` (see ``encode(_:method:)``), when well formed.
+    static func iterations(_ field: Substring) -> (iterations: Int, switchedAfter: Int?)? {
+        let parts = field.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let iterations = Int(parts[0]), iterations >= 0 else { return nil }
+        guard parts.count == 2 else { return (iterations, nil) }
+        guard let switchedAfter = Int(parts[1]), (0...iterations).contains(switchedAfter) else { return nil }
+        return (iterations, switchedAfter)
     }
 
     // MARK: - System calls
