@@ -13,7 +13,7 @@ extension GLPKSolver {
         // The primal iterations after which the stall guard handed the solve to the dual simplex, if it did.
         var switchedAfter: Int?
         func simplex(_ parameters: glp_smcp, guarded: Bool = true) throws(SolverError) -> GLPKReturnCode {
-            let (code, switched) = try Self.guardedSimplex(problem, parameters, options: guarded ? options : nil)
+            let (code, switched) = try Self.guardedSimplex(&problem, parameters, options: guarded ? options : nil)
             if switchedAfter == nil { switchedAfter = switched }
             guard failures > 0 else { return code }
             failures -= 1
@@ -71,19 +71,17 @@ extension GLPKSolver {
     /// with a ``SolveOptions/stallGuard`` in `options` (nil: none) runs under the guard's budget for the
     /// problem's rows (or the caller's iteration limit, when lower).
     ///
-    /// When the budget runs out (`GLP_EITLIM` before the caller's own limit), the solve goes on by the dual
-    /// simplex (`GLP_DUALP`) from the basis the primal simplex stopped at, which GLPK keeps in the problem
-    /// object: the problem is not rescaled and no start basis is built. That basis is primal feasible once the
-    /// primal simplex is in its phase 2, and seldom dual feasible; GLPK's dual simplex then runs its own
-    /// phase 1 (artificial bounds) from it, and `GLP_DUALP` turns to the primal simplex should the dual one
-    /// fail. The dual simplex keeps what is left of the caller's limits. With presolve the primal simplex ran
-    /// on GLPK's presolved copy, whose basis is not kept: the dual simplex then starts the presolved program
-    /// afresh.
+    /// When the budget runs out (`GLP_EITLIM` before the caller's own limit), the solve starts again by the
+    /// dual simplex (`GLP_DUALP`) from the standard basis (all rows basic), as `--algorithm dual` starts: with
+    /// costs that are not negative (every flow program's) that basis is dual feasible, while the basis the
+    /// primal simplex stopped at is primal feasible and far from dual feasible — GLPK's dual phase 1 from it
+    /// took 147,939 iterations on the file that stalled, against 31,975 from the standard basis. The problem is not rescaled. `GLP_DUALP` turns to the
+    /// primal simplex should the dual one fail. The dual simplex keeps what is left of the caller's limits.
     ///
     /// - Returns: GLPK's return code, and the problem's iteration count when the guard switched to the dual
     ///   simplex (nil when it did not).
     static func guardedSimplex(
-        _ problem: borrowing NativeProblem, _ parameters: glp_smcp, options: SolveOptions?
+        _ problem: inout NativeProblem, _ parameters: glp_smcp, options: SolveOptions?
     ) throws(SolverError) -> (code: GLPKReturnCode, switchedAfter: Int?) {
         guard let options, let guardRule = options.stallGuard, options.algorithm == .primalSimplex,
             parameters.meth == GLP_PRIMAL
@@ -99,6 +97,7 @@ extension GLPKSolver {
         let code = try problem.simplex(primal)
         guard code == .iterationLimit else { return (code, nil) }
         let switchedAfter = problem.iterationCount
+        problem.standardBasis()
         var dual = parameters
         dual.meth = GLP_DUALP
         if parameters.it_lim != Int32.max {

@@ -12,7 +12,7 @@ extension GLPKSolver {
         if options.startBasis == .crash { problem.crashBasis() }
         // The relaxation is the whole program's root LP: the stall guard holds (see ``guardedSimplex(_:_:options:)``).
         let (relaxationCode, switchedAfter) = try Self.guardedSimplex(
-            problem, Self.simplexParameters(options), options: options)
+            &problem, Self.simplexParameters(options), options: options)
         let relaxation = try Self.simplexTermination(relaxationCode, status: problem.status(.basic))
         guard relaxation == .optimal else {
             // An unbounded relaxation leaves the MIP unbounded or, without integer points, infeasible.

@@ -12,8 +12,8 @@ public import LinearProgramming
 ///
 /// - LP: primal simplex (`GLP_PRIMAL`), dual simplex (`GLP_DUALP`: dual, falling back to
 ///   primal) or interior point, with GLPK's LP presolver on request. With a
-///   `SolveOptions/stallGuard`, a primal simplex that runs past its budget goes on by the dual simplex
-///   from the basis it reached (`LPSolution/dualSimplexAfterIterations` says after how many iterations).
+///   `SolveOptions/stallGuard`, a primal simplex that runs past its budget starts again by the dual simplex
+///   from the standard basis (`LPSolution/dualSimplexAfterIterations` says after how many iterations).
 /// - MIP (some integer column): the LP relaxation is solved first by simplex, then `glp_intopt`
 ///   runs with its MIP presolver and Gomory, MIR, cover and clique cuts. See
 ///   ``solve(_:options:)`` for how limits and gaps are reported.

@@ -48,8 +48,8 @@ public struct SolveOptions: Sendable, Hashable {
     /// command line's `--algorithm`) sets `nil`, so that its choice runs to the end.
     public var stallGuard: StallGuard?
 
-    /// An iteration budget for the primal simplex, after which the solve goes on by the dual simplex from
-    /// the basis the primal one reached (no new start).
+    /// An iteration budget for the primal simplex, after which the solve starts again by the dual simplex
+    /// from the standard basis (all rows basic: dual feasible with costs that are not negative).
     ///
     /// GLPK's primal simplex can stall on a time-expanded program: with its waits priced at 304 USD per
     /// TEU-day, `caspian-winter-seasonal-upgraded.yaml` solved as one LP ran over 15 minutes without an

@@ -6,9 +6,9 @@ import Simulation
 struct SolverOptions: ParsableArguments {
     @Option(
         help: """
-            LP algorithm: primal, dual (simplex) or interior (point). Default: primal, going on by the dual \
-            simplex from its basis should it stall (after 5 iterations per LP row); a chosen algorithm runs \
-            to the end.
+            LP algorithm: primal, dual (simplex) or interior (point). Default: primal, starting again by \
+            the dual simplex should it stall (after 5 iterations per LP row); a chosen algorithm runs to \
+            the end.
             """
     )
     var algorithm: SolveOptions.Algorithm?
