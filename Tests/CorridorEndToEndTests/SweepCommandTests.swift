@@ -49,6 +49,28 @@ struct SweepCommandTests {
         #expect(outcome.stderr.contains("warm simplex iterations"))
     }
 
+    @Test("Background traffic stranded: each case's background_lost_teu, and its column in the ranking")
+    func backgroundLost() throws {
+        let outcome = try CLI.run(["sweep", "Scenarios/years/2021.yaml", "--single-failures", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let intact = try #require(report["intact"] as? [String: Any])
+        #expect((intact["background_lost_teu"] as? NSNumber)?.doubleValue == 0)
+        let singles = try #require(report["single_failures"] as? [[String: Any]])
+        func lost(_ id: String) -> Double? {
+            let entry = singles.first { (($0["closed"] as? [[String: Any]])?.first?["id"] as? String) == id }
+            return (entry?["background_lost_teu"] as? NSNumber)?.doubleValue
+        }
+        // Manzhouli–Zabaikalsk carries only China–Russia background (BG-MZL-RU, 209,700 TEU/yr): closing it
+        // strands all of it and no freight; Urumqi strands the Kazakh background (2 × 110,450).
+        #expect(lost("MZL-ZAB") == 209_700)
+        #expect(lost("URC") == 220_900)
+        #expect(lost("SUE") == 0)
+        let table = try CLI.run(["sweep", "Scenarios/years/2021.yaml", "--single-failures", "--limit", "3"])
+        let header = try #require(table.stdout.split(separator: "\n").first { $0.contains("rank  element") })
+        #expect(header.hasSuffix("background lost TEU/yr"))
+    }
+
     @Test("Shards merged equal the unsharded sweep, in every format; Slurm and Kubernetes indices work")
     func shardsMerge() throws {
         let dir = try Self.temporaryDirectory()

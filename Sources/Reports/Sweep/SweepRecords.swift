@@ -133,6 +133,11 @@ public enum SweepRecords {
         if !m.deliveredTEUByDirection.isEmpty {
             members.insert(("delivered_teu_by_direction", byDirection(m.deliveredTEUByDirection)), at: 4)
         }
+        // Networks with background traffic only: what of it is left unmet, after the delivered freight.
+        if let lost = m.backgroundLostTEU {
+            let at = members.firstIndex { $0.0 == "total_cost_usd" } ?? members.count
+            members.insert(("background_lost_teu", .number(lost)), at: at)
+        }
         return members
     }
 
@@ -230,6 +235,7 @@ public enum SweepRecords {
                 metrics.deliveredTEUByDirection[direction] = value
             }
         }
+        metrics.backgroundLostTEU = r["background_lost_teu"]?.numberValue
         return metrics
     }
 

@@ -30,6 +30,11 @@ public enum SweepTables {
         for direction in directions {
             columns.append(Column("lost \(direction.rawValue)", csv: "lost_teu_\(direction.rawValue)", numeric: true))
         }
+        // With background traffic: how much of it the case strands (its unmet penalty is in the generalised cost).
+        let background = run.intact.backgroundLostTEU != nil
+        if background {
+            columns.append(Column("background lost TEU/yr", csv: "background_lost_teu", numeric: true))
+        }
         if absolute {
             columns += [
                 Column("delivered TEU/yr", csv: "delivered_teu", numeric: true),
@@ -68,6 +73,9 @@ public enum SweepTables {
             let lostByDirection = m.lostTEUByDirection(against: run.intact)
             for direction in directions {
                 row.append(optimal ? .grouped(lostByDirection[direction]) : .number(nil, display: "—"))
+            }
+            if background {
+                row.append(optimal ? .grouped(m.backgroundLostTEU ?? 0) : .number(nil, display: "—"))
             }
             if absolute {
                 row += [

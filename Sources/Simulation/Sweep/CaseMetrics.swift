@@ -26,6 +26,10 @@ public struct CaseMetrics: Sendable, Hashable {
     public var iterations: Int
     /// Delivered TEU/year per direction, where the network has demand both ways; empty otherwise.
     public var deliveredTEUByDirection: [Direction: Double] = [:]
+    /// Background traffic (not China–Europe freight) left unmet, TEU/year, where the network has
+    /// background demands; nil otherwise. It is in no other figure but the generalised cost (its unmet
+    /// penalty), which it can dominate: a failure that strands background ranks high with no freight lost.
+    public var backgroundLostTEU: Double?
 
     public init(
         status: SolveStatus?, failure: String? = nil, objectiveUSD: Double?, deliveredTEU: Double,
@@ -102,6 +106,10 @@ public struct CaseMetrics: Sendable, Hashable {
                 freightNode[o] += carried
             }
         }
+        var backgroundLost: Double?
+        for (d, demand) in network.demands.enumerated() where demand.isBackground {
+            backgroundLost = (backgroundLost ?? 0) + min(max(0, solution[formulation.unmet[d]]), demand.teu)
+        }
         var binding: [Int] = []
         // TEU-days waited beyond the integral the program charges (see CongestionCurve.waitBeyondIntegral).
         var beyond = 0.0
@@ -142,6 +150,7 @@ public struct CaseMetrics: Sendable, Hashable {
             iterations: solution.iterations ?? 0
         )
         if byDirection.count > 1 { deliveredTEUByDirection = byDirection.mapValues { abs($0) < 1e-6 ? 0 : $0 } }
+        backgroundLostTEU = backgroundLost.map { abs($0) < 1e-6 ? 0 : $0 }
     }
 
     /// TEU/year this case delivers less than `intact` in each direction (both ways only; else empty).
