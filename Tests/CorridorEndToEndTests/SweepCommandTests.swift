@@ -69,6 +69,10 @@ struct SweepCommandTests {
         let table = try CLI.run(["sweep", "Scenarios/years/2021.yaml", "--single-failures", "--limit", "3"])
         let header = try #require(table.stdout.split(separator: "\n").first { $0.contains("rank  element") })
         #expect(header.hasSuffix("background lost TEU/yr"))
+        let csv = try CLI.run(["sweep", "Scenarios/years/2021.yaml", "--single-failures", "--format", "csv"])
+        let csvLines = csv.stdout.split(separator: "\n")
+        #expect(csvLines.first?.contains(",delivered_teu,background_lost_teu,total_cost_usd,") == true)
+        #expect(csvLines.contains { $0.hasPrefix("single,2,link,MZL-ZAB,") && $0.contains(",1031050,209700,") })
     }
 
     @Test("Shards merged equal the unsharded sweep, in every format; Slurm and Kubernetes indices work")

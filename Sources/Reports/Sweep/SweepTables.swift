@@ -93,7 +93,7 @@ public enum SweepTables {
 
     /// Single failures then pairs, each ranked, with full figures (CSV): a `case` column says which.
     public static func rankingCSV(_ run: SweepRun, _ ranking: CriticalityRanking) -> ReportTable {
-        let columns = [
+        var columns = [
             Column("case", csv: "case"), Column("rank", csv: "rank", numeric: true), Column("element", csv: "element"),
             Column("id", csv: "id"), Column("name", csv: "name"),
             Column("lost TEU/yr", csv: "lost_teu", numeric: true),
@@ -107,13 +107,18 @@ public enum SweepTables {
             Column("generalised cost USD/yr", csv: "generalised_cost_usd", numeric: true),
             Column("status", csv: "status"),
         ]
+        // With background traffic: what of it each case strands, after the delivered freight.
+        let background = run.intact.backgroundLostTEU != nil
+        if background {
+            columns.insert(Column("background lost TEU/yr", csv: "background_lost_teu", numeric: true), at: 11)
+        }
         var table = ReportTable(name: "criticality", title: "Single failures and pairs", columns: columns)
         for (label, entries) in [("single", ranking.singles), ("pair", ranking.pairs)] {
             for (rank, e) in entries.enumerated() {
                 let targets = e.targets.map { run.targets[$0] }
                 let m = e.metrics
                 let optimal = m.isOptimal
-                table.add([
+                var row: [ReportTable.Cell] = [
                     .text(label), .grouped(Double(rank + 1)), .text(targets.map(\.kind).joined(separator: "+")),
                     .text(targets.map(\.id).joined(separator: "+")),
                     .text(targets.map(\.name).joined(separator: " + ")),
@@ -122,7 +127,9 @@ public enum SweepTables {
                     .grouped(e.addedObjectiveUSD), .grouped(e.interactionUSD), .grouped(optimal ? m.deliveredTEU : nil),
                     .grouped(optimal ? m.totalCostUSD : nil), .fixed(m.avgTimeDays, 4), .grouped(m.objectiveUSD),
                     .text(m.status?.rawValue ?? "failed"),
-                ])
+                ]
+                if background { row.insert(.grouped(optimal ? m.backgroundLostTEU ?? 0 : nil), at: 11) }
+                table.add(row)
             }
         }
         return table
