@@ -93,25 +93,26 @@ public enum SweepTables {
 
     /// Single failures then pairs, each ranked, with full figures (CSV): a `case` column says which.
     public static func rankingCSV(_ run: SweepRun, _ ranking: CriticalityRanking) -> ReportTable {
-        var columns = [
-            Column("case", csv: "case"), Column("rank", csv: "rank", numeric: true), Column("element", csv: "element"),
-            Column("id", csv: "id"), Column("name", csv: "name"),
-            Column("lost TEU/yr", csv: "lost_teu", numeric: true),
-            Column("Δ total cost USD/yr", csv: "added_total_cost_usd", numeric: true),
-            Column("Δ avg days", csv: "added_avg_time_days", numeric: true),
-            Column("Δ generalised cost USD/yr", csv: "added_generalised_cost_usd", numeric: true),
-            Column("interaction USD/yr", csv: "interaction_usd", numeric: true),
-            Column("delivered TEU/yr", csv: "delivered_teu", numeric: true),
-            Column("total cost USD/yr", csv: "total_cost_usd", numeric: true),
-            Column("avg days", csv: "avg_time_days", numeric: true),
-            Column("generalised cost USD/yr", csv: "generalised_cost_usd", numeric: true),
-            Column("status", csv: "status"),
-        ]
         // With background traffic: what of it each case strands, after the delivered freight.
         let background = run.intact.backgroundLostTEU != nil
-        if background {
-            columns.insert(Column("background lost TEU/yr", csv: "background_lost_teu", numeric: true), at: 11)
-        }
+        let columns =
+            [
+                Column("case", csv: "case"), Column("rank", csv: "rank", numeric: true),
+                Column("element", csv: "element"),
+                Column("id", csv: "id"), Column("name", csv: "name"),
+                Column("lost TEU/yr", csv: "lost_teu", numeric: true),
+                Column("Δ total cost USD/yr", csv: "added_total_cost_usd", numeric: true),
+                Column("Δ avg days", csv: "added_avg_time_days", numeric: true),
+                Column("Δ generalised cost USD/yr", csv: "added_generalised_cost_usd", numeric: true),
+                Column("interaction USD/yr", csv: "interaction_usd", numeric: true),
+                Column("delivered TEU/yr", csv: "delivered_teu", numeric: true),
+            ]
+            + (background ? [Column("background lost TEU/yr", csv: "background_lost_teu", numeric: true)] : []) + [
+                Column("total cost USD/yr", csv: "total_cost_usd", numeric: true),
+                Column("avg days", csv: "avg_time_days", numeric: true),
+                Column("generalised cost USD/yr", csv: "generalised_cost_usd", numeric: true),
+                Column("status", csv: "status"),
+            ]
         var table = ReportTable(name: "criticality", title: "Single failures and pairs", columns: columns)
         for (label, entries) in [("single", ranking.singles), ("pair", ranking.pairs)] {
             for (rank, e) in entries.enumerated() {
@@ -125,10 +126,12 @@ public enum SweepTables {
                     .grouped(optimal ? e.lostTEU : nil), .grouped(optimal ? e.addedCostUSD : nil),
                     .fixed(e.addedDays, 4),
                     .grouped(e.addedObjectiveUSD), .grouped(e.interactionUSD), .grouped(optimal ? m.deliveredTEU : nil),
+                ]
+                if background { row.append(.grouped(optimal ? m.backgroundLostTEU ?? 0 : nil)) }
+                row += [
                     .grouped(optimal ? m.totalCostUSD : nil), .fixed(m.avgTimeDays, 4), .grouped(m.objectiveUSD),
                     .text(m.status?.rawValue ?? "failed"),
                 ]
-                if background { row.insert(.grouped(optimal ? m.backgroundLostTEU ?? 0 : nil), at: 11) }
                 table.add(row)
             }
         }
