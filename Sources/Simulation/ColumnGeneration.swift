@@ -36,6 +36,8 @@ struct ColumnGeneration {
         var rounds: Int
         /// Simplex iterations over all rounds.
         var iterations: Int
+        /// Iterations of the volume algorithm run before the second master solve (0: none).
+        var volumeIterations = 0
         /// Whether the rounds stopped at ``roundLimit`` without a proven optimum (the solution then says
         /// ``TerminationStatus/iterationLimit``, a limit the user did not set: solve another way).
         var stalled = false
@@ -45,6 +47,10 @@ struct ColumnGeneration {
     let options: SolveOptions
     /// Master solves after which the rounds stop unproven (``Outcome/stalled``).
     var roundLimit = Self.roundLimit
+    /// Iterations of the volume algorithm before the second master solve (``volumeStart(_:duals:rows:target:iterations:)``);
+    /// nil: ``volumeIterations`` from ``volumeSize`` commodities × links, else none. Only without a seed, and only
+    /// for min-cost masters (``PathProgram/lagrangian``).
+    var volume: Int?
 
     /// Relative reduced-cost tolerance (objective units per TEU/year, times max(1, |π_d|)).
     static let tolerance = 1e-9
@@ -72,6 +78,11 @@ struct ColumnGeneration {
         return master.price(duals: duals, rows: rows) { count, body in WorkerThreads.map(count, threads: threads, body) }
     }
 
+    /// ``volumeIterations`` for a master of at least ``volumeSize`` commodities × links, else 0.
+    static func volumeIterations(_ master: PathProgram) -> Int {
+        master.commodities.count * master.network.links.count >= volumeSize ? volumeIterations : 0
+    }
+
     /// What a stalled solve reports (``Outcome/stalled``).
     static let unproven = LPSolution(termination: .iterationLimit, objective: nil, primal: [])
 
@@ -81,14 +92,18 @@ struct ColumnGeneration {
         _ master: PathProgram, seed: [PathColumn] = [], seedRows: [(isLink: Bool, index: Int)] = []
     ) throws(SolverError) -> Outcome {
         var (state, initial) = Self.seeded(master, seed: seed, seedRows: seedRows)
+        let lagrangian = seed.isEmpty ? master.lagrangian : nil
+        let volumeIterations = lagrangian == nil ? 0 : volume ?? Self.volumeIterations(master)
         return try factory.withSession(initial, options: options) {
             (session: inout any LPSession & ~Copyable) throws(SolverError) -> Outcome in
             var rounds = 0
             var iterations = 0
+            var volumePending = volumeIterations > 0
             func outcome(_ solution: LPSolution, _ program: LinearProgram, stalled: Bool = false) -> Outcome {
                 Outcome(
                     solution: solution, program: program, rows: state.rows, rowOrder: state.rowOrder,
-                    paths: state.paths, rounds: rounds, iterations: iterations, stalled: stalled)
+                    paths: state.paths, rounds: rounds, iterations: iterations, volumeIterations: volumePending ? 0 : volumeIterations,
+                    stalled: stalled)
             }
             while true {
                 let solution = try session.solve(reducedCosts: true)
@@ -104,6 +119,22 @@ struct ColumnGeneration {
                     guard rounds < roundLimit else { return outcome(Self.unproven, session.program, stalled: true) }
                     let handles = try session.addRows(exceeded.map { state.newRow($0) })
                     for (row, handle) in zip(exceeded, handles) { state.recordRow(row, handle) }
+                    continue
+                }
+                if volumePending, let lagrangian {
+                    // Once, at the first master that exceeds no capacity: the volume algorithm's paths and rows.
+                    volumePending = false
+                    guard rounds < roundLimit else { return outcome(Self.unproven, session.program, stalled: true) }
+                    let start = Self.volumeStart(
+                        lagrangian, duals: solution.duals, rows: state.rows, target: solution.objective ?? 0,
+                        iterations: volumeIterations)
+                    let fresh = start.paths.filter { state.known[$0.demand][$0.links] == nil }
+                    let columns = fresh.enumerated().map { i, c in
+                        master.column(demand: c.demand, links: c.links, number: state.paths.count + i, rows: state.rows)
+                    }
+                    for (column, variable) in zip(fresh, try session.addColumns(columns)) { state.record(column, variable) }
+                    let handles = try session.addRows(start.rows.map { state.newRow($0) })
+                    for (row, handle) in zip(start.rows, handles) { state.recordRow(row, handle) }
                     continue
                 }
                 // No improving path at the master's duals: the master's optimum is the LP's.
