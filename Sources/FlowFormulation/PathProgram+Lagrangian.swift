@@ -33,28 +33,25 @@ extension PathProgram {
         init(_ program: PathProgram) {
             let network = program.network
             let base = program.program.rowCount
-            var capacities: [(isLink: Bool, index: Int)] = []
-            var limits: [Double] = []
+            let limited =
+                program.linkLimit.enumerated().compactMap { l, limit in limit.map { (isLink: true, index: l, limit: $0) } }
+                + program.nodeLimit.enumerated().compactMap { n, limit in limit.map { (isLink: false, index: n, limit: $0) } }
             var linkSlot = [Int?](repeating: nil, count: network.links.count)
             var nodeSlot = [Int?](repeating: nil, count: network.nodes.count)
             var rows = program.noCapacityRows
-            for (l, limit) in program.linkLimit.enumerated() {
-                guard let limit else { continue }
-                linkSlot[l] = limits.count
-                rows.link[l] = LinearProgram.Constraint(index: base + limits.count)
-                capacities.append((true, l))
-                limits.append(limit)
-            }
-            for (n, limit) in program.nodeLimit.enumerated() {
-                guard let limit else { continue }
-                nodeSlot[n] = limits.count
-                rows.node[n] = LinearProgram.Constraint(index: base + limits.count)
-                capacities.append((false, n))
-                limits.append(limit)
+            for (k, capacity) in limited.enumerated() {
+                let row = LinearProgram.Constraint(index: base + k)
+                if capacity.isLink {
+                    linkSlot[capacity.index] = k
+                    rows.link[capacity.index] = row
+                } else {
+                    nodeSlot[capacity.index] = k
+                    rows.node[capacity.index] = row
+                }
             }
             self.program = program
-            self.capacities = capacities
-            self.limits = limits
+            capacities = limited.map { (isLink: $0.isLink, index: $0.index) }
+            limits = limited.map(\.limit)
             self.linkSlot = linkSlot
             self.nodeSlot = nodeSlot
             self.rows = rows

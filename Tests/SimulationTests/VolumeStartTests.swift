@@ -24,6 +24,15 @@ struct VolumeStartTests {
         )
     }
 
+    /// Column generation on `master` without the volume start and with `volume` iterations of it.
+    func solveBoth(_ master: PathProgram, volume: Int) throws -> (plain: ColumnGeneration.Outcome, started: ColumnGeneration.Outcome) {
+        var plain = ColumnGeneration(factory: GLPKSolver(), options: SolveOptions())
+        plain.volume = 0
+        var started = plain
+        started.volume = volume
+        return (try plain.solve(master), try started.solve(master))
+    }
+
     @Test("Hand-checked: L(0) routes everything on the cheap path; at the optimal duals L is the optimum")
     func handChecked() throws {
         let network = try handNetwork()
@@ -86,11 +95,7 @@ struct VolumeStartTests {
     func sameOptimum(seed: UInt64) throws {
         let network = try RandomCorridor.network(seed: seed, nodes: 10 + Int(seed % 4) * 4)
         let master = PathProgram(network: network, objective: .minCost)
-        var plain = ColumnGeneration(factory: GLPKSolver(), options: SolveOptions())
-        plain.volume = 0
-        var started = plain
-        started.volume = 40
-        let (a, b) = (try plain.solve(master), try started.solve(master))
+        let (a, b) = try solveBoth(master, volume: 40)
         #expect(a.solution.termination == .optimal && b.solution.termination == .optimal)
         #expect(a.volumeIterations == 0 && b.volumeIterations == 40)
         let arc = try Simulator(solver: GLPKSolver(), method: .arc).run(network, scenario: "t")
@@ -105,11 +110,7 @@ struct VolumeStartTests {
     func generated() throws {
         let network = try NetworkGenerator(.init(nodes: 300, links: 1_200, demands: 30, origins: 5, seed: 7)).network()
         let master = PathProgram(network: network, objective: .minCost)
-        var plain = ColumnGeneration(factory: GLPKSolver(), options: SolveOptions())
-        plain.volume = 0
-        var started = plain
-        started.volume = 60
-        let (a, b) = (try plain.solve(master), try started.solve(master))
+        let (a, b) = try solveBoth(master, volume: 60)
         let (x, y) = (try #require(a.solution.objective), try #require(b.solution.objective))
         #expect(isClose(x, y, tolerance: 1e-9), "\(x) against \(y)")
         let lagrangian = try #require(master.lagrangian)
