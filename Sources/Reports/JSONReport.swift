@@ -50,12 +50,15 @@ public enum JSONReport {
             let after = fields.firstIndex(where: { $0.0 == "program_objective_value" }) ?? at
             fields.insert(("congestion_value_of_time_usd_per_teu_day", .number(vot)), at: after + 1)
         }
-        // Only when the stall guard switched a primal simplex solve to the dual simplex: after how many iterations.
-        if let after = r.programSize.dualSimplexAfterIterations, let at = fields.firstIndex(where: { $0.0 == "lp" }),
-            case .object(var lp) = fields[at].1
-        {
-            lp.append(("switched_to_dual_after_iterations", .number(Double(after))))
-            fields[at].1 = .object(lp)
+        // Only when they happened: the stall guard's switch of a primal simplex solve to the dual simplex (after
+        // how many iterations), and column generation's start from the volume algorithm (its iterations).
+        var solveNotes: [(String, JSONValue)] = []
+        if let after = r.programSize.dualSimplexAfterIterations {
+            solveNotes.append(("switched_to_dual_after_iterations", .number(Double(after))))
+        }
+        if let volume = r.programSize.volumeIterations { solveNotes.append(("volume_iterations", .number(Double(volume)))) }
+        if !solveNotes.isEmpty, let at = fields.firstIndex(where: { $0.0 == "lp" }), case .object(let lp) = fields[at].1 {
+            fields[at].1 = .object(lp + solveNotes)
         }
         // Only with `tonnes_per_teu`: delivered million tonnes a year, after `delivered_teu`.
         if let mt = r.deliveredMegatonnes, let at = fields.firstIndex(where: { $0.0 == "delivered_teu" }) {

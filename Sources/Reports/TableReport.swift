@@ -39,7 +39,8 @@ public enum TableReport {
         out += "Objective: \(r.objective.rawValue)   Status: \(r.status.rawValue)   Solver: \(r.solverName)"
         out += "   LP: \(F.grouped(Double(r.programSize.rows))) rows × \(F.grouped(Double(r.programSize.columns))) columns"
         if r.programSize.method == .paths {
-            out += " (column generation, \(r.programSize.rounds ?? 0) rounds)"
+            let volume = r.programSize.volumeIterations.map { ", started from \($0) volume-algorithm iterations" } ?? ""
+            out += " (column generation, \(r.programSize.rounds ?? 0) rounds\(volume))"
         } else if r.programSize.periodDecomposition {
             out += " (period decomposition, \(r.programSize.rounds ?? 0) master solves)"
         }

@@ -96,6 +96,10 @@ public struct ProgramSize: Sendable, Hashable {
     /// iterations it had run (over both stages of max throughput, for the stages that switched); nil when
     /// no solve switched (see `SolveOptions/stallGuard`).
     public var dualSimplexAfterIterations: Int? = nil
+    /// Column generation on a large min-cost network: the iterations of the volume algorithm (on the
+    /// Lagrangian relaxation of the capacity rows) whose paths and rows its second master started from; nil
+    /// when it did not run (see ``Simulator/volumeIterations``).
+    public var volumeIterations: Int? = nil
 
     /// How the program was solved, as reports name it: `arc`, `paths` or `period-decomposition`.
     public var methodName: String { periodDecomposition ? "period-decomposition" : method.rawValue }

@@ -16,6 +16,7 @@ extension Simulator {
     {
         var generation = ColumnGeneration(factory: factory, options: options)
         generation.roundLimit = columnGenerationRounds
+        generation.volume = volumeIterations
         let master = PathProgram(network: network, objective: objective)
         var costing: PathProgram?
         let stages = try LexicographicSolve.solve(
@@ -82,8 +83,10 @@ extension Simulator {
     }
 
     private static func size(_ master: PathProgram, _ outcome: ColumnGeneration.Outcome, _ rounds: Int) -> ProgramSize {
-        ResultAssembler.size(
+        var size = ResultAssembler.size(
             of: outcome.program, commodities: master.commodities.count, method: .paths, rounds: rounds)
+        if outcome.volumeIterations > 0 { size.volumeIterations = outcome.volumeIterations }
+        return size
     }
 
     private static func decode(

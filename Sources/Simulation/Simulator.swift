@@ -13,6 +13,9 @@ public struct Simulator: Sendable {
     /// Master solves after which column generation, not proven optimal, gives way to the arc form
     /// (with a note in ``FlowResult/notes``): a limit of the method, never reported as the user's.
     public var columnGenerationRounds = 5_000
+    /// Iterations of the volume algorithm column generation starts its second master from (see
+    /// ``ProgramSize/volumeIterations``); nil: 300 from 100,000 commodities × links (min cost), else none.
+    public var volumeIterations: Int? = nil
     /// Arc-form columns from which ``SolutionMethod/auto`` uses column generation (see
     /// ``chooseMethod(_:threshold:)``); ``Simulator/columnGenerationThreshold`` unless set.
     public var autoThreshold = Simulator.columnGenerationThreshold

@@ -134,3 +134,19 @@ struct VolumeStartTests {
         #expect(ColumnGeneration.volumeIterations(master) == ColumnGeneration.volumeIterations)
     }
 }
+
+@Suite("Simulator: the volume start's iterations in the program size")
+struct SimulatorVolumeStartTests {
+    @Test("Set: the paths method runs it and says so (same optimum); max throughput never; by size: not on small networks")
+    func simulator() throws {
+        let network = try RandomCorridor.network(seed: 3, nodes: 18)
+        var simulator = Simulator(solver: GLPKSolver(), method: .paths)
+        let plain = try simulator.run(network, scenario: "t")
+        simulator.volumeIterations = 30
+        let started = try simulator.run(network, scenario: "t")
+        let throughput = try simulator.run(network, scenario: "t", objective: .maxThroughput)
+        #expect(plain.programSize.volumeIterations == nil && started.programSize.volumeIterations == 30)
+        #expect(throughput.programSize.volumeIterations == nil)
+        #expect(isClose(try #require(plain.objectiveValue), try #require(started.objectiveValue), tolerance: 1e-9))
+    }
+}
