@@ -13,6 +13,9 @@ import LinearProgramming
 /// −``tolerance``·max(1, |π_d|) (new columns are non-basic: the primal simplex continues).
 /// When no row is exceeded and no path qualifies, the master's optimum is feasible for the full
 /// path LP and its duals (0 for absent rows) price every path at ≥ −tolerance: it is the LP optimum.
+/// On a large min-cost master the first master that exceeds no row is followed, once, by the volume
+/// algorithm's paths and rows (``volumeStart(_:duals:rows:target:iterations:)``): they change which columns
+/// and rows the master holds, not what proves the optimum.
 struct ColumnGeneration {
     /// A path column of the master: the demand it serves and its links from origin to destination.
     struct PathColumn: Hashable {
