@@ -40,14 +40,8 @@ extension PathProgram {
             var nodeSlot = [Int?](repeating: nil, count: network.nodes.count)
             var rows = program.noCapacityRows
             for (k, capacity) in limited.enumerated() {
-                let row = LinearProgram.Constraint(index: base + k)
-                if capacity.isLink {
-                    linkSlot[capacity.index] = k
-                    rows.link[capacity.index] = row
-                } else {
-                    nodeSlot[capacity.index] = k
-                    rows.node[capacity.index] = row
-                }
+                rows[(capacity.isLink, capacity.index)] = LinearProgram.Constraint(index: base + k)
+                if capacity.isLink { linkSlot[capacity.index] = k } else { nodeSlot[capacity.index] = k }
             }
             self.program = program
             capacities = limited.map { (isLink: $0.isLink, index: $0.index) }
@@ -72,8 +66,7 @@ extension PathProgram {
         /// The multipliers a master's `duals` put on its present capacity `rows` (0 for absent rows).
         public func multipliers(duals: [Double], rows present: CapacityRows) -> [Double] {
             capacities.map { capacity in
-                let row = capacity.isLink ? present.link[capacity.index] : present.node[capacity.index]
-                guard let row, duals.indices.contains(row.index) else { return 0 }
+                guard let row = present[capacity], duals.indices.contains(row.index) else { return 0 }
                 return max(0, -duals[row.index])
             }
         }

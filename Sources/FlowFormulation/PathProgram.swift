@@ -114,6 +114,14 @@ public struct PathProgram: Sendable {
     public struct CapacityRows: Sendable {
         public var link: [LinearProgram.Constraint?]
         public var node: [LinearProgram.Constraint?]
+
+        /// The row of a link (`isLink`) or node capacity; nil when absent.
+        public subscript(capacity: (isLink: Bool, index: Int)) -> LinearProgram.Constraint? {
+            get { capacity.isLink ? link[capacity.index] : node[capacity.index] }
+            set {
+                if capacity.isLink { link[capacity.index] = newValue } else { node[capacity.index] = newValue }
+            }
+        }
     }
 
     /// No capacity row yet.

@@ -43,8 +43,7 @@ extension ColumnGeneration {
         _ lagrangian: PathProgram.Lagrangian, duals: [Double], rows present: PathProgram.CapacityRows, target: Double,
         iterations: Int
     ) -> VolumeStart {
-        let program = lagrangian.program
-        let threads = program.commodities.count * program.network.links.count >= parallelPricingSize ? pricingThreads : 1
+        let threads = pricingThreads(lagrangian.program)
         func evaluate(_ u: [Double]) -> PathProgram.Lagrangian.Evaluation {
             lagrangian.evaluate(u) { count, body in WorkerThreads.map(count, threads: threads, body) }
         }
@@ -110,11 +109,9 @@ extension ColumnGeneration {
             if a.links.count != b.links.count { return a.links.count < b.links.count }
             return a.links.lexicographicallyPrecedes(b.links)
         }
-        var rows: [(isLink: Bool, index: Int)] = []
-        for (k, capacity) in lagrangian.capacities.enumerated() where center[k] > 0 || averageLoad[k] > volumeFull * limits[k] {
-            let row = capacity.isLink ? present.link[capacity.index] : present.node[capacity.index]
-            if row == nil { rows.append(capacity) }
-        }
+        let rows = lagrangian.capacities.indices.filter { k in
+            (center[k] > 0 || averageLoad[k] > volumeFull * limits[k]) && present[lagrangian.capacities[k]] == nil
+        }.map { lagrangian.capacities[$0] }
         return VolumeStart(paths: paths, rows: rows, bound: best)
     }
 }

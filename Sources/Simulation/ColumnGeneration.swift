@@ -75,9 +75,14 @@ struct ColumnGeneration {
     /// searches take about a millisecond (M: 40,000), less than starting a thread on a busy machine.
     static let parallelPricingSize = 100_000
 
+    /// Threads for `master`'s shortest-path searches: ``pricingThreads`` from ``parallelPricingSize`` commodities × links.
+    static func pricingThreads(_ master: PathProgram) -> Int {
+        master.commodities.count * master.network.links.count >= parallelPricingSize ? pricingThreads : 1
+    }
+
     /// Prices at `duals`, the commodities' searches shared among ``pricingThreads`` threads on a large network.
     static func price(_ master: PathProgram, duals: [Double], rows: PathProgram.CapacityRows) -> [PathProgram.PricedPath] {
-        let threads = master.commodities.count * master.network.links.count >= parallelPricingSize ? pricingThreads : 1
+        let threads = pricingThreads(master)
         return master.price(duals: duals, rows: rows) { count, body in WorkerThreads.map(count, threads: threads, body) }
     }
 
@@ -120,8 +125,7 @@ struct ColumnGeneration {
                     ? [] : state.withParallelRows(state.exceeded(loads, fraction: Self.nearlyFull))
                 if !exceeded.isEmpty {
                     guard rounds < roundLimit else { return outcome(Self.unproven, session.program, stalled: true) }
-                    let handles = try session.addRows(exceeded.map { state.newRow($0) })
-                    for (row, handle) in zip(exceeded, handles) { state.recordRow(row, handle) }
+                    try state.add(rows: exceeded, to: &session)
                     continue
                 }
                 if volumePending, let lagrangian {
@@ -131,13 +135,8 @@ struct ColumnGeneration {
                     let start = Self.volumeStart(
                         lagrangian, duals: solution.duals, rows: state.rows, target: solution.objective ?? 0,
                         iterations: volumeIterations)
-                    let fresh = start.paths.filter { state.known[$0.demand][$0.links] == nil }
-                    let columns = fresh.enumerated().map { i, c in
-                        master.column(demand: c.demand, links: c.links, number: state.paths.count + i, rows: state.rows)
-                    }
-                    for (column, variable) in zip(fresh, try session.addColumns(columns)) { state.record(column, variable) }
-                    let handles = try session.addRows(start.rows.map { state.newRow($0) })
-                    for (row, handle) in zip(start.rows, handles) { state.recordRow(row, handle) }
+                    try state.add(paths: start.paths.filter { state.known[$0.demand][$0.links] == nil }, to: &session)
+                    try state.add(rows: start.rows, to: &session)
                     continue
                 }
                 // No improving path at the master's duals: the master's optimum is the LP's.
@@ -146,11 +145,7 @@ struct ColumnGeneration {
                 // Only columns already in the master price below −tolerance: the solver's own tolerance.
                 if fresh.isEmpty && revived.isEmpty { return outcome(solution, session.program) }
                 try state.park(solution, reviving: revived, onlyRevived: fresh.isEmpty, in: &session)
-                let columns = fresh.enumerated().map { i, c in
-                    master.column(demand: c.demand, links: c.links, number: state.paths.count + i, rows: state.rows)
-                }
-                let variables = try session.addColumns(columns)
-                for (column, variable) in zip(fresh, variables) { state.record(column, variable) }
+                try state.add(paths: fresh, to: &session)
             }
         }
     }
@@ -221,8 +216,22 @@ struct ColumnGeneration {
             row.isLink ? master.linkRow(row.index, paths: onLink[row.index]) : master.nodeRow(row.index, paths: intoNode[row.index])
         }
 
+        /// Adds `fresh` (paths not in the master) as columns, in order, and records them.
+        mutating func add(paths fresh: [PathColumn], to session: inout any LPSession & ~Copyable) throws(SolverError) {
+            let columns = fresh.enumerated().map { i, c in
+                master.column(demand: c.demand, links: c.links, number: paths.count + i, rows: rows)
+            }
+            for (column, variable) in zip(fresh, try session.addColumns(columns)) { record(column, variable) }
+        }
+
+        /// Adds the capacity rows `new` (absent from the master), in order, and records them.
+        mutating func add(rows new: [(isLink: Bool, index: Int)], to session: inout any LPSession & ~Copyable) throws(SolverError) {
+            let handles = try session.addRows(new.map { newRow($0) })
+            for (row, handle) in zip(new, handles) { recordRow(row, handle) }
+        }
+
         mutating func recordRow(_ row: (isLink: Bool, index: Int), _ handle: LinearProgram.Constraint) {
-            if row.isLink { rows.link[row.index] = handle } else { rows.node[row.index] = handle }
+            rows[row] = handle
             rowOrder.append(row)
         }
 
