@@ -80,7 +80,10 @@ public enum FrontierReport {
         "Cost–time trade-off of \(h.subject) (\(f.demands.map(\.rawValue).joined(separator: ", ")): \(F.grouped(f.demandTEU)) TEU/yr)"
             + " in \(h.scenario) (\(h.file)). Value of time swept over \(F.fixed(f.votRange.lowerBound, 0))–"
             + "\(F.fixed(f.votRange.upperBound, 0)) USD/TEU/day, the whole network solved each time"
-            + " (\(f.solves) solves, breakpoints exact)."
+            + (f.breakpointsExact
+                ? " (\(f.solves) solves, breakpoints exact)."
+                : " (\(f.solves) solves: the limit, reached with breakpoints left to find; the ranges not refined end where"
+                    + " their neighbours' objective lines cross, which is approximate).")
     }
 
     static func notes(_ f: CostTimeFrontier) -> [String] {
@@ -94,7 +97,7 @@ public enum FrontierReport {
     /// Plain text: the heading, the Pareto points and notes.
     public static func text(_ f: CostTimeFrontier, _ h: Heading) -> String {
         var out = ComparisonReport.wrap(intro(f, h), indent: "", hanging: "")
-        out += "\nPareto curve (cheapest and slowest first)\n" + table(f, .pareto).text()
+        out += "\nPareto curve (by rising value of time)\n" + table(f, .pareto).text()
         let off = table(f, .offCurve)
         if !off.rows.isEmpty { out += "\nOptima not on the curve\n" + off.text() }
         out += "\n"
@@ -118,7 +121,8 @@ public enum FrontierReport {
             ("scenario", .string(h.scenario)), ("file", .string(h.file)), ("subject", .string(h.subject)),
             ("demands", .array(f.demands.map { .string($0.rawValue) })), ("demand_teu", .number(f.demandTEU)),
             ("vot_range_usd_per_teu_day", .array([.number(f.votRange.lowerBound), .number(f.votRange.upperBound)])),
-            ("solves", .number(Double(f.solves))), ("status", .string(f.status.rawValue)),
+            ("solves", .number(Double(f.solves))), ("breakpoints_exact", .bool(f.breakpointsExact)),
+            ("status", .string(f.status.rawValue)),
             ("points", .array(f.points.map { p in
                 .object([
                     ("vot_from_usd_per_teu_day", .number(p.votFrom)), ("vot_to_usd_per_teu_day", .number(p.votTo)),

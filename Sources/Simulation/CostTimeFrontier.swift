@@ -42,6 +42,9 @@ public struct CostTimeFrontier: Sendable {
     public var solves: Int
     /// `optimal`, or the status of the first solve that found no optimum (the sweep stopped there).
     public var status: SolveStatus
+    /// False when the sweep reached its limit of LPs with breakpoints left to find: the ranges after
+    /// the first one left unrefined end at the intersection of their neighbours' lines, not at a solve.
+    public var breakpointsExact = true
 
     /// The Pareto-efficient points, cheapest (slowest) first.
     public var pareto: [Point] { points.filter(\.isPareto) }
@@ -53,18 +56,18 @@ public struct CostTimeFrontier: Sendable {
     ///   - demands: The demands (indices into `network.demands`) whose value of time is swept.
     ///   - votRange: The range swept, USD per TEU per day.
     ///   - simulator: The solver set-up each LP is solved with.
-    ///   - maxSolves: A safety limit on the number of LPs.
+    ///   - maxSolves: A safety limit on the number of LPs (``breakpointsExact`` says whether it was reached).
     /// - Throws: `SolverError` when the backend failed.
     public static func sweep(
         _ network: Network,
         demands: [Int],
         votRange: ClosedRange<Double>,
         simulator: Simulator,
-        maxSolves: Int = 200
+        maxSolves: Int = 1_000
     ) throws(SolverError) -> CostTimeFrontier {
         var search = FrontierSearch(network: network, chosen: demands, simulator: simulator, maxSolves: maxSolves)
         let points = try search.run(votRange)
-        return CostTimeFrontier(
+        var frontier = CostTimeFrontier(
             demands: demands.map { network.demands[$0].id },
             demandTEU: demands.reduce(0) { $0 + network.demands[$1].teu },
             votRange: votRange,
@@ -72,6 +75,8 @@ public struct CostTimeFrontier: Sendable {
             solves: search.solves,
             status: search.status
         )
+        frontier.breakpointsExact = !search.limited
+        return frontier
     }
 
     /// Marks the efficient points: those delivering the most TEU of any point (up to 1e-9

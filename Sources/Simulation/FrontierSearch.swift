@@ -22,6 +22,8 @@ struct FrontierSearch {
     let maxSolves: Int
     private(set) var solves = 0
     private(set) var status = SolveStatus.optimal
+    /// True once a range was left unrefined because ``maxSolves`` LPs had been solved.
+    private(set) var limited = false
     private var list: [Sample] = []
 
     init(network: Network, chosen: [Int], simulator: Simulator, maxSolves: Int) {
@@ -66,7 +68,11 @@ struct FrontierSearch {
         if sameSlope(lo, hi) { return }
         let v = min(max((hi.objective - hi.vot * hi.slope - lo.objective + lo.vot * lo.slope) / (lo.slope - hi.slope), lo.vot), hi.vot)
         var middle: Sample?
-        if solves < maxSolves, status == .optimal { middle = try solve(v) }
+        if solves < maxSolves, status == .optimal {
+            middle = try solve(v)
+        } else if status == .optimal {
+            limited = true
+        }
         if let m = middle, !sameSlope(m, lo), !sameSlope(m, hi),
             m.objective < min(lo.line(at: v), hi.line(at: v)) - 1e-7 * max(1, abs(m.objective)),
             m.vot > lo.vot, m.vot < hi.vot
@@ -97,7 +103,9 @@ struct FrontierSearch {
             preconditionFailure("a validated network with a non-negative value of time failed validation: \(error)")
         }
         let result = try simulator.run(swept, scenario: "frontier", objective: .minCost)
-        guard result.status == .optimal, let objective = result.objectiveValue else {
+        // The program's own optimum: with congestion the realised cost reported adds the waits beyond
+        // the integral the program charges, which is not linear in the value of time.
+        guard result.status == .optimal, let objective = result.programObjectiveValue ?? result.objectiveValue else {
             status = result.status
             return nil
         }
@@ -122,31 +130,40 @@ struct FrontierSearch {
         return Sample(vot: vot, objective: objective, slope: slope(result, routes: routes, days: days), point: point)
     }
 
-    /// How fast this flow's objective grows with the chosen value of time, TEU-days a year: the chosen
-    /// routes' days without congestion, plus the chosen demands' share of every congesting element's
-    /// extra TEU-days (the value of time that prices congestion, ``FlowProgram/congestionValueOfTime(_:)``,
-    /// is the TEU-weighted mean, which moves by that share). Without congestion: the routes' days.
+    /// How fast the program's objective at this flow grows with the chosen value of time, TEU-days a year:
+    /// the chosen routes' days without congestion waits (the program prices the waits at its congestion
+    /// value of time, not the demands'), plus, where that value is the TEU-weighted mean of every demand's
+    /// (``FlowProgram/congestionValueOfTime(_:)`` without `congestion_value_of_time_usd_per_teu_day`),
+    /// the chosen demands' share of the waits the program charges: each congesting element's integral of
+    /// its wait (``CongestionCurve/equilibriumTEUDays(flow:capacity:)``). Without congestion: the routes' days.
     private func slope(_ result: FlowResult, routes: [Route], days: Double) -> Double {
         guard network.hasCongestion else { return days }
         var extra: [String: Double] = [:]
-        var delay = 0.0
         for l in result.links {
-            guard let d = l.congestionDays else { continue }
-            extra["link:\(l.id)"] = d
-            delay += d * l.flowTEU
+            if let d = l.congestionDays { extra["link:\(l.id)"] = d }
         }
         for n in result.nodes {
-            guard let d = n.congestionDays else { continue }
-            extra["node:\(n.id)"] = d
-            delay += d * n.throughputTEU
+            if let d = n.congestionDays { extra["node:\(n.id)"] = d }
         }
         let own = routes.reduce(0) { total, route in
             let waits = route.links.reduce(0) { $0 + (extra["link:\($1)"] ?? 0) }
                 + route.nodes.reduce(0) { $0 + (extra["node:\($1)"] ?? 0) }
             return total + route.teu * waits
         }
+        guard network.congestionValueOfTime == nil else { return days - own }
+        let linkFlow = Dictionary(result.links.map { ($0.id, $0.flowTEU) }, uniquingKeysWith: { a, _ in a })
+        let throughput = Dictionary(result.nodes.map { ($0.id, $0.throughputTEU) }, uniquingKeysWith: { a, _ in a })
+        var charged = 0.0
+        for l in network.links.indices {
+            guard let (curve, capacity) = network.congestion(link: l), let flow = linkFlow[network.links[l].id] else { continue }
+            charged += curve.equilibriumTEUDays(flow: flow, capacity: capacity)
+        }
+        for n in network.nodes.indices {
+            guard let (curve, capacity) = network.congestion(node: n), let flow = throughput[network.nodes[n].id] else { continue }
+            charged += curve.equilibriumTEUDays(flow: flow, capacity: capacity)
+        }
         let total = network.demands.reduce(0) { $0 + $1.teu }
         let share = total > 0 ? chosen.reduce(0) { $0 + network.demands[$1].teu } / total : 0
-        return days - own + share * delay
+        return days - own + share * charged
     }
 }
