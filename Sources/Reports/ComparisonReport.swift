@@ -19,13 +19,16 @@ public enum ComparisonReport {
             out += "  \(c.entries[i].label) against \(c.base.label):\n"
             for s in ExplanationText.sentences(c, i) { out += wrap("• " + s, indent: "    ", hanging: "      ") }
         }
+        // Empty tables mean "nothing changed" only when every scenario was solved to an optimum.
+        let unsolved = c.entries.filter { $0.result.status != .optimal }.map(\.label)
+        let notSolved = unsolved.isEmpty ? nil : "  not known: no optimum for \(unsolved.joined(separator: ", "))\n"
         let shifts = ComparisonTables.routeShifts(c, changedOnly: true)
         out += "\n\(shifts.title) (only demands whose routes changed; corridors = share of delivered TEU)\n"
-        out += shifts.rows.isEmpty ? "  none: every demand keeps its routes\n" : shifts.text()
+        out += shifts.rows.isEmpty ? notSolved ?? "  none: every demand keeps its routes\n" : shifts.text()
         let flows = ComparisonTables.flowChanges(c)
-        out += "\n\(flows.title)\n" + (flows.rows.isEmpty ? "  none\n" : flows.text())
+        out += "\n\(flows.title)\n" + (flows.rows.isEmpty ? notSolved ?? "  none\n" : flows.text())
         let binding = ComparisonTables.binding(c)
-        out += "\n\(binding.title)\n" + (binding.rows.isEmpty ? "  none: no capacity limits any scenario\n" : binding.text())
+        out += "\n\(binding.title)\n" + (binding.rows.isEmpty ? notSolved ?? "  none: no capacity limits any scenario\n" : binding.text())
         out += PeriodReport.comparison(c)
         return out
     }

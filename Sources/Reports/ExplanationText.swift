@@ -203,12 +203,16 @@ public enum ExplanationText {
 
     static func lossSentence(_ loss: ComparisonFinding.CorridorLoss, _ names: Names) -> String {
         let lost = loss.baseTEU - loss.otherTEU
-        var text = "\(capitalized(name(loss.corridor))) loses \(F.grouped(lost)) TEU/yr"
+        let net = loss.sources.isEmpty ? "" : " net"
+        var text = "\(capitalized(name(loss.corridor))) loses\(net) \(F.grouped(lost)) TEU/yr"
         text += loss.otherTEU < 0.5 ? " (all of it)" : " (\(F.percent(lost / max(loss.baseTEU, 1))), \(F.grouped(loss.baseTEU)) → \(F.grouped(loss.otherTEU)))"
         let moved = loss.destinations.map { d in
             d.corridor.map { "\(F.grouped(d.teu)) to \(name($0))" } ?? "\(F.grouped(d.teu)) no longer carried"
         }
         if !moved.isEmpty { text += ": " + list(moved) }
+        // Demand by demand it may also have gained: say so, or the moves add up to more than the loss.
+        let taken = loss.sources.compactMap { s in s.corridor.map { "\(F.grouped(s.teu)) from \(name($0))" } }
+        if !taken.isEmpty { text += (moved.isEmpty ? ": it takes " : ", and it takes ") + list(taken) }
         text += "."
         if loss.closedTEU > 0.5 {
             let share = loss.closedTEU >= loss.baseTEU - 0.5 ? "All its base freight" : "\(F.grouped(loss.closedTEU)) TEU/yr of its base freight"

@@ -7,6 +7,11 @@ public enum JSONReport {
     public static let formatVersion = 1
 
     /// The whole result as a JSON value.
+    /// `value` when the run reached an optimum, else null.
+    private static func solved(_ r: FlowResult, _ value: Double) -> JSONValue {
+        r.status == .optimal ? .number(value) : .null
+    }
+
     public static func value(_ r: FlowResult, context: ReportContext) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("format_version", .number(Double(formatVersion))),
@@ -16,11 +21,12 @@ public enum JSONReport {
             ("status", .string(r.status.rawValue)),
             ("objective_value", .number(r.objectiveValue)),
             ("demand_teu", .number(r.demandTEU)),
-            ("delivered_teu", .number(r.deliveredTEU)),
-            ("unmet_teu", .number(r.unmetTEU)),
-            ("total_cost_usd", .number(r.totalCostUSD)),
-            ("time_value_usd", .number(r.timeValueUSD)),
-            ("unmet_penalty_usd", .number(r.unmetPenaltyUSD)),
+            // Without an optimum there are no flows: null, not 0 (nothing was found to be carried or left).
+            ("delivered_teu", solved(r, r.deliveredTEU)),
+            ("unmet_teu", solved(r, r.unmetTEU)),
+            ("total_cost_usd", solved(r, r.totalCostUSD)),
+            ("time_value_usd", solved(r, r.timeValueUSD)),
+            ("unmet_penalty_usd", solved(r, r.unmetPenaltyUSD)),
             ("avg_cost_usd_per_teu", .number(r.avgCostUSDPerTEU)),
             ("avg_time_days", .number(r.avgTimeDays)),
             ("corridors", .array(r.corridorSummaries.map { corridor($0, r) })),

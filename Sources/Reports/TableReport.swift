@@ -64,8 +64,14 @@ public enum TableReport {
         out += "  Avg cost        \(r.avgCostUSDPerTEU.map { "USD " + F.grouped($0) } ?? "—") per TEU\n"
         out += "  Avg transit     \(r.avgTimeDays.map { F.fixed($0, 1) } ?? "—") days\n"
         if r.objective == .minCost {
-            out += "  Objective       USD \(F.money(r.objectiveValue ?? 0))/yr (cost + time value USD \(F.money(r.timeValueUSD))"
-            out += " + unmet penalty USD \(F.money(r.unmetPenaltyUSD)))\n"
+            // The parts add up to the objective: what is left is the background traffic's (its tariffs, time and
+            // unmet penalty), which the freight's figures leave out.
+            let objective = r.objectiveValue ?? 0
+            out += "  Objective       USD \(F.money(objective))/yr (cost USD \(F.money(r.totalCostUSD)) + time value USD"
+            out += " \(F.money(r.timeValueUSD)) + unmet penalty USD \(F.money(r.unmetPenaltyUSD))"
+            let background = objective - r.totalCostUSD - r.timeValueUSD - r.unmetPenaltyUSD
+            if !r.background.isEmpty { out += " + background traffic USD \(F.money(background))" }
+            out += ")\n"
         } else {
             out += "  Max throughput  \(F.grouped(r.objectiveValue ?? 0)) TEU/yr (delivered, capped by each demand's TEU"
             out += r.unmetTEU < 0.5

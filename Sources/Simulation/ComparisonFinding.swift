@@ -166,6 +166,9 @@ public enum ComparisonFinding: Sendable, Hashable {
         public var otherTEU: Double
         /// Where the lost TEU went (demand by demand, split in proportion), largest first.
         public var destinations: [Destination]
+        /// What it took from other corridors at the same time (demand by demand), largest first: with it the
+        /// destinations add up to more than the net loss.
+        public var sources: [Destination] = []
         /// Base TEU/year of the corridor's routes that pass a node or link the scenario closes.
         public var closedTEU: Double
         /// Ids of the closed nodes those routes passed, by base TEU (at most three).

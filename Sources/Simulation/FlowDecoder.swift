@@ -145,7 +145,7 @@ struct FlowDecoder: StageDecoder {
     {
         let network = formulation.network
         return ResultAssembler.empty(
-            network, formulation.objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu },
+            network, formulation.objective, demandTEU: network.demands.map(\.teu),
             size: ResultAssembler.size(of: formulation.program, commodities: formulation.commodities.count),
             scenario: scenario, status: status, solver: solver)
     }

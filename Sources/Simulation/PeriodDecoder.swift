@@ -43,27 +43,21 @@ struct PeriodDecoder: StageDecoder {
         var linkFlow = [[Double]](repeating: Array(repeating: 0, count: P), count: network.links.count)
         var throughput = [[Double]](repeating: Array(repeating: 0, count: P), count: network.nodes.count)
         var totals = ResultAssembler.Totals()
-        // Freight TEU, and freight TEU × value of time, through each link and node per period: the congestion
-        // delay the freight's totals carry (background traffic congests, but its figures are apart).
-        var freight = (links: linkFlow, nodes: throughput, linkValue: linkFlow, nodeValue: throughput)
+        // TEU × value of time through each link and node per period: what the congestion waits add to the time
+        // value. The totals count every flow's waits, background traffic's too; the assembler takes off the
+        // background's routes (whose days include the waits), leaving the freight's.
+        var worth = (link: linkFlow, node: throughput)
         for (k, columns) in formulation.flow.enumerated() {
             let vot = formulation.commodities[k].valueOfTimeUSDPerTEUDay
-            let isFreight = !network.demands[formulation.commodities[k].demands[0]].isBackground
             for c in columns {
                 let x = value(c.variable)
                 guard x > 0 else { continue }
                 linkFlow[c.link][c.period] += x
                 let head = network.linkEnds[c.link].to
-                if isFreight {
-                    freight.links[c.link][c.period] += x
-                    freight.linkValue[c.link][c.period] += x * vot
-                }
+                worth.link[c.link][c.period] += x * vot
                 for a in c.arrivals {
                     throughput[head][a.period] += x * a.fraction
-                    if isFreight {
-                        freight.nodes[head][a.period] += x * a.fraction
-                        freight.nodeValue[head][a.period] += x * a.fraction * vot
-                    }
+                    worth.node[head][a.period] += x * a.fraction * vot
                 }
                 let link = network.links[c.link]
                 let transit = link.timeDays + schedule.linkExtraDays[c.link][c.period] + network.nodes[head].dwellDays
@@ -79,16 +73,13 @@ struct PeriodDecoder: StageDecoder {
             let origin = network.nodes[o]
             for p in 0..<P {
                 throughput[o][p] += shipped[d][p]
-                if !demand.isBackground {
-                    freight.nodes[o][p] += shipped[d][p]
-                    freight.nodeValue[o][p] += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay
-                }
+                worth.node[o][p] += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay
                 totals.cost += shipped[d][p] * origin.handlingCostUSDPerTEU
                 totals.days += shipped[d][p] * origin.dwellDays
                 totals.timeValue += shipped[d][p] * demand.valueOfTimeUSDPerTEUDay * origin.dwellDays
             }
         }
-        let beyond = addCongestion(to: &totals, linkFlow: linkFlow, throughput: throughput, freight: freight)
+        let (beyond, waits) = addCongestion(to: &totals, linkFlow: linkFlow, throughput: throughput, value: worth)
         // The program charges the integral of each wait; the objective reported is the realised cost.
         let realised =
             formulation.objective == .minCost
@@ -96,7 +87,11 @@ struct PeriodDecoder: StageDecoder {
         let delivered = shipped.map { $0.reduce(0, +) }
         let unmet = lost.map { $0.reduce(0, +) }
 
-        let paths = PeriodPaths(formulation: formulation, solution: solution).decompose()
+        // Each route's days as the totals count them: the period's extra days and congestion waits included.
+        let extra = (
+            link: network.links.indices.map { l in (0..<P).map { schedule.linkExtraDays[l][$0] + waits.link[l][$0] } },
+            node: waits.node)
+        let paths = PeriodPaths(formulation: formulation, solution: solution, extraDays: extra).decompose()
         let demands = network.demands.enumerated().map { d, demand in
             ResultAssembler.demandResult(
                 demand, direction: network.direction(of: demand), teu: formulation.due[d].reduce(0, +), delivered: delivered[d], unmet: unmet[d],
@@ -119,7 +114,7 @@ struct PeriodDecoder: StageDecoder {
         -> FlowResult
     {
         var result = ResultAssembler.empty(
-            formulation.network, formulation.objective, demandTEU: formulation.due.reduce(0) { $0 + $1.reduce(0, +) },
+            formulation.network, formulation.objective, demandTEU: formulation.due.map { $0.reduce(0, +) },
             size: ResultAssembler.size(of: formulation.program, commodities: formulation.commodities.count),
             scenario: scenario, status: status, solver: solver)
         result.periods = []
@@ -137,36 +132,40 @@ extension PeriodDecoder {
     /// ``CongestionCurve/waitBeyondIntegral(flow:capacity:)``).
     func addCongestion(
         to totals: inout ResultAssembler.Totals, linkFlow: [[Double]], throughput: [[Double]],
-        freight: (links: [[Double]], nodes: [[Double]], linkValue: [[Double]], nodeValue: [[Double]])
-    ) -> Double {
+        value: (link: [[Double]], node: [[Double]])
+    ) -> (beyond: Double, waits: (link: [[Double]], node: [[Double]])) {
         let network = formulation.network
         let schedule = formulation.schedule
+        let P = formulation.periodCount
         var beyond = 0.0
-        func add(
-            _ curve: CongestionCurve, _ annual: Double, factor: Double, period p: Int, flow: Double,
-            freight: (flow: Double, value: Double)
-        ) {
+        var waits = (
+            link: [[Double]](repeating: Array(repeating: 0, count: P), count: network.links.count),
+            node: [[Double]](repeating: Array(repeating: 0, count: P), count: network.nodes.count))
+        func add(_ curve: CongestionCurve, _ annual: Double, factor: Double, period p: Int, flow: Double, value: Double) -> Double {
             let capacity = PeriodProgram.periodCapacity(annual, days: schedule.periods[p].days, factor: factor)
-            guard flow > 0, capacity > 0 else { return }
+            guard flow > 0, capacity > 0 else { return 0 }
             let days = curve.extraDays(flow: flow, capacity: capacity)
             beyond += curve.waitBeyondIntegral(flow: flow, capacity: capacity)
-            totals.days += freight.flow * days
-            totals.timeValue += freight.value * days
+            totals.days += flow * days
+            totals.timeValue += value * days
+            return days
         }
         for l in network.links.indices {
             guard let (curve, annual) = network.congestion(link: l) else { continue }
-            for p in 0..<formulation.periodCount {
-                add(curve, annual, factor: schedule.linkCapacityFactor[l][p], period: p, flow: linkFlow[l][p],
-                    freight: (freight.links[l][p], freight.linkValue[l][p]))
+            for p in 0..<P {
+                waits.link[l][p] = add(
+                    curve, annual, factor: schedule.linkCapacityFactor[l][p], period: p, flow: linkFlow[l][p],
+                    value: value.link[l][p])
             }
         }
         for n in network.nodes.indices {
             guard let (curve, annual) = network.congestion(node: n) else { continue }
-            for p in 0..<formulation.periodCount {
-                add(curve, annual, factor: schedule.nodeCapacityFactor[n][p], period: p, flow: throughput[n][p],
-                    freight: (freight.nodes[n][p], freight.nodeValue[n][p]))
+            for p in 0..<P {
+                waits.node[n][p] = add(
+                    curve, annual, factor: schedule.nodeCapacityFactor[n][p], period: p, flow: throughput[n][p],
+                    value: value.node[n][p])
             }
         }
-        return beyond
+        return (beyond, waits)
     }
 }

@@ -14,6 +14,9 @@ import LinearProgramming
 struct PeriodPaths {
     let formulation: PeriodProgram
     let solution: LPSolution
+    /// Days a route's TEU spends beyond the static times: `link[l][p]` entering link l in period p (the
+    /// period's extra days and its congestion wait), `node[n][p]` passing node n (or leaving it as origin) in p.
+    var extraDays: (link: [[Double]], node: [[Double]])? = nil
     static let tolerance = 1e-6
 
     private struct Arc {
@@ -112,10 +115,18 @@ struct PeriodPaths {
                     walk.need[vertex % P] -= amount
                     supply -= amount
                     let links = path.compactMap { walk.arcs[$0.vertex][$0.arc].link }
+                    let extra = extraDays.map { extra in
+                        path.reduce(extra.node[origin][p]) { days, step in
+                            let arc = walk.arcs[step.vertex][step.arc]
+                            guard let l = arc.link else { return days }
+                            return days + extra.link[l][step.vertex % P] + extra.node[arc.head / P][arc.head % P]
+                        }
+                    } ?? 0
                     let total = left.reduce(0, +)
                     for (i, d) in here.enumerated() where left[i] > 0 {
                         let part = amount * left[i] / total
-                        let route = RouteBuilder.route(links, teu: part, origin: origin, network)
+                        var route = RouteBuilder.route(links, teu: part, origin: origin, network)
+                        route.timeDays += extra
                         walk.routes[d].append(route)
                         walk.teu[p][route.corridor, default: 0] += part
                     }

@@ -152,14 +152,15 @@ struct ResultAssembler {
         return result
     }
 
-    /// A result with a status and no flows, for a solve that did not reach an optimum.
+    /// A result with a status and no flows, for a solve that did not reach an optimum; `demandTEU[d]` is demand
+    /// d's TEU/year (the China–Europe ones are summed: background traffic is never counted as demand).
     static func empty(
-        _ network: Network, _ objective: Objective, demandTEU: Double, size: ProgramSize, scenario: String,
+        _ network: Network, _ objective: Objective, demandTEU: [Double], size: ProgramSize, scenario: String,
         status: TerminationStatus, solver: String
     ) -> FlowResult {
         FlowResult(
             scenario: scenario, objective: FlowResult.Objective(formulation: objective), status: SolveStatus(status), objectiveValue: nil,
-            demandTEU: demandTEU, deliveredTEU: 0, unmetTEU: 0, totalCostUSD: 0, timeValueUSD: 0, unmetPenaltyUSD: 0,
+            demandTEU: network.demands.indices.reduce(0) { network.demands[$1].isBackground ? $0 : $0 + demandTEU[$1] }, deliveredTEU: 0, unmetTEU: 0, totalCostUSD: 0, timeValueUSD: 0, unmetPenaltyUSD: 0,
             avgCostUSDPerTEU: nil, avgTimeDays: nil, corridors: [], links: [], nodes: [], demands: [], binding: [],
             programSize: size,
             solverName: solver,

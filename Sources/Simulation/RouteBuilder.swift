@@ -32,13 +32,18 @@ enum RouteBuilder {
         )
     }
 
-    /// Sums routes over identical link sequences, largest TEU first (ties by node ids).
+    /// Sums routes over identical link sequences, largest TEU first (ties by node ids); where their days
+    /// differ (routes of a seasonal year, through periods with other extra days or waits), the TEU-weighted mean.
     static func merge(_ routes: [Route]) -> [Route] {
         var merged: [[Link.ID]: Route] = [:]
         var order: [[Link.ID]] = []
         for route in routes where route.teu > ResultAssembler.dust {
-            if merged[route.links] != nil {
-                merged[route.links]?.teu += route.teu
+            if let known = merged[route.links] {
+                let teu = known.teu + route.teu
+                if known.timeDays != route.timeDays {
+                    merged[route.links]?.timeDays = (known.teu * known.timeDays + route.teu * route.timeDays) / teu
+                }
+                merged[route.links]?.teu = teu
             } else {
                 merged[route.links] = route
                 order.append(route.links)

@@ -27,7 +27,12 @@ extension ScenarioComparison {
             let before = baseTEU[corridor] ?? 0
             let after = otherTEU[corridor] ?? 0
             guard before - after > significant else { continue }
-            findings.append(.corridorLoss(loss(of: corridor, index, before, after, transfers[corridor] ?? [:])))
+            var finding = loss(of: corridor, index, before, after, transfers[corridor] ?? [:])
+            finding.sources = transfers.compactMap { from, moved -> ComparisonFinding.Destination? in
+                guard from != corridor, let teu = moved[corridor], teu > 0.5 else { return nil }
+                return .init(corridor: from, teu: teu)
+            }.sorted { ($0.teu, $1.corridor ?? "~") > ($1.teu, $0.corridor ?? "~") }
+            findings.append(.corridorLoss(finding))
         }
         let nodeCorridors = other.result.nodeCorridors
         for corridor in corridors {

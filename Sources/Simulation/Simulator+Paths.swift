@@ -36,7 +36,7 @@ extension Simulator {
         guard let second = stages.second, let costing else {
             guard first.solution.termination == .optimal else {
                 return ResultAssembler.empty(
-                    network, objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu },
+                    network, objective, demandTEU: network.demands.map(\.teu),
                     size: Self.size(master, first, first.rounds), scenario: scenario, status: first.solution.termination,
                     solver: solver.name)
             }
@@ -56,7 +56,7 @@ extension Simulator {
         }
         guard second.solution.termination == .optimal else {
             return ResultAssembler.empty(
-                network, objective, demandTEU: network.demands.reduce(0) { $0 + $1.teu },
+                network, objective, demandTEU: network.demands.map(\.teu),
                 size: Self.size(costing, second, rounds), scenario: scenario, status: second.solution.termination,
                 solver: solver.name)
         }

@@ -57,9 +57,10 @@ extension Simulator {
     }
 
     /// What a run with periods says when the network congests: the period form prices congestion per
-    /// period but leaves its days out of transit times.
+    /// period, and the reported times include its waits, but the transit shares that decide the arrival
+    /// periods do not.
     public static let periodCongestionNote =
-        "note: with periods, congestion is priced per period but its extra days are not in the reported times or arrival periods"
+        "note: with periods, congestion is priced per period; its waits are in the reported times but not in the arrival periods"
     /// What `--method paths` says when the network congests: the arc form ran instead.
     public static let pathsCongestionNote =
         "note: column generation does not model congestion; solved with the arc form instead"

@@ -67,7 +67,7 @@ struct CompareTests {
                 let words = sentence.split(separator: " ")
                 if let at = words.firstIndex(of: "loses") ?? words.firstIndex(of: "gains"), words[at - 1] == "corridor" || words[at - 1] == "route" {
                     let corridor = words[at - 1] == "route" ? "sea" : String(words[at - 2])
-                    let value = try #require(amount(words[at + 1]))
+                    let value = try #require(amount(words[words[at + 1] == "net" ? at + 2 : at + 1]))
                     let expected = try #require(change("corridor_teu:\(corridor)", scenario))
                     // The sentence rounds to whole TEU (a half rounds either way).
                     #expect(abs(abs(expected) - value) <= 0.5 + 1e-6, "\(scenario): \(sentence) vs change \(expected)")
@@ -97,6 +97,47 @@ struct CompareTests {
                 && $0.contains("limits it at Alat")
         })
         #expect(russia.contains { $0.hasPrefix("Congestion delay changes at") })
+    }
+
+    @Test("A corridor that loses freight on balance while taking some says so: its moves out less its moves in are the net loss")
+    func netLoss() throws {
+        let outcome = try CLI.run(
+            ["compare", "Scenarios/caspian-winter.yaml", "Scenarios/caspian-winter-seasonal.yaml", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let explanation = try #require(json["explanation"] as? [[String: Any]])
+        let sentences = explanation.flatMap { $0["sentences"] as? [String] ?? [] }.filter { $0.contains(" loses net ") }
+        #expect(!sentences.isEmpty, "\(explanation)")
+        func amounts(_ text: Substring, _ word: String) -> Double {
+            // "3,086 to the northern corridor and 1,876 to …": the number before each `word`.
+            let words = text.split(separator: " ")
+            return words.indices.dropFirst().filter { words[$0] == word }.reduce(0) {
+                $0 + (Double(words[$1 - 1].filter { $0.isNumber }) ?? 0)
+            }
+        }
+        for sentence in sentences {
+            let head = try #require(sentence.split(separator: ":", maxSplits: 1).first)
+            let net = try #require(Double(head.split(separator: " ").drop { $0 != "net" }.dropFirst().first?.filter(\.isNumber) ?? ""))
+            let rest = sentence.split(separator: ":", maxSplits: 1).last ?? ""
+            let parts = rest.components(separatedBy: ", and it takes ")
+            #expect(parts.count == 2, "\(sentence)")
+            let moved = amounts(Substring(parts[0]), "to") + amounts(Substring(parts[0]), "no")
+            let taken = amounts(Substring(parts.last ?? ""), "from")
+            // Each figure is rounded to whole TEU.
+            #expect(abs(moved - taken - net) <= 2, "\(sentence): \(moved) − \(taken) against \(net)")
+        }
+    }
+
+    @Test("A comparison with no optimum says its tables are not known and names every file that stopped")
+    func stopped() throws {
+        let outcome = try CLI.run(
+            ["compare", "Scenarios/baseline-2021.yaml", "Scenarios/russia-closed.yaml", "--iteration-limit", "10"])
+        #expect(outcome.status == 75)
+        #expect(!outcome.stdout.contains("none: every demand keeps its routes"))
+        #expect(outcome.stdout.contains("not known: no optimum for baseline-2021, russia-closed"))
+        for file in ["baseline-2021.yaml", "russia-closed.yaml"] {
+            #expect(outcome.stderr.contains("solver stopped without an optimum on Scenarios/\(file)"), "\(outcome.stderr)")
+        }
     }
 
     @Test("Exports from compare: a CSV per table, GeoJSON, an SVG panel per scenario, self-contained HTML")

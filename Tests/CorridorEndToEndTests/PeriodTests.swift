@@ -77,6 +77,17 @@ struct PeriodTests {
         try #require(run.status == 0, "\(run.stderr)")
         let report = try Report(run.stdout)
         expectPeriodReport(report, count: 12)
+        // The headline's days are the demands' and the corridors' days, TEU-weighted: the period's extra days
+        // and the congestion waits are in all three (the demands' routes left both out until 2026-12-08).
+        let headline = try #require(report.number("avg_time_days"))
+        let demands = report.list("demands").filter { (num($0, "delivered_teu") ?? 0) > 0 }
+        let demandDays = demands.reduce(0) { $0 + num($1, "delivered_teu")! * num($1, "avg_time_days")! }
+            / demands.reduce(0) { $0 + num($1, "delivered_teu")! }
+        let corridors = report.list("corridors")
+        let corridorDays = corridors.reduce(0) { $0 + num($1, "teu")! * num($1, "avg_time_days")! }
+            / corridors.reduce(0) { $0 + num($1, "teu")! }
+        #expect(abs(demandDays - headline) <= 1e-6 * headline, "demands \(demandDays) against \(headline)")
+        #expect(abs(corridorDays - headline) <= 1e-6 * headline, "corridors \(corridorDays) against \(headline)")
         let periods = report.list("periods")
         // TEU entering the Caspian crossings (Aktau, Kuryk, Turkmenbashi → Alat) in a period.
         let crossing = { (name: String) -> Double in

@@ -22,6 +22,13 @@ func expectPeriodInvariants(_ r: FlowResult, _ network: Network, sourceLocation:
     }
     let sum = { (f: (PeriodResult) -> Double) in periods.reduce(0) { $0 + f($1) } }
     let scale = max(1, r.demandTEU)
+    // The headline's days are its routes' days, TEU-weighted (the periods' extra days and waits in both).
+    let routes = r.demands.flatMap(\.routes)
+    let routeTEU = routes.reduce(0) { $0 + $1.teu }
+    if let average = r.avgTimeDays, routeTEU > 1e-6 {
+        let days = routes.reduce(0) { $0 + $1.teu * $1.timeDays } / routeTEU
+        #expect(abs(days - average) <= 1e-6 * max(1, average), "routes \(days) d against \(average) d", sourceLocation: sourceLocation)
+    }
     #expect(abs(sum(\.dueTEU) - r.demandTEU) <= 1e-9 * scale, sourceLocation: sourceLocation)
     #expect(
         abs(sum(\.shippedTEU) - r.deliveredTEU) <= 1e-6 * scale, "annual shipped = delivered",

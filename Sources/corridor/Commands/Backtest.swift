@@ -57,8 +57,10 @@ extension Corridor {
             if let dir = csvDirectory {
                 try Output.writeDirectory(dir, files: BacktestReport.tables(result).map { (name: "\($0.name).csv", text: $0.csv()) })
             }
-            if let stopped = years.first(where: { !$0.result.status.hasSolution }) {
-                throw Output.stopped(stopped.result.status.rawValue, on: stopped.file)
+            if let stopped = Output.stopped(
+                years.filter { !$0.result.status.hasSolution }.map { ($0.result.status.rawValue, $0.file) })
+            {
+                throw stopped
             }
             if let minInside, result.insideCount < minInside {
                 Output.error("\(result.insideCount) observations inside tolerance, fewer than --min-inside \(minInside)")

@@ -54,8 +54,10 @@ extension Corridor {
             case .markdown: try Output.print(ComparisonReport.markdown(comparison))
             }
             try exports.write(comparison)
-            if let stopped = entries.first(where: { !$0.result.status.hasSolution }) {
-                throw Output.stopped(stopped.result.status.rawValue, on: stopped.file)
+            if let stopped = Output.stopped(
+                entries.filter { !$0.result.status.hasSolution }.map { ($0.result.status.rawValue, $0.file) })
+            {
+                throw stopped
             }
         }
     }

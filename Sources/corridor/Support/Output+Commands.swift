@@ -43,4 +43,9 @@ extension Output {
         Output.error("solver stopped without an optimum\(file.map { " on \($0)" } ?? ""): \(status)")
         return ExitCodes.limitReached
     }
+
+    /// ``stopped(_:on:)`` for each of several files (`compare`, `backtest`), one line each; nil when `runs` is empty.
+    static func stopped(_ runs: [(status: String, file: String)]) -> ExitCode? {
+        runs.map { stopped($0.status, on: $0.file) }.last
+    }
 }
