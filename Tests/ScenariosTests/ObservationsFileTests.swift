@@ -29,6 +29,32 @@ struct ObservationsFileTests {
         for code in cited.sorted() { #expect(sources.contains("\n- \(code) "), "\(code) is not listed in SOURCES.md") }
     }
 
+    @Test("A year's scenario file that cannot be read is an error at the line that names it")
+    func unreadableScenario() throws {
+        let folder = try TemporaryFolder("observations-missing")
+        try FileManager.default.createDirectory(atPath: folder.file("adir"), withIntermediateDirectories: true)
+        let text = """
+            format_version: 1
+            scenarios:
+              2021: \(Self.scenarios)/years/2021.yaml
+              2022: nope.yaml
+              2023: adir
+            observations:
+              - { id: a, year: 2021, metric: corridor_teu, corridor: northern, observed: 10, unit: TEU, tolerance_pct: 10, source: "[S1]" }
+            """
+        let path = try folder.write(text, to: "obs.yaml")
+        do {
+            _ = try ObservationsFile.loadChecked(path: path)
+            Issue.record("a missing scenario file must not load")
+        } catch {
+            let messages = error.errors.map { $0.description.replacingOccurrences(of: "\(folder.path)/", with: "") }
+            #expect(messages == [
+                "obs.yaml:4:9: error: scenarios.2022: no such file 'nope.yaml'",
+                "obs.yaml:5:9: error: scenarios.2023: 'adir' is a directory, not a file",
+            ])
+        }
+    }
+
     @Test("A broken file: every problem at once, each at its line and column with its field")
     func everyProblem() throws {
         let folder = try TemporaryFolder("observations")

@@ -36,6 +36,30 @@ struct PlanFileOnePassTests {
 
         """
 
+    @Test("A scenario file the plan names that cannot be read is an error at its `file` field, with the others' errors")
+    func unreadableScenario() throws {
+        let folder = try TemporaryFolder("plan-missing")
+        try folder.write(Self.scenario, to: "s.yaml")
+        let text = """
+            budget_usd: 100
+            scenarios:
+              - { file: s.yaml, weight: 1 }
+              - { file: nope.yaml, weight: 1 }
+            investments:
+              - { id: A, capex_usd: 1, effects: [{ add_capacity: { node: DOS, teu: 1 } }] }
+
+            """
+        let path = try folder.write(text, to: "plan.yaml")
+        do {
+            _ = try PlanFile.loadChecked(path: path)
+            Issue.record("a plan over a missing scenario must not load")
+        } catch {
+            #expect(error.errors.map { $0.description.replacingOccurrences(of: "\(folder.path)/", with: "") } == [
+                "plan.yaml:4:13: error: scenarios[1].file: no such file 'nope.yaml'"
+            ])
+        }
+    }
+
     @Test("An investment with a wrong capex and an effect with a wrong teu keep their ids checked")
     func partialPlan() throws {
         let plan = try PlanFile.read(text: Self.plan, file: "plan.yaml")

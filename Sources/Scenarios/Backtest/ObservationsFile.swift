@@ -19,6 +19,8 @@ public struct ObservationsFile: Sendable {
     public var name: String?
     /// Year → scenario file (resolved against the observations file's directory), in year order.
     public var scenarios: [(year: Int, file: String)]
+    /// Where each year's scenario file is named in this file.
+    var scenarioPositions: [Int: SourcePosition] = [:]
     /// The observations, in file order.
     public var observations: [Observation]
     /// What reading the file found.
@@ -48,7 +50,8 @@ public struct ObservationsFile: Sendable {
             do {
                 networks[year] = try ScenarioLoader.load(path: scenarioFile)
             } catch {
-                diagnostics.append(contentsOf: error.all)
+                let site = file.scenarioPositions[year].map { (path: "scenarios.\(year)", position: $0) }
+                diagnostics.append(contentsOf: SourceFile.referenced(scenarioFile, at: site, errors: error))
             }
         }
         for (index, observation) in file.observations.enumerated() {
@@ -180,6 +183,7 @@ public struct ObservationsFile: Sendable {
                 continue
             }
             scenarios.append((year, SourceFile.resolve(path, relativeTo: file)))
+            scenarioPositions[year] = top.position(of: value)
         }
         scenarios.sort { $0.year < $1.year }
         if mapping.pairs.isEmpty { top.report(at: node, field: "scenarios", "lists no year") }

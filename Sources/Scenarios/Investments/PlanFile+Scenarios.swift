@@ -33,7 +33,13 @@ extension PlanFile {
         var loaded: [(scenario: Scenario, weight: Double)] = []
         var list = references ?? plan.scenarios
         if list.isEmpty && (references == nil && !plan.listsScenarios) { list = [ScenarioReference(file: path, weight: 1)] }
-        if !plan.years.isEmpty { list = plan.years.map { ScenarioReference(file: $0.file, weight: $0.year.weight) } }
+        if !plan.years.isEmpty {
+            list = plan.years.map { entry in
+                var reference = ScenarioReference(file: entry.file, weight: entry.year.weight)
+                reference.site = ("\(entry.site.path).file", entry.site.position)
+                return reference
+            }
+        }
         var byFile: [String: Scenario] = [:]
         for reference in list {
             if let scenario = byFile[reference.file] {
@@ -52,7 +58,7 @@ extension PlanFile {
                 byFile[reference.file] = scenario
                 loaded.append((scenario, reference.weight))
             } catch {
-                found += error.all
+                found += SourceFile.referenced(reference.file, at: reference.site, errors: error)
             }
         }
         // The plan file as its own scenario is read twice (`name`, say): each problem is reported once.

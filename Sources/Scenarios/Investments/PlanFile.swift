@@ -22,9 +22,18 @@ public struct PlanFile: Sendable {
         /// The scenario file's path, resolved against the plan file's directory.
         public var file: String
         public var weight: Double
+        /// Where the plan file names it (its `file` field), for an error about the file itself; nil when
+        /// it was given on the command line.
+        public var site: (path: String, position: SourcePosition)?
         public init(file: String, weight: Double) {
             self.file = file
             self.weight = weight
+        }
+
+        public static func == (a: Self, b: Self) -> Bool { a.file == b.file && a.weight == b.weight }
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(file)
+            hasher.combine(weight)
         }
     }
 
@@ -122,7 +131,11 @@ public struct PlanFile: Sendable {
                 guard var reader = FieldReader(entry, file: file, path: "scenarios[\(i)]", into: &diagnostics) else { continue }
                 let (path, weight) = readScenarioReference(&reader)
                 diagnostics.append(contentsOf: reader.problems)
-                if let path { plan.scenarios.append(ScenarioReference(file: resolve(path.value, against: file), weight: weight)) }
+                if let path {
+                    var reference = ScenarioReference(file: resolve(path.value, against: file), weight: weight)
+                    reference.site = ("scenarios[\(i)].file", path.position)
+                    plan.scenarios.append(reference)
+                }
             }
             if top.list("scenarios")?.isEmpty == true {
                 top.report(ScenarioError(at: top.position, field: "scenarios", message: "lists no scenario"))

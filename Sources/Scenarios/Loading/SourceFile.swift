@@ -59,6 +59,16 @@ enum SourceFile {
         }
     }
 
+    /// The errors of loading a scenario file that another file names at `site`: when the file itself cannot
+    /// be read (missing, a directory, a device…), one error at the naming field in the naming file, which says
+    /// which file; otherwise the loader's own errors, which are positioned in the scenario file.
+    static func referenced(
+        _ path: String, at site: (path: String, position: SourcePosition)?, errors: ScenarioDiagnostics
+    ) -> [ScenarioError] {
+        guard let site, case .failure(let failure) = read(path) else { return errors.all }
+        return [ScenarioError(at: site.position, field: site.path, message: failure.message(for: path))]
+    }
+
     /// The text of the file at `path`, without a leading byte-order mark.
     ///
     /// Regular files (or links to them) and named pipes are read, at most
