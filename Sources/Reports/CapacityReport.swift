@@ -181,7 +181,8 @@ public enum CapacityReport {
             ("concurrent_factor", .number(lambda.factor)), ("concurrent_teu", .number(lambda.teu)),
             ("concurrent_demand_teu", .number(lambda.demandTEU)),
             ("concurrent_binding", .array(lambda.binding.map(element))),
-            ("unreachable_demands", .array(lambda.unreachable.map { .string($0) })),
+            // Found with λ: null where λ was not computed (`run`), not an empty list that reads as "none".
+            ("unreachable_demands", lambda.computed ? .array(lambda.unreachable.map { .string($0) }) : .null),
             ("sources", .array(c.sources.map { .string($0) })), ("sinks", .array(c.sinks.map { .string($0) })),
             ("periods", entry.periods.map { periods in
                 .array(periods.periods.map { p in

@@ -16,11 +16,12 @@ struct SolverOptions: ParsableArguments {
     @Flag(help: "Run GLPK's presolver first (slower on these flow problems; see docs/commands/run.md).")
     var presolve = false
 
-    @Option(name: .customLong("time-limit"), help: "Solver time limit in seconds.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Solver time limit in seconds.")
     var timeLimit: Double?
 
     @Option(
         name: .customLong("iteration-limit"),
+        parsing: .unconditional,
         help: "Simplex iteration limit; reaching it (or the time limit) exits 75 and reports no flows."
     )
     var iterationLimit: Int?

@@ -84,6 +84,20 @@ struct RunTests {
         expectReportInvariants(report)
     }
 
+    @Test(
+        "A negative number given to a numeric option is read as its value and refused with what is expected (exit 64)",
+        arguments: [
+            (["run", "Scenarios/baseline-2021.yaml", "--time-limit", "-1"], "--time-limit must be a positive number of seconds"),
+            (["run", "Scenarios/baseline-2021.yaml", "--iteration-limit", "-3"], "--iteration-limit must be a positive number"),
+            (["frontier", "Scenarios/baseline-2021.yaml", "--demand", "XIA:DUI", "--vot-min", "-5"], "0 ≤ vot-min ≤ vot-max"),
+            (["sweep", "Scenarios/baseline-2021.yaml", "--monte-carlo", "10", "--seed", "-1"], "The value '-1' is invalid for '--seed"),
+        ])
+    func negativeOptionValues(arguments: [String], message: String) throws {
+        let outcome = try CLI.run(arguments)
+        #expect(outcome.status == 64, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(message) && !outcome.stderr.contains("Missing value"), "\(outcome.stderr)")
+    }
+
     @Test("Closing Russia moves freight off the Northern corridor onto the Middle Corridor and the sea")
     func russiaClosed() throws {
         let base = try Report(try CLI.run(["run", "Scenarios/baseline-2021.yaml", "--format", "json"]).stdout)

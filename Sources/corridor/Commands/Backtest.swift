@@ -27,7 +27,7 @@ extension Corridor {
         @Option(name: .customLong("csv"), help: ArgumentHelp("Also write the tables as CSV into this directory.", valueName: "dir"))
         var csvDirectory: String?
 
-        @Option(help: ArgumentHelp("Exit 1 when fewer observations than this are inside tolerance.", valueName: "count"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Exit 1 when fewer observations than this are inside tolerance.", valueName: "count"))
         var minInside: Int?
 
         @OptionGroup var solverOptions: SolverOptions

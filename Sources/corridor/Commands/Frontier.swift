@@ -23,10 +23,10 @@ extension Corridor {
         @Option(help: ArgumentHelp("The demand: FROM:TO node ids (all demands between them) or a demand id.", valueName: "from:to"))
         var demand: String
 
-        @Option(name: .customLong("vot-min"), help: "Lowest value of time, USD/TEU/day.")
+        @Option(name: .customLong("vot-min"), parsing: .unconditional, help: "Lowest value of time, USD/TEU/day.")
         var votMin: Double = 0
 
-        @Option(name: .customLong("vot-max"), help: "Highest value of time, USD/TEU/day.")
+        @Option(name: .customLong("vot-max"), parsing: .unconditional, help: "Highest value of time, USD/TEU/day.")
         var votMax: Double = 1000
 
         @OptionGroup var report: FrontierReportOptions

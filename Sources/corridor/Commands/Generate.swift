@@ -18,13 +18,13 @@ extension Corridor {
                 """
         )
 
-        @Option(help: "Number of nodes (≥ 2).")
+        @Option(parsing: .unconditional, help: "Number of nodes (≥ 2).")
         var nodes: Int
 
-        @Option(help: "Number of directed links; a bidirectional link counts 2 (from 2 × (nodes − 1)).")
+        @Option(parsing: .unconditional, help: "Number of directed links; a bidirectional link counts 2 (from 2 × (nodes − 1)).")
         var links: Int
 
-        @Option(help: "Number of demands (≥ 1).")
+        @Option(parsing: .unconditional, help: "Number of demands (≥ 1).")
         var demands: Int
 
         @Option(
@@ -33,7 +33,7 @@ extension Corridor {
         )
         var origins: Int?
 
-        @Option(help: "Seed of the random choices.")
+        @Option(parsing: .unconditional, help: "Seed of the random choices.")
         var seed: UInt64
 
         @Option(

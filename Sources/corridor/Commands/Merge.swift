@@ -29,7 +29,7 @@ extension Corridor {
             help: "Rank single failures by lost-teu, objective, cost or days (default: as swept).")
         var rankBy: RankKey?
 
-        @Option(help: "Rows of each ranked or binding table in the text report.")
+        @Option(parsing: .unconditional, help: "Rows of each ranked or binding table in the text report.")
         var limit: Int = SweepReport.defaultLimit
 
         @Flag(help: "Report what the parts hold even when shards or cases are missing.")

@@ -10,10 +10,10 @@ import Simulation
 
 /// How `corridor plan` solves its MIPs, and the export of the MIP.
 struct MIPOptions: ParsableArguments {
-    @Option(name: .customLong("time-limit"), help: "Time limit of each MIP solve, in seconds.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Time limit of each MIP solve, in seconds.")
     var timeLimit: Double?
 
-    @Option(help: "Relative MIP gap at which branch-and-cut stops (default 0.0001: project values of a few USD m/yr are below 0.1% of the objective).")
+    @Option(parsing: .unconditional, help: "Relative MIP gap at which branch-and-cut stops (default 0.0001: project values of a few USD m/yr are below 0.1% of the objective).")
     var gap: Double = 0.0001
 
     @Flag(name: .customLong("no-values"), help: "Skip the re-solves that value each project (faster).")
@@ -36,7 +36,7 @@ struct MIPOptions: ParsableArguments {
     @Option(name: .customLong("export-lp"), help: "Also write the MIP in CPLEX LP format to this file.")
     var exportLP: String?
 
-    @Option(help: "Threads for the re-solves that value projects and test sensitivity, each with its own GLPK problems (the default is the number of cores; the report is the same on any number).")
+    @Option(parsing: .unconditional, help: "Threads for the re-solves that value projects and test sensitivity, each with its own GLPK problems (the default is the number of cores; the report is the same on any number).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

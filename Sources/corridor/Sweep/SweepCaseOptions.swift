@@ -27,7 +27,7 @@ struct SweepCaseOptions: ParsableArguments {
     @Flag(help: "Also close every pair among the --top most critical single failures (N-2).")
     var pairs = false
 
-    @Option(help: "How many of the most critical single failures --pairs combines.")
+    @Option(parsing: .unconditional, help: "How many of the most critical single failures --pairs combines.")
     var top: Int = 10
 
     @Option(name: .customLong("rank-by"), help: "lost-teu (then generalised cost), objective, cost or days.")
@@ -44,10 +44,10 @@ struct SweepCaseOptions: ParsableArguments {
         help: ArgumentHelp("With --metric capacity: the corridor tag (or `overland`, or tags joined by commas).", valueName: "name"))
     var corridor: String?
 
-    @Option(name: .customLong("monte-carlo"), help: "Sample this many states of the scenario's uncertainty.")
+    @Option(name: .customLong("monte-carlo"), parsing: .unconditional, help: "Sample this many states of the scenario's uncertainty.")
     var monteCarlo: Int?
 
-    @Option(help: "Seed of the Monte Carlo samples.")
+    @Option(parsing: .unconditional, help: "Seed of the Monte Carlo samples.")
     var seed: UInt64 = 1
 
     func validate() throws {

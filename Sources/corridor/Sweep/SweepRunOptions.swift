@@ -11,7 +11,7 @@ struct SweepRunOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of stdout.")
     var output: String?
 
-    @Option(help: "Worker threads, each with its own GLPK problem (the default is the number of cores).")
+    @Option(parsing: .unconditional, help: "Worker threads, each with its own GLPK problem (the default is the number of cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(
@@ -20,7 +20,7 @@ struct SweepRunOptions: ParsableArguments {
             valueName: "I/N|auto|auto/N"))
     var shard: ShardArgument?
 
-    @Option(help: "Rows of each ranked or binding table in the text report.")
+    @Option(parsing: .unconditional, help: "Rows of each ranked or binding table in the text report.")
     var limit: Int = SweepReport.defaultLimit
 
     @Flag(name: .shortAndLong, help: "No progress bar and no timing line on stderr.")
