@@ -26,7 +26,7 @@ public enum RunTables {
             ("demand", r.demandTEU, "TEU/yr", 0), ("delivered", r.deliveredTEU, "TEU/yr", 0), ("unmet", r.unmetTEU, "TEU/yr", 0),
             ("total cost", r.totalCostUSD, "USD/yr", 0), ("avg cost", r.avgCostUSDPerTEU, "USD/TEU", 0),
             ("avg transit", r.avgTimeDays, "days", 1), ("time value", r.timeValueUSD, "USD/yr", 0),
-            ("unmet penalty", r.unmetPenaltyUSD, "USD/yr", 0), ("objective", r.objectiveValue, r.objective == .minCost ? "USD/yr" : "TEU/yr", 0),
+            ("unmet penalty", r.unmetPenaltyUSD, "USD/yr", 0), ("objective value", r.objectiveValue, r.objective == .minCost ? "USD/yr" : "TEU/yr", 0),
         ]
         for (name, value, unit, decimals) in rows { t.add([.text(name), .fixed(value, decimals), .text(unit)]) }
         if let mt = r.deliveredMegatonnes { t.add([.text("delivered mass"), .fixed(mt, 3), .text("Mt/yr")]) }
