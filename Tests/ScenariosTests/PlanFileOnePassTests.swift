@@ -60,12 +60,34 @@ struct PlanFileOnePassTests {
         }
     }
 
+    @Test("Conflicting requires and excludes are reported at the `requires` line, together with an unknown id")
+    func conflictsWithOtherErrors() throws {
+        let text = """
+            budget_usd: 100
+            investments:
+              - id: A
+                capex_usd: 1
+                requires: [B, NOPE]
+                effects: []
+              - id: B
+                capex_usd: 1
+                excludes: [A]
+                effects: []
+
+            """
+        let plan = try PlanFile.read(text: text, file: "plan.yaml")
+        #expect(plan.diagnostics.all.map(\.description) == [
+            "plan.yaml:5:15: error: investments[0].requires: unknown investment 'NOPE'",
+            "plan.yaml:5:15: error: investments[0].requires: 'A' can never be built: it requires 'B', which excludes it (conflicting prerequisites and exclusions; drop one of them)",
+        ])
+    }
+
     @Test("An investment with a wrong capex and an effect with a wrong teu keep their ids checked")
     func partialPlan() throws {
         let plan = try PlanFile.read(text: Self.plan, file: "plan.yaml")
         #expect(plan.diagnostics.all.map(\.description) == [
-            "plan.yaml:3:5: error: investments[0].requires: unknown investment 'FERY'",
             "plan.yaml:4:16: error: investments[0].capex_usd: expected a number, found 'lots'",
+            "plan.yaml:5:15: error: investments[0].requires: unknown investment 'FERY'",
             "plan.yaml:7:9: error: investments[0].effects[0].add_capacty: unknown effect (did you mean 'add_capacity'?)",
             "plan.yaml:8:41: error: investments[0].effects[1].add_capacity.teu: expected a number ≥ 0, found '-5'",
             "plan.yaml:9:59: error: investments[0].effects[2].upgrade_link.time_reduction_days: expected a number, found 'soon'",
@@ -88,8 +110,8 @@ struct PlanFileOnePassTests {
         let found = error.all.map(\.description)
         let expected = [
             "bad.yaml:7:74: error: links[0].distance_km: expected a number, found 'far'",
-            "plan.yaml:4:5: error: investments[0].requires: unknown investment 'FERY'",
             "plan.yaml:5:16: error: investments[0].capex_usd: expected a number, found 'lots'",
+            "plan.yaml:6:15: error: investments[0].requires: unknown investment 'FERY'",
             "plan.yaml:8:9: error: investments[0].effects[0].add_capacty: unknown effect (did you mean 'add_capacity'?)",
             "plan.yaml:9:9: error: investments[0].effects[1]: unknown link 'X-Y' (in \(folder.path)/good.yaml)",
             "plan.yaml:9:41: error: investments[0].effects[1].add_capacity.teu: expected a number ≥ 0, found '-5'",

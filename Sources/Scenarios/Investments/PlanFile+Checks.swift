@@ -6,9 +6,14 @@ extension PlanFile {
     func checkReferencesBetweenProjects(into diagnostics: inout ScenarioDiagnostics) {
         let investments = catalog.investments
         let ids = investments.map(\.id)
+        /// Where investment i writes `field`, or the investment itself.
+        func position(_ i: Int, _ field: String) -> SourcePosition {
+            investmentFieldPositions[i][field] ?? investmentSites[i].position
+        }
         for (i, investment) in investments.enumerated() {
-            let (at, path) = (investmentSites[i].position, investmentSites[i].path)
+            let path = investmentSites[i].path
             for (field, list) in [("requires", investment.requires), ("excludes", investment.excludes)] {
+                let at = position(i, field)
                 for other in list where !ids.contains(other) {
                     diagnostics.append(ScenarioError(at: at, field: "\(path).\(field)",
                                                      message: "unknown investment '\(other)'", hint: Suggestions.hint(for: other, in: ids)))
@@ -19,17 +24,18 @@ extension PlanFile {
                 }
             }
         }
-        guard !diagnostics.hasErrors else { return }
+        // Unknown ids are left out of the requirements (reported above): the conflicts among the known ones
+        // come in the same pass.
         for (i, investment) in investments.enumerated() {
             if let conflict = conflict(of: i) {
                 let message = "'\(investment.id)' can never be built: \(conflict)"
-                diagnostics.append(ScenarioError(at: investmentSites[i].position, field: "investments[\(i)].requires",
+                diagnostics.append(ScenarioError(at: position(i, "requires"), field: "investments[\(i)].requires",
                                                  message: message, hint: "conflicting prerequisites and exclusions; drop one of them"))
             }
         }
         for (i, investment) in investments.enumerated() where investment.minUnits > 0 {
             for required in closure(of: i) where investments[required].minUnits == 0 {
-                diagnostics.append(ScenarioError(at: investmentSites[i].position, field: "investments[\(i)].min_units",
+                diagnostics.append(ScenarioError(at: position(i, "min_units"), field: "investments[\(i)].min_units",
                                                  message: "'\(investment.id)' is committed but requires '\(investments[required].id)', which is not",
                                                  hint: "give '\(investments[required].id)' min_units: 1 as well"))
             }

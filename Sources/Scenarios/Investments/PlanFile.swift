@@ -56,6 +56,8 @@ public struct PlanFile: Sendable {
     var effectSites: [EffectSite] = []
     /// Where each investment of ``catalog`` was written, and its field path.
     var investmentSites: [Site] = []
+    /// Per investment, where its `requires`, `excludes` and `min_units` are written (when they are).
+    var investmentFieldPositions: [[String: SourcePosition]] = []
     /// Whether the file has a `scenarios` list (perhaps with no usable entry).
     public private(set) var listsScenarios = false
     /// Where `budget_usd` was written.
@@ -200,6 +202,11 @@ public struct PlanFile: Sendable {
                        lifetimeYears: economics.lifetimeYears, opexUSDPerYear: economics.opexUSDPerYear,
                        leadTimeYears: economics.leadTimeYears))
         investmentSites.append(Site(path: path, position: reader.position))
+        var written: [String: SourcePosition] = [:]
+        for key in ["requires", "excludes", "min_units"] {
+            if let node = reader.value(key) { written[key] = reader.position(of: node) }
+        }
+        investmentFieldPositions.append(written)
     }
 
     /// An investment's fields as read, its effects not yet read.
