@@ -107,7 +107,7 @@ struct PlanCommandTests {
         #expect(outcome.status == 65)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains(":1:13: error: budget_usd: the budget (USD 1000000) is less than the committed projects' capex"))
-        #expect(outcome.stderr.contains(":4:5: error: investments[0].requires: 'A' can never be built: it requires 'B', which excludes it"))
+        #expect(outcome.stderr.contains(":4:38: error: investments[0].requires: 'A' can never be built: it requires 'B', which excludes it"), "\(outcome.stderr)")
     }
 
     /// A plan with a wrong capex, a wrong teu on an unknown link and an unknown requires, and the four errors
@@ -123,8 +123,8 @@ struct PlanCommandTests {
               - add_capacity: { link: P-X, teu: lots }
         """
     private static let badPlanErrors = [
-        ":4:5: error: investments[0].requires: unknown investment 'NOPE'",
         ":5:16: error: investments[0].capex_usd: expected a number ≥ 0, found '-3'",
+        ":6:15: error: investments[0].requires: unknown investment 'NOPE'",
         ":8:9: error: investments[0].effects[0]: unknown link 'P-X' (in \(CLI.root.path)/Tests/CorridorEndToEndTests/Fixtures/plan/small.yaml) (did you mean 'P-D'?)",
         ":8:41: error: investments[0].effects[0].add_capacity.teu: expected a number, found 'lots'",
     ]
