@@ -37,11 +37,24 @@ extension Network {
     /// TEU-days a year the waits at these flows come to beyond what the program charges for them
     /// (``CongestionCurve/waitBeyondIntegral(flow:capacity:)`` summed over the congesting elements).
     public func congestionWaitBeyondIntegral(linkFlow: [Double], throughput: [Double]) -> Double {
-        func beyond(_ element: (curve: CongestionCurve, capacity: Double)?, _ flow: Double) -> Double {
-            element.map { $0.curve.waitBeyondIntegral(flow: flow, capacity: $0.capacity) } ?? 0
+        sumOverCongesting(linkFlow: linkFlow, throughput: throughput) { $0.waitBeyondIntegral(flow: $1, capacity: $2) }
+    }
+
+    /// TEU-days a year of waiting the program charges at these flows: each congesting element's integral of
+    /// its wait (``CongestionCurve/equilibriumTEUDays(flow:capacity:)``), summed.
+    public func congestionChargedTEUDays(linkFlow: [Double], throughput: [Double]) -> Double {
+        sumOverCongesting(linkFlow: linkFlow, throughput: throughput) { $0.equilibriumTEUDays(flow: $1, capacity: $2) }
+    }
+
+    /// `figure(curve, flow, capacity)` summed over the congesting links and nodes.
+    private func sumOverCongesting(
+        linkFlow: [Double], throughput: [Double], _ figure: (CongestionCurve, Double, Double) -> Double
+    ) -> Double {
+        func value(_ element: (curve: CongestionCurve, capacity: Double)?, _ flow: Double) -> Double {
+            element.map { figure($0.curve, flow, $0.capacity) } ?? 0
         }
-        return links.indices.reduce(0) { $0 + beyond(congestion(link: $1), linkFlow[$1]) }
-            + nodes.indices.reduce(0) { $0 + beyond(congestion(node: $1), throughput[$1]) }
+        return links.indices.reduce(0) { $0 + value(congestion(link: $1), linkFlow[$1]) }
+            + nodes.indices.reduce(0) { $0 + value(congestion(node: $1), throughput[$1]) }
     }
 
     /// This network with each link's time and each node's dwell lengthened by its congestion days

@@ -69,8 +69,9 @@ public enum TableReport {
             let objective = r.objectiveValue ?? 0
             out += "  Objective       USD \(F.money(objective))/yr (cost USD \(F.money(r.totalCostUSD)) + time value USD"
             out += " \(F.money(r.timeValueUSD)) + unmet penalty USD \(F.money(r.unmetPenaltyUSD))"
-            let background = objective - r.totalCostUSD - r.timeValueUSD - r.unmetPenaltyUSD
-            if !r.background.isEmpty { out += " + background traffic USD \(F.money(background))" }
+            if !r.background.isEmpty {
+                out += " + background traffic USD \(F.money(objective - r.totalCostUSD - r.timeValueUSD - r.unmetPenaltyUSD))"
+            }
             out += ")\n"
         } else {
             out += "  Max throughput  \(F.grouped(r.objectiveValue ?? 0)) TEU/yr (delivered, capped by each demand's TEU"

@@ -151,17 +151,9 @@ struct FrontierSearch {
             return total + route.teu * waits
         }
         guard network.congestionValueOfTime == nil else { return days - own }
-        let linkFlow = Dictionary(result.links.map { ($0.id, $0.flowTEU) }, uniquingKeysWith: { a, _ in a })
-        let throughput = Dictionary(result.nodes.map { ($0.id, $0.throughputTEU) }, uniquingKeysWith: { a, _ in a })
-        var charged = 0.0
-        for l in network.links.indices {
-            guard let (curve, capacity) = network.congestion(link: l), let flow = linkFlow[network.links[l].id] else { continue }
-            charged += curve.equilibriumTEUDays(flow: flow, capacity: capacity)
-        }
-        for n in network.nodes.indices {
-            guard let (curve, capacity) = network.congestion(node: n), let flow = throughput[network.nodes[n].id] else { continue }
-            charged += curve.equilibriumTEUDays(flow: flow, capacity: capacity)
-        }
+        // The result lists every link and node of the network, in its order.
+        let charged = network.congestionChargedTEUDays(
+            linkFlow: result.links.map(\.flowTEU), throughput: result.nodes.map(\.throughputTEU))
         let total = network.demands.reduce(0) { $0 + $1.teu }
         let share = total > 0 ? chosen.reduce(0) { $0 + network.demands[$1].teu } / total : 0
         return days - own + share * charged

@@ -50,7 +50,7 @@ public struct ObservationsFile: Sendable {
             do {
                 networks[year] = try ScenarioLoader.load(path: scenarioFile)
             } catch {
-                let site = file.scenarioPositions[year].map { (path: "scenarios.\(year)", position: $0) }
+                let site = file.scenarioPositions[year].map { PlanFile.Site(path: "scenarios.\(year)", position: $0) }
                 diagnostics.append(contentsOf: SourceFile.referenced(scenarioFile, at: site, errors: error))
             }
         }

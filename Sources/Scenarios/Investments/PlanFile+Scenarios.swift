@@ -36,7 +36,7 @@ extension PlanFile {
         if !plan.years.isEmpty {
             list = plan.years.map { entry in
                 var reference = ScenarioReference(file: entry.file, weight: entry.year.weight)
-                reference.site = ("\(entry.site.path).file", entry.site.position)
+                reference.site = Site(path: "\(entry.site.path).file", position: entry.site.position)
                 return reference
             }
         }

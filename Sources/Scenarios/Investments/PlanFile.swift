@@ -24,12 +24,13 @@ public struct PlanFile: Sendable {
         public var weight: Double
         /// Where the plan file names it (its `file` field), for an error about the file itself; nil when
         /// it was given on the command line.
-        public var site: (path: String, position: SourcePosition)?
+        var site: Site?
         public init(file: String, weight: Double) {
             self.file = file
             self.weight = weight
         }
 
+        /// The same file and weight, wherever they were written.
         public static func == (a: Self, b: Self) -> Bool { a.file == b.file && a.weight == b.weight }
         public func hash(into hasher: inout Hasher) {
             hasher.combine(file)
@@ -73,7 +74,7 @@ public struct PlanFile: Sendable {
     ] + economicsKeys
 
     /// A field path and where it was written.
-    struct Site {
+    struct Site: Sendable {
         var path: String
         var position: SourcePosition
     }
@@ -135,7 +136,7 @@ public struct PlanFile: Sendable {
                 diagnostics.append(contentsOf: reader.problems)
                 if let path {
                     var reference = ScenarioReference(file: resolve(path.value, against: file), weight: weight)
-                    reference.site = ("scenarios[\(i)].file", path.position)
+                    reference.site = Site(path: "scenarios[\(i)].file", position: path.position)
                     plan.scenarios.append(reference)
                 }
             }

@@ -62,9 +62,7 @@ enum SourceFile {
     /// The errors of loading a scenario file that another file names at `site`: when the file itself cannot
     /// be read (missing, a directory, a device…), one error at the naming field in the naming file, which says
     /// which file; otherwise the loader's own errors, which are positioned in the scenario file.
-    static func referenced(
-        _ path: String, at site: (path: String, position: SourcePosition)?, errors: ScenarioDiagnostics
-    ) -> [ScenarioError] {
+    static func referenced(_ path: String, at site: PlanFile.Site?, errors: ScenarioDiagnostics) -> [ScenarioError] {
         guard let site, case .failure(let failure) = read(path) else { return errors.all }
         return [ScenarioError(at: site.position, field: site.path, message: failure.message(for: path))]
     }
